@@ -1,0 +1,80 @@
+namespace GoldBot.Market;
+
+/// <summary>
+/// Builds bars of a longer <see cref="TimeFrame"/> from closed source bars, one source bar at
+/// a time, without allocating. Buckets are aligned to the CME trading day (17:00 CT).
+/// A bucket is complete when a source bar ending exactly at the bucket's end arrives, or,
+/// after a gap (halt, holiday, missing data), when the first bar of a later bucket arrives;
+/// a partial bucket therefore only ever uses bars that have already closed (causal).
+/// </summary>
+public sealed class BarAggregator
+{
+    private readonly TimeSpan _sourcePeriod;
+    private Bar _current;
+    private DateTimeOffset _bucketEnd;
+    private bool _open;
+
+    /// <summary>Creates an aggregator from <paramref name="sourcePeriod"/> bars to <paramref name="target"/> bars.</summary>
+    /// <exception cref="ArgumentException">The target period is not a whole multiple of the source period.</exception>
+    public BarAggregator(TimeSpan sourcePeriod, TimeFrame target)
+    {
+        if (sourcePeriod <= TimeSpan.Zero || target.Period.Ticks % sourcePeriod.Ticks != 0)
+            throw new ArgumentException($"Cannot build {target} bars from {sourcePeriod.TotalMinutes:0.##}-minute bars: the target must be a whole multiple of the source.", nameof(target));
+        _sourcePeriod = sourcePeriod;
+        Target = target;
+    }
+
+    /// <summary>The time frame this aggregator produces.</summary>
+    public TimeFrame Target { get; }
+
+    /// <summary>
+    /// Adds one closed source bar. Writes completed target bars (0, 1 or 2: a bucket left
+    /// partial by a gap, then possibly the bucket this bar completes) to <paramref name="completed"/>
+    /// in time order and returns how many were written.
+    /// </summary>
+    /// <param name="bar">A closed source bar; its open time must be later than the previous one.</param>
+    /// <param name="completed">Destination with room for at least two bars.</param>
+    public int Add(in Bar bar, Span<Bar> completed)
+    {
+        var count = 0;
+        var bucketOpen = Target.BucketOpen(bar.OpenTime);
+        if (_open && bucketOpen + Target.Period != _bucketEnd)
+        {
+            completed[count++] = _current;
+            _open = false;
+        }
+
+        if (!_open)
+        {
+            _current = bar with { OpenTime = bucketOpen };
+            _bucketEnd = bucketOpen + Target.Period;
+            _open = true;
+        }
+        else
+        {
+            _current = new Bar(
+                _current.OpenTime,
+                _current.Open,
+                Math.Max(_current.High, bar.High),
+                Math.Min(_current.Low, bar.Low),
+                bar.Close,
+                _current.Volume + bar.Volume);
+        }
+
+        if (bar.OpenTime + _sourcePeriod >= _bucketEnd)
+        {
+            completed[count++] = _current;
+            _open = false;
+        }
+        return count;
+    }
+
+    /// <summary>Emits the partial bucket at the end of the data, if any.</summary>
+    public bool TryFlush(out Bar partial)
+    {
+        partial = _current;
+        var had = _open;
+        _open = false;
+        return had;
+    }
+}

@@ -1,0 +1,52 @@
+namespace GoldBot.Market;
+
+/// <summary>
+/// CME Globex trading-day arithmetic for metals and equity-index futures: the trading day
+/// runs 17:00 America/Chicago (previous calendar day) to 16:00 America/Chicago, Sunday to
+/// Friday, with a 60-minute halt from 16:00 (CME contract specifications for MGC and MES).
+/// All conversions are DST-aware through the IANA zone <c>America/Chicago</c>.
+/// </summary>
+public static class CmeSession
+{
+    /// <summary>The exchange time zone, America/Chicago (CT).</summary>
+    public static TimeZoneInfo Chicago { get; } = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+
+    /// <summary>Local exchange time at which a new trading day starts (17:00 CT).</summary>
+    public static TimeOnly TradingDayStart { get; } = new(17, 0);
+
+    /// <summary>Converts a UTC instant to exchange time (CT, with its offset).</summary>
+    public static DateTimeOffset ToExchangeTime(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Chicago);
+
+    /// <summary>
+    /// The trading day an instant belongs to: the CT calendar date, advanced by one day at or
+    /// after 17:00 CT. Sunday 18:00 CT belongs to Monday's trading day.
+    /// </summary>
+    public static DateOnly TradingDayOf(DateTimeOffset utc)
+    {
+        var local = ToExchangeTime(utc);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        return TimeOnly.FromDateTime(local.DateTime) >= TradingDayStart ? date.AddDays(1) : date;
+    }
+
+    /// <summary>UTC instant at which <paramref name="tradingDay"/> opens (17:00 CT the calendar day before).</summary>
+    public static DateTimeOffset TradingDayOpen(DateOnly tradingDay) => AtExchangeTime(tradingDay.AddDays(-1), TradingDayStart);
+
+    /// <summary>
+    /// UTC instant of a CT wall-clock time on a CT calendar date. A time that does not exist
+    /// (spring-forward gap) is moved forward by the gap; an ambiguous time takes the first
+    /// (daylight) occurrence.
+    /// </summary>
+    public static DateTimeOffset AtExchangeTime(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (Chicago.IsInvalidTime(local))
+            local = local.AddHours(1);
+        var offset = Chicago.IsAmbiguousTime(local)
+            ? Chicago.GetAmbiguousTimeOffsets(local).Max()
+            : Chicago.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
+    /// <summary>The CT wall-clock time of a UTC instant.</summary>
+    public static TimeOnly ExchangeTimeOfDay(DateTimeOffset utc) => TimeOnly.FromDateTime(ToExchangeTime(utc).DateTime);
+}

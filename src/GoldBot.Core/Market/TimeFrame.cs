@@ -1,0 +1,57 @@
+namespace GoldBot.Market;
+
+/// <summary>
+/// Bar period aligned to the CME trading day: bucket k of a trading day covers
+/// [open + k·period, open + (k+1)·period), where open is 17:00 CT (<see cref="CmeSession"/>).
+/// Because 17:00 CT is on the hour, minute and hour buckets are also aligned to the clock;
+/// four-hour or daily buckets start at 17:00 CT, not at midnight.
+/// </summary>
+public readonly record struct TimeFrame
+{
+    /// <summary>Creates a time frame of a whole number of minutes between 1 and 1,440.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The period is not a whole minute count in [1, 1440].</exception>
+    public TimeFrame(TimeSpan period)
+    {
+        if (period < TimeSpan.FromMinutes(1) || period > TimeSpan.FromDays(1) || period.Ticks % TimeSpan.TicksPerMinute != 0)
+            throw new ArgumentOutOfRangeException(nameof(period), period, "A time frame must be a whole number of minutes between 1 minute and 1 day.");
+        Period = period;
+    }
+
+    /// <summary>Length of one bar.</summary>
+    public TimeSpan Period { get; }
+
+    /// <summary>A frame of <paramref name="minutes"/> minutes.</summary>
+    public static TimeFrame Minutes(int minutes) => new(TimeSpan.FromMinutes(minutes));
+
+    /// <summary>UTC open time of the bucket that contains <paramref name="utc"/>.</summary>
+    public DateTimeOffset BucketOpen(DateTimeOffset utc)
+    {
+        var dayOpen = CmeSession.TradingDayOpen(CmeSession.TradingDayOf(utc));
+        var elapsed = utc - dayOpen;
+        return dayOpen + TimeSpan.FromTicks(elapsed.Ticks - elapsed.Ticks % Period.Ticks);
+    }
+
+    /// <summary>Parses <c>3m</c>, <c>15m</c>, <c>1h</c>, <c>4h</c>, <c>1d</c> (case-insensitive).</summary>
+    /// <exception cref="FormatException">The text is not a number followed by m, h or d.</exception>
+    public static TimeFrame Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim().ToLowerInvariant();
+        if (t.Length >= 2 && int.TryParse(t.AsSpan(0, t.Length - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0)
+        {
+            switch (t[^1])
+            {
+                case 'm': return Minutes(n);
+                case 'h': return Minutes(n * 60);
+                case 'd': return Minutes(n * 1440);
+            }
+        }
+        throw new FormatException($"'{text}' is not a time frame; use a number followed by m, h or d, e.g. 15m or 1h.");
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        Period.TotalMinutes % 1440 == 0 ? $"{Period.TotalDays:0}d"
+        : Period.TotalMinutes % 60 == 0 ? $"{Period.TotalHours:0}h"
+        : $"{Period.TotalMinutes:0}m";
+}
