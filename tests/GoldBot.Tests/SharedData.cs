@@ -6,15 +6,18 @@ namespace GoldBot.Tests;
 /// </summary>
 internal static class SharedData
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
+    private static readonly Lazy<string> Repo = new(FindRepoRoot);
 
     /// <summary>The repository root (the folder holding GoldBot.sln).</summary>
-    public static string RepoRoot => Path.GetDirectoryName(Root.Value)!;
+    public static string RepoRoot => Repo.Value;
+
+    /// <summary>The shared folder, <c>&lt;repo&gt;/../shared</c>.</summary>
+    public static string SharedRoot => System.IO.Path.GetFullPath(System.IO.Path.Combine(Repo.Value, "..", "shared"));
 
     /// <summary>Absolute path of <paramref name="relative"/> inside <c>../shared</c>; throws if it does not exist.</summary>
     public static string Path(string relative)
     {
-        var full = System.IO.Path.Combine(Root.Value, relative);
+        var full = System.IO.Path.Combine(SharedRoot, relative);
         if (!File.Exists(full) && !Directory.Exists(full))
             throw new FileNotFoundException($"shared fixture missing: {full} (tests expect ../shared next to the repository)");
         return full;
@@ -23,12 +26,12 @@ internal static class SharedData
     /// <summary>The real MGC 3-minute TopstepX bars used by the default run.</summary>
     public static string MgcBars => Path("data/mgc_3m_topstepx_MGCG26_2025-11-23_2026-01-02.csv");
 
-    private static string FindRoot()
+    private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "GoldBot.sln")))
-                return System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared"));
+                return dir.FullName;
         }
         throw new DirectoryNotFoundException("cannot find GoldBot.sln above " + AppContext.BaseDirectory);
     }
