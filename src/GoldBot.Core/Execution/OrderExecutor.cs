@@ -1,0 +1,209 @@
+using System.Globalization;
+using GoldBot.Market;
+using GoldBot.Risk;
+
+namespace GoldBot.Execution;
+
+/// <summary>
+/// The single writer of order and position state. It turns an approved <see cref="TradePlan"/>
+/// into a bracket (market entry plus an attached stop for the whole size and one limit per
+/// take-profit leg, all one-cancels-other on the position), manages it as fills arrive (after
+/// the first target fills the stop moves to the entry price, breakeven, for the remainder; after
+/// any target the stop's size follows the position) and flattens on request. It builds the
+/// <see cref="TradeRecord"/> of each trade from the broker's fills, so the journal's P&amp;L is the
+/// broker's balance change. Not thread-safe: one caller (the order executor service) owns it.
+/// </summary>
+public sealed class OrderExecutor
+{
+    private readonly IBroker _broker;
+    private readonly ContractSpec _contract;
+    private readonly Dictionary<long, string> _legs = [];
+    private int _sequence;
+    private int _position;
+    private decimal _averagePrice;
+    private decimal _balance;
+    private Trade? _trade;
+
+    /// <summary>Creates the executor for one account and contract.</summary>
+    public OrderExecutor(IBroker broker, ContractSpec contract, decimal startingBalance)
+    {
+        _broker = broker;
+        _contract = contract;
+        _balance = startingBalance;
+    }
+
+    private sealed class Trade(TradePlan plan, string tag)
+    {
+        public TradePlan Plan { get; } = plan;
+        public string Tag { get; } = tag;
+        public long EntryOrderId { get; set; }
+        public bool Filled { get; set; }
+        public DateTimeOffset EntryTime { get; set; }
+        public decimal EntryPrice { get; set; }
+        public long StopOrderId { get; set; }
+        public decimal StopPrice { get; set; }
+        public decimal InitialStop { get; set; }
+        public bool AtBreakeven { get; set; }
+        public string? FlattenReason { get; set; }
+        public List<TradeExit> Exits { get; } = [];
+        public decimal Gross { get; set; }
+        public decimal Commission { get; set; }
+    }
+
+    /// <summary>The position as the executor last saw it.</summary>
+    public PositionState Position => new(_position, _averagePrice, _trade is { Filled: false }, _balance);
+
+    /// <summary>The trade in progress (entry filled, not yet flat), or null.</summary>
+    public TradeRecord? OpenTrade => _trade is { Filled: true } t ? Record(t, null) : null;
+
+    /// <summary>Current stop price of the open trade, points, or null.</summary>
+    public decimal? CurrentStop => _trade is { Filled: true } t ? t.StopPrice : null;
+
+    /// <summary>Sends the bracket for an approved plan. A rejected entry returns an update with the error and no pending entry.</summary>
+    public async ValueTask<ExecutionUpdate> EnterAsync(TradePlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var tag = string.Create(CultureInfo.InvariantCulture, $"gb-{plan.Signal.Time:yyyyMMdd-HHmm}-{++_sequence}");
+        var legs = new List<AttachedOrder>(plan.Targets.Count + 1) { new(tag + "-stop", OrderType.Stop, plan.Quantity, plan.StopTicks) };
+        foreach (var target in plan.Targets)
+            legs.Add(new AttachedOrder($"{tag}-{target.Name}", OrderType.Limit, target.Quantity, target.Ticks));
+        var side = plan.Signal.Direction > 0 ? OrderSide.Buy : OrderSide.Sell;
+        var ack = await _broker.PlaceAsync(new OrderRequest(tag, side, OrderType.Market, plan.Quantity, Attached: legs), cancellationToken);
+        if (!ack.Success)
+            return Update(error: $"entry {tag} rejected: {ack.Error}");
+        _trade = new Trade(plan, tag) { EntryOrderId = ack.OrderId };
+        return Update();
+    }
+
+    /// <summary>Cancels every working order of the trade and closes the position at the market.</summary>
+    /// <param name="reason">Recorded as the trade's exit reason, e.g. <c>eod_flatten</c>.</param>
+    public async ValueTask<ExecutionUpdate> FlattenAsync(string reason, CancellationToken cancellationToken)
+    {
+        string? error = null;
+        var account = await _broker.GetAccountAsync(cancellationToken);
+        foreach (var order in account.WorkingOrders)
+        {
+            var ack = await _broker.CancelAsync(order.OrderId, cancellationToken);
+            if (!ack.Success)
+                error = $"cancel of {order.Tag} failed: {ack.Error}";
+        }
+        if (account.Position != 0)
+        {
+            if (_trade is not null)
+                _trade.FlattenReason = reason;
+            var side = account.Position > 0 ? OrderSide.Sell : OrderSide.Buy;
+            var tag = string.Create(CultureInfo.InvariantCulture, $"flatten-{++_sequence}");
+            var ack = await _broker.PlaceAsync(new OrderRequest(tag, side, OrderType.Market, Math.Abs(account.Position), ReduceOnly: true), cancellationToken);
+            if (!ack.Success)
+                error = $"flatten order rejected: {ack.Error}";
+        }
+        return Update(error: error);
+    }
+
+    /// <summary>Applies one broker event and returns what changed.</summary>
+    public async ValueTask<ExecutionUpdate> OnBrokerEventAsync(BrokerEvent brokerEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(brokerEvent);
+        switch (brokerEvent)
+        {
+            case OrderAccepted accepted when _trade is { } t && accepted.Tag.StartsWith(t.Tag + "-", StringComparison.Ordinal):
+                _legs[accepted.OrderId] = accepted.Tag[(t.Tag.Length + 1)..];
+                if (accepted.Order.Type == OrderType.Stop)
+                {
+                    t.StopOrderId = accepted.OrderId;
+                    t.StopPrice = t.InitialStop = accepted.Order.StopPrice!.Value;
+                }
+                return Update();
+            case OrderFilled fill:
+                return await OnFillAsync(fill, cancellationToken);
+            case OrderCancelled cancelled:
+                _legs.Remove(cancelled.OrderId);
+                if (_trade is { Filled: false } pending && pending.EntryOrderId == cancelled.OrderId)
+                {
+                    _trade = null;
+                    return Update(error: $"entry {cancelled.Tag} cancelled: {cancelled.Reason}");
+                }
+                return Update();
+            case OrderRejected rejected:
+                _legs.Remove(rejected.OrderId);
+                if (_trade is { Filled: false } rejectedEntry && rejectedEntry.EntryOrderId == rejected.OrderId)
+                    _trade = null;
+                return Update(error: $"order {rejected.Tag} rejected: {rejected.Reason}");
+            default:
+                return Update();
+        }
+    }
+
+    private async ValueTask<ExecutionUpdate> OnFillAsync(OrderFilled fill, CancellationToken cancellationToken)
+    {
+        var wasFlat = _position == 0;
+        _position = fill.PositionAfter;
+        _balance = fill.BalanceAfter;
+        var trade = _trade;
+        if (trade is null)
+        {
+            _averagePrice = _position == 0 ? 0 : fill.Price;
+            return Update(error: $"fill of {fill.Tag} ({fill.Quantity} @ {fill.Price}) with no trade in progress");
+        }
+
+        trade.Commission += fill.Commission;
+        if (fill.OrderId == trade.EntryOrderId)
+        {
+            trade.Filled = true;
+            trade.EntryTime = fill.Time;
+            trade.EntryPrice = _averagePrice = fill.Price;
+            return Update(opened: Record(trade, null));
+        }
+
+        var direction = trade.Plan.Signal.Direction;
+        trade.Gross += _contract.PnL(direction, trade.EntryPrice, fill.Price, fill.Quantity);
+        var leg = _legs.GetValueOrDefault(fill.OrderId);
+        var reason = leg switch
+        {
+            "stop" => trade.AtBreakeven ? "breakeven_stop" : "stop",
+            null => trade.FlattenReason ?? "flatten",
+            _ => leg,
+        };
+        trade.Exits.Add(new TradeExit(fill.Time, fill.Price, fill.Quantity, reason));
+        _legs.Remove(fill.OrderId);
+
+        if (_position == 0)
+        {
+            _averagePrice = 0;
+            _trade = null;
+            _legs.Clear();
+            return Update(closed: Record(trade, fill.Time));
+        }
+
+        string? error = null;
+        if (leg is not null && leg != "stop" && trade.StopOrderId != 0)
+        {
+            // After the first target the rest of the position is risk-free: stop to the entry price.
+            var moveToBreakeven = leg == "tp1" && !trade.AtBreakeven;
+            var stopPrice = moveToBreakeven ? trade.EntryPrice : (decimal?)null;
+            var ack = await _broker.ModifyAsync(trade.StopOrderId, Math.Abs(_position), stopPrice, null, cancellationToken);
+            if (!ack.Success)
+                error = $"stop update after {leg} failed: {ack.Error}";
+            else if (moveToBreakeven)
+            {
+                trade.AtBreakeven = true;
+                trade.StopPrice = trade.EntryPrice;
+            }
+        }
+        return Update(error: error);
+    }
+
+    private TradeRecord Record(Trade t, DateTimeOffset? exitTime)
+    {
+        var plan = t.Plan;
+        var direction = plan.Signal.Direction;
+        var stop = t.InitialStop != 0 ? t.InitialStop : t.EntryPrice - direction * _contract.ToPrice(plan.StopTicks);
+        var farthest = plan.Targets.Count == 0 ? 0 : plan.Targets[^1].Ticks;
+        return new TradeRecord(t.Tag, t.EntryTime, plan.Signal.Pattern, plan.Signal.Score, plan.Signal.Side, t.EntryPrice,
+            plan.Signal.ReferencePrice, stop, t.EntryPrice + direction * _contract.ToPrice(farthest), plan.Quantity, plan.RiskAmount,
+            plan.Signal.Conditions, exitTime, [.. t.Exits], t.Gross, t.Commission, exitTime is null ? null : t.Exits[^1].Reason, _balance);
+    }
+
+    private ExecutionUpdate Update(TradeRecord? opened = null, TradeRecord? closed = null, string? error = null) =>
+        new(Position, opened, closed, error);
+}

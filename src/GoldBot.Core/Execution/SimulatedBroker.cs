@@ -1,0 +1,318 @@
+using GoldBot.Market;
+
+namespace GoldBot.Execution;
+
+/// <summary>
+/// A broker that fills orders against bar data, for paper trading and replays. The fill model
+/// is deliberately conservative and pinned by tests (README "Fill model"):
+/// <list type="number">
+/// <item>Orders placed while bar k is the latest closed bar can first fill on bar k+1.</item>
+/// <item>Market orders fill at bar k+1's open, moved against the order by the market slippage, stamped at that open.</item>
+/// <item>Then stop orders, before any limit order: a stop triggers when the bar trades at or through it and fills at
+/// the stop, or at the open when the bar opened beyond it (a gap), moved against the order by the stop slippage.
+/// So when a stop and a target both lie inside one bar, the stop fills first.</item>
+/// <item>Then limit orders, nearest to the open first: a limit fills at its own price (never better) when the bar trades at or through it.</item>
+/// <item>Stop and limit fills are stamped at the bar's close, the latest moment they could have happened.</item>
+/// <item>Legs attached to an entry are created when it fills and are live for the rest of that same bar.</item>
+/// <item>Reduce-only orders never fill more than the open position and are cancelled once it is flat.</item>
+/// <item>Every fill pays the commission per contract; realised P&amp;L uses the average entry price.</item>
+/// </list>
+/// Thread-safe: calls are serialised by an async lock, and events are published in order.
+/// </summary>
+public sealed class SimulatedBroker : IBroker
+{
+    private readonly ContractSpec _contract;
+    private readonly FillModelOptions _costs;
+    private readonly TimeSpan _barPeriod;
+    private readonly IBrokerEventSink _sink;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<SimulatedOrder> _working = [];
+    private readonly List<BrokerEvent> _outbox = [];
+    private readonly List<SimulatedOrder> _triggered = [];
+    private long _lastOrderId;
+    private int _position;
+    private decimal _averagePrice;
+    private decimal _balance;
+    private Bar? _lastBar;
+
+    /// <summary>Creates a simulated account with <paramref name="startingBalance"/> USD.</summary>
+    /// <param name="barPeriod">Length of the bars given to <see cref="OnBarAsync"/> (to stamp fills at bar close).</param>
+    public SimulatedBroker(ContractSpec contract, FillModelOptions costs, decimal startingBalance, TimeSpan barPeriod, IBrokerEventSink sink, TimeProvider time)
+    {
+        _contract = contract;
+        _costs = costs;
+        _balance = startingBalance;
+        _barPeriod = barPeriod;
+        _sink = sink;
+        _time = time;
+    }
+
+    private sealed class SimulatedOrder(long id, OrderRequest request, long group)
+    {
+        public long Id { get; } = id;
+        public OrderRequest Request { get; set; } = request;
+        public long Group { get; } = group;
+        public int Direction => Request.Side == OrderSide.Buy ? 1 : -1;
+        public WorkingOrder View => new(Id, Request.Tag, Request.Side, Request.Type, Request.Quantity, Request.LimitPrice, Request.StopPrice);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<OrderAck> PlaceAsync(OrderRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var id = ++_lastOrderId;
+            var error = Validate(request);
+            if (error is not null)
+                return OrderAck.Rejected(id, error);
+            var order = new SimulatedOrder(id, request, id);
+            _working.Add(order);
+            _outbox.Add(new OrderAccepted(_time.GetUtcNow(), order.View));
+            await FlushAsync(cancellationToken);
+            return OrderAck.Accepted(id);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<OrderAck> ModifyAsync(long orderId, int? quantity, decimal? stopPrice, decimal? limitPrice, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var order = _working.Find(o => o.Id == orderId);
+            if (order is null)
+                return OrderAck.Rejected(orderId, $"order {orderId} is not working");
+            var changed = order.Request with
+            {
+                Quantity = quantity ?? order.Request.Quantity,
+                StopPrice = stopPrice ?? order.Request.StopPrice,
+                LimitPrice = limitPrice ?? order.Request.LimitPrice,
+            };
+            var error = Validate(changed);
+            if (error is not null)
+                return OrderAck.Rejected(orderId, error);
+            order.Request = changed;
+            return OrderAck.Accepted(orderId);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<OrderAck> CancelAsync(long orderId, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var order = _working.Find(o => o.Id == orderId);
+            if (order is null)
+                return OrderAck.Rejected(orderId, $"order {orderId} is not working");
+            _working.Remove(order);
+            _outbox.Add(new OrderCancelled(_time.GetUtcNow(), order.Id, order.Request.Tag, "cancelled on request"));
+            await FlushAsync(cancellationToken);
+            return OrderAck.Accepted(orderId);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<AccountSnapshot> GetAccountAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return new AccountSnapshot(_balance, _position, _averagePrice, _working.ConvertAll(o => o.View));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Fills working orders against one closed bar, per the fill model in the class summary.</summary>
+    public async ValueTask OnBarAsync(Bar bar, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var closeTime = bar.OpenTime + _barPeriod;
+            foreach (var order in Snapshot(OrderType.Market))
+            {
+                var slip = _contract.ToPrice(_costs.MarketSlippageTicks) * order.Direction;
+                Fill(order, bar.Open + slip, bar.OpenTime);
+            }
+
+            foreach (var order in Snapshot(OrderType.Stop))
+            {
+                var stop = order.Request.StopPrice!.Value;
+                var triggered = order.Direction > 0 ? bar.High >= stop : bar.Low <= stop;
+                if (!triggered || !_working.Contains(order))
+                    continue;
+                var price = order.Direction > 0 ? Math.Max(bar.Open, stop) : Math.Min(bar.Open, stop);
+                Fill(order, price + _contract.ToPrice(_costs.StopSlippageTicks) * order.Direction, closeTime);
+            }
+
+            var limits = Snapshot(OrderType.Limit);
+            limits.Sort((a, b) => Math.Abs(a.Request.LimitPrice!.Value - bar.Open).CompareTo(Math.Abs(b.Request.LimitPrice!.Value - bar.Open)));
+            foreach (var order in limits)
+            {
+                var limit = order.Request.LimitPrice!.Value;
+                var triggered = order.Direction > 0 ? bar.Low <= limit : bar.High >= limit;
+                if (triggered && _working.Contains(order))
+                    Fill(order, limit, closeTime);
+            }
+
+            _lastBar = bar;
+            await FlushAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// End of data: fills any market order still waiting at the last bar's close (with market
+    /// slippage) so a replay can always end flat. Limit and stop orders stay working.
+    /// </summary>
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_lastBar is { } last)
+            {
+                foreach (var order in Snapshot(OrderType.Market))
+                    Fill(order, last.Close + _contract.ToPrice(_costs.MarketSlippageTicks) * order.Direction, last.OpenTime + _barPeriod);
+            }
+            await FlushAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private List<SimulatedOrder> Snapshot(OrderType type)
+    {
+        _triggered.Clear();
+        foreach (var o in _working)
+        {
+            if (o.Request.Type == type)
+                _triggered.Add(o);
+        }
+        return [.. _triggered];
+    }
+
+    private void Fill(SimulatedOrder order, decimal price, DateTimeOffset time)
+    {
+        var quantity = order.Request.Quantity;
+        if (order.Request.ReduceOnly)
+        {
+            var closable = Math.Sign(_position) == -order.Direction ? Math.Abs(_position) : 0;
+            quantity = Math.Min(quantity, closable);
+            if (quantity == 0)
+            {
+                _working.Remove(order);
+                _outbox.Add(new OrderCancelled(time, order.Id, order.Request.Tag, "reduce-only order with no position to reduce"));
+                return;
+            }
+        }
+
+        _working.Remove(order);
+        var commission = quantity * _costs.CommissionPerSide;
+        var realised = 0m;
+        if (_position != 0 && Math.Sign(_position) != order.Direction)
+        {
+            var closing = Math.Min(quantity, Math.Abs(_position));
+            realised = _contract.PnL(Math.Sign(_position), _averagePrice, price, closing);
+            var opening = quantity - closing;
+            _position += order.Direction * closing;
+            if (_position == 0)
+                _averagePrice = 0;
+            if (opening > 0)
+            {
+                _position = order.Direction * opening;
+                _averagePrice = price;
+            }
+        }
+        else
+        {
+            var held = Math.Abs(_position);
+            _averagePrice = (_averagePrice * held + price * quantity) / (held + quantity);
+            _position += order.Direction * quantity;
+        }
+        _balance += realised - commission;
+        _outbox.Add(new OrderFilled(time, order.Id, order.Request.Tag, order.Request.Side, quantity, price, commission, _position, _balance));
+
+        if (order.Request.Attached is { } legs)
+        {
+            foreach (var leg in legs)
+            {
+                var exitSide = order.Request.Side == OrderSide.Buy ? OrderSide.Sell : OrderSide.Buy;
+                var offset = _contract.ToPrice(leg.OffsetTicks) * order.Direction;
+                var request = leg.Type == OrderType.Stop
+                    ? new OrderRequest(leg.Tag, exitSide, OrderType.Stop, leg.Quantity, StopPrice: price - offset, ReduceOnly: true)
+                    : new OrderRequest(leg.Tag, exitSide, OrderType.Limit, leg.Quantity, LimitPrice: price + offset, ReduceOnly: true);
+                var child = new SimulatedOrder(++_lastOrderId, request, order.Id);
+                _working.Add(child);
+                _outbox.Add(new OrderAccepted(time, child.View));
+            }
+        }
+
+        if (_position == 0)
+        {
+            for (var i = _working.Count - 1; i >= 0; i--)
+            {
+                var o = _working[i];
+                if (!o.Request.ReduceOnly)
+                    continue;
+                _working.RemoveAt(i);
+                _outbox.Add(new OrderCancelled(time, o.Id, o.Request.Tag, "position flat: exit order cancelled (OCO)"));
+            }
+        }
+    }
+
+    private string? Validate(OrderRequest r)
+    {
+        if (r.Quantity <= 0)
+            return $"quantity {r.Quantity} must be positive";
+        if (r.Type == OrderType.Limit && r.LimitPrice is not { } limit)
+            return "a limit order needs a limit price";
+        if (r.Type == OrderType.Stop && r.StopPrice is not { } _)
+            return "a stop order needs a stop price";
+        foreach (var price in new[] { r.LimitPrice, r.StopPrice })
+        {
+            if (price is { } p && (p <= 0 || p % _contract.TickSize != 0))
+                return $"price {p} is not a positive multiple of the tick size {_contract.TickSize}";
+        }
+        if (r.Attached is { } legs)
+        {
+            foreach (var leg in legs)
+            {
+                if (leg.Quantity <= 0 || leg.OffsetTicks <= 0 || leg.Type == OrderType.Market)
+                    return $"attached leg {leg.Tag} needs a positive quantity, a positive tick offset and a stop or limit type";
+            }
+        }
+        return null;
+    }
+
+    private async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        foreach (var e in _outbox)
+            await _sink.PublishAsync(e, cancellationToken);
+        _outbox.Clear();
+    }
+}

@@ -1,0 +1,271 @@
+using System.Globalization;
+using GoldBot.Execution;
+using GoldBot.Market;
+using GoldBot.Strategy;
+
+namespace GoldBot.Risk;
+
+/// <summary>
+/// Enforces the account rules before every entry and while positions are open. Topstep's rules
+/// (maximum loss limit trailing the end-of-day balance high and stopping at the starting
+/// balance; contract limit; flat before 15:10 CT, <c>research/topstepx-api.md</c> §11) and
+/// GoldBot's own (daily loss limit, risk per trade with half risk for the first trades, stop
+/// after consecutive losses, entry window, news blackouts, pause and emergency stop).
+/// Sizing: <c>contracts = floor(budget / (stop ticks × tick value + round-trip costs per contract))</c>,
+/// capped by the default size and the contract limit, where the budget is the per-trade risk
+/// limited to what is left of the daily loss limit and of the distance to the maximum-loss floor,
+/// so a trade stopped out at its stop cannot break either limit. Every refusal has a reason.
+/// Not thread-safe: one caller (the risk manager service) owns it.
+/// </summary>
+public sealed class RiskManager
+{
+    private readonly RiskOptions _options;
+    private readonly ContractSpec _contract;
+    private readonly FillModelOptions _costs;
+    private readonly TimeSpan _barPeriod;
+    private DateOnly _tradingDay;
+    private bool _started;
+    private decimal _balance;
+    private decimal _dayStartBalance;
+    private decimal _highestEndOfDayBalance;
+    private decimal _maxLossFloor;
+    private int _position;
+    private decimal _averagePrice;
+    private decimal _markPrice;
+    private bool _entryPending;
+    private int _consecutiveLosses;
+    private int _dailyTrades;
+    private int _totalTrades;
+    private string? _haltedToday;
+    private string? _haltedForGood;
+
+    /// <summary>Creates the manager; <paramref name="barPeriod"/> is the spacing of <see cref="OnMarket"/> calls (to flatten one bar early rather than late).</summary>
+    public RiskManager(RiskOptions options, ContractSpec contract, FillModelOptions costs, TimeSpan barPeriod)
+    {
+        _options = options;
+        _contract = contract;
+        _costs = costs;
+        _barPeriod = barPeriod;
+        _balance = _dayStartBalance = _highestEndOfDayBalance = options.StartingBalance;
+        _maxLossFloor = options.StartingBalance - options.MaxLossLimit;
+        DefaultContracts = options.DefaultContracts;
+    }
+
+    /// <summary>Contracts per trade when risk allows (changed by ADJUST_RISK.txt).</summary>
+    public int DefaultContracts { get; private set; }
+
+    /// <summary>True while PAUSE_TRADING.txt exists.</summary>
+    public bool Paused { get; private set; }
+
+    /// <summary>True once an emergency stop was requested; never cleared while running.</summary>
+    public bool EmergencyStop { get; private set; }
+
+    /// <summary>Open P&amp;L of the position at the last mark, USD.</summary>
+    public decimal OpenPnL => _position == 0 ? 0 : _contract.PnL(Math.Sign(_position), _averagePrice, _markPrice, Math.Abs(_position));
+
+    /// <summary>Balance plus open P&amp;L, USD.</summary>
+    public decimal Equity => _balance + OpenPnL;
+
+    /// <summary>Today's P&amp;L, realised and open, against the balance at the start of the trading day, USD.</summary>
+    public decimal DailyPnL => Equity - _dayStartBalance;
+
+    /// <summary>
+    /// Called at every bar close with the market time and the last price. Rolls the trading day
+    /// at 17:00 CT (updating the trailing maximum-loss floor from the closing balance) and
+    /// returns the reason to flatten now (<c>eod_flatten</c>, <c>daily_loss_limit</c>,
+    /// <c>max_loss_limit</c>), or null.
+    /// </summary>
+    public string? OnMarket(DateTimeOffset now, decimal markPrice)
+    {
+        RollTradingDay(now);
+        _markPrice = markPrice;
+        var exposed = _position != 0 || _entryPending;
+
+        if (Equity <= _maxLossFloor)
+        {
+            _haltedForGood ??= $"maximum loss limit: equity {Equity.ToString("F2", CultureInfo.InvariantCulture)} at or below floor {_maxLossFloor.ToString("F2", CultureInfo.InvariantCulture)}";
+            return exposed ? "max_loss_limit" : null;
+        }
+        if (DailyPnL <= -_options.DailyLossLimit)
+        {
+            _haltedToday ??= $"daily loss limit reached ({DailyPnL.ToString("F2", CultureInfo.InvariantCulture)} USD)";
+            return exposed ? "daily_loss_limit" : null;
+        }
+        return exposed && MustBeFlat(now) ? "eod_flatten" : null;
+    }
+
+    /// <summary>Decides whether to trade <paramref name="signal"/> now, and how large.</summary>
+    public RiskDecision Evaluate(TradeSignal signal, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        RollTradingDay(now);
+        if (signal.Rejection is { } rejected)
+            return RiskDecision.Refuse(rejected);
+        if (BlockedBy(now) is { } blocked)
+            return RiskDecision.Refuse(blocked);
+
+        var budget = _options.MaxRiskPerTrade * (_totalTrades < _options.HalfRiskTrades ? 0.5m : 1m);
+        budget = Math.Min(budget, Math.Min(_options.DailyLossLimit + DailyPnL, Equity - _maxLossFloor));
+        var perContract = signal.StopTicks * _contract.TickValue + RoundTripCost;
+        var byRisk = budget <= 0 ? 0 : (int)decimal.Floor(budget / perContract);
+        var room = _options.MaxContracts / _contract.MicroEquivalent - Math.Abs(_position);
+        var quantity = Math.Min(byRisk, Math.Min(DefaultContracts, room));
+        if (quantity < _options.MinContracts)
+        {
+            return RiskDecision.Refuse(byRisk < _options.MinContracts
+                ? $"risk budget {Usd(budget)} covers {byRisk} contracts at a {signal.StopTicks}-tick stop ({Usd(perContract)} per contract), minimum {_options.MinContracts}"
+                : $"contract limit: {room} contracts of room, minimum {_options.MinContracts}");
+        }
+
+        _entryPending = true;
+        var plan = new TradePlan(signal, quantity, signal.StopTicks, Targets(quantity, signal.StopTicks), quantity * perContract, budget);
+        return new RiskDecision(plan, null);
+    }
+
+    /// <summary>Why no new entry can be approved at <paramref name="now"/>, or null when one can.</summary>
+    public string? BlockedBy(DateTimeOffset now)
+    {
+        if (EmergencyStop)
+            return "emergency stop (EMERGENCY_STOP.txt)";
+        if (_haltedForGood is { } forGood)
+            return forGood;
+        if (Paused)
+            return "paused (PAUSE_TRADING.txt)";
+        if (_haltedToday is { } today)
+            return today;
+        var local = CmeSession.ExchangeTimeOfDay(now);
+        if (local < _options.TradingWindowStart || local >= _options.TradingWindowEnd)
+            return $"outside trading window {_options.TradingWindowStart:HH\\:mm}–{_options.TradingWindowEnd:HH\\:mm} CT (now {local:HH\\:mm} CT)";
+        foreach (var blackout in _options.NewsBlackouts)
+        {
+            if (now >= blackout.Start && now < blackout.End)
+                return $"news blackout: {blackout.Name}";
+        }
+        if (_position != 0 || _entryPending)
+            return "a position is already open";
+        if (DailyPnL <= -_options.DailyLossLimit)
+            return "daily loss limit reached";
+        return null;
+    }
+
+    /// <summary>The executor's view of the position after a fill, cancellation or rejection.</summary>
+    /// <param name="position">Net contracts (&gt; 0 long).</param>
+    /// <param name="averagePrice">Average entry price, points.</param>
+    /// <param name="entryPending">True while an entry order is working.</param>
+    /// <param name="balance">Account balance after the event, USD.</param>
+    public void OnPosition(int position, decimal averagePrice, bool entryPending, decimal balance)
+    {
+        if (_position == 0 && position != 0)
+        {
+            _dailyTrades++;
+            _totalTrades++;
+        }
+        _position = position;
+        _averagePrice = averagePrice;
+        _entryPending = entryPending;
+        _balance = balance;
+    }
+
+    /// <summary>Counts a closed trade's result towards the consecutive-loss rule.</summary>
+    /// <param name="netPnL">Trade P&amp;L after costs, USD.</param>
+    public void OnTradeClosed(decimal netPnL)
+    {
+        _consecutiveLosses = netPnL < 0 ? _consecutiveLosses + 1 : 0;
+        if (_consecutiveLosses >= _options.MaxConsecutiveLosses)
+            _haltedToday ??= $"{_consecutiveLosses} consecutive losses: done for the day";
+    }
+
+    /// <summary>Blocks or allows new entries (PAUSE_TRADING.txt).</summary>
+    public void SetPaused(bool paused) => Paused = paused;
+
+    /// <summary>Blocks all new entries for the rest of the run (EMERGENCY_STOP.txt).</summary>
+    public void StopForEmergency() => EmergencyStop = true;
+
+    /// <summary>Sets the default contracts per trade (ADJUST_RISK.txt).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside [MinContracts, MaxContracts].</exception>
+    public void SetDefaultContracts(int contracts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(contracts, _options.MinContracts);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(contracts, _options.MaxContracts);
+        DefaultContracts = contracts;
+    }
+
+    /// <summary>The state shown in status.json.</summary>
+    public RiskStatus Status(DateTimeOffset now)
+    {
+        var blocked = _started ? BlockedBy(now) : "no market data yet";
+        return new RiskStatus(blocked is null, blocked, _consecutiveLosses, DailyPnL, _options.DailyLossLimit + DailyPnL, _dailyTrades,
+            _maxLossFloor, EmergencyStop, Paused, DefaultContracts, _totalTrades, _tradingDay);
+    }
+
+    private decimal RoundTripCost =>
+        2 * _costs.CommissionPerSide + (_costs.MarketSlippageTicks + _costs.StopSlippageTicks) * _contract.TickValue;
+
+    private bool MustBeFlat(DateTimeOffset now)
+    {
+        var local = CmeSession.ExchangeTimeOfDay(now);
+        if (local >= _options.FlattenAt && local < CmeSession.TradingDayStart)
+            return true;
+        // Bars arrive only at their close: flatten at the last close before the deadline.
+        var deadline = CmeSession.AtExchangeTime(DateOnly.FromDateTime(CmeSession.ToExchangeTime(now).DateTime), _options.FlatBy);
+        return now < deadline && now + _barPeriod > deadline;
+    }
+
+    private void RollTradingDay(DateTimeOffset now)
+    {
+        var day = CmeSession.TradingDayOf(now);
+        if (!_started)
+        {
+            _started = true;
+            _tradingDay = day;
+            return;
+        }
+        if (day == _tradingDay)
+            return;
+        _tradingDay = day;
+        _highestEndOfDayBalance = Math.Max(_highestEndOfDayBalance, _balance);
+        _maxLossFloor = Math.Min(_options.StartingBalance, Math.Max(_maxLossFloor, _highestEndOfDayBalance - _options.MaxLossLimit));
+        _dayStartBalance = Equity;
+        _consecutiveLosses = 0;
+        _dailyTrades = 0;
+        _haltedToday = null;
+    }
+
+    private static IReadOnlyList<TargetLeg> Targets(int quantity, int stopTicks)
+    {
+        // The plan's split (design/000 "Take Profit Settings"): 50% at 1R, 40% at 2R, 10% runner
+        // at 2.5R, in whole contracts by the largest-remainder (Hamilton) method; ties go to the
+        // nearer target. Legs that round to zero contracts are dropped.
+        ReadOnlySpan<decimal> shares = [0.5m, 0.4m, 0.1m];
+        ReadOnlySpan<decimal> multiples = [1m, 2m, 2.5m];
+        string[] names = ["tp1", "tp2", "runner"];
+        Span<int> counts = stackalloc int[3];
+        var left = quantity;
+        for (var i = 0; i < 3; i++)
+        {
+            counts[i] = (int)decimal.Floor(shares[i] * quantity);
+            left -= counts[i];
+        }
+        while (left-- > 0)
+        {
+            var best = 0;
+            for (var i = 1; i < 3; i++)
+            {
+                if (Remainder(shares[i], quantity, counts[i]) > Remainder(shares[best], quantity, counts[best]))
+                    best = i;
+            }
+            counts[best]++;
+        }
+        var legs = new List<TargetLeg>(3);
+        for (var i = 0; i < 3; i++)
+        {
+            if (counts[i] > 0)
+                legs.Add(new TargetLeg(names[i], counts[i], (int)decimal.Round(multiples[i] * stopTicks, MidpointRounding.AwayFromZero), multiples[i]));
+        }
+        return legs;
+    }
+
+    private static decimal Remainder(decimal share, int quantity, int assigned) => share * quantity - assigned;
+
+    private static string Usd(decimal amount) => "$" + amount.ToString("F2", CultureInfo.InvariantCulture);
+}

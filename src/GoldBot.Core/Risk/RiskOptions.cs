@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GoldBot.Risk;
+
+/// <summary>
+/// Risk limits. Defaults are a Topstep 50K Trading Combine on TopstepX (help.topstep.com
+/// articles 8284204 and 9221977, summarised in <c>research/topstepx-api.md</c> §11): $2,000
+/// maximum loss limit trailing on end-of-day balance, 50 micro contracts; plus GoldBot's own
+/// rules from the plan (<c>design/000</c>, "Risk Rules"): $800 daily loss limit, $500 risk per
+/// trade (half for the first 20 trades), stop after two consecutive losses, 08:30–15:00 CT
+/// window. Times are America/Chicago wall-clock times.
+/// </summary>
+public sealed record RiskOptions
+{
+    /// <summary>Account balance at the start, USD.</summary>
+    [Range(1000, 10_000_000)]
+    public decimal StartingBalance { get; init; } = 50_000m;
+
+    /// <summary>Most a single trade may lose at its stop, including round-trip costs, USD.</summary>
+    [Range(1, 100_000)]
+    public decimal MaxRiskPerTrade { get; init; } = 500m;
+
+    /// <summary>Trades, counted from the first, that use half of <see cref="MaxRiskPerTrade"/> while the system proves itself.</summary>
+    [Range(0, 10_000)]
+    public int HalfRiskTrades { get; init; } = 20;
+
+    /// <summary>Daily loss limit, USD: no new trades and flatten when the day's P&amp;L (realised plus open) reaches −this.</summary>
+    [Range(1, 1_000_000)]
+    public decimal DailyLossLimit { get; init; } = 800m;
+
+    /// <summary>Topstep maximum loss limit, USD, trailing the highest end-of-day balance until it reaches the starting balance.</summary>
+    [Range(1, 1_000_000)]
+    public decimal MaxLossLimit { get; init; } = 2_000m;
+
+    /// <summary>Most contracts open at once, in micro equivalents (Topstep 50K on TopstepX: 50).</summary>
+    [Range(1, 1_000)]
+    public int MaxContracts { get; init; } = 50;
+
+    /// <summary>Fewest contracts worth trading; a setup whose risk allows fewer is refused.</summary>
+    [Range(1, 1_000)]
+    public int MinContracts { get; init; } = 1;
+
+    /// <summary>Contracts per trade when risk allows more (the plan's 8 MGC); <c>ADJUST_RISK.txt</c> changes it at run time.</summary>
+    [Range(1, 1_000)]
+    public int DefaultContracts { get; init; } = 8;
+
+    /// <summary>Consecutive losing trades after which no new trade is taken until the next trading day.</summary>
+    [Range(1, 100)]
+    public int MaxConsecutiveLosses { get; init; } = 2;
+
+    /// <summary>Start of the entry window, CT.</summary>
+    public TimeOnly TradingWindowStart { get; init; } = new(8, 30);
+
+    /// <summary>End of the entry window, CT: no new entries from this time.</summary>
+    public TimeOnly TradingWindowEnd { get; init; } = new(15, 0);
+
+    /// <summary>CT time at which open positions are flattened and working orders cancelled.</summary>
+    public TimeOnly FlattenAt { get; init; } = new(15, 5);
+
+    /// <summary>CT deadline by which the account must be flat (Topstep risk desk flattens from 15:08; positions must be closed before 15:10).</summary>
+    public TimeOnly FlatBy { get; init; } = new(15, 8);
+
+    /// <summary>Windows in which no new entries are taken (economic releases).</summary>
+    public IList<NewsBlackout> NewsBlackouts { get; init; } = [];
+}
+
+/// <summary>A period with no new entries around a scheduled release.</summary>
+public sealed record NewsBlackout
+{
+    /// <summary>Name shown in refusals, e.g. <c>FOMC</c>.</summary>
+    public string Name { get; init; } = "news";
+
+    /// <summary>Start of the blackout (with its UTC offset).</summary>
+    public DateTimeOffset Start { get; init; }
+
+    /// <summary>End of the blackout (exclusive).</summary>
+    public DateTimeOffset End { get; init; }
+}

@@ -1,0 +1,103 @@
+namespace GoldBot.Smc;
+
+/// <summary>
+/// Liquidity pools and sweeps from internal swings. Swing highs whose levels lie within the
+/// equal-level tolerance of an earlier, still intact swing high join it; at two members the
+/// group is a buy-side liquidity pool at its highest level (mirror: sell-side below equal lows).
+/// A bar whose wick goes beyond the pool level and whose close comes back to the near side is a
+/// sweep (a stop hunt); a close beyond the level means the liquidity was taken. Either way the
+/// pool is spent and removed. Single swings beyond which price trades are dropped silently.
+/// Unlike smartmoneyconcepts' <c>liquidity</c> (<c>smc.py#L572-L698</c>) the tolerance is a fixed
+/// number of ticks, not a share of the whole series' range, so it is causal.
+/// </summary>
+internal sealed class LiquidityTracker
+{
+    private readonly SmcOptions _options;
+    private readonly ZoneIds _ids;
+    private readonly Level[] _highs;
+    private readonly Level[] _lows;
+    private int _highCount;
+    private int _lowCount;
+
+    public LiquidityTracker(SmcOptions options, ZoneIds ids)
+    {
+        _options = options;
+        _ids = ids;
+        _highs = new Level[options.MaxLiquidityLevels];
+        _lows = new Level[options.MaxLiquidityLevels];
+    }
+
+    private struct Level
+    {
+        public int Id;
+        public long Price;
+        public long Other;
+        public int Members;
+        public int FirstIndex;
+    }
+
+    public void OnSwing(in Swing swing, in BarContext at, SmcEventBuffer events)
+    {
+        var levels = swing.IsHigh ? _highs : _lows;
+        ref var count = ref swing.IsHigh ? ref _highCount : ref _lowCount;
+        for (var i = 0; i < count; i++)
+        {
+            ref var l = ref levels[i];
+            if (Math.Abs(l.Price - swing.Level) > _options.EqualLevelToleranceTicks)
+                continue;
+            l.Members++;
+            if (swing.IsHigh ? swing.Level > l.Price : swing.Level < l.Price)
+            {
+                l.Other = l.Price;
+                l.Price = swing.Level;
+            }
+            else if (swing.IsHigh ? swing.Level < l.Other : swing.Level > l.Other)
+            {
+                l.Other = swing.Level;
+            }
+            if (l.Members == 2)
+            {
+                l.Id = _ids.Next();
+                Emit(events, SmcEventKind.LiquidityPoolFormed, l, swing.IsHigh, at);
+            }
+            return;
+        }
+
+        if (count == levels.Length)
+        {
+            Array.Copy(levels, 1, levels, 0, count - 1);
+            count--;
+        }
+        levels[count++] = new Level { Price = swing.Level, Other = swing.Level, Members = 1, FirstIndex = swing.Index };
+    }
+
+    public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
+    {
+        _highCount = Sweep(_highs, _highCount, true, bar, at, events);
+        _lowCount = Sweep(_lows, _lowCount, false, bar, at, events);
+    }
+
+    private static int Sweep(Level[] levels, int count, bool highs, in TickBar bar, in BarContext at, SmcEventBuffer events)
+    {
+        var write = 0;
+        for (var read = 0; read < count; read++)
+        {
+            var l = levels[read];
+            if (highs ? bar.High > l.Price : bar.Low < l.Price)
+            {
+                if (l.Members >= 2)
+                {
+                    var closedBack = highs ? bar.Close < l.Price : bar.Close > l.Price;
+                    Emit(events, closedBack ? SmcEventKind.LiquiditySweep : SmcEventKind.LiquidityPoolTaken, l, highs, at);
+                }
+                continue;
+            }
+            levels[write++] = l;
+        }
+        return write;
+    }
+
+    private static void Emit(SmcEventBuffer events, SmcEventKind kind, in Level l, bool highs, in BarContext at) =>
+        events.Add(new SmcEvent(kind, highs ? (sbyte)1 : (sbyte)-1, StructureScope.Internal, l.Id, l.FirstIndex, at.Index, at.KnownTime,
+            Math.Max(l.Price, l.Other), Math.Min(l.Price, l.Other), l.Price, 0, 0, default, SwingLabel.None));
+}

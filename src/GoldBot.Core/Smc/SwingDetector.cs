@@ -1,0 +1,54 @@
+namespace GoldBot.Smc;
+
+/// <summary>A confirmed swing point.</summary>
+/// <param name="Index">Bar index of the swing's extreme.</param>
+/// <param name="Level">The high (swing high) or low (swing low), in ticks.</param>
+/// <param name="IsHigh">True for a swing high.</param>
+/// <param name="KnownIndex">Bar at whose close the swing was confirmed (Index + n).</param>
+internal readonly record struct Swing(int Index, long Level, bool IsHigh, int KnownIndex);
+
+/// <summary>
+/// Swing points with the same window as smartmoneyconcepts' <c>swing_highs_lows</c>
+/// (<c>smc.py#L151-L163</c>): bar i is a swing high when <c>H[i] == max(H[i−n+1 .. i+n])</c>,
+/// otherwise a swing low when <c>L[i] == min(L[i−n+1 .. i+n])</c>. Causal: the swing is
+/// confirmed at the close of bar i + n and never revised. Unlike the library there is no
+/// de-duplication of consecutive same-type swings (that needs later bars) and no artificial
+/// end points.
+/// </summary>
+internal sealed class SwingDetector
+{
+    private readonly int _n;
+
+    public SwingDetector(int length) => _n = length;
+
+    public int Length => _n;
+
+    /// <summary>Checks bar <c>last − n</c> once bar <paramref name="history"/>.Last has closed.</summary>
+    public bool TryConfirm(BarHistory history, out Swing swing)
+    {
+        swing = default;
+        var last = history.Last;
+        var candidate = last - _n;
+        var start = candidate - _n + 1;
+        if (start < 0)
+            return false;
+
+        var maxHigh = long.MinValue;
+        var minLow = long.MaxValue;
+        for (var i = start; i <= last; i++)
+        {
+            ref readonly var bar = ref history[i];
+            if (bar.High > maxHigh) maxHigh = bar.High;
+            if (bar.Low < minLow) minLow = bar.Low;
+        }
+
+        ref readonly var c = ref history[candidate];
+        if (c.High == maxHigh)
+            swing = new Swing(candidate, c.High, true, last);
+        else if (c.Low == minLow)
+            swing = new Swing(candidate, c.Low, false, last);
+        else
+            return false;
+        return true;
+    }
+}

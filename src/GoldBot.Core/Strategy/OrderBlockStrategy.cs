@@ -1,0 +1,119 @@
+using GoldBot.Indicators;
+using GoldBot.Market;
+using GoldBot.Smc;
+
+namespace GoldBot.Strategy;
+
+/// <summary>
+/// The GoldBot order-block strategy. Source bars (e.g. 3-minute) are aggregated to the entry
+/// time frame (15 minutes) and the trend time frame (1 hour); a causal <see cref="SmcEngine"/>
+/// runs on each. A signal is a fresh order block touched for the first time by an entry bar that
+/// does not also close beyond it, in the direction of the trend frame's swing structure, with a
+/// score of at least <see cref="StrategyOptions.MinScore"/> (<c>design/000</c>, "Core Philosophy"
+/// and "Pattern Trading Priority"). Every touch becomes a <see cref="TradeSignal"/>; those the
+/// strategy does not want carry a <see cref="TradeSignal.Rejection"/> so signals.log shows why.
+/// The stop goes beyond the block's far edge plus a buffer, within the configured bounds.
+/// </summary>
+public sealed class OrderBlockStrategy
+{
+    private const string Pattern = "order_block";
+    private readonly StrategyOptions _options;
+    private readonly ContractSpec _contract;
+    private readonly BarAggregator _entryBars;
+    private readonly BarAggregator _trendBars;
+    private readonly SmcEngine _entry;
+    private readonly SmcEngine _trend;
+    private readonly AverageTrueRange _atr = new(14);
+    private readonly SimpleMovingAverage _volume = new(20);
+    private readonly Bar[] _completed = new Bar[2];
+    private readonly int[] _invalidated = new int[16];
+
+    /// <summary>Creates the strategy for <paramref name="contract"/> fed with bars of <paramref name="sourcePeriod"/>.</summary>
+    /// <exception cref="ArgumentException">A time frame is not a multiple of the source period, or an option is invalid.</exception>
+    public OrderBlockStrategy(StrategyOptions options, ContractSpec contract, TimeSpan sourcePeriod)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _contract = contract;
+        var entryFrame = TimeFrame.Parse(options.EntryTimeFrame);
+        var trendFrame = TimeFrame.Parse(options.TrendTimeFrame);
+        _entryBars = new BarAggregator(sourcePeriod, entryFrame);
+        _trendBars = new BarAggregator(sourcePeriod, trendFrame);
+        _entry = new SmcEngine(options.Entry, entryFrame.Period);
+        _trend = new SmcEngine(options.Trend, trendFrame.Period);
+    }
+
+    /// <summary>Entry-time-frame bars processed so far.</summary>
+    public int EntryBars => _entry.BarIndex + 1;
+
+    /// <summary>Trend-time-frame bars processed so far.</summary>
+    public int TrendBars => _trend.BarIndex + 1;
+
+    /// <summary>Current trend of the trend frame's swing structure: +1, −1 or 0.</summary>
+    public int Trend => _trend.Trend(StructureScope.Swing);
+
+    /// <summary>
+    /// Processes one closed source bar. Trend bars complete before entry bars that close at the
+    /// same instant, so an entry signal always sees the trend as of its own close.
+    /// Appends any signals to <paramref name="signals"/>; allocates only when a signal is found.
+    /// </summary>
+    public void OnBar(in Bar bar, ICollection<TradeSignal> signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        var n = _trendBars.Add(bar, _completed);
+        for (var i = 0; i < n; i++)
+            _trend.OnBar(TickBar.FromBar(_completed[i], _contract.TickSize));
+
+        n = _entryBars.Add(bar, _completed);
+        for (var i = 0; i < n; i++)
+            OnEntryBar(_completed[i], signals);
+    }
+
+    private void OnEntryBar(in Bar bar, ICollection<TradeSignal> signals)
+    {
+        var tickBar = TickBar.FromBar(bar, _contract.TickSize);
+        var atr = _atr.Add((double)tickBar.High, tickBar.Low, tickBar.Close) ?? 0;
+        var averageVolume = _volume.Add(bar.Volume) ?? 0;
+        var events = _entry.OnBar(tickBar);
+
+        var invalidatedCount = 0;
+        foreach (ref readonly var e in events)
+        {
+            if (e.Kind == SmcEventKind.OrderBlockInvalidated && invalidatedCount < _invalidated.Length)
+                _invalidated[invalidatedCount++] = e.Id;
+        }
+
+        foreach (ref readonly var e in events)
+        {
+            if (e.Kind != SmcEventKind.OrderBlockTouched || Array.IndexOf(_invalidated, e.Id, 0, invalidatedCount) >= 0)
+                continue;
+            signals.Add(CreateSignal(e, bar, tickBar, atr, averageVolume));
+        }
+    }
+
+    private TradeSignal CreateSignal(in SmcEvent e, in Bar bar, in TickBar tickBar, double atr, double averageVolume)
+    {
+        var stopLevel = e.Direction > 0 ? e.Bottom - _options.StopBufferTicks : e.Top + _options.StopBufferTicks;
+        var stopTicks = (int)Math.Max(_options.MinStopTicks, e.Direction > 0 ? tickBar.Close - stopLevel : stopLevel - tickBar.Close);
+        var trend = Trend;
+        var score = e.Score.Total;
+        string? rejection =
+            !_options.Patterns.Contains(Pattern) ? $"pattern {Pattern} disabled"
+            : score < _options.MinScore ? $"score {score} below minimum {_options.MinScore}"
+            : trend == 0 ? $"no {_options.TrendTimeFrame} trend yet"
+            : trend != e.Direction ? $"against the {_options.TrendTimeFrame} trend ({(trend > 0 ? "bullish" : "bearish")})"
+            : stopTicks > _options.MaxStopTicks ? $"stop {stopTicks} ticks wider than maximum {_options.MaxStopTicks}"
+            : null;
+
+        var zone = _entry.DealingRange?.Classify(tickBar.Close) ?? PriceZone.Unknown;
+        var conditions = new MarketConditions(
+            TradingSession.Of(bar.OpenTime),
+            Math.Round(atr, 1),
+            averageVolume > 0 ? Math.Round(bar.Volume / averageVolume, 2) : 0,
+            CmeSession.ExchangeTimeOfDay(e.KnownTime).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            zone.ToString().ToLowerInvariant());
+
+        return new TradeSignal(e.KnownTime, Pattern, e.Direction, score, e.Score, _contract.ToPrice(e.Top), _contract.ToPrice(e.Bottom),
+            bar.Close, stopTicks, trend, conditions, rejection);
+    }
+}

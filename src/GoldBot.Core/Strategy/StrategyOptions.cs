@@ -1,0 +1,38 @@
+using GoldBot.Smc;
+
+namespace GoldBot.Strategy;
+
+/// <summary>
+/// Parameters of the order-block strategy. Defaults follow the GoldBot plan (<c>design/000</c>):
+/// 15-minute entries, 1-hour trend filter, minimum score 7; the stop bounds are widened from the
+/// plan's 25–50 ticks because MGC's median 15-minute true range in the bundled data is about 63 ticks.
+/// </summary>
+public sealed record StrategyOptions
+{
+    /// <summary>Entry time frame, e.g. <c>15m</c>.</summary>
+    public string EntryTimeFrame { get; init; } = "15m";
+
+    /// <summary>Trend-filter time frame, e.g. <c>1h</c>.</summary>
+    public string TrendTimeFrame { get; init; } = "1h";
+
+    /// <summary>Lowest order-block score (1–10) that may be traded.</summary>
+    public int MinScore { get; init; } = 7;
+
+    /// <summary>Ticks beyond the order block's far edge where the stop goes.</summary>
+    public int StopBufferTicks { get; init; } = 2;
+
+    /// <summary>Smallest stop distance in ticks; a closer structural stop is widened to this.</summary>
+    public int MinStopTicks { get; init; } = 20;
+
+    /// <summary>Largest stop distance in ticks; a wider setup is refused.</summary>
+    public int MaxStopTicks { get; init; } = 200;
+
+    /// <summary>Patterns the strategy may trade (the learning system can narrow this).</summary>
+    public IList<string> Patterns { get; init; } = ["order_block"];
+
+    /// <summary>Detector settings on the entry time frame.</summary>
+    public SmcOptions Entry { get; init; } = new();
+
+    /// <summary>Detector settings on the trend time frame (shorter swings: fewer, longer bars).</summary>
+    public SmcOptions Trend { get; init; } = new() { SwingLength = 5 };
+}

@@ -1,0 +1,45 @@
+using GoldBot.Smc;
+
+namespace GoldBot.Strategy;
+
+/// <summary>
+/// A setup found by the strategy at the close of an entry-time-frame bar, with everything the
+/// risk manager, the journal and signals.log need. Prices are in points (USD per ounce for MGC).
+/// </summary>
+/// <param name="Time">Close time of the bar that produced the signal, UTC (market time).</param>
+/// <param name="Pattern">Pattern name, e.g. <c>order_block</c>.</param>
+/// <param name="Direction">+1 long, −1 short.</param>
+/// <param name="Score">Quality score 1–10.</param>
+/// <param name="Components">The score's components.</param>
+/// <param name="ZoneTop">Upper edge of the zone traded.</param>
+/// <param name="ZoneBottom">Lower edge of the zone traded.</param>
+/// <param name="ReferencePrice">Close of the signal bar: the expected entry price.</param>
+/// <param name="StopTicks">Planned stop distance from the entry, in ticks.</param>
+/// <param name="Trend">Higher-time-frame trend at the signal: +1, −1, or 0 (none yet).</param>
+/// <param name="Conditions">Market conditions recorded for the learning system.</param>
+/// <param name="Rejection">Why the strategy itself does not want it (score, trend, stop width), or null when tradable.</param>
+public sealed record TradeSignal(
+    DateTimeOffset Time,
+    string Pattern,
+    int Direction,
+    int Score,
+    OrderBlockScore Components,
+    decimal ZoneTop,
+    decimal ZoneBottom,
+    decimal ReferencePrice,
+    int StopTicks,
+    int Trend,
+    MarketConditions Conditions,
+    string? Rejection)
+{
+    /// <summary><c>long</c> or <c>short</c>.</summary>
+    public string Side => Direction > 0 ? "long" : "short";
+}
+
+/// <summary>Conditions at signal time, recorded with every trade so performance can be split by them.</summary>
+/// <param name="Session">Trading session by New York time: <c>asia</c> (18:00–03:00), <c>london</c> (03:00–08:00), <c>new_york</c> (08:00–17:00).</param>
+/// <param name="AtrTicks">ATR(14, Wilder) of the entry time frame, in ticks (0 during warm-up).</param>
+/// <param name="VolumeRatio">Signal bar volume ÷ its 20-bar average (0 during warm-up).</param>
+/// <param name="TimeOfDay">Exchange time (CT) of the signal, HH:mm.</param>
+/// <param name="PriceZone">Premium, discount or equilibrium of the swing dealing range.</param>
+public sealed record MarketConditions(string Session, double AtrTicks, double VolumeRatio, string TimeOfDay, string PriceZone);

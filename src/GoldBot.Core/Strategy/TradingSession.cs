@@ -1,0 +1,18 @@
+namespace GoldBot.Strategy;
+
+/// <summary>
+/// Names the trading session of an instant by New York wall-clock time (DST-aware): Asia
+/// 18:00–03:00, London 03:00–08:00, New York 08:00–17:00 (the common futures convention;
+/// the gap 17:00–18:00 is the CME halt and counts as New York).
+/// </summary>
+public static class TradingSession
+{
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    /// <summary>Session name of a UTC instant: <c>asia</c>, <c>london</c> or <c>new_york</c>.</summary>
+    public static string Of(DateTimeOffset utc)
+    {
+        var hour = TimeZoneInfo.ConvertTime(utc, NewYork).Hour;
+        return hour >= 18 || hour < 3 ? "asia" : hour < 8 ? "london" : "new_york";
+    }
+}

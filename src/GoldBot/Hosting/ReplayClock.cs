@@ -1,0 +1,97 @@
+namespace GoldBot.Hosting;
+
+/// <summary>
+/// A <see cref="TimeProvider"/> that follows market time during a replay: <see cref="GetUtcNow"/>
+/// is the close time of the last bar the feed published (or a point between bars when pacing
+/// with <c>--speed</c>), and timers created from it (PeriodicTimer, Task.Delay with this
+/// provider) fire as market time passes their due time. A timer due several periods within
+/// one advance fires once (ticks coalesce, as PeriodicTimer's do). Thread-safe.
+/// </summary>
+public sealed class ReplayClock : TimeProvider
+{
+    private readonly object _gate = new();
+    private readonly List<ReplayTimer> _timers = [];
+    private DateTimeOffset _now;
+
+    /// <summary>Starts the clock at <paramref name="start"/> (UTC).</summary>
+    public ReplayClock(DateTimeOffset start) => _now = start;
+
+    /// <inheritdoc/>
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+            return _now;
+    }
+
+    /// <inheritdoc/>
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    /// <summary>Moves market time forward to <paramref name="time"/> and fires the timers that fell due. Never moves backwards.</summary>
+    public void AdvanceTo(DateTimeOffset time)
+    {
+        List<ReplayTimer> due = [];
+        lock (_gate)
+        {
+            if (time <= _now)
+                return;
+            _now = time;
+            foreach (var timer in _timers)
+            {
+                if (timer.Due is { } at && at <= time)
+                {
+                    due.Add(timer);
+                    timer.Due = timer.Period > TimeSpan.Zero ? NextDue(at, timer.Period, time) : null;
+                }
+            }
+        }
+        foreach (var timer in due)
+            timer.Fire();
+    }
+
+    /// <inheritdoc/>
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new ReplayTimer(this, callback, state);
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    private static DateTimeOffset NextDue(DateTimeOffset due, TimeSpan period, DateTimeOffset now)
+    {
+        var periods = (now - due).Ticks / period.Ticks + 1;
+        return due + TimeSpan.FromTicks(periods * period.Ticks);
+    }
+
+    private sealed class ReplayTimer(ReplayClock clock, TimerCallback callback, object? state) : ITimer
+    {
+        public DateTimeOffset? Due { get; set; }
+
+        public TimeSpan Period { get; private set; }
+
+        public void Fire() => callback(state);
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            lock (clock._gate)
+            {
+                Period = period == Timeout.InfiniteTimeSpan ? TimeSpan.Zero : period;
+                Due = dueTime == Timeout.InfiniteTimeSpan ? null : clock._now + dueTime;
+                if (!clock._timers.Contains(this))
+                    clock._timers.Add(this);
+            }
+            return true;
+        }
+
+        public void Dispose()
+        {
+            lock (clock._gate)
+                clock._timers.Remove(this);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
