@@ -9,7 +9,7 @@ namespace GoldBot.Indicators;
 /// <c>cov = E[ab] − E[a]·E[b]</c>, <c>r = cov / √(varA · varB)</c> (null when the divisor is 0) and
 /// <c>r²</c>. The first result is at index n−1. The two series must be aligned bar by bar: the batch
 /// form requires the same count and the same time at every index. A NaN input (a missing value) makes
-/// the moments of every window containing it null. The incremental form keeps both windows in
+/// that series' variance, the covariance and r null for every window containing it, as in Skender. The incremental form keeps both windows in
 /// preallocated rings, recomputes the sums oldest first on every pair (bit-identical to the batch
 /// form) and allocates nothing after construction; the caller is responsible for alignment.
 /// </summary>
