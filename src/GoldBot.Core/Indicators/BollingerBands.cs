@@ -1,0 +1,121 @@
+namespace GoldBot.Indicators;
+
+/// <summary>
+/// Bollinger Bands (Bollinger, <i>Bollinger on Bollinger Bands</i>, 2001) as computed by
+/// Skender.Stock.Indicators <c>ToBollingerBands</c>: over the last n inputs, middle band = SMA,
+/// σ = the <b>population</b> standard deviation <c>√(Σ(x − SMA)² / n)</c>, bands = SMA ± k · σ, plus
+/// %B = (x − lower) / (upper − lower), z-score = (x − SMA) / σ and width = (upper − lower) / SMA. The
+/// first result is at index n−1. Prices and bands are in the inputs' units. A NaN input (a missing
+/// value, e.g. a chained indicator's warm-up) makes every window that contains it null. The incremental
+/// form keeps the window in a preallocated ring, recomputes it oldest first on every input (bit-identical
+/// to the batch form) and allocates nothing after construction.
+/// </summary>
+public sealed class BollingerBands
+{
+    private readonly double[] _window;
+    private int _count;
+    private int _next;
+
+    /// <summary>Creates Bollinger Bands over <paramref name="period"/> inputs, <paramref name="standardDeviations"/> σ wide.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is 1 or less, or <paramref name="standardDeviations"/> is not positive.</exception>
+    public BollingerBands(int period, double standardDeviations = 2)
+    {
+        Validate(period, standardDeviations);
+        _window = new double[period];
+        StandardDeviations = standardDeviations;
+    }
+
+    /// <summary>Window length n.</summary>
+    public int Period => _window.Length;
+
+    /// <summary>Band half-width k, in standard deviations.</summary>
+    public double StandardDeviations { get; }
+
+    /// <summary>The latest result; all fields null during warm-up.</summary>
+    public BollingerBandsResult Value { get; private set; }
+
+    /// <summary>Adds the next input and returns the updated bands.</summary>
+    public BollingerBandsResult Add(double value)
+    {
+        _window[_next] = value;
+        _next = (_next + 1) % _window.Length;
+        if (_count < _window.Length)
+            _count++;
+        if (_count < _window.Length)
+            return Value = default;
+
+        var n = _window.Length;
+        var sum = 0d;
+        for (var i = 0; i < n; i++)
+            sum += _window[(_next + i) % n];
+        var mean = sum / n;
+        var sumSquares = 0d;
+        for (var i = 0; i < n; i++)
+        {
+            var d = _window[(_next + i) % n] - mean;
+            sumSquares += d * d;
+        }
+        return Value = Bands(value, mean, Math.Sqrt(sumSquares / n), StandardDeviations);
+    }
+
+    /// <summary>
+    /// Number of leading results Skender's <c>RemoveWarmupPeriods()</c> drops for Bollinger(n): n − 1, exactly the null ones.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is 1 or less.</exception>
+    public static int WarmupPeriods(int period)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, 1);
+        return period - 1;
+    }
+
+    /// <summary>
+    /// Bollinger Bands of every input, one result per input in input order; all fields null at
+    /// indexes 0..n−2.
+    /// </summary>
+    /// <param name="values">Inputs (usually closes), oldest first; NaN marks a missing value.</param>
+    /// <param name="period">Window length n.</param>
+    /// <param name="standardDeviations">Band half-width k, in standard deviations.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is 1 or less, or <paramref name="standardDeviations"/> is not positive.</exception>
+    public static BollingerBandsResult[] Series(ReadOnlySpan<double> values, int period, double standardDeviations = 2)
+    {
+        Validate(period, standardDeviations);
+        var result = new BollingerBandsResult[values.Length];
+        for (var i = period - 1; i < values.Length; i++)
+        {
+            var window = values.Slice(i - period + 1, period);
+            var sum = 0d;
+            foreach (var x in window)
+                sum += x;
+            var mean = sum / period;
+            var sumSquares = 0d;
+            foreach (var x in window)
+                sumSquares += (x - mean) * (x - mean);
+            result[i] = Bands(values[i], mean, Math.Sqrt(sumSquares / period), standardDeviations);
+        }
+        return result;
+    }
+
+    private static BollingerBandsResult Bands(double value, double mean, double sigma, double k)
+    {
+        var sma = MissingValue.FromNaN(mean);
+        var stdDev = MissingValue.FromNaN(sigma);
+        var upper = sma + k * stdDev;
+        var lower = sma - k * stdDev;
+        return new BollingerBandsResult(
+            sma,
+            upper,
+            lower,
+            upper - lower == 0 ? null : NaNToNull((value - lower) / (upper - lower)),
+            stdDev == 0 ? null : NaNToNull((value - sma) / stdDev),
+            sma == 0 ? null : NaNToNull((upper - lower) / sma));
+    }
+
+    private static double? NaNToNull(double? value) => value is { } v ? MissingValue.FromNaN(v) : null;
+
+    private static void Validate(int period, double standardDeviations)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, 1);
+        if (!(standardDeviations > 0))
+            throw new ArgumentOutOfRangeException(nameof(standardDeviations), standardDeviations, "must be positive");
+    }
+}
