@@ -1,1 +1,4 @@
-Console.WriteLine("x");
+using GoldBot.Cli;
+
+var root = RunCommand.Create();
+return await root.Parse(args).InvokeAsync();

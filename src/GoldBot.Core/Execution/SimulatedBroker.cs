@@ -19,7 +19,7 @@ namespace GoldBot.Execution;
 /// </list>
 /// Thread-safe: calls are serialised by an async lock, and events are published in order.
 /// </summary>
-public sealed class SimulatedBroker : IBroker
+public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
 {
     private readonly ContractSpec _contract;
     private readonly FillModelOptions _costs;
@@ -141,7 +141,8 @@ public sealed class SimulatedBroker : IBroker
         }
     }
 
-    /// <summary>Fills working orders against one closed bar, per the fill model in the class summary.</summary>
+    /// <inheritdoc cref="IBarDrivenVenue.OnBarAsync"/>
+    /// <remarks>Follows the fill model in the class summary.</remarks>
     public async ValueTask OnBarAsync(Bar bar, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

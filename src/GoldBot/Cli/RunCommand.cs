@@ -1,0 +1,25 @@
+using System.CommandLine;
+using GoldBot.Hosting;
+
+namespace GoldBot.Cli;
+
+/// <summary>The root command: run the daemon (a paper replay unless configured otherwise).</summary>
+internal static class RunCommand
+{
+    /// <summary>Creates <c>goldbot [--bars FILE] [--speed N] [--config FILE]</c>.</summary>
+    public static RootCommand Create()
+    {
+        var bars = new Option<string?>("--bars") { Description = "Bars CSV to replay (overrides Replay:BarsFile)." };
+        var speed = new Option<double?>("--speed") { Description = "Replay at N× real time (default: as fast as possible)." };
+        var config = new Option<string?>("--config") { Description = "Configuration file (default: config/appsettings.json)." };
+        var root = new RootCommand("GoldBot: an SMC futures trading daemon for TopstepX. Without credentials it runs a paper replay of the configured bars.")
+        {
+            bars,
+            speed,
+            config,
+        };
+        root.SetAction((parse, cancellationToken) => DaemonRunner.RunAsync(
+            new RunArguments(parse.GetValue(config), parse.GetValue(bars), parse.GetValue(speed)), Console.Out, Console.Error, cancellationToken));
+        return root;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Collections;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using GoldBot.Market;
+
+namespace GoldBot.Configuration;
+
+/// <summary>
+/// Checks <see cref="GoldBotSettings"/> and returns every violation at once, each naming the
+/// configuration key (<c>Risk:DailyLossLimit</c>) and the rule broken: the data-annotation
+/// ranges of every nested section, then the rules between keys.
+/// </summary>
+public static class SettingsValidator
+{
+    /// <summary>All violations, or an empty list.</summary>
+    public static IReadOnlyList<string> Validate(GoldBotSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var errors = new List<string>();
+        Annotations(settings, "", errors, 0);
+
+        var risk = settings.Risk;
+        if (risk.TradingWindowStart >= risk.TradingWindowEnd)
+            errors.Add("Risk:TradingWindowStart must be before Risk:TradingWindowEnd");
+        if (risk.TradingWindowEnd > risk.FlattenAt)
+            errors.Add("Risk:TradingWindowEnd must not be after Risk:FlattenAt");
+        if (risk.FlattenAt > risk.FlatBy)
+            errors.Add("Risk:FlattenAt must not be after Risk:FlatBy");
+        if (risk.FlatBy >= new TimeOnly(16, 0))
+            errors.Add("Risk:FlatBy must be before 16:00 CT (the CME daily halt)");
+        if (risk.MinContracts > risk.DefaultContracts)
+            errors.Add("Risk:MinContracts must not exceed Risk:DefaultContracts");
+        if (risk.DefaultContracts > risk.MaxContracts)
+            errors.Add("Risk:DefaultContracts must not exceed Risk:MaxContracts");
+        if (risk.MaxRiskPerTrade > risk.DailyLossLimit)
+            errors.Add("Risk:MaxRiskPerTrade must not exceed Risk:DailyLossLimit");
+        if (risk.DailyLossLimit > risk.MaxLossLimit)
+            errors.Add("Risk:DailyLossLimit must not exceed Risk:MaxLossLimit");
+        for (var i = 0; i < risk.NewsBlackouts.Count; i++)
+        {
+            if (risk.NewsBlackouts[i].End <= risk.NewsBlackouts[i].Start)
+                errors.Add($"Risk:NewsBlackouts:{i}:End must be after its Start");
+        }
+
+        var strategy = settings.Strategy;
+        if (strategy.MinScore is < 1 or > 10)
+            errors.Add("Strategy:MinScore must be between 1 and 10");
+        if (strategy.MinStopTicks < 1 || strategy.MaxStopTicks < strategy.MinStopTicks)
+            errors.Add("Strategy:MinStopTicks must be ≥ 1 and not above Strategy:MaxStopTicks");
+        if (strategy.StopBufferTicks < 0)
+            errors.Add("Strategy:StopBufferTicks must be ≥ 0");
+        foreach (var (key, frame) in new[] { ("EntryTimeFrame", strategy.EntryTimeFrame), ("TrendTimeFrame", strategy.TrendTimeFrame) })
+        {
+            try
+            {
+                TimeFrame.Parse(frame);
+            }
+            catch (FormatException e)
+            {
+                errors.Add($"Strategy:{key}: {e.Message}");
+            }
+        }
+        foreach (var (key, smc) in new[] { ("Entry", strategy.Entry), ("Trend", strategy.Trend) })
+        {
+            try
+            {
+                smc.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add($"Strategy:{key}: {e.Message}");
+            }
+        }
+
+        var execution = settings.Execution;
+        if (execution.CommissionPerSide < 0)
+            errors.Add("Execution:CommissionPerSide must be ≥ 0");
+        if (execution.MarketSlippageTicks < 0 || execution.StopSlippageTicks < 0)
+            errors.Add("Execution:MarketSlippageTicks and Execution:StopSlippageTicks must be ≥ 0");
+
+        try
+        {
+            settings.Contract();
+        }
+        catch (KeyNotFoundException)
+        {
+            errors.Add($"Instrument:Symbol '{settings.Instrument.Symbol}' has no specification: add Contracts:{settings.Instrument.Symbol} (TickSize, TickValue) or use MGC, GC, MES or ES");
+        }
+        if (settings.Broker.Mode == BrokerMode.Live)
+            errors.Add("Broker:Mode Live is not available in this version: the TopstepX client is not built yet; use Paper");
+        return errors;
+    }
+
+    private static void Annotations(object target, string prefix, List<string> errors, int depth)
+    {
+        if (depth > 4)
+            return;
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(target, new ValidationContext(target), results, validateAllProperties: true);
+        foreach (var r in results)
+        {
+            foreach (var member in r.MemberNames.DefaultIfEmpty(""))
+                errors.Add($"{prefix}{member}: {r.ErrorMessage}");
+        }
+
+        foreach (var property in target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.PropertyType.IsValueType || property.PropertyType == typeof(string))
+                continue;
+            var value = property.GetValue(target);
+            if (value is IDictionary dictionary)
+            {
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    if (entry.Value is not null)
+                        Annotations(entry.Value, $"{prefix}{property.Name}:{entry.Key}:", errors, depth + 1);
+                }
+            }
+            else if (value is not null and not IEnumerable)
+            {
+                Annotations(value, $"{prefix}{property.Name}:", errors, depth + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using GoldBot.Analysis;
+using GoldBot.Configuration;
+using GoldBot.Execution;
+using GoldBot.MarketData;
+using GoldBot.Monitoring;
+using GoldBot.Reporting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace GoldBot.Hosting;
+
+/// <summary>What the command line asked for.</summary>
+/// <param name="ConfigFile">Configuration file, or null for the default.</param>
+/// <param name="BarsFile">Bars CSV overriding Replay:BarsFile, or null.</param>
+/// <param name="Speed">Replay speed overriding Replay:Speed, or null.</param>
+public sealed record RunArguments(string? ConfigFile, string? BarsFile, double? Speed);
+
+/// <summary>
+/// Runs the daemon: settings, bars, host, summary. Exit codes: 0 the replay completed, 1 a
+/// stage failed or the run was interrupted, 2 bad configuration or input (one line per problem,
+/// no stack trace), 3 stopped by EMERGENCY_STOP.txt.
+/// </summary>
+public static class DaemonRunner
+{
+    /// <summary>Runs to the end and returns the exit code; the summary goes to <paramref name="output"/>, errors to <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(RunArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var stopwatch = Stopwatch.StartNew();
+        GoldBotSettings settings;
+        BarFile bars;
+        try
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (arguments.BarsFile is not null)
+                overrides["Replay:BarsFile"] = arguments.BarsFile;
+            if (arguments.Speed is { } speed)
+                overrides["Replay:Speed"] = speed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings = SettingsLoader.Load(arguments.ConfigFile, overrides);
+            bars = BarCsvReader.Read(settings.Replay.BarsFile, settings.Replay.BadBarPolicy);
+        }
+        catch (SettingsException e)
+        {
+            await error.WriteLineAsync("configuration error:");
+            foreach (var line in e.Message.Split(Environment.NewLine))
+                await error.WriteLineAsync("  " + line);
+            return 2;
+        }
+        catch (BarFileException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}. Pass --bars FILE or set Replay:BarsFile (GOLDBOT__Replay__BarsFile); the default is the MGC file in ../shared/data.");
+            return 2;
+        }
+
+        foreach (var problem in bars.Problems)
+            await error.WriteLineAsync($"warning: {bars.Path} line {problem.Line}: {problem.Reason} (skipped)");
+
+        using var host = DaemonHost.BuildReplay(settings, bars);
+        await host.StartAsync(cancellationToken);
+        await host.WaitForShutdownAsync(cancellationToken);
+
+        var services = host.Services;
+        var coordinator = services.GetRequiredService<RunCoordinator>();
+        var trades = services.GetRequiredService<TradeJournal>().ClosedTrades;
+        var account = await services.GetRequiredService<IBroker>().GetAccountAsync(CancellationToken.None);
+        var breaches = RuleAudit.Check(trades, settings.Risk, settings.Contract(), settings.Execution);
+        var summary = RunSummary.From(services.GetRequiredService<RunStatistics>(), trades, account.Balance, breaches, stopwatch.Elapsed);
+        foreach (var breach in breaches)
+            await error.WriteLineAsync("rule breach: " + breach);
+        await output.WriteLineAsync($"GoldBot {coordinator.Outcome}: {summary}");
+        return coordinator.Outcome switch
+        {
+            RunOutcome.Completed => breaches.Count == 0 ? 0 : 1,
+            RunOutcome.EmergencyStop => 3,
+            _ => 1,
+        };
+    }
+}

@@ -1,0 +1,107 @@
+using GoldBot.Execution;
+using GoldBot.Risk;
+
+namespace GoldBot.Monitoring;
+
+/// <summary>The last signal and what was decided about it.</summary>
+/// <param name="Time">Signal time, UTC.</param>
+/// <param name="Pattern">Pattern and side, e.g. <c>order_block long</c>.</param>
+/// <param name="Score">Score 1–10.</param>
+/// <param name="Executed">True when sent for execution.</param>
+/// <param name="Reason"><c>traded</c>, or why not.</param>
+public sealed record LastSignal(DateTimeOffset Time, string Pattern, int Score, bool Executed, string Reason);
+
+/// <summary>An operator control action and its result.</summary>
+/// <param name="Time">Market time it was handled, UTC.</param>
+/// <param name="Action">Action name.</param>
+/// <param name="Detail">What was done.</param>
+public sealed record ControlRecord(DateTimeOffset Time, string Action, string Detail);
+
+/// <summary>
+/// The latest state each stage published, for the status writer (cache, then publish: a stage
+/// updates its entry here before it writes downstream). Replaced as whole immutable values
+/// under a lock, so the status writer always reads a consistent set. Thread-safe.
+/// </summary>
+public sealed class MonitoringState
+{
+    private readonly object _gate = new();
+    private readonly Queue<ControlRecord> _controls = new();
+
+    /// <summary>Latest risk status, or null before the first bar.</summary>
+    public RiskStatus? Risk { get { lock (_gate) return _risk; } }
+
+    private RiskStatus? _risk;
+    private decimal _openPnL;
+    private decimal _markPrice;
+    private PositionState? _position;
+    private TradeRecord? _openTrade;
+    private decimal? _currentStop;
+    private LastSignal? _lastSignal;
+    private DateTimeOffset? _lastBarTime;
+
+    /// <summary>Publishes the risk manager's view after a bar or report.</summary>
+    public void SetRisk(RiskStatus status, decimal openPnL, decimal markPrice)
+    {
+        lock (_gate)
+        {
+            _risk = status;
+            _openPnL = openPnL;
+            _markPrice = markPrice;
+        }
+    }
+
+    /// <summary>Publishes the executor's position and the open trade.</summary>
+    public void SetPosition(PositionState position, TradeRecord? openTrade, decimal? currentStop)
+    {
+        lock (_gate)
+        {
+            _position = position;
+            _openTrade = openTrade;
+            _currentStop = currentStop;
+        }
+    }
+
+    /// <summary>Publishes the last signal decision.</summary>
+    public void SetLastSignal(LastSignal signal)
+    {
+        lock (_gate)
+            _lastSignal = signal;
+    }
+
+    /// <summary>Publishes the close time of the last bar processed.</summary>
+    public void SetLastBar(DateTimeOffset closeTime)
+    {
+        lock (_gate)
+            _lastBarTime = closeTime;
+    }
+
+    /// <summary>Records an operator control action (the last ten are kept).</summary>
+    public void AddControl(ControlRecord record)
+    {
+        lock (_gate)
+        {
+            _controls.Enqueue(record);
+            if (_controls.Count > 10)
+                _controls.Dequeue();
+        }
+    }
+
+    /// <summary>A consistent copy of everything.</summary>
+    public MonitoringSnapshot Snapshot()
+    {
+        lock (_gate)
+            return new MonitoringSnapshot(_risk, _openPnL, _markPrice, _position, _openTrade, _currentStop, _lastSignal, _lastBarTime, [.. _controls]);
+    }
+}
+
+/// <summary>A consistent copy of <see cref="MonitoringState"/>.</summary>
+public sealed record MonitoringSnapshot(
+    RiskStatus? Risk,
+    decimal OpenPnL,
+    decimal MarkPrice,
+    PositionState? Position,
+    TradeRecord? OpenTrade,
+    decimal? CurrentStop,
+    LastSignal? LastSignal,
+    DateTimeOffset? LastBarTime,
+    IReadOnlyList<ControlRecord> Controls);

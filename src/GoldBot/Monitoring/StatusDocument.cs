@@ -1,0 +1,36 @@
+namespace GoldBot.Monitoring;
+
+/// <summary>
+/// status.json, with the field names of the monitoring plan (<c>design/001</c> §1). Money in
+/// USD, prices in points, times ISO-8601 UTC (market time).
+/// </summary>
+public sealed record StatusDocument(
+    DateTimeOffset Timestamp,
+    bool IsAlive,
+    string Mode,
+    string Symbol,
+    DateTimeOffset? LastBarTime,
+    StatusAccount Account,
+    StatusRisk Risk,
+    IReadOnlyList<StatusPosition> ActivePositions,
+    LastSignal? LastSignal,
+    StatusLearning Learning,
+    IReadOnlyList<ControlRecord> Controls,
+    IReadOnlyList<string> Errors,
+    DateTimeOffset? NextUpdate);
+
+/// <summary>status.json "account".</summary>
+public sealed record StatusAccount(decimal Balance, decimal DailyPnl, int OpenPositions, int DailyTrades);
+
+/// <summary>status.json "risk".</summary>
+public sealed record StatusRisk(bool CanTrade, string? BlockedBy, int ConsecutiveLosses, decimal DailyLossRemaining, decimal MaxLossFloor, bool EmergencyStop, bool Paused);
+
+/// <summary>status.json "active_positions" entry.</summary>
+public sealed record StatusPosition(string Symbol, string Side, int Quantity, decimal Entry, decimal UnrealizedPnl, decimal? Stop, decimal Target);
+
+/// <summary>status.json "learning".</summary>
+public sealed record StatusLearning(
+    IReadOnlyList<string> PatternsEnabled,
+    int CurrentPositionSize,
+    [property: System.Text.Json.Serialization.JsonPropertyName("win_rate_last_20")] double WinRateLast20,
+    int TotalTrades);

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using GoldBot.Execution;
+using GoldBot.Market;
+
+namespace GoldBot.Monitoring;
+
+/// <summary>
+/// The trade journal: <c>trades_today.json</c> (the current CME trading day's trades, open and
+/// closed, plus a summary; rewritten atomically on every change and at the day roll) and
+/// <c>all_trades.jsonl</c> (one line per closed trade, appended, never rewritten; each line
+/// carries the run id so runs sharing a logs folder can be told apart). Thread-safe.
+/// </summary>
+public sealed class TradeJournal
+{
+    private readonly object _gate = new();
+    private readonly string _todayPath;
+    private readonly string _allPath;
+    private readonly string _symbol;
+    private readonly List<TradeRecord> _today = [];
+    private readonly List<TradeRecord> _closed = [];
+    private DateOnly? _tradingDay;
+
+    /// <summary>Writes into <paramref name="directory"/> (created if missing).</summary>
+    public TradeJournal(string directory, string symbol, string runId)
+    {
+        Directory.CreateDirectory(directory);
+        _todayPath = Path.Combine(directory, "trades_today.json");
+        _allPath = Path.Combine(directory, "all_trades.jsonl");
+        _symbol = symbol;
+        RunId = runId;
+    }
+
+    /// <summary>Identity of this run, written on every journal line.</summary>
+    public string RunId { get; }
+
+    /// <summary>Trades closed during this run, in closing order.</summary>
+    public IReadOnlyList<TradeRecord> ClosedTrades { get { lock (_gate) return [.. _closed]; } }
+
+    /// <summary>Records a trade whose entry filled.</summary>
+    public void Opened(TradeRecord trade)
+    {
+        lock (_gate)
+        {
+            RollTo(CmeSession.TradingDayOf(trade.EntryTime));
+            Upsert(trade);
+            WriteToday();
+        }
+    }
+
+    /// <summary>Records a closed trade: appends it to all_trades.jsonl and updates today's file.</summary>
+    public void Closed(TradeRecord trade)
+    {
+        ArgumentNullException.ThrowIfNull(trade);
+        lock (_gate)
+        {
+            RollTo(CmeSession.TradingDayOf(trade.EntryTime));
+            Upsert(trade);
+            _closed.Add(trade);
+            File.AppendAllText(_allPath, JsonSerializer.Serialize(TradeDocument.From(trade, _symbol, RunId), MonitoringJson.Line) + "\n");
+            WriteToday();
+        }
+    }
+
+    /// <summary>Starts a new trades_today.json when <paramref name="now"/> is in a later trading day.</summary>
+    public void Roll(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var day = CmeSession.TradingDayOf(now);
+            if (_tradingDay is null || day > _tradingDay)
+            {
+                RollTo(day);
+                WriteToday();
+            }
+        }
+    }
+
+    private void RollTo(DateOnly day)
+    {
+        if (_tradingDay == day)
+            return;
+        _tradingDay = day;
+        _today.RemoveAll(t => t.IsClosed);
+    }
+
+    private void Upsert(TradeRecord trade)
+    {
+        var i = _today.FindIndex(t => t.Id == trade.Id);
+        if (i >= 0)
+            _today[i] = trade;
+        else
+            _today.Add(trade);
+    }
+
+    private void WriteToday()
+    {
+        var closed = _today.Where(t => t.IsClosed).ToList();
+        var document = new
+        {
+            TradingDay = _tradingDay,
+            RunId,
+            Trades = _today.Select(t => TradeDocument.From(t, _symbol, RunId)),
+            Summary = new
+            {
+                TotalTrades = _today.Count,
+                TotalPnl = closed.Sum(t => t.PnL!.Value),
+                OpenTrades = _today.Count - closed.Count,
+                WinRate = closed.Count == 0 ? 0 : Math.Round((double)closed.Count(t => t.PnL > 0) / closed.Count, 4),
+            },
+        };
+        AtomicFile.Write(_todayPath, JsonSerializer.Serialize(document, MonitoringJson.Indented));
+    }
+}

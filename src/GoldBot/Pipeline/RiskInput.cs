@@ -1,0 +1,25 @@
+using GoldBot.Controls;
+using GoldBot.Execution;
+using GoldBot.Strategy;
+
+namespace GoldBot.Pipeline;
+
+/// <summary>Messages to the risk manager service, from the detector, the executor and the control-file watcher.</summary>
+public abstract record RiskInput;
+
+/// <summary>The detector finished a bar: its close and the signals it produced (possibly none).</summary>
+/// <param name="Bar">The source bar.</param>
+/// <param name="Signals">Signals found at this bar's close.</param>
+public sealed record BarEvaluated(MarketBar Bar, IReadOnlyList<TradeSignal> Signals) : RiskInput;
+
+/// <summary>The executor's position after a step, and the trade that closed in it, if any.</summary>
+/// <param name="Position">Position, pending entry and balance.</param>
+/// <param name="Closed">A trade that went flat, or null.</param>
+public sealed record PositionReport(PositionState Position, TradeRecord? Closed) : RiskInput;
+
+/// <summary>An operator command from a control file.</summary>
+/// <param name="Command">What to do.</param>
+public sealed record ControlReceived(ControlCommand Command) : RiskInput;
+
+/// <summary>The replay has ended: flatten anything left and pass the end on.</summary>
+public sealed record ReplayEnded : RiskInput;

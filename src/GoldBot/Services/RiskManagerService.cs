@@ -1,0 +1,134 @@
+using GoldBot.Controls;
+using GoldBot.Monitoring;
+using GoldBot.Pipeline;
+using GoldBot.Reporting;
+using GoldBot.Risk;
+using GoldBot.Strategy;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GoldBot.Services;
+
+/// <summary>
+/// The risk manager stage: marks the account at every bar close (trading-day roll, daily loss,
+/// maximum loss, end-of-day flatten), decides on each signal and sends approved plans to the
+/// executor, applies the executor's position reports and the operator's control commands.
+/// Every signal and its decision go to signals.log; every action to the log.
+/// </summary>
+public sealed class RiskManagerService(
+    RiskManager risk,
+    PipelineChannels channels,
+    SignalLog signalLog,
+    MonitoringState monitoring,
+    RunStatistics statistics,
+    TimeProvider time,
+    ILogger<RiskManagerService> logger) : BackgroundService
+{
+    private string? _flattening;
+    private bool _exposed;
+    private decimal _mark;
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var input in channels.Risk.ReadAllAsync(stoppingToken))
+        {
+            switch (input)
+            {
+                case BarEvaluated bar:
+                    await OnBarAsync(bar, stoppingToken);
+                    break;
+                case PositionReport report:
+                    risk.OnPosition(report.Position.Position, report.Position.AveragePrice, report.Position.EntryPending, report.Position.Balance);
+                    if (report.Closed?.PnL is { } pnl)
+                        risk.OnTradeClosed(pnl);
+                    _exposed = report.Position.Position != 0 || report.Position.EntryPending;
+                    if (!_exposed)
+                        _flattening = null;
+                    break;
+                case ControlReceived control:
+                    await OnControlAsync(control.Command, stoppingToken);
+                    break;
+                case ReplayEnded:
+                    await FlattenAsync("end_of_data", stopWhenFlat: false, stoppingToken);
+                    break;
+            }
+            Publish();
+        }
+    }
+
+    private async Task OnBarAsync(BarEvaluated evaluated, CancellationToken cancellationToken)
+    {
+        var now = evaluated.Bar.CloseTime;
+        _mark = evaluated.Bar.Bar.Close;
+        var flatten = risk.OnMarket(now, _mark);
+        statistics.AddEquity(risk.Equity);
+        if (flatten is not null)
+            await FlattenAsync(flatten, stopWhenFlat: false, cancellationToken);
+
+        foreach (var signal in evaluated.Signals)
+        {
+            var decision = risk.Evaluate(signal, now);
+            var reason = decision.Reason ?? "traded";
+            signalLog.Write(signal, decision.Approved, reason);
+            statistics.AddSignal(decision.Approved);
+            monitoring.SetLastSignal(new LastSignal(signal.Time, $"{signal.Pattern} {signal.Side}", signal.Score, decision.Approved, reason));
+            if (decision.Plan is not { } plan)
+            {
+                logger.LogDebug("Signal {Pattern} {Side} score {Score} refused: {Reason}", signal.Pattern, signal.Side, signal.Score, reason);
+                continue;
+            }
+            _exposed = true;
+            logger.LogInformation("Signal {Pattern} {Side} score {Score} approved: {Quantity} contracts, stop {StopTicks} ticks, risk {Risk} USD",
+                signal.Pattern, signal.Side, signal.Score, plan.Quantity, plan.StopTicks, plan.RiskAmount);
+            await channels.Executor.WriteAsync(new EnterTrade(plan), cancellationToken);
+        }
+    }
+
+    private async Task OnControlAsync(ControlCommand command, CancellationToken cancellationToken)
+    {
+        string detail;
+        switch (command.Action)
+        {
+            case ControlAction.EmergencyStop:
+                risk.StopForEmergency();
+                detail = "entries blocked, orders cancelled, position flattened, daemon stopping";
+                await FlattenAsync("emergency_stop", stopWhenFlat: true, cancellationToken, force: true);
+                break;
+            case ControlAction.Pause:
+                risk.SetPaused(true);
+                detail = "new entries blocked while the file exists";
+                break;
+            case ControlAction.Resume:
+                risk.SetPaused(false);
+                detail = "new entries allowed again";
+                break;
+            case ControlAction.FlattenAll:
+                detail = "orders cancelled, position flattened; trading continues";
+                await FlattenAsync("flatten_all", stopWhenFlat: false, cancellationToken, force: true);
+                break;
+            case ControlAction.AdjustRisk:
+                risk.SetDefaultContracts(command.Contracts!.Value);
+                detail = $"default size set to {command.Contracts} contracts";
+                break;
+            default:
+                return;
+        }
+        logger.LogWarning("Control {File}: {Detail}", command.File, detail);
+        monitoring.AddControl(new ControlRecord(time.GetUtcNow(), command.Action.ToString(), detail));
+    }
+
+    private async Task FlattenAsync(string reason, bool stopWhenFlat, CancellationToken cancellationToken, bool force = false)
+    {
+        if (!force && (!_exposed || _flattening is not null))
+            return;
+        _flattening = reason;
+        if (reason == "eod_flatten" || reason == "end_of_data")
+            logger.LogInformation("Flatten: {Reason}", reason);
+        else
+            logger.LogWarning("Flatten: {Reason}", reason);
+        await channels.Executor.WriteAsync(new FlattenPosition(reason, stopWhenFlat), cancellationToken);
+    }
+
+    private void Publish() => monitoring.SetRisk(risk.Status(time.GetUtcNow()), risk.OpenPnL, _mark);
+}

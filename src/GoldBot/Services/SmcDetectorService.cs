@@ -1,0 +1,34 @@
+using GoldBot.Pipeline;
+using GoldBot.Strategy;
+using Microsoft.Extensions.Hosting;
+
+namespace GoldBot.Services;
+
+/// <summary>
+/// The SMC detector stage: feeds each closed bar to the <see cref="OrderBlockStrategy"/>
+/// (aggregation, causal SMC engines, signal rules) and passes the bar with its signals to the
+/// risk manager. The end of a replay is passed on.
+/// </summary>
+public sealed class SmcDetectorService(OrderBlockStrategy strategy, PipelineChannels channels) : BackgroundService
+{
+    private readonly List<TradeSignal> _signals = [];
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var input in channels.Detector.ReadAllAsync(stoppingToken))
+        {
+            switch (input)
+            {
+                case BarClosed closed:
+                    _signals.Clear();
+                    strategy.OnBar(closed.Bar.Bar, _signals);
+                    await channels.Risk.WriteAsync(new BarEvaluated(closed.Bar, _signals.Count == 0 ? [] : [.. _signals]), stoppingToken);
+                    break;
+                case EndOfData:
+                    await channels.Risk.WriteAsync(new ReplayEnded(), stoppingToken);
+                    break;
+            }
+        }
+    }
+}

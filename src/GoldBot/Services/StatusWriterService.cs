@@ -1,0 +1,103 @@
+using System.Text.Json;
+using GoldBot.Configuration;
+using GoldBot.Learning;
+using GoldBot.Monitoring;
+using GoldBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GoldBot.Services;
+
+/// <summary>
+/// Writes <c>logs/status.json</c> atomically at start, every <c>Monitoring:StatusIntervalSeconds</c>
+/// of market time, and at shutdown (then with <c>is_alive: false</c>); rolls trades_today.json
+/// at the trading-day boundary. Reads only published snapshots, never a stage's live state.
+/// In a fast replay market time outruns any reader, so periodic rewrites are also spaced at
+/// least <c>Monitoring:MinRealIntervalMilliseconds</c> apart on the wall clock.
+/// </summary>
+public sealed class StatusWriterService(
+    MonitoringState monitoring,
+    PatternPerformance performance,
+    RecentErrors errors,
+    TradeJournal journal,
+    GoldBotSettings settings,
+    TimeProvider time,
+    [FromKeyedServices(DaemonHost.WallClock)] TimeProvider wall,
+    ILogger<StatusWriterService> logger) : BackgroundService
+{
+    private long _lastWrite;
+    private readonly object _gate = new();
+    private readonly string _path = Path.Combine(settings.Monitoring.LogDirectory, "status.json");
+    private readonly TimeSpan _interval = TimeSpan.FromSeconds(settings.Monitoring.StatusIntervalSeconds);
+    private bool _failing;
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        Write(alive: true);
+        using var timer = new PeriodicTimer(_interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            journal.Roll(time.GetUtcNow());
+            if (wall.GetElapsedTime(_lastWrite).TotalMilliseconds >= settings.Monitoring.MinRealIntervalMilliseconds)
+                Write(alive: true);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        Write(alive: false);
+    }
+
+    /// <summary>Builds the document from the published snapshots.</summary>
+    public StatusDocument Build(bool alive)
+    {
+        var now = time.GetUtcNow();
+        var s = monitoring.Snapshot();
+        var contract = settings.Contract();
+        var risk = s.Risk;
+        var positions = new List<StatusPosition>();
+        if (s.OpenTrade is { } t && s.Position is { Position: not 0 } p)
+            positions.Add(new StatusPosition(contract.Symbol, t.Side, Math.Abs(p.Position), t.Entry, s.OpenPnL, s.CurrentStop, t.Target));
+
+        return new StatusDocument(
+            now,
+            alive,
+            "paper_replay",
+            contract.Symbol,
+            s.LastBarTime,
+            new StatusAccount(s.Position?.Balance ?? settings.Risk.StartingBalance, risk?.DailyPnL ?? 0, positions.Count, risk?.DailyTrades ?? 0),
+            new StatusRisk(alive && (risk?.CanTrade ?? false), alive ? risk?.BlockedBy : "daemon stopped", risk?.ConsecutiveLosses ?? 0,
+                risk?.DailyLossRemaining ?? settings.Risk.DailyLossLimit, risk?.MaxLossFloor ?? settings.Risk.StartingBalance - settings.Risk.MaxLossLimit,
+                risk?.EmergencyStop ?? false, risk?.Paused ?? false),
+            positions,
+            s.LastSignal,
+            new StatusLearning([.. performance.EnabledPatterns.Distinct()], risk?.DefaultContracts ?? settings.Risk.DefaultContracts,
+                Math.Round(performance.WinRateLast20, 4), performance.TotalTrades),
+            s.Controls,
+            errors.Messages,
+            alive ? now + _interval : null);
+    }
+
+    private void Write(bool alive)
+    {
+        lock (_gate)
+        {
+            try
+            {
+                AtomicFile.Write(_path, JsonSerializer.Serialize(Build(alive), MonitoringJson.Indented));
+                _lastWrite = wall.GetTimestamp();
+                _failing = false;
+            }
+            catch (IOException e)
+            {
+                if (!_failing)
+                    logger.LogError("Cannot write {Path}: {Message}", _path, e.Message);
+                _failing = true;
+            }
+        }
+    }
+}
