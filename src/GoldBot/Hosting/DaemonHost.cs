@@ -36,7 +36,8 @@ public static class DaemonHost
     public const string FileTemplate = "{MarketTime} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
     /// <summary>Builds the host for a paper replay of <paramref name="bars"/>.</summary>
-    public static IHost BuildReplay(GoldBotSettings settings, BarFile bars)
+    /// <param name="configureServices">Applied after the standard registrations, so it can replace or decorate them.</param>
+    public static IHost BuildReplay(GoldBotSettings settings, BarFile bars, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(bars);
@@ -92,6 +93,7 @@ public static class DaemonHost
         services.AddHostedService<RiskManagerService>();
         services.AddHostedService<SmcDetectorService>();
         services.AddHostedService<MarketDataFeedService>();
+        configureServices?.Invoke(services);
         return builder.Build();
     }
 }

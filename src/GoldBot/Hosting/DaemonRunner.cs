@@ -14,7 +14,8 @@ namespace GoldBot.Hosting;
 /// <param name="ConfigFile">Configuration file, or null for the default.</param>
 /// <param name="BarsFile">Bars CSV overriding Replay:BarsFile, or null.</param>
 /// <param name="Speed">Replay speed overriding Replay:Speed, or null.</param>
-public sealed record RunArguments(string? ConfigFile, string? BarsFile, double? Speed);
+/// <param name="Overrides">Further configuration keys (e.g. <c>Monitoring:LogDirectory</c>), applied last.</param>
+public sealed record RunArguments(string? ConfigFile, string? BarsFile, double? Speed, IReadOnlyDictionary<string, string?>? Overrides = null);
 
 /// <summary>
 /// Runs the daemon: settings, bars, host, summary. Exit codes: 0 the replay completed, 1 a
@@ -24,7 +25,9 @@ public sealed record RunArguments(string? ConfigFile, string? BarsFile, double? 
 public static class DaemonRunner
 {
     /// <summary>Runs to the end and returns the exit code; the summary goes to <paramref name="output"/>, errors to <paramref name="error"/>.</summary>
-    public static async Task<int> RunAsync(RunArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="configureServices">Last-minute service changes (tests decorate the market-data source with it).</param>
+    public static async Task<int> RunAsync(RunArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken,
+        Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(output);
@@ -39,6 +42,8 @@ public static class DaemonRunner
                 overrides["Replay:BarsFile"] = arguments.BarsFile;
             if (arguments.Speed is { } speed)
                 overrides["Replay:Speed"] = speed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (key, value) in arguments.Overrides ?? new Dictionary<string, string?>())
+                overrides[key] = value;
             settings = SettingsLoader.Load(arguments.ConfigFile, overrides);
             bars = BarCsvReader.Read(settings.Replay.BarsFile, settings.Replay.BadBarPolicy);
         }
@@ -58,7 +63,7 @@ public static class DaemonRunner
         foreach (var problem in bars.Problems)
             await error.WriteLineAsync($"warning: {bars.Path} line {problem.Line}: {problem.Reason} (skipped)");
 
-        using var host = DaemonHost.BuildReplay(settings, bars);
+        using var host = DaemonHost.BuildReplay(settings, bars, configureServices);
         await host.StartAsync(cancellationToken);
         await host.WaitForShutdownAsync(cancellationToken);
 
@@ -68,6 +73,10 @@ public static class DaemonRunner
         var account = await services.GetRequiredService<IBroker>().GetAccountAsync(CancellationToken.None);
         var breaches = RuleAudit.Check(trades, settings.Risk, settings.Contract(), settings.Execution);
         var summary = RunSummary.From(services.GetRequiredService<RunStatistics>(), trades, account.Balance, breaches, stopwatch.Elapsed);
+        if (coordinator.Outcome == RunOutcome.Failed)
+            await error.WriteLineAsync($"error: {coordinator.FailureReason} (details in {settings.Monitoring.LogDirectory}/goldbot-*.log)");
+        else if (coordinator.Outcome == RunOutcome.Running)
+            await error.WriteLineAsync("stopped before the end of the data");
         foreach (var breach in breaches)
             await error.WriteLineAsync("rule breach: " + breach);
         await output.WriteLineAsync($"GoldBot {coordinator.Outcome}: {summary}");

@@ -26,11 +26,18 @@ public sealed class RunCoordinator(IHostApplicationLifetime lifetime)
     /// <summary>The outcome, <see cref="RunOutcome.Running"/> until <see cref="Finish"/>.</summary>
     public RunOutcome Outcome { get; private set; } = RunOutcome.Running;
 
+    /// <summary>Why the run failed, when it did.</summary>
+    public string? FailureReason { get; private set; }
+
     /// <summary>Records the outcome (the first one wins) and stops the host.</summary>
-    public void Finish(RunOutcome outcome)
+    /// <param name="reason">For <see cref="RunOutcome.Failed"/>: what failed.</param>
+    public void Finish(RunOutcome outcome, string? reason = null)
     {
         if (Interlocked.Exchange(ref _finished, 1) == 0)
+        {
             Outcome = outcome;
+            FailureReason = reason;
+        }
         lifetime.StopApplication();
     }
 }

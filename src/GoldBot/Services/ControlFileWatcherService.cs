@@ -1,7 +1,8 @@
 using GoldBot.Configuration;
 using GoldBot.Controls;
 using GoldBot.Pipeline;
-using Microsoft.Extensions.Hosting;
+using GoldBot.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace GoldBot.Services;
 
@@ -10,10 +11,11 @@ namespace GoldBot.Services;
 /// market time (at least once a second; in a fast replay, at every bar) and sends each new
 /// command to the risk manager.
 /// </summary>
-public sealed class ControlFileWatcherService(ControlFiles files, ControlSettings settings, PipelineChannels channels, TimeProvider time) : BackgroundService
+public sealed class ControlFileWatcherService(ControlFiles files, ControlSettings settings, PipelineChannels channels, TimeProvider time,
+    RunCoordinator coordinator, ILogger<ControlFileWatcherService> logger) : PipelineService(coordinator, logger)
 {
     /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         await ScanAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(settings.PollIntervalMilliseconds), time);

@@ -5,7 +5,6 @@ using GoldBot.MarketData;
 using GoldBot.Monitoring;
 using GoldBot.Pipeline;
 using GoldBot.Reporting;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GoldBot.Services;
@@ -26,12 +25,12 @@ public sealed class MarketDataFeedService(
     MonitoringState monitoring,
     RunCoordinator coordinator,
     ILogger<MarketDataFeedService> logger,
-    IBarDrivenVenue? venue = null) : BackgroundService
+    IBarDrivenVenue? venue = null) : PipelineService(coordinator, logger)
 {
     private static readonly TimeSpan PacingStep = TimeSpan.FromMilliseconds(100);
 
     /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         logger.LogInformation("Market data: {Source}", source.Description);
         var lockstep = source.IsReplay;
@@ -66,7 +65,7 @@ public sealed class MarketDataFeedService(
             await IdleAsync(lockstep, stoppingToken);
         }
         channels.Detector.Complete();
-        coordinator.Finish(RunOutcome.Completed);
+        Coordinator.Finish(RunOutcome.Completed);
     }
 
     private Task IdleAsync(bool lockstep, CancellationToken cancellationToken) =>

@@ -3,7 +3,6 @@ using GoldBot.Hosting;
 using GoldBot.Learning;
 using GoldBot.Monitoring;
 using GoldBot.Pipeline;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GoldBot.Services;
@@ -21,12 +20,12 @@ public sealed class OrderExecutorService(
     PatternPerformance performance,
     MonitoringState monitoring,
     RunCoordinator coordinator,
-    ILogger<OrderExecutorService> logger) : BackgroundService
+    ILogger<OrderExecutorService> logger) : PipelineService(coordinator, logger)
 {
     private bool _stopWhenFlat;
 
     /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         await foreach (var input in channels.Executor.ReadAllAsync(stoppingToken))
         {
@@ -61,7 +60,7 @@ public sealed class OrderExecutorService(
             if (_stopWhenFlat && update.Position is { Position: 0, EntryPending: false })
             {
                 logger.LogWarning("Emergency stop complete: account flat, stopping");
-                coordinator.Finish(RunOutcome.EmergencyStop);
+                Coordinator.Finish(RunOutcome.EmergencyStop);
             }
         }
     }

@@ -4,7 +4,7 @@ using GoldBot.Pipeline;
 using GoldBot.Reporting;
 using GoldBot.Risk;
 using GoldBot.Strategy;
-using Microsoft.Extensions.Hosting;
+using GoldBot.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GoldBot.Services;
@@ -22,14 +22,15 @@ public sealed class RiskManagerService(
     MonitoringState monitoring,
     RunStatistics statistics,
     TimeProvider time,
-    ILogger<RiskManagerService> logger) : BackgroundService
+    RunCoordinator coordinator,
+    ILogger<RiskManagerService> logger) : PipelineService(coordinator, logger)
 {
     private string? _flattening;
     private bool _exposed;
     private decimal _mark;
 
     /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         await foreach (var input in channels.Risk.ReadAllAsync(stoppingToken))
         {

@@ -1,6 +1,7 @@
 using GoldBot.Pipeline;
 using GoldBot.Strategy;
-using Microsoft.Extensions.Hosting;
+using GoldBot.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace GoldBot.Services;
 
@@ -9,12 +10,13 @@ namespace GoldBot.Services;
 /// (aggregation, causal SMC engines, signal rules) and passes the bar with its signals to the
 /// risk manager. The end of a replay is passed on.
 /// </summary>
-public sealed class SmcDetectorService(OrderBlockStrategy strategy, PipelineChannels channels) : BackgroundService
+public sealed class SmcDetectorService(OrderBlockStrategy strategy, PipelineChannels channels, RunCoordinator coordinator, ILogger<SmcDetectorService> logger)
+    : PipelineService(coordinator, logger)
 {
     private readonly List<TradeSignal> _signals = [];
 
     /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         await foreach (var input in channels.Detector.ReadAllAsync(stoppingToken))
         {

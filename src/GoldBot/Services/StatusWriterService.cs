@@ -24,7 +24,8 @@ public sealed class StatusWriterService(
     GoldBotSettings settings,
     TimeProvider time,
     [FromKeyedServices(DaemonHost.WallClock)] TimeProvider wall,
-    ILogger<StatusWriterService> logger) : BackgroundService
+    RunCoordinator coordinator,
+    ILogger<StatusWriterService> logger) : PipelineService(coordinator, logger)
 {
     private long _lastWrite;
     private readonly object _gate = new();
@@ -33,7 +34,7 @@ public sealed class StatusWriterService(
     private bool _failing;
 
     /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         Write(alive: true);
         using var timer = new PeriodicTimer(_interval, time);

@@ -1,0 +1,100 @@
+using GoldBot.Configuration;
+using GoldBot.Market;
+using GoldBot.MarketData;
+using GoldBot.Monitoring;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GoldBot.Tests.EndToEnd;
+
+/// <summary>The daemon's behaviour at its edges: operator emergency stop mid-replay, bad input, bad configuration.</summary>
+public sealed class ControlAndInputTests
+{
+    [Fact]
+    public async Task Emergency_stop_dropped_mid_replay_flattens_and_stops_with_exit_code_3()
+    {
+        using var run = await ReplayRun.StartAsync(configure: services =>
+        {
+            var original = services.Single(d => d.ServiceType == typeof(IMarketDataSource));
+            services.Remove(original);
+            services.AddSingleton<IMarketDataSource>(sp => new DropFileWhenPositionOpens(
+                (IMarketDataSource)original.ImplementationInstance!, sp.GetRequiredService<MonitoringState>(),
+                sp.GetRequiredService<GoldBotSettings>().Controls.Directory));
+        });
+
+        Assert.True(run.ExitCode == 3, run.Error + run.Output);
+        Assert.Contains("GoldBot EmergencyStop", run.Output);
+        var status = run.Status;
+        Assert.True(status.GetProperty("risk").GetProperty("emergency_stop").GetBoolean());
+        Assert.Equal(0, status.GetProperty("account").GetProperty("open_positions").GetInt32());
+        Assert.Contains(status.GetProperty("controls").EnumerateArray(), c => c.GetProperty("action").GetString() == "EmergencyStop");
+        var last = run.Journal[^1];
+        Assert.Equal("emergency_stop", last.GetProperty("exit_reason").GetString());
+        Assert.Equal(status.GetProperty("account").GetProperty("balance").GetDecimal() - 50_000m, run.Journal.Sum(t => t.GetProperty("pnl").GetDecimal()));
+        Assert.True(File.Exists(Path.Combine(run.Controls, "EMERGENCY_STOP.txt")), "the stop file is kept so a restart stays stopped");
+    }
+
+    [Fact]
+    public async Task Missing_bars_file_is_one_line_and_exit_code_2()
+    {
+        using var run = await ReplayRun.StartAsync(bars: "/nonexistent/bars.csv");
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: bars file not found: /nonexistent/bars.csv", line);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
+    public async Task Bad_configuration_lists_every_violation_with_its_key_and_exit_code_2()
+    {
+        using var run = await ReplayRun.StartAsync(overrides: new Dictionary<string, string?>
+        {
+            ["Risk:DailyLossLimit"] = "0",
+            ["Risk:TradingWindowStart"] = "16:00",
+            ["Strategy:MinScore"] = "11",
+        });
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("configuration error:", run.Error);
+        Assert.Contains("Risk:DailyLossLimit", run.Error);
+        Assert.Contains("Risk:TradingWindowStart must be before Risk:TradingWindowEnd", run.Error);
+        Assert.Contains("Strategy:MinScore must be between 1 and 10", run.Error);
+    }
+
+    [Fact]
+    public async Task Bad_rows_are_reported_with_line_numbers_and_skipped()
+    {
+        var dir = Directory.CreateTempSubdirectory("goldbot-bars-").FullName;
+        var lines = File.ReadLines(SharedData.MgcBars).Take(2000).ToList();
+        lines[10] = "2025-11-24 00:00:00+00:00,4101.0,4100.0,4099.4,4102.0,243,X";
+        var path = Path.Combine(dir, "bars.csv");
+        File.WriteAllLines(path, lines);
+        using var run = await ReplayRun.StartAsync(bars: path);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains($"warning: {path} line 11: high 4100.0 is below max(open, close) 4102.0 (skipped)", run.Error);
+        Assert.Contains("bars 1998,", run.Output);
+        Directory.Delete(dir, true);
+    }
+
+    /// <summary>The real replay source, plus an operator who drops EMERGENCY_STOP.txt once a position is open.</summary>
+    private sealed class DropFileWhenPositionOpens(IMarketDataSource inner, MonitoringState monitoring, string directory) : IMarketDataSource
+    {
+        public TimeSpan Period => inner.Period;
+
+        public bool IsReplay => inner.IsReplay;
+
+        public string Description => inner.Description;
+
+        public async IAsyncEnumerable<Bar> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var dropped = false;
+            await foreach (var bar in inner.ReadAsync(cancellationToken))
+            {
+                if (!dropped && monitoring.Snapshot().Position is { Position: not 0 })
+                {
+                    await File.WriteAllTextAsync(Path.Combine(directory, "EMERGENCY_STOP.txt"), "STOP", cancellationToken);
+                    dropped = true;
+                }
+                yield return bar;
+            }
+        }
+    }
+}

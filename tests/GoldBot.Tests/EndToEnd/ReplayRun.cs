@@ -1,0 +1,69 @@
+using System.Text.Json;
+using GoldBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GoldBot.Tests.EndToEnd;
+
+/// <summary>One run of the real daemon (DaemonRunner → generic host → all hosted services) in a temp folder, and its outputs.</summary>
+internal sealed class ReplayRun : IDisposable
+{
+    private ReplayRun(string root) => Root = root;
+
+    public string Root { get; }
+
+    public string Logs => Path.Combine(Root, "logs");
+
+    public string Controls => Path.Combine(Root, "controls");
+
+    public int ExitCode { get; private set; }
+
+    public string Output { get; private set; } = "";
+
+    public string Error { get; private set; } = "";
+
+    /// <summary>Runs with the repository's config/appsettings.json, logs and control files in a fresh temp folder.</summary>
+    public static async Task<ReplayRun> StartAsync(string? bars = null, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
+    {
+        var run = new ReplayRun(Directory.CreateTempSubdirectory("goldbot-e2e-").FullName);
+        Directory.CreateDirectory(run.Controls);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Monitoring:LogDirectory"] = run.Logs,
+            ["Monitoring:ConsoleLevel"] = "Warning",
+            ["Controls:Directory"] = run.Controls,
+        };
+        foreach (var (k, v) in overrides ?? new Dictionary<string, string?>())
+            settings[k] = v;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        run.ExitCode = await DaemonRunner.RunAsync(
+            new RunArguments(Path.Combine(SharedData.RepoRoot, "config", "appsettings.json"), bars ?? SharedData.MgcBars, null, settings),
+            output, error, CancellationToken.None, configure);
+        run.Output = output.ToString();
+        run.Error = error.ToString();
+        return run;
+    }
+
+    public JsonElement Status => JsonDocument.Parse(File.ReadAllText(Path.Combine(Logs, "status.json"))).RootElement;
+
+    public JsonElement TradesToday => JsonDocument.Parse(File.ReadAllText(Path.Combine(Logs, "trades_today.json"))).RootElement;
+
+    public IReadOnlyList<JsonElement> Journal =>
+        File.Exists(Path.Combine(Logs, "all_trades.jsonl"))
+            ? [.. File.ReadAllLines(Path.Combine(Logs, "all_trades.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)]
+            : [];
+
+    public IReadOnlyList<string> SignalLines => File.ReadAllLines(Path.Combine(Logs, "signals.log"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file still held by a finalising sink; the temp folder is cleaned by the OS.
+        }
+    }
+}
