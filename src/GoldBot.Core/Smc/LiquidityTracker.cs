@@ -6,7 +6,8 @@ namespace GoldBot.Smc;
 /// group is a buy-side liquidity pool at its highest level (mirror: sell-side below equal lows).
 /// A bar whose wick goes beyond the pool level and whose close comes back to the near side is a
 /// sweep (a stop hunt); a close beyond the level means the liquidity was taken. Either way the
-/// pool is spent and removed. Single swings beyond which price trades are dropped silently.
+/// pool is spent and removed. A single swing stays a candidate until price trades beyond it by
+/// more than the tolerance (so a second high a tick above the first still makes equal highs).
 /// Unlike smartmoneyconcepts' <c>liquidity</c> (<c>smc.py#L572-L698</c>) the tolerance is a fixed
 /// number of ticks, not a share of the whole series' range, so it is causal.
 /// </summary>
@@ -77,21 +78,21 @@ internal sealed class LiquidityTracker
         _lowCount = Sweep(_lows, _lowCount, false, bar, at, events);
     }
 
-    private static int Sweep(Level[] levels, int count, bool highs, in TickBar bar, in BarContext at, SmcEventBuffer events)
+    private int Sweep(Level[] levels, int count, bool highs, in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
         var write = 0;
         for (var read = 0; read < count; read++)
         {
             var l = levels[read];
-            if (highs ? bar.High > l.Price : bar.Low < l.Price)
+            var beyond = highs ? bar.High - l.Price : l.Price - bar.Low;
+            if (l.Members >= 2 && beyond > 0)
             {
-                if (l.Members >= 2)
-                {
-                    var closedBack = highs ? bar.Close < l.Price : bar.Close > l.Price;
-                    Emit(events, closedBack ? SmcEventKind.LiquiditySweep : SmcEventKind.LiquidityPoolTaken, l, highs, at);
-                }
+                var closedBack = highs ? bar.Close < l.Price : bar.Close > l.Price;
+                Emit(events, closedBack ? SmcEventKind.LiquiditySweep : SmcEventKind.LiquidityPoolTaken, l, highs, at);
                 continue;
             }
+            if (l.Members < 2 && beyond > _options.EqualLevelToleranceTicks)
+                continue;
             levels[write++] = l;
         }
         return write;
