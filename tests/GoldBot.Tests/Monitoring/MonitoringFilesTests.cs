@@ -1,0 +1,94 @@
+using System.Text.Json;
+using GoldBot.Execution;
+using GoldBot.Monitoring;
+using GoldBot.Smc;
+using GoldBot.Strategy;
+using Serilog.Events;
+using Serilog.Parsing;
+
+namespace GoldBot.Tests.Monitoring;
+
+public sealed class MonitoringFilesTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("goldbot-monitoring-").FullName;
+    private static readonly MarketConditions Conditions = new("new_york", 55.2, 1.8, "09:15", "discount");
+
+    private static TradeRecord Trade(string id, DateTimeOffset entry, decimal gross, bool closed) => new(
+        id, entry, "order_block", 8, "long", 4100.0m, 4099.9m, 4095.0m, 4112.5m, 2, 104.48m, Conditions,
+        closed ? entry.AddMinutes(30) : null, closed ? [new TradeExit(entry.AddMinutes(30), 4105.0m, 2, "tp1")] : [], gross, 2.48m,
+        closed ? "tp1" : null, 50_000m + gross - 2.48m);
+
+    [Fact]
+    public void Atomic_write_replaces_the_whole_file_and_leaves_no_temp_file()
+    {
+        var path = Path.Combine(_dir, "status.json");
+        AtomicFile.Write(path, "first");
+        AtomicFile.Write(path, "second");
+        Assert.Equal("second", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(_dir));
+    }
+
+    [Fact]
+    public void Journal_appends_closed_trades_and_keeps_today_with_a_summary()
+    {
+        var journal = new TradeJournal(_dir, "MGC", "run-1");
+        var day = new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero);
+        journal.Opened(Trade("a", day, 0, closed: false));
+        var today = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "trades_today.json"))).RootElement;
+        Assert.Equal("2025-12-01", today.GetProperty("trading_day").GetString());
+        Assert.Equal(1, today.GetProperty("summary").GetProperty("open_trades").GetInt32());
+        Assert.False(File.Exists(Path.Combine(_dir, "all_trades.jsonl")));
+
+        journal.Closed(Trade("a", day, 100m, closed: true));
+        journal.Closed(Trade("b", day.AddHours(1), -50m, closed: true));
+        today = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "trades_today.json"))).RootElement;
+        var summary = today.GetProperty("summary");
+        Assert.Equal((2, 0, 45.04m, 0.5), (summary.GetProperty("total_trades").GetInt32(), summary.GetProperty("open_trades").GetInt32(),
+            summary.GetProperty("total_pnl").GetDecimal(), summary.GetProperty("win_rate").GetDouble()));
+
+        var lines = File.ReadAllLines(Path.Combine(_dir, "all_trades.jsonl"));
+        Assert.Equal(2, lines.Length);
+        var first = JsonDocument.Parse(lines[0]).RootElement;
+        foreach (var key in new[] { "id", "timestamp", "pattern", "pattern_score", "side", "entry", "stop", "target", "size", "risk_amount",
+                     "market_conditions", "outcome", "pnl", "exit_reason", "hold_time", "r_multiple", "exits", "run_id" })
+            Assert.True(first.TryGetProperty(key, out _), key);
+        Assert.Equal(("win", 97.52m, 30.0, "run-1"), (first.GetProperty("outcome").GetString(), first.GetProperty("pnl").GetDecimal(),
+            first.GetProperty("hold_time").GetDouble(), first.GetProperty("run_id").GetString()));
+
+        journal.Roll(day.AddDays(1));
+        today = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "trades_today.json"))).RootElement;
+        Assert.Equal("2025-12-02", today.GetProperty("trading_day").GetString());
+        Assert.Empty(today.GetProperty("trades").EnumerateArray());
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(_dir, "all_trades.jsonl")).Length);
+    }
+
+    [Fact]
+    public void Signal_log_line_shows_time_pattern_score_components_decision_and_reason()
+    {
+        using (var log = new SignalLog(_dir))
+        {
+            log.Write(new TradeSignal(new DateTimeOffset(2025, 12, 1, 15, 15, 0, TimeSpan.Zero), "order_block", -1, 8, new OrderBlockScore(2, 2, 1, 2, 1),
+                4110.0m, 4104.0m, 4103.5m, 67, -1, Conditions, null), false, "outside trading window");
+        }
+        Assert.Equal(
+            "2025-12-01T15:15:00Z | order_block short | score=8 (displacement=2 volume=2 structure=1 clean_move=2 body_to_wick=1) | executed=false | reason=outside trading window | zone=4104.0-4110.0 stop_ticks=67 trend=-1 session=new_york",
+            Assert.Single(File.ReadAllLines(Path.Combine(_dir, "signals.log"))));
+    }
+
+    [Fact]
+    public void Recent_errors_keep_the_last_five_warnings_with_market_time_and_unquoted_text()
+    {
+        var sink = new RecentErrors();
+        for (var i = 0; i < 7; i++)
+        {
+            sink.Emit(new LogEvent(DateTimeOffset.UnixEpoch, i == 3 ? LogEventLevel.Information : LogEventLevel.Error, null,
+                new MessageTemplateParser().Parse("order {Tag} rejected"),
+                [new LogEventProperty("Tag", new ScalarValue($"t{i}")), new LogEventProperty(MarketTimeEnricher.Property, new ScalarValue("2025-12-01 15:00:00Z"))]));
+        }
+        Assert.Equal(["2025-12-01 15:00:00Z Error: order t1 rejected", "2025-12-01 15:00:00Z Error: order t2 rejected",
+            "2025-12-01 15:00:00Z Error: order t4 rejected", "2025-12-01 15:00:00Z Error: order t5 rejected",
+            "2025-12-01 15:00:00Z Error: order t6 rejected"], sink.Messages);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
