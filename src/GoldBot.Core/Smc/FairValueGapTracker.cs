@@ -39,7 +39,7 @@ internal sealed class FairValueGapTracker
         var write = 0;
         for (var read = 0; read < _count; read++)
         {
-            var g = _gaps[read];
+            ref var g = ref _gaps[read];
             var bullish = g.Direction > 0;
             if (!g.Mitigated && (bullish ? bar.Low <= g.Top : bar.High >= g.Bottom))
             {
@@ -51,7 +51,9 @@ internal sealed class FairValueGapTracker
                 Emit(events, SmcEventKind.FairValueGapFilled, g, at);
                 continue;
             }
-            _gaps[write++] = g;
+            if (write != read)
+                _gaps[write] = g;
+            write++;
         }
         _count = write;
     }

@@ -83,7 +83,7 @@ internal sealed class LiquidityTracker
         var write = 0;
         for (var read = 0; read < count; read++)
         {
-            var l = levels[read];
+            ref var l = ref levels[read];
             var beyond = highs ? bar.High - l.Price : l.Price - bar.Low;
             if (l.Members >= 2 && beyond > 0)
             {
@@ -93,7 +93,9 @@ internal sealed class LiquidityTracker
             }
             if (l.Members < 2 && beyond > _options.EqualLevelToleranceTicks)
                 continue;
-            levels[write++] = l;
+            if (write != read)
+                levels[write] = l;
+            write++;
         }
         return write;
     }

@@ -47,19 +47,21 @@ internal sealed class OrderBlockTracker
         var write = 0;
         for (var read = 0; read < _count; read++)
         {
-            var z = _zones[read];
-            if (Advance(ref z, bar, at, events, out var flip))
-                _zones[write++] = z;
-            if (flip)
+            ref var z = ref _zones[read];
+            if (!Advance(ref z, bar, at, events, out var flip))
             {
+                if (!flip)
+                    continue;
                 // The failed block flips polarity in place of the removed one; it is checked from the next bar.
                 z.Kind = z.SweptLiquidity ? ZoneKind.Breaker : ZoneKind.Mitigation;
                 z.Direction = (sbyte)-z.Direction;
                 z.State = ZoneState.Fresh;
                 z.FormedIndex = at.Index;
-                _zones[write++] = z;
                 Emit(events, z.Kind == ZoneKind.Breaker ? SmcEventKind.BreakerBlockFormed : SmcEventKind.MitigationBlockFormed, z, at);
             }
+            if (write != read)
+                _zones[write] = z;
+            write++;
         }
         _count = write;
     }
