@@ -15,6 +15,11 @@ internal sealed class FairValueGapTracker
     private readonly Gap[] _gaps;
     private int _count;
 
+    // Exact quick-reject bounds: no gap can be touched by a bar whose low is above every bullish
+    // gap's top and whose high is below every bearish gap's bottom.
+    private long _bullishTop = long.MinValue;
+    private long _bearishBottom = long.MaxValue;
+
     public FairValueGapTracker(SmcOptions options, ZoneIds ids)
     {
         _options = options;
@@ -36,6 +41,8 @@ internal sealed class FairValueGapTracker
 
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
+        if (bar.Low > _bullishTop && bar.High < _bearishBottom)
+            return;
         var write = 0;
         for (var read = 0; read < _count; read++)
         {
@@ -56,6 +63,18 @@ internal sealed class FairValueGapTracker
             write++;
         }
         _count = write;
+        _bullishTop = long.MinValue;
+        _bearishBottom = long.MaxValue;
+        for (var i = 0; i < _count; i++)
+            Include(_gaps[i]);
+    }
+
+    private void Include(in Gap g)
+    {
+        if (g.Direction > 0)
+            _bullishTop = Math.Max(_bullishTop, g.Top);
+        else
+            _bearishBottom = Math.Min(_bearishBottom, g.Bottom);
     }
 
     public void Detect(BarHistory history, in BarContext at, SmcEventBuffer events)
@@ -81,6 +100,7 @@ internal sealed class FairValueGapTracker
             _count--;
         }
         _gaps[_count++] = gap;
+        Include(gap);
         Emit(events, SmcEventKind.FairValueGapFormed, gap, at);
     }
 

@@ -20,6 +20,10 @@ internal sealed class LiquidityTracker
     private int _highCount;
     private int _lowCount;
 
+    // Exact quick-reject bounds: the lowest high (highest low) that would sweep, take or drop a level.
+    private long _highReach = long.MaxValue;
+    private long _lowReach = long.MinValue;
+
     public LiquidityTracker(SmcOptions options, ZoneIds ids)
     {
         _options = options;
@@ -61,6 +65,7 @@ internal sealed class LiquidityTracker
                 l.Id = _ids.Next();
                 Emit(events, SmcEventKind.LiquidityPoolFormed, l, swing.IsHigh, at);
             }
+            Recompute(swing.IsHigh);
             return;
         }
 
@@ -70,12 +75,38 @@ internal sealed class LiquidityTracker
             count--;
         }
         levels[count++] = new Level { Price = swing.Level, Other = swing.Level, Members = 1, FirstIndex = swing.Index };
+        Recompute(swing.IsHigh);
     }
 
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
-        _highCount = Sweep(_highs, _highCount, true, bar, at, events);
-        _lowCount = Sweep(_lows, _lowCount, false, bar, at, events);
+        if (bar.High > _highReach)
+        {
+            _highCount = Sweep(_highs, _highCount, true, bar, at, events);
+            Recompute(highs: true);
+        }
+        if (bar.Low < _lowReach)
+        {
+            _lowCount = Sweep(_lows, _lowCount, false, bar, at, events);
+            Recompute(highs: false);
+        }
+    }
+
+    private void Recompute(bool highs)
+    {
+        var tolerance = _options.EqualLevelToleranceTicks;
+        if (highs)
+        {
+            _highReach = long.MaxValue;
+            for (var i = 0; i < _highCount; i++)
+                _highReach = Math.Min(_highReach, _highs[i].Price + (_highs[i].Members < 2 ? tolerance : 0));
+        }
+        else
+        {
+            _lowReach = long.MinValue;
+            for (var i = 0; i < _lowCount; i++)
+                _lowReach = Math.Max(_lowReach, _lows[i].Price - (_lows[i].Members < 2 ? tolerance : 0));
+        }
     }
 
     private int Sweep(Level[] levels, int count, bool highs, in TickBar bar, in BarContext at, SmcEventBuffer events)

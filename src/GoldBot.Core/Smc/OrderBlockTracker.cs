@@ -12,6 +12,13 @@ internal sealed class OrderBlockTracker
     private readonly Zone[] _zones;
     private int _count;
 
+    // Exact quick-reject bounds: no zone can change state on a bar whose low is above every
+    // bullish zone's top and whose high is below every bearish zone's bottom, while none is old
+    // enough to expire.
+    private long _bullishTop = long.MinValue;
+    private long _bearishBottom = long.MaxValue;
+    private int _oldestFormed = int.MaxValue;
+
     public OrderBlockTracker(SmcOptions options, ZoneIds ids)
     {
         _options = options;
@@ -44,6 +51,8 @@ internal sealed class OrderBlockTracker
     /// <summary>Advances every zone formed before this bar through its lifecycle.</summary>
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
+        if (bar.Low > _bullishTop && bar.High < _bearishBottom && at.Index - _oldestFormed <= _options.MaxOrderBlockAge)
+            return;
         var write = 0;
         for (var read = 0; read < _count; read++)
         {
@@ -64,6 +73,20 @@ internal sealed class OrderBlockTracker
             write++;
         }
         _count = write;
+        _bullishTop = long.MinValue;
+        _bearishBottom = long.MaxValue;
+        _oldestFormed = int.MaxValue;
+        for (var i = 0; i < _count; i++)
+            Include(_zones[i]);
+    }
+
+    private void Include(in Zone z)
+    {
+        if (z.Direction > 0)
+            _bullishTop = Math.Max(_bullishTop, z.Top);
+        else
+            _bearishBottom = Math.Min(_bearishBottom, z.Bottom);
+        _oldestFormed = Math.Min(_oldestFormed, z.FormedIndex);
     }
 
     private bool Advance(ref Zone z, in TickBar bar, in BarContext at, SmcEventBuffer events, out bool flip)
@@ -159,10 +182,12 @@ internal sealed class OrderBlockTracker
 
         if (_count == _zones.Length)
         {
+            // Dropping the oldest zone can only loosen the bounds; they stay valid (conservative).
             Array.Copy(_zones, 1, _zones, 0, _count - 1);
             _count--;
         }
         _zones[_count++] = zone;
+        Include(zone);
         Emit(events, SmcEventKind.OrderBlockFormed, zone, at, brk.Level);
     }
 

@@ -13,39 +13,35 @@ internal readonly record struct Swing(int Index, long Level, bool IsHigh, int Kn
 /// otherwise a swing low when <c>L[i] == min(L[i−n+1 .. i+n])</c>. Causal: the swing is
 /// confirmed at the close of bar i + n and never revised. Unlike the library there is no
 /// de-duplication of consecutive same-type swings (that needs later bars) and no artificial
-/// end points.
+/// end points. The 2n-bar window's extremes are kept incrementally.
 /// </summary>
 internal sealed class SwingDetector
 {
     private readonly int _n;
+    private readonly SlidingExtremes _window;
 
-    public SwingDetector(int length) => _n = length;
+    public SwingDetector(int length)
+    {
+        _n = length;
+        _window = new SlidingExtremes(2 * length);
+    }
 
     public int Length => _n;
 
     /// <summary>Checks bar <c>last − n</c> once bar <paramref name="history"/>.Last has closed.</summary>
     public bool TryConfirm(BarHistory history, out Swing swing)
     {
+        _window.Add(history);
         swing = default;
         var last = history.Last;
         var candidate = last - _n;
-        var start = candidate - _n + 1;
-        if (start < 0)
+        if (candidate - _n + 1 < 0)
             return false;
 
-        var maxHigh = long.MinValue;
-        var minLow = long.MaxValue;
-        for (var i = start; i <= last; i++)
-        {
-            ref readonly var bar = ref history[i];
-            if (bar.High > maxHigh) maxHigh = bar.High;
-            if (bar.Low < minLow) minLow = bar.Low;
-        }
-
         ref readonly var c = ref history[candidate];
-        if (c.High == maxHigh)
+        if (c.High == history[_window.HighestIndex].High)
             swing = new Swing(candidate, c.High, true, last);
-        else if (c.Low == minLow)
+        else if (c.Low == history[_window.LowestIndex].Low)
             swing = new Swing(candidate, c.Low, false, last);
         else
             return false;
