@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(GoldBot.Benchmarks.CausalEngineBenchmarks).Assembly).Run(args);
