@@ -74,6 +74,54 @@ public sealed class ControlAndInputTests
         Directory.Delete(dir, true);
     }
 
+    [Fact]
+    public async Task A_failing_stage_is_reported_once_and_the_run_exits_with_code_1()
+    {
+        using var run = await ReplayRun.StartAsync(configure: services =>
+        {
+            var original = services.Single(d => d.ServiceType == typeof(IMarketDataSource));
+            services.Remove(original);
+            services.AddSingleton<IMarketDataSource>(new FailingSource((IMarketDataSource)original.ImplementationInstance!, failAfter: 500));
+        });
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("GoldBot Failed: bars 500,", run.Output);
+        Assert.Contains("error: MarketDataFeedService failed: feed connection lost (details in", run.Error);
+        Assert.Contains("MarketDataFeedService failed: feed connection lost", Assert.Single(run.Status.GetProperty("errors").EnumerateArray()).GetString());
+    }
+
+    [Fact]
+    public async Task Pacing_with_speed_gives_the_same_trades_as_the_fastest_replay()
+    {
+        var dir = Directory.CreateTempSubdirectory("goldbot-speed-").FullName;
+        var path = Path.Combine(dir, "bars.csv");
+        File.WriteAllLines(path, File.ReadLines(SharedData.MgcBars).Take(400));
+        using var fast = await ReplayRun.StartAsync(bars: path);
+        using var paced = await ReplayRun.StartAsync(bars: path, overrides: new Dictionary<string, string?> { ["Replay:Speed"] = "1000000" });
+        Assert.Equal(0, paced.ExitCode);
+        Assert.Equal(fast.Output[..fast.Output.LastIndexOf(',')], paced.Output[..paced.Output.LastIndexOf(',')]);
+        Directory.Delete(dir, true);
+    }
+
+    private sealed class FailingSource(IMarketDataSource inner, int failAfter) : IMarketDataSource
+    {
+        public TimeSpan Period => inner.Period;
+
+        public bool IsReplay => inner.IsReplay;
+
+        public string Description => inner.Description;
+
+        public async IAsyncEnumerable<Bar> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var n = 0;
+            await foreach (var bar in inner.ReadAsync(cancellationToken))
+            {
+                if (n++ == failAfter)
+                    throw new IOException("feed connection lost");
+                yield return bar;
+            }
+        }
+    }
+
     /// <summary>The real replay source, plus an operator who drops EMERGENCY_STOP.txt once a position is open.</summary>
     private sealed class DropFileWhenPositionOpens(IMarketDataSource inner, MonitoringState monitoring, string directory) : IMarketDataSource
     {
