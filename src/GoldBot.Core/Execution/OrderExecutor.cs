@@ -183,7 +183,14 @@ public sealed class OrderExecutor
             var stopPrice = moveToBreakeven ? trade.EntryPrice : (decimal?)null;
             var ack = await _broker.ModifyAsync(trade.StopOrderId, Math.Abs(_position), stopPrice, null, cancellationToken);
             if (!ack.Success)
-                error = $"stop update after {leg} failed: {ack.Error}";
+            {
+                // Fills are reported after the fact: when the other targets closed the rest of the
+                // position in the same bar, the broker has already cancelled the stop (OCO) and those
+                // fills are still on their way. Only a position left without its stop is a problem.
+                var account = await _broker.GetAccountAsync(cancellationToken);
+                if (account.Position != 0)
+                    error = $"stop update after {leg} failed: {ack.Error}";
+            }
             else if (moveToBreakeven)
             {
                 trade.AtBreakeven = true;

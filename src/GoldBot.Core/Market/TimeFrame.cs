@@ -32,19 +32,19 @@ public readonly record struct TimeFrame
     }
 
     /// <summary>Parses <c>3m</c>, <c>15m</c>, <c>1h</c>, <c>4h</c>, <c>1d</c> (case-insensitive).</summary>
-    /// <exception cref="FormatException">The text is not a number followed by m, h or d.</exception>
+    /// <exception cref="FormatException">The text is not a number followed by m, h or d, or the period is longer than one day.</exception>
     public static TimeFrame Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var t = text.Trim().ToLowerInvariant();
         if (t.Length >= 2 && int.TryParse(t.AsSpan(0, t.Length - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0)
         {
-            switch (t[^1])
-            {
-                case 'm': return Minutes(n);
-                case 'h': return Minutes(n * 60);
-                case 'd': return Minutes(n * 1440);
-            }
+            // In long arithmetic: "71582789h" must not wrap around to a valid minute count.
+            long? minutes = t[^1] switch { 'm' => n, 'h' => n * 60L, 'd' => n * 1440L, _ => null };
+            if (minutes is >= 1 and <= 1440)
+                return Minutes((int)minutes.Value);
+            if (minutes is not null)
+                throw new FormatException($"'{text}' is not a time frame; it must be between 1 minute and 1 day (1d).");
         }
         throw new FormatException($"'{text}' is not a time frame; use a number followed by m, h or d, e.g. 15m or 1h.");
     }

@@ -1,0 +1,400 @@
+using GoldBot.Execution;
+using GoldBot.Market;
+using GoldBot.Tests.TestDoubles;
+
+namespace GoldBot.Tests.Execution;
+
+/// <summary>
+/// The simulated broker's fill model (its class summary), rule by rule, with exact prices,
+/// times, commission and balance. MGC: tick 0.10 = $1, so one point is $10 per contract;
+/// defaults: $0.62 per contract per side, one tick of slippage on market and stop orders.
+/// Bars are 3 minutes on Tuesday 2 December 2025 (UTC).
+/// </summary>
+public sealed class SimulatedBrokerTests
+{
+    private static readonly ContractSpec Mgc = ContractSpec.BuiltIn["MGC"];
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly RecordingBrokerEventSink _sink = new();
+    private readonly FixedTimeProvider _clock = new(At(9, 59));
+    private readonly SimulatedBroker _broker;
+
+    public SimulatedBrokerTests() => _broker = NewBroker(new FillModelOptions());
+
+    private SimulatedBroker NewBroker(FillModelOptions costs) => new(Mgc, costs, 50_000m, TimeSpan.FromMinutes(3), _sink, _clock);
+
+    private static DateTimeOffset At(int hour, int minute) => new(2025, 12, 2, hour, minute, 0, TimeSpan.Zero);
+
+    private static Bar B(int hour, int minute, decimal open, decimal high, decimal low, decimal close) => new(At(hour, minute), open, high, low, close, 100);
+
+    /// <summary>Balance, position, average price and number of working orders.</summary>
+    private static (decimal Balance, int Position, decimal AveragePrice, int Working) Summary(AccountSnapshot account) =>
+        (account.Balance, account.Position, account.AveragePrice, account.WorkingOrders.Count);
+
+    private IEnumerable<OrderFilled> Fills => _sink.Events.OfType<OrderFilled>();
+
+    private async Task<long> PlaceAsync(OrderRequest request)
+    {
+        var ack = await _broker.PlaceAsync(request, None);
+        Assert.True(ack.Success, ack.Error);
+        return ack.OrderId;
+    }
+
+    private static OrderRequest Market(string tag, OrderSide side, int quantity, bool reduceOnly = false) => new(tag, side, OrderType.Market, quantity, ReduceOnly: reduceOnly);
+
+    private static OrderRequest SellStop(string tag, decimal price, int quantity = 1) => new(tag, OrderSide.Sell, OrderType.Stop, quantity, StopPrice: price, ReduceOnly: true);
+
+    private static OrderRequest SellLimit(string tag, decimal price, int quantity = 1) => new(tag, OrderSide.Sell, OrderType.Limit, quantity, LimitPrice: price, ReduceOnly: true);
+
+    /// <summary>Buys <paramref name="quantity"/> at the 10:00 bar's open 2000.0 + 1 tick = 2000.1; the bar (H 2000.5, L 1999.8) touches nothing else.</summary>
+    private async Task OpenLongAsync(int quantity = 1)
+    {
+        await PlaceAsync(Market("entry", OrderSide.Buy, quantity));
+        await _broker.OnBarAsync(B(10, 0, 2000.0m, 2000.5m, 1999.8m, 2000.2m), None);
+        Assert.Equal(2000.1m, Fills.Single().Price);
+    }
+
+    [Fact]
+    public async Task Market_buy_waits_for_the_next_bar_and_fills_at_its_open_plus_slippage_stamped_at_the_open()
+    {
+        var id = await PlaceAsync(Market("entry", OrderSide.Buy, 2));
+
+        Assert.Equal([new OrderAccepted(At(9, 59), new WorkingOrder(id, "entry", OrderSide.Buy, OrderType.Market, 2, null, null))], _sink.Events);
+
+        await _broker.OnBarAsync(B(10, 0, 2000.0m, 2001.0m, 1999.0m, 2000.5m), None);
+
+        // 2000.0 + 0.1; commission 2 × 0.62 = 1.24; balance 50,000 − 1.24.
+        Assert.Equal([new OrderFilled(At(10, 0), id, "entry", OrderSide.Buy, 2, 2000.1m, 1.24m, 2, 49_998.76m)], Fills);
+        Assert.Equal((49_998.76m, 2, 2000.1m, 0), Summary(await _broker.GetAccountAsync(None)));
+    }
+
+    [Fact]
+    public async Task Market_sell_fills_at_the_open_minus_slippage()
+    {
+        var id = await PlaceAsync(Market("entry", OrderSide.Sell, 1));
+        await _broker.OnBarAsync(B(10, 0, 2000.0m, 2001.0m, 1999.0m, 2000.5m), None);
+
+        Assert.Equal([new OrderFilled(At(10, 0), id, "entry", OrderSide.Sell, 1, 1999.9m, 0.62m, -1, 49_999.38m)], Fills);
+    }
+
+    [Fact]
+    public async Task Sell_stop_triggers_when_the_low_reaches_it_and_fills_at_the_stop_minus_slippage_stamped_at_the_close()
+    {
+        await OpenLongAsync();
+        var stop = await PlaceAsync(SellStop("stop", 1998.0m));
+
+        await _broker.OnBarAsync(B(10, 3, 1999.5m, 1999.8m, 1998.1m, 1998.5m), None);
+        Assert.Single(Fills); // one tick above the stop: not triggered
+
+        await _broker.OnBarAsync(B(10, 6, 1998.5m, 1998.9m, 1998.0m, 1998.4m), None);
+
+        // Realised (1997.9 − 2000.1) × $10 = −22.00; balance 50,000 − 0.62 − 22.00 − 0.62.
+        Assert.Equal(new OrderFilled(At(10, 9), stop, "stop", OrderSide.Sell, 1, 1997.9m, 0.62m, 0, 49_976.76m), Fills.Last());
+    }
+
+    [Fact]
+    public async Task Sell_stop_gapped_through_fills_at_the_open_minus_slippage()
+    {
+        await OpenLongAsync();
+        var stop = await PlaceAsync(SellStop("stop", 1998.0m));
+
+        await _broker.OnBarAsync(B(10, 3, 1996.0m, 1997.0m, 1995.0m, 1996.5m), None);
+
+        // Opened 2 points below the stop: 1996.0 − 0.1. Realised (1995.9 − 2000.1) × $10 = −42.00.
+        Assert.Equal(new OrderFilled(At(10, 6), stop, "stop", OrderSide.Sell, 1, 1995.9m, 0.62m, 0, 49_956.76m), Fills.Last());
+    }
+
+    [Fact]
+    public async Task Buy_stop_gapped_through_fills_at_the_open_plus_slippage()
+    {
+        await PlaceAsync(Market("entry", OrderSide.Sell, 1));
+        await _broker.OnBarAsync(B(10, 0, 2000.0m, 2000.5m, 1999.5m, 2000.0m), None); // short at 1999.9
+        var stop = await PlaceAsync(new OrderRequest("stop", OrderSide.Buy, OrderType.Stop, 1, StopPrice: 2002.0m, ReduceOnly: true));
+
+        await _broker.OnBarAsync(B(10, 3, 2003.0m, 2004.0m, 2002.5m, 2003.5m), None);
+
+        // 2003.0 + 0.1; realised (2003.1 − 1999.9) × −1 × $10 = −32.00.
+        Assert.Equal(new OrderFilled(At(10, 6), stop, "stop", OrderSide.Buy, 1, 2003.1m, 0.62m, 0, 49_966.76m), Fills.Last());
+    }
+
+    [Fact]
+    public async Task Sell_limit_fills_at_its_price_when_the_high_reaches_it_stamped_at_the_close()
+    {
+        await OpenLongAsync();
+        var limit = await PlaceAsync(SellLimit("tp", 2002.0m));
+
+        await _broker.OnBarAsync(B(10, 3, 2000.5m, 2001.9m, 2000.3m, 2001.0m), None);
+        Assert.Single(Fills); // one tick short of the limit
+
+        await _broker.OnBarAsync(B(10, 6, 2001.0m, 2002.0m, 2000.8m, 2001.5m), None);
+
+        // No slippage on limits. Realised (2002.0 − 2000.1) × $10 = 19.00.
+        Assert.Equal(new OrderFilled(At(10, 9), limit, "tp", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m), Fills.Last());
+    }
+
+    [Fact]
+    public async Task Limit_gapped_through_fills_at_the_limit_never_better()
+    {
+        await OpenLongAsync();
+        var limit = await PlaceAsync(SellLimit("tp", 2002.0m));
+
+        await _broker.OnBarAsync(B(10, 3, 2005.0m, 2006.0m, 2004.0m, 2005.5m), None);
+
+        Assert.Equal(new OrderFilled(At(10, 6), limit, "tp", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m), Fills.Last());
+    }
+
+    [Fact]
+    public async Task Stop_fills_before_the_target_when_both_are_inside_one_bar_and_the_target_is_cancelled()
+    {
+        await OpenLongAsync();
+        var stop = await PlaceAsync(SellStop("stop", 1998.0m));
+        var target = await PlaceAsync(SellLimit("tp", 2002.0m));
+        _sink.Drain();
+
+        await _broker.OnBarAsync(B(10, 3, 2000.0m, 2003.0m, 1997.0m, 2001.0m), None);
+
+        Assert.Equal(
+        [
+            new OrderFilled(At(10, 6), stop, "stop", OrderSide.Sell, 1, 1997.9m, 0.62m, 0, 49_976.76m),
+            new OrderCancelled(At(10, 6), target, "tp", "position flat: exit order cancelled (OCO)"),
+        ], _sink.Drain());
+        Assert.Empty((await _broker.GetAccountAsync(None)).WorkingOrders);
+    }
+
+    [Fact]
+    public async Task Limits_fill_nearest_to_the_open_first()
+    {
+        await OpenLongAsync();
+        var far = await PlaceAsync(SellLimit("far", 2004.0m));
+        var near = await PlaceAsync(SellLimit("near", 2002.0m));
+        _sink.Drain();
+
+        await _broker.OnBarAsync(B(10, 3, 2001.0m, 2005.0m, 2000.5m, 2004.5m), None);
+
+        Assert.Equal(
+        [
+            new OrderFilled(At(10, 6), near, "near", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m),
+            new OrderCancelled(At(10, 6), far, "far", "position flat: exit order cancelled (OCO)"),
+        ], _sink.Drain());
+    }
+
+    [Fact]
+    public async Task Attached_legs_are_created_at_the_entry_fill_and_are_live_in_the_same_bar()
+    {
+        var entry = await PlaceAsync(new OrderRequest("e", OrderSide.Buy, OrderType.Market, 2,
+            Attached: [new AttachedOrder("e-stop", OrderType.Stop, 2, 20), new AttachedOrder("e-tp1", OrderType.Limit, 2, 10)]));
+        _sink.Drain();
+
+        await _broker.OnBarAsync(B(10, 0, 2000.0m, 2001.5m, 1999.5m, 2001.2m), None);
+
+        // Entry 2000.1; stop 20 ticks below = 1998.1; target 10 ticks above = 2001.1, reached by the high 2001.5.
+        // Realised 2 × (2001.1 − 2000.1) × $10 = 20.00; commission 4 × 0.62 = 2.48.
+        Assert.Equal(
+        [
+            new OrderFilled(At(10, 0), entry, "e", OrderSide.Buy, 2, 2000.1m, 1.24m, 2, 49_998.76m),
+            new OrderAccepted(At(10, 0), new WorkingOrder(entry + 1, "e-stop", OrderSide.Sell, OrderType.Stop, 2, null, 1998.1m)),
+            new OrderAccepted(At(10, 0), new WorkingOrder(entry + 2, "e-tp1", OrderSide.Sell, OrderType.Limit, 2, 2001.1m, null)),
+            new OrderFilled(At(10, 3), entry + 2, "e-tp1", OrderSide.Sell, 2, 2001.1m, 1.24m, 0, 50_017.52m),
+            new OrderCancelled(At(10, 3), entry + 1, "e-stop", "position flat: exit order cancelled (OCO)"),
+        ], _sink.Drain());
+    }
+
+    [Fact]
+    public async Task An_attached_stop_inside_the_entry_bar_fills_in_that_bar()
+    {
+        var entry = await PlaceAsync(new OrderRequest("e", OrderSide.Sell, OrderType.Market, 1,
+            Attached: [new AttachedOrder("e-stop", OrderType.Stop, 1, 10), new AttachedOrder("e-tp1", OrderType.Limit, 1, 10)]));
+
+        // Short at 1999.9; stop 2000.9 (high 2001.0 reaches it) and target 1998.9 (low 1998.5 reaches it): the stop wins.
+        await _broker.OnBarAsync(B(10, 0, 2000.0m, 2001.0m, 1998.5m, 1999.0m), None);
+
+        // Fill at the stop 2000.9 + 0.1; realised (2001.0 − 1999.9) × −$10 = −11.00.
+        Assert.Equal(new OrderFilled(At(10, 3), entry + 1, "e-stop", OrderSide.Buy, 1, 2001.0m, 0.62m, 0, 49_987.76m), Fills.Last());
+        Assert.Equal(new OrderCancelled(At(10, 3), entry + 2, "e-tp1", "position flat: exit order cancelled (OCO)"), _sink.Events[^1]);
+    }
+
+    [Fact]
+    public async Task Reduce_only_order_larger_than_the_position_only_closes_it_and_never_flips()
+    {
+        await OpenLongAsync(2);
+        var close = await PlaceAsync(Market("close", OrderSide.Sell, 5, reduceOnly: true));
+
+        await _broker.OnBarAsync(B(10, 3, 2001.0m, 2001.5m, 2000.5m, 2001.0m), None);
+
+        // 2 sold at 2000.9; realised 2 × 0.8 × $10 = 16.00; commission for 2, not 5.
+        Assert.Equal(new OrderFilled(At(10, 3), close, "close", OrderSide.Sell, 2, 2000.9m, 1.24m, 0, 50_013.52m), Fills.Last());
+        Assert.Equal(0, (await _broker.GetAccountAsync(None)).Position);
+    }
+
+    [Fact]
+    public async Task Reduce_only_order_with_nothing_to_reduce_is_cancelled_without_a_fill()
+    {
+        var flat = await PlaceAsync(Market("flat", OrderSide.Sell, 1, reduceOnly: true));
+        await _broker.OnBarAsync(B(10, 0, 2000.0m, 2000.5m, 1999.8m, 2000.2m), None);
+        Assert.Equal(new OrderCancelled(At(10, 0), flat, "flat", "reduce-only order with no position to reduce"), _sink.Events[^1]);
+
+        await OpenLongAsync();
+        var sameSide = await PlaceAsync(new OrderRequest("add", OrderSide.Buy, OrderType.Market, 1, ReduceOnly: true));
+        await _broker.OnBarAsync(B(10, 3, 2001.0m, 2001.5m, 2000.5m, 2001.0m), None);
+
+        Assert.Equal(new OrderCancelled(At(10, 3), sameSide, "add", "reduce-only order with no position to reduce"), _sink.Events[^1]);
+        Assert.Equal((49_999.38m, 1, 2000.1m, 0), Summary(await _broker.GetAccountAsync(None)));
+    }
+
+    [Fact]
+    public async Task Going_flat_cancels_every_reduce_only_order_but_keeps_other_orders()
+    {
+        await OpenLongAsync();
+        var stop = await PlaceAsync(SellStop("stop", 1990.0m));
+        var entryLimit = await PlaceAsync(new OrderRequest("next-entry", OrderSide.Buy, OrderType.Limit, 1, LimitPrice: 1980.0m));
+        var close = await PlaceAsync(Market("close", OrderSide.Sell, 1, reduceOnly: true));
+        _sink.Drain();
+
+        await _broker.OnBarAsync(B(10, 3, 2001.0m, 2001.5m, 2000.5m, 2001.0m), None);
+
+        Assert.Equal(
+        [
+            new OrderFilled(At(10, 3), close, "close", OrderSide.Sell, 1, 2000.9m, 0.62m, 0, 50_006.76m),
+            new OrderCancelled(At(10, 3), stop, "stop", "position flat: exit order cancelled (OCO)"),
+        ], _sink.Drain());
+        Assert.Equal([entryLimit], (await _broker.GetAccountAsync(None)).WorkingOrders.Select(o => o.OrderId));
+    }
+
+    [Fact]
+    public async Task Opposite_order_without_reduce_only_closes_and_reverses_at_the_fill_price()
+    {
+        await OpenLongAsync();
+        var reverse = await PlaceAsync(Market("reverse", OrderSide.Sell, 3));
+
+        await _broker.OnBarAsync(B(10, 3, 2001.0m, 2001.5m, 2000.5m, 2001.0m), None);
+
+        // 1 closes at 2000.9 (+8.00), 2 open short at 2000.9; commission 3 × 0.62 = 1.86.
+        Assert.Equal(new OrderFilled(At(10, 3), reverse, "reverse", OrderSide.Sell, 3, 2000.9m, 1.86m, -2, 50_005.52m), Fills.Last());
+        Assert.Equal((50_005.52m, -2, 2000.9m, 0), Summary(await _broker.GetAccountAsync(None)));
+    }
+
+    [Fact]
+    public async Task Realised_PnL_uses_the_average_entry_price()
+    {
+        await OpenLongAsync();
+        await PlaceAsync(Market("add", OrderSide.Buy, 1));
+        await _broker.OnBarAsync(B(10, 3, 2002.0m, 2002.5m, 2001.5m, 2002.0m), None);
+        Assert.Equal(2001.1m, (await _broker.GetAccountAsync(None)).AveragePrice); // (2000.1 + 2002.1) / 2
+
+        await PlaceAsync(Market("close", OrderSide.Sell, 2, reduceOnly: true));
+        await _broker.OnBarAsync(B(10, 6, 2003.0m, 2003.5m, 2002.5m, 2003.0m), None);
+
+        // 2 × (2002.9 − 2001.1) × $10 = 36.00; four contract-sides of commission = 2.48.
+        Assert.Equal((50_033.52m, 0, 0m, 0), Summary(await _broker.GetAccountAsync(None)));
+    }
+
+    [Fact]
+    public async Task Commission_and_slippage_come_from_the_fill_model_options()
+    {
+        var broker = NewBroker(new FillModelOptions { CommissionPerSide = 0.50m, MarketSlippageTicks = 0, StopSlippageTicks = 2 });
+        await broker.PlaceAsync(Market("entry", OrderSide.Buy, 2), None);
+        await broker.PlaceAsync(SellStop("stop", 1998.0m, 2), None);
+
+        await broker.OnBarAsync(B(10, 0, 2000.0m, 2000.5m, 1997.0m, 1997.5m), None);
+
+        // Entry at the open exactly; stop at 1998.0 − 2 ticks; 2 × (1997.8 − 2000.0) × $10 = −44.00; commission 4 × 0.50.
+        var fills = _sink.Events.OfType<OrderFilled>().ToList();
+        Assert.Equal([2000.0m, 1997.8m], fills.Select(f => f.Price));
+        Assert.Equal([1.00m, 1.00m], fills.Select(f => f.Commission));
+        Assert.Equal(49_954.00m, (await broker.GetAccountAsync(None)).Balance);
+    }
+
+    public static TheoryData<OrderRequest, string> BadOrders => new()
+    {
+        { new OrderRequest("q0", OrderSide.Buy, OrderType.Market, 0), "quantity 0 must be positive" },
+        { new OrderRequest("q-1", OrderSide.Buy, OrderType.Market, -1), "quantity -1 must be positive" },
+        { new OrderRequest("nolimit", OrderSide.Sell, OrderType.Limit, 1), "a limit order needs a limit price" },
+        { new OrderRequest("nostop", OrderSide.Sell, OrderType.Stop, 1), "a stop order needs a stop price" },
+        { new OrderRequest("offtick", OrderSide.Sell, OrderType.Limit, 1, LimitPrice: 2000.05m), "price 2000.05 is not a positive multiple of the tick size 0.10" },
+        { new OrderRequest("zero", OrderSide.Sell, OrderType.Stop, 1, StopPrice: 0m), "price 0 is not a positive multiple of the tick size 0.10" },
+        { new OrderRequest("leg0", OrderSide.Buy, OrderType.Market, 1, Attached: [new AttachedOrder("leg0-stop", OrderType.Stop, 1, 0)]),
+            "attached leg leg0-stop needs a positive quantity, a positive tick offset and a stop or limit type" },
+        { new OrderRequest("legm", OrderSide.Buy, OrderType.Market, 1, Attached: [new AttachedOrder("legm-x", OrderType.Market, 1, 5)]),
+            "attached leg legm-x needs a positive quantity, a positive tick offset and a stop or limit type" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOrders))]
+    public async Task Bad_orders_are_rejected_without_events_or_working_orders(OrderRequest request, string error)
+    {
+        var ack = await _broker.PlaceAsync(request, None);
+
+        Assert.Equal(OrderAck.Rejected(1, error), ack);
+        Assert.Empty(_sink.Events);
+        await _broker.OnBarAsync(B(10, 0, 2000.0m, 2000.5m, 1999.8m, 2000.2m), None);
+        Assert.Equal((50_000m, 0, 0m, 0), Summary(await _broker.GetAccountAsync(None)));
+    }
+
+    [Fact]
+    public async Task Modify_changes_the_working_stop_and_the_next_bar_uses_it()
+    {
+        await OpenLongAsync(2);
+        var stop = await PlaceAsync(SellStop("stop", 1998.0m, 2));
+        _sink.Drain();
+
+        Assert.Equal(OrderAck.Accepted(stop), await _broker.ModifyAsync(stop, 1, 1999.0m, null, None));
+        Assert.Empty(_sink.Drain()); // a modification is acknowledged, not published
+        Assert.Equal(new WorkingOrder(stop, "stop", OrderSide.Sell, OrderType.Stop, 1, null, 1999.0m), (await _broker.GetAccountAsync(None)).WorkingOrders.Single());
+
+        await _broker.OnBarAsync(B(10, 3, 1999.5m, 1999.8m, 1998.5m, 1999.0m), None);
+
+        // The old stop (1998.0) would not trigger on a 1998.5 low; the new one fills 1 at 1998.9: −12.00 − 0.62.
+        Assert.Equal(new OrderFilled(At(10, 6), stop, "stop", OrderSide.Sell, 1, 1998.9m, 0.62m, 1, 49_986.14m), Fills.Last());
+    }
+
+    [Fact]
+    public async Task Modify_is_rejected_for_unknown_orders_and_bad_prices_and_leaves_the_order_unchanged()
+    {
+        await OpenLongAsync();
+        var stop = await PlaceAsync(SellStop("stop", 1998.0m));
+
+        Assert.Equal(OrderAck.Rejected(99, "order 99 is not working"), await _broker.ModifyAsync(99, 1, null, null, None));
+        Assert.Equal(OrderAck.Rejected(stop, "price 1998.05 is not a positive multiple of the tick size 0.10"), await _broker.ModifyAsync(stop, null, 1998.05m, null, None));
+        Assert.Equal(OrderAck.Rejected(stop, "quantity 0 must be positive"), await _broker.ModifyAsync(stop, 0, null, null, None));
+        Assert.Equal(new WorkingOrder(stop, "stop", OrderSide.Sell, OrderType.Stop, 1, null, 1998.0m), (await _broker.GetAccountAsync(None)).WorkingOrders.Single());
+    }
+
+    [Fact]
+    public async Task Cancel_removes_the_order_and_publishes_it_at_the_clock_time()
+    {
+        var limit = await PlaceAsync(new OrderRequest("bid", OrderSide.Buy, OrderType.Limit, 1, LimitPrice: 1990.0m));
+        _clock.Now = At(10, 1);
+
+        Assert.Equal(OrderAck.Accepted(limit), await _broker.CancelAsync(limit, None));
+        Assert.Equal(new OrderCancelled(At(10, 1), limit, "bid", "cancelled on request"), _sink.Events[^1]);
+        Assert.Empty((await _broker.GetAccountAsync(None)).WorkingOrders);
+
+        await _broker.OnBarAsync(B(10, 0, 1990.0m, 1991.0m, 1985.0m, 1986.0m), None);
+        Assert.Empty(Fills);
+        Assert.Equal(OrderAck.Rejected(limit, $"order {limit} is not working"), await _broker.CancelAsync(limit, None));
+    }
+
+    [Fact]
+    public async Task Complete_fills_waiting_market_orders_at_the_last_close_and_leaves_stops_and_limits_working()
+    {
+        await OpenLongAsync();
+        var bid = await PlaceAsync(new OrderRequest("bid", OrderSide.Buy, OrderType.Limit, 1, LimitPrice: 1990.0m));
+        var close = await PlaceAsync(Market("close", OrderSide.Sell, 1, reduceOnly: true));
+
+        await _broker.CompleteAsync(None);
+
+        // Last bar 10:00 closed at 2000.2 at 10:03: 2000.2 − 0.1 = 2000.1, flat at no gain; two sides of commission.
+        Assert.Equal(new OrderFilled(At(10, 3), close, "close", OrderSide.Sell, 1, 2000.1m, 0.62m, 0, 49_998.76m), Fills.Last());
+        Assert.Equal([bid], (await _broker.GetAccountAsync(None)).WorkingOrders.Select(o => o.OrderId));
+    }
+
+    [Fact]
+    public async Task Complete_before_any_bar_fills_nothing()
+    {
+        await PlaceAsync(Market("entry", OrderSide.Buy, 1));
+
+        await _broker.CompleteAsync(None);
+
+        Assert.Empty(Fills);
+        Assert.Single((await _broker.GetAccountAsync(None)).WorkingOrders);
+    }
+}

@@ -1,0 +1,186 @@
+using GoldBot.Market;
+using GoldBot.MarketData;
+
+namespace GoldBot.Tests.MarketData;
+
+/// <summary>
+/// Reading bars from CSV: every validation rule reported with its line number, Skip and Reject
+/// policies, one-line errors for missing files and columns, and the three real formats (TopstepX,
+/// Lean <c>timestamp_utc</c>, smartmoneyconcepts MetaTrader export). Bad-data files are written
+/// to a temporary folder that is removed after each test.
+/// </summary>
+public sealed class BarCsvReaderTests : IDisposable
+{
+    private const string Header = "timestamp,open,high,low,close,volume";
+    private readonly string _dir = Directory.CreateTempSubdirectory("goldbot-bars-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, params string[] lines)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, string.Join('\n', lines) + "\n");
+        return path;
+    }
+
+    private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
+
+    private string BadRowsFile() => Write("bad.csv",
+        Header,                                                          // line 1
+        "2025-12-02 14:30:00+00:00,2000.0,2001.0,1999.0,2000.5,10",      // 2 good
+        "2025-12-02 14:33:00+00:00,0,2001.0,1999.0,2000.5,10",           // 3 non-positive price
+        "2025-12-02 14:33:00+00:00,2000.0,1999.5,1999.0,2000.5,10",      // 4 high below max(o,c)
+        "2025-12-02 14:33:00+00:00,2000.0,2001.0,2000.2,2000.5,10",      // 5 low above min(o,c)
+        "2025-12-02 14:33:00+00:00,2000.0,2001.0,1999.0,2000.5,-5",      // 6 negative volume
+        "2025-12-02 14:30:00+00:00,2000.0,2001.0,1999.0,2000.5,10",      // 7 duplicate of line 2
+        "2025-12-02 14:27:00+00:00,2000.0,2001.0,1999.0,2000.5,10",      // 8 earlier than line 2
+        "2025-12-02 14:33:00+00:00,2000.5,2002.0,2000.1,2001.5,20",      // 9 good
+        "yesterday,2000.0,2001.0,1999.0,2000.5,10",                      // 10 bad time
+        "2025-12-02 14:36:00+00:00,abc,2001.0,1999.0,2000.5,10",         // 11 bad open
+        "2025-12-02 14:36:00+00:00,2000.0,2001.0,1999.0,2000.5,1.5",     // 12 fractional volume
+        "2025-12-02 14:36:00+00:00,2001.5,2003.0,2001.0,2002.5,30");     // 13 good
+
+    [Fact]
+    public void Skip_keeps_the_good_rows_and_reports_each_bad_row_with_its_line_and_rule()
+    {
+        var file = BarCsvReader.Read(BadRowsFile(), BadBarPolicy.Skip);
+
+        Assert.Equal([Utc(2025, 12, 2, 14, 30), Utc(2025, 12, 2, 14, 33), Utc(2025, 12, 2, 14, 36)], file.Bars.Select(b => b.OpenTime));
+        Assert.Equal(new Bar(Utc(2025, 12, 2, 14, 33), 2000.5m, 2002.0m, 2000.1m, 2001.5m, 20), file.Bars[1]);
+        Assert.Equal(
+        [
+            new BarProblem(3, "non-positive price (open 0, high 2001.0, low 1999.0, close 2000.5)"),
+            new BarProblem(4, "high 1999.5 is below max(open, close) 2000.5"),
+            new BarProblem(5, "low 2000.2 is above min(open, close) 2000.0"),
+            new BarProblem(6, "negative volume -5"),
+            new BarProblem(7, "duplicate time 2025-12-02 14:30:00Z"),
+            new BarProblem(8, "time 2025-12-02 14:27:00Z is earlier than the previous bar 2025-12-02 14:30:00Z"),
+            new BarProblem(10, "bad time 'yesterday'"),
+            new BarProblem(11, "bad open 'abc'"),
+            new BarProblem(12, "bad volume '1.5'"),
+        ], file.Problems);
+        Assert.True(file.HasTime);
+        Assert.Equal(TimeSpan.FromMinutes(3), file.Period);
+    }
+
+    [Fact]
+    public void Reject_throws_naming_the_first_bad_line()
+    {
+        var path = BadRowsFile();
+
+        var e = Assert.Throws<BarFileException>(() => BarCsvReader.Read(path, BadBarPolicy.Reject));
+
+        Assert.Equal($"bars file {path} line 3: non-positive price (open 0, high 2001.0, low 1999.0, close 2000.5) (policy Reject refuses the file)", e.Message);
+    }
+
+    [Fact]
+    public void Line_numbers_count_blank_lines()
+    {
+        var path = Write("blank.csv",
+            Header,
+            "2025-12-02 14:30:00+00:00,2000.0,2001.0,1999.0,2000.5,10",
+            "",
+            "2025-12-02 14:33:00+00:00,2000.0,1999.5,1999.0,2000.5,10");
+
+        var e = Assert.Throws<BarFileException>(() => BarCsvReader.Read(path, BadBarPolicy.Reject));
+
+        Assert.Contains(" line 4: high 1999.5", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_file_gives_a_one_line_message_with_the_full_path()
+    {
+        var path = Path.Combine(_dir, "nope.csv");
+
+        var e = Assert.Throws<BarFileException>(() => BarCsvReader.Read(path));
+
+        Assert.Equal($"bars file not found: {path}", e.Message);
+    }
+
+    [Fact]
+    public void Missing_columns_are_all_named_in_one_line()
+    {
+        var path = Write("cols.csv", "timestamp,open,high,volume", "2025-12-02 14:30:00+00:00,2000.0,2001.0,10");
+
+        var e = Assert.Throws<BarFileException>(() => BarCsvReader.Read(path));
+
+        Assert.Equal($"bars file {path} has no column for low, close; header is 'timestamp,open,high,volume'", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void Missing_time_column_is_refused_unless_time_is_optional()
+    {
+        var path = Write("notime.csv", "open,high,low,close", "2000.0,2001.0,1999.0,2000.5", "2000.5,2002.0,2000.0,2001.0");
+
+        var e = Assert.Throws<BarFileException>(() => BarCsvReader.Read(path));
+        Assert.Equal($"bars file {path} has no column for time (timestamp, timestamp_utc, time, datetime or date); header is 'open,high,low,close'", e.Message);
+
+        var file = BarCsvReader.Read(path, requireTime: false);
+        Assert.False(file.HasTime);
+        Assert.Equal([DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMinutes(1)], file.Bars.Select(b => b.OpenTime));
+        Assert.Equal(0, file.Bars[0].Volume);
+    }
+
+    [Fact]
+    public void Empty_file_header_only_and_all_bad_rows_are_refused()
+    {
+        var empty = Write("empty.csv");
+        var headerOnly = Write("header.csv", Header);
+        var allBad = Write("allbad.csv", Header, "x,1,1,1,1,1", "2025-12-02 14:30:00+00:00,-1,1,1,1,1");
+
+        Assert.Equal($"bars file {empty} is empty", Assert.Throws<BarFileException>(() => BarCsvReader.Read(empty)).Message);
+        Assert.Equal($"bars file {headerOnly} has no valid bars (0 bad rows)", Assert.Throws<BarFileException>(() => BarCsvReader.Read(headerOnly)).Message);
+        Assert.Equal($"bars file {allBad} has no valid bars (2 bad rows)", Assert.Throws<BarFileException>(() => BarCsvReader.Read(allBad)).Message);
+    }
+
+    [Fact]
+    public void Offsets_are_converted_to_UTC_and_naive_times_are_UTC()
+    {
+        var path = Write("tz.csv",
+            "\uFEFFTime,Open,High,Low,Close,Vol",
+            "2025-12-02 08:30:00-06:00,2000.0,2001.0,1999.0,2000.5,10",
+            "2025-12-02 14:33:00,2000.0,2001.0,1999.0,2000.5,11");
+
+        var file = BarCsvReader.Read(path);
+
+        Assert.Empty(file.Problems);
+        Assert.Equal([Utc(2025, 12, 2, 14, 30), Utc(2025, 12, 2, 14, 33)], file.Bars.Select(b => b.OpenTime));
+        Assert.All(file.Bars, b => Assert.Equal(TimeSpan.Zero, b.OpenTime.Offset));
+        Assert.Equal([10L, 11L], file.Bars.Select(b => b.Volume));
+    }
+
+    [Fact]
+    public void TopstepX_MGC_file_loads_every_bar_without_problems()
+    {
+        var file = BarCsvReader.Read(SharedData.MgcBars, BadBarPolicy.Reject);
+
+        Assert.Equal(12_382, file.Bars.Count);
+        Assert.Empty(file.Problems);
+        Assert.Equal(TimeSpan.FromMinutes(3), file.Period);
+        Assert.True(file.HasTime);
+        Assert.Equal(new Bar(Utc(2025, 11, 23, 23, 0), 4101.0m, 4110.0m, 4099.4m, 4102.0m, 243), file.Bars[0]);
+        Assert.Equal(Utc(2026, 1, 2, 21, 57), file.Bars[^1].OpenTime);
+    }
+
+    [Fact]
+    public void Lean_timestamp_utc_file_loads_with_the_right_first_bar()
+    {
+        var file = BarCsvReader.Read(SharedData.Path("data/gc_1m_lean_GCZ13_2013-10-07_2013-10-11_utc.csv"), BadBarPolicy.Reject);
+
+        Assert.Equal(new Bar(Utc(2013, 10, 7, 0, 0), 1313.7m, 1313.7m, 1313m, 1313m, 49), file.Bars[0]);
+        Assert.Equal(6_687, file.Bars.Count);
+        Assert.Equal(TimeSpan.FromMinutes(1), file.Period);
+    }
+
+    [Fact]
+    public void Smartmoneyconcepts_fixture_loads_naive_times_as_UTC_and_the_all_zero_volume_column()
+    {
+        var file = BarCsvReader.Read(SharedData.Path("fixtures/smc/EURUSD_15M.csv"), BadBarPolicy.Reject);
+
+        // "Volume" wins over "Tickvol", as in the upstream tests: that is why their OB volumes are 0.
+        Assert.Equal(new Bar(Utc(2022, 10, 10, 0, 0), 0.97312m, 0.97369m, 0.97312m, 0.97357m, 0), file.Bars[0]);
+        Assert.Equal(24_424, file.Bars.Count);
+        Assert.Equal(TimeSpan.FromMinutes(15), file.Period);
+    }
+}
