@@ -105,7 +105,8 @@ public sealed class RiskManager
             return RiskDecision.Refuse(blocked);
 
         var budget = _options.MaxRiskPerTrade * (_totalTrades < _options.HalfRiskTrades ? 0.5m : 1m);
-        budget = Math.Min(budget, Math.Min(_options.DailyLossLimit + DailyPnL, Equity - _maxLossFloor));
+        // Touching the maximum-loss floor breaks the Topstep rule, so the planned worst case stays a cent above it.
+        budget = Math.Min(budget, Math.Min(_options.DailyLossLimit + DailyPnL, Equity - _maxLossFloor - 0.01m));
         var perContract = signal.StopTicks * _contract.TickValue + RoundTripCost;
         var byRisk = budget <= 0 ? 0 : (int)decimal.Floor(budget / perContract);
         var room = _options.MaxContracts / _contract.MicroEquivalent - Math.Abs(_position);
