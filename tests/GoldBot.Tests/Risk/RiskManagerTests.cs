@@ -116,8 +116,9 @@ public sealed class RiskManagerTests
 
         var plan = Approve(risk, Ct(3, 10, 0));
 
-        // min($250, $800, $48,150 − $48,000 = $150) = $150: floor(150 / 23.24) = 6.
-        Assert.Equal((6, 150m), (plan.Quantity, plan.RiskBudget));
+        // min($250, $800, $48,150 − $48,000 − $0.01 = $149.99) = $149.99: floor(149.99 / 23.24) = 6.
+        // (The cent keeps a planned stop-out off the floor itself, which would touch the limit.)
+        Assert.Equal((6, 149.99m), (plan.Quantity, plan.RiskBudget));
     }
 
     [Fact]
