@@ -50,6 +50,10 @@ public static class OrderBlocks
         return state.ToResult();
     }
 
+    /// <summary>True when some candle is chosen twice, so <see cref="Compute"/> falls back to the literal simulation (for tests).</summary>
+    internal static bool NeedsLiteralSimulation(SmcSeries series, SwingHighsLowsResult swings) =>
+        SharesCandles(series.Count, FindCreations(series, swings.HighLowArray, 1), FindCreations(series, swings.HighLowArray, -1));
+
     // A new order block: made at break bar Bar on candle Candle.
     private readonly record struct Creation(int Bar, int Candle, float Top, float Bottom, float Volume, float Percentage);
 
