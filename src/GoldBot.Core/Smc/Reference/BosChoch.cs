@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace GoldBot.Smc.Reference;
 
 /// <summary>
@@ -12,7 +14,7 @@ public static class BosChoch
     /// Finds BOS/CHOCH signals over <paramref name="swings"/> (normally
     /// <see cref="SwingHighsLows.Compute"/> of the same series). With
     /// <paramref name="closeBreak"/> the break needs a close beyond the level, otherwise a wick.
-    /// O(S) pattern pass plus O(log N) per signal for its break (the library scans linearly)
+    /// O(N) pattern pass plus O(log N) per signal for its break (the library scans linearly)
     /// and an amortised O(1) stack for the supersede step (the library's loop is quadratic).
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -27,12 +29,13 @@ public static class BosChoch
         var highLow = swings.HighLowArray;
         var swingLevel = swings.LevelArray;
 
-        var bos = new int[n];
-        var choch = new int[n];
-        // smc.py#L248, §1.4/B13: the level array is float32; the break test below compares the
-        // float64 prices with this rounded value.
-        var level = new float[n];
-        var signals = new int[n];
+        // The library's int/float32 arrays hold 0 for "none" and turn 0 into NaN at the end
+        // (smc.py#L362-L366); here rows hold NaN from the start and signals are written as found.
+        var bos = EmptyColumn.Float64(n);
+        var choch = EmptyColumn.Float64(n);
+        var level = EmptyColumn.Float32(n);
+        var broken = EmptyColumn.Float64(n);
+        var signals = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         var signalCount = 0;
 
         // smc.py#L252-L333: every row with a non-NaN HighLow (artificial endpoints included)
@@ -49,7 +52,6 @@ public static class BosChoch
             var l3 = swingLevel[i];
             if (swingCount >= 3)
             {
-                var row = p1;
                 var bullishShape = t0 == -1 && t1 == 1 && t2 == -1 && t3 == 1;
                 var bearishShape = t0 == 1 && t1 == -1 && t2 == 1 && t3 == -1;
                 var b = 0;
@@ -62,11 +64,18 @@ public static class BosChoch
                     c = 1;
                 if (bearishShape && l3 < l1 && l1 < l0 && l0 < l2)
                     c = -1;
-                bos[row] = b;
-                choch[row] = c;
-                level[row] = b != 0 || c != 0 ? (float)l1 : 0f;
                 if (b != 0 || c != 0)
-                    signals[signalCount++] = row;
+                {
+                    if (b != 0)
+                        bos[p1] = b;
+                    if (c != 0)
+                        choch[p1] = c;
+                    // smc.py#L248, §1.4/B13: the level array is float32; 0 would print as NaN.
+                    var f = (float)l1;
+                    if (f != 0)
+                        level[p1] = f;
+                    signals[signalCount++] = p1;
+                }
             }
             t0 = t1;
             t1 = t2;
@@ -80,58 +89,42 @@ public static class BosChoch
         }
 
         // smc.py#L335-L352: for each signal s in row order, the break is the first j ≥ s+2 whose
-        // close (or high/low without close_break) is beyond the float32 level (§1.4).
-        var bullishSource = closeBreak ? series.CloseArray : series.HighArray;
-        var bearishSource = closeBreak ? series.CloseArray : series.LowArray;
-        var above = ForwardCrossingSearch.Above(bullishSource);
-        var below = ForwardCrossingSearch.Below(bearishSource);
-        var broken = new int[n];
+        // close (or high/low without close_break) is beyond the float32 level (§1.4, B13).
+        var above = ForwardCrossingSearch.Above(closeBreak ? series.CloseArray : series.HighArray);
+        var below = ForwardCrossingSearch.Below(closeBreak ? series.CloseArray : series.LowArray);
         // Earlier signals that broke and are still alive have strictly increasing BrokenIndex in
         // row order (each break removed the earlier ones with BrokenIndex ≥ it), so the library's
         // "remove every earlier k with broken[k] ≥ j" pops a suffix of this stack.
-        var alive = new int[signalCount];
+        var alive = ArrayPool<int>.Shared.Rent(Math.Max(signalCount, 1));
         var aliveCount = 0;
         for (var k = 0; k < signalCount; k++)
         {
             var s = signals[k];
-            int j;
-            if (bos[s] == 1 || choch[s] == 1)
-                j = above.FirstBeyond(s + 2, level[s]);
-            else
-                j = below.FirstBeyond(s + 2, level[s]);
+            // The stamped level is the swing's own level on row s.
+            var threshold = (double)(float)swingLevel[s];
+            var j = bos[s] == 1 || choch[s] == 1
+                ? above.FirstBeyond(s + 2, threshold)
+                : below.FirstBeyond(s + 2, threshold);
             if (j < 0)
+            {
+                // smc.py#L354-L360: signals that never break are removed.
+                bos[s] = choch[s] = double.NaN;
+                level[s] = float.NaN;
                 continue;
+            }
             broken[s] = j;
             while (aliveCount > 0 && broken[alive[aliveCount - 1]] >= j)
             {
                 var superseded = alive[--aliveCount];
                 // smc.py#L348-L352, B3: the superseded signal is cleared but keeps its
                 // BrokenIndex, which later shows as an orphan BrokenIndex row.
-                bos[superseded] = 0;
-                choch[superseded] = 0;
-                level[superseded] = 0;
+                bos[superseded] = choch[superseded] = double.NaN;
+                level[superseded] = float.NaN;
             }
             alive[aliveCount++] = s;
         }
-
-        // smc.py#L354-L366: unbroken signals are dropped, then zeros become NaN.
-        var bosOut = new double[n];
-        var chochOut = new double[n];
-        var levelOut = new float[n];
-        var brokenOut = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            if (broken[i] == 0)
-            {
-                bos[i] = 0;
-                choch[i] = 0;
-                level[i] = 0;
-            }
-            bosOut[i] = bos[i] != 0 ? bos[i] : double.NaN;
-            chochOut[i] = choch[i] != 0 ? choch[i] : double.NaN;
-            levelOut[i] = level[i] != 0 ? level[i] : float.NaN;
-            brokenOut[i] = broken[i] != 0 ? broken[i] : double.NaN;
-        }
-        return new BosChochResult(bosOut, chochOut, levelOut, brokenOut);
+        ArrayPool<int>.Shared.Return(signals);
+        ArrayPool<int>.Shared.Return(alive);
+        return new BosChochResult(bos, choch, level, broken);
     }
 }

@@ -13,6 +13,7 @@ public sealed class BosChochResult : ISmcFrame
     private readonly double[] _choch;
     private readonly float[] _level;
     private readonly double[] _brokenIndex;
+    private int? _signalCount;
 
     internal BosChochResult(double[] bos, double[] choch, float[] level, double[] brokenIndex)
     {
@@ -25,13 +26,6 @@ public sealed class BosChochResult : ISmcFrame
             SmcColumn.Float64("BOS", bos), SmcColumn.Float64("CHOCH", choch),
             SmcColumn.Float32("Level", level), SmcColumn.Float64("BrokenIndex", brokenIndex),
         ];
-        var count = 0;
-        for (var i = 0; i < bos.Length; i++)
-        {
-            if (!double.IsNaN(bos[i]) || !double.IsNaN(choch[i]))
-                count++;
-        }
-        SignalCount = count;
     }
 
     /// <summary>+1 bullish / −1 bearish break of structure, NaN none.</summary>
@@ -53,5 +47,16 @@ public sealed class BosChochResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Rows with a BOS or CHOCH (orphan <c>BrokenIndex</c> rows are not counted).</summary>
-    public int SignalCount { get; }
+    public int SignalCount => _signalCount ??= CountSignals();
+
+    private int CountSignals()
+    {
+        var count = 0;
+        for (var i = 0; i < _bos.Length; i++)
+        {
+            if (!double.IsNaN(_bos[i]) || !double.IsNaN(_choch[i]))
+                count++;
+        }
+        return count;
+    }
 }

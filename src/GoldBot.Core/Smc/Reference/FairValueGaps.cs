@@ -21,14 +21,10 @@ public static class FairValueGaps
         var high = series.HighArray;
         var low = series.LowArray;
         var close = series.CloseArray;
-        var fvg = new double[n];
-        var top = new double[n];
-        var bottom = new double[n];
-        var mitigated = new double[n];
-        Array.Fill(fvg, double.NaN);
-        Array.Fill(top, double.NaN);
-        Array.Fill(bottom, double.NaN);
-        Array.Fill(mitigated, double.NaN);
+        var fvg = EmptyColumn.Float64(n);
+        var top = EmptyColumn.Float64(n);
+        var bottom = EmptyColumn.Float64(n);
+        var mitigated = EmptyColumn.Float64(n);
 
         // smc.py#L72-L103: rows 0 and N−1 never qualify (a shifted neighbour is NaN). Only the
         // middle candle's colour is tested and the inequalities are strict; a doji never qualifies.

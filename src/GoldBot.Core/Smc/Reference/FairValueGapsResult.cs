@@ -12,6 +12,7 @@ public sealed class FairValueGapsResult : ISmcFrame
     private readonly double[] _top;
     private readonly double[] _bottom;
     private readonly double[] _mitigatedIndex;
+    private int? _signalCount;
 
     internal FairValueGapsResult(double[] fvg, double[] top, double[] bottom, double[] mitigatedIndex)
     {
@@ -24,13 +25,6 @@ public sealed class FairValueGapsResult : ISmcFrame
             SmcColumn.Float64("FVG", fvg), SmcColumn.Float64("Top", top),
             SmcColumn.Float64("Bottom", bottom), SmcColumn.Float64("MitigatedIndex", mitigatedIndex),
         ];
-        var count = 0;
-        foreach (var v in fvg)
-        {
-            if (!double.IsNaN(v))
-                count++;
-        }
-        SignalCount = count;
     }
 
     /// <summary>+1 bullish / −1 bearish gap on its middle candle, NaN none.</summary>
@@ -52,5 +46,16 @@ public sealed class FairValueGapsResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Rows with a gap.</summary>
-    public int SignalCount { get; }
+    public int SignalCount => _signalCount ??= CountSignals();
+
+    private int CountSignals()
+    {
+        var count = 0;
+        foreach (var v in _fvg)
+        {
+            if (!double.IsNaN(v))
+                count++;
+        }
+        return count;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace GoldBot.Smc.Reference;
 
 /// <summary>
@@ -39,14 +41,10 @@ public static class Liquidity
         var pipRange = (maxHigh - minLow) * rangePercent;
 
         // §1.4: all four outputs are float32 arrays pre-filled with NaN.
-        var liquidity = new float[n];
-        var level = new float[n];
-        var end = new float[n];
-        var swept = new float[n];
-        Array.Fill(liquidity, float.NaN);
-        Array.Fill(level, float.NaN);
-        Array.Fill(end, float.NaN);
-        Array.Fill(swept, float.NaN);
+        var liquidity = EmptyColumn.Float32(n);
+        var level = EmptyColumn.Float32(n);
+        var end = EmptyColumn.Float32(n);
+        var swept = EmptyColumn.Float32(n);
 
         var outputs = new Outputs(liquidity, level, end, swept);
         Pass(series, swings, 1, pipRange, ForwardCrossingSearch.Above(high), outputs);
@@ -62,23 +60,20 @@ public static class Liquidity
         var n = series.Count;
         var highLow = swings.HighLowArray;
         var swingLevel = swings.LevelArray;
+        // positions[e] = bar of the e-th swing of this type; before[j] = swings before bar j.
+        var positions = ArrayPool<int>.Shared.Rent(n + 1);
+        var before = ArrayPool<int>.Shared.Rent(n + 1);
         var count = 0;
         for (var i = 0; i < n; i++)
         {
+            before[i] = count;
             if (highLow[i] == type)
-                count++;
+                positions[count++] = i;
         }
-        var positions = new int[count];
+        before[n] = count;
         var levels = new double[count];
-        count = 0;
-        for (var i = 0; i < n; i++)
-        {
-            if (highLow[i] == type)
-            {
-                positions[count] = i;
-                levels[count++] = swingLevel[i];
-            }
-        }
+        for (var e = 0; e < count; e++)
+            levels[e] = swingLevel[positions[e]];
 
         var ungrouped = new UngroupedSwingIndex(levels);
         var used = new bool[count];
@@ -102,15 +97,17 @@ public static class Liquidity
 
             // smc.py#L629-L638: later ungrouped swings with level in [low, high] (inclusive),
             // stopping at the sweep bar; out-of-band swings are skipped, not terminating.
-            var limit = sweptBar != 0 ? LowerBound(positions, sweptBar) : count;
+            var limit = sweptBar != 0 ? before[sweptBar] : count;
+            if (limit <= e + 1)
+                continue;
             claimed.Clear();
             ungrouped.Claim(rangeLow, rangeHigh, limit, claimed);
             if (claimed.Count == 0)
                 continue;
 
             // smc.py#L640-L645: sum(group_levels) adds left to right in bar order (Python 3.11
-            // float addition), then divides; the mean is stored as float32 (§1.4).
-            claimed.Sort();
+            // float addition; claimed is in bar order), then divides; the mean is stored as
+            // float32 (§1.4).
             var sum = start;
             foreach (var member in claimed)
             {
@@ -123,19 +120,7 @@ public static class Liquidity
             outputs.End[i] = positions[claimed[^1]];
             outputs.Swept[i] = sweptBar;
         }
-    }
-
-    private static int LowerBound(int[] sorted, int value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >> 1;
-            if (sorted[mid] < value)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
+        ArrayPool<int>.Shared.Return(positions);
+        ArrayPool<int>.Shared.Return(before);
     }
 }

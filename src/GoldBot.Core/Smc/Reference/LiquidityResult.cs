@@ -13,6 +13,7 @@ public sealed class LiquidityResult : ISmcFrame
     private readonly float[] _level;
     private readonly float[] _end;
     private readonly float[] _swept;
+    private int? _signalCount;
 
     internal LiquidityResult(float[] liquidity, float[] level, float[] end, float[] swept)
     {
@@ -25,13 +26,6 @@ public sealed class LiquidityResult : ISmcFrame
             SmcColumn.Float32("Liquidity", liquidity), SmcColumn.Float32("Level", level),
             SmcColumn.Float32("End", end), SmcColumn.Float32("Swept", swept),
         ];
-        var count = 0;
-        foreach (var v in liquidity)
-        {
-            if (!float.IsNaN(v))
-                count++;
-        }
-        SignalCount = count;
     }
 
     /// <summary>+1 buy-side pool above equal highs, −1 sell-side pool below equal lows, NaN none.</summary>
@@ -53,5 +47,16 @@ public sealed class LiquidityResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Rows with a liquidity pool.</summary>
-    public int SignalCount { get; }
+    public int SignalCount => _signalCount ??= CountSignals();
+
+    private int CountSignals()
+    {
+        var count = 0;
+        foreach (var v in _liquidity)
+        {
+            if (!float.IsNaN(v))
+                count++;
+        }
+        return count;
+    }
 }

@@ -28,17 +28,14 @@ public static class OrderBlocks
 
         var bullish = FindCreations(series, swings.HighLowArray, 1);
         var bearish = FindCreations(series, swings.HighLowArray, -1);
-        var state = new State(n);
-        if (SharesCandles(n, bullish, bearish))
+        if (SharesCandles(bullish, bearish))
         {
+            var state = new State(n);
             RunLiteral(series, bullish, 1, closeMitigation, state);
             RunLiteral(series, bearish, -1, closeMitigation, state);
+            return state.ToResult();
         }
-        else
-        {
-            RunIndependent(series, bullish, bearish, closeMitigation, state);
-        }
-        return state.ToResult();
+        return RunIndependent(series, bullish, bearish, closeMitigation);
     }
 
     /// <summary>The literal per-bar simulation of smc.py#L419-L543 (exposed for equivalence tests).</summary>
@@ -52,7 +49,7 @@ public static class OrderBlocks
 
     /// <summary>True when some candle is chosen twice, so <see cref="Compute"/> falls back to the literal simulation (for tests).</summary>
     internal static bool NeedsLiteralSimulation(SmcSeries series, SwingHighsLowsResult swings) =>
-        SharesCandles(series.Count, FindCreations(series, swings.HighLowArray, 1), FindCreations(series, swings.HighLowArray, -1));
+        SharesCandles(FindCreations(series, swings.HighLowArray, 1), FindCreations(series, swings.HighLowArray, -1));
 
     // A new order block: made at break bar Bar on candle Candle.
     private readonly record struct Creation(int Bar, int Candle, float Top, float Bottom, float Volume, float Percentage);
@@ -144,17 +141,31 @@ public static class OrderBlocks
         }
     }
 
-    private static bool SharesCandles(int n, List<Creation> bullish, List<Creation> bearish)
+    // Within one pass the candles strictly increase (each lies in its own swing-to-break range),
+    // so a candle can only repeat across the two passes: merge the two sorted lists.
+    private static bool SharesCandles(List<Creation> bullish, List<Creation> bearish)
     {
-        var used = new bool[n];
-        foreach (var list in (ReadOnlySpan<List<Creation>>)[bullish, bearish])
+        int a = 0, b = 0;
+        while (a < bullish.Count && b < bearish.Count)
         {
-            foreach (var c in list)
-            {
-                if (used[c.Candle])
-                    return true;
-                used[c.Candle] = true;
-            }
+            var x = bullish[a].Candle;
+            var y = bearish[b].Candle;
+            if (x == y)
+                return true;
+            if (x < y)
+                a++;
+            else
+                b++;
+        }
+        for (var k = 1; k < bullish.Count; k++)
+        {
+            if (bullish[k].Candle <= bullish[k - 1].Candle)
+                return true;
+        }
+        for (var k = 1; k < bearish.Count; k++)
+        {
+            if (bearish[k].Candle <= bearish[k - 1].Candle)
+                return true;
         }
         return false;
     }
@@ -162,50 +173,66 @@ public static class OrderBlocks
     // With every candle used once, each block's life depends only on its own fields: it becomes
     // a breaker at the first bar after creation that trades through its far side, and is deleted
     // at the first later bar that trades back through the other side.
-    private static void RunIndependent(SmcSeries series, List<Creation> bullish, List<Creation> bearish, bool closeMitigation, State state)
+    private static OrderBlocksResult RunIndependent(SmcSeries series, List<Creation> bullish, List<Creation> bearish, bool closeMitigation)
     {
-        if (bullish.Count == 0 && bearish.Count == 0)
-            return;
         var n = series.Count;
-        var open = series.OpenArray;
-        var close = series.CloseArray;
-        var lows = ForwardCrossingSearch.Below(series.LowArray);
-        var highs = ForwardCrossingSearch.Above(series.HighArray);
-        var bodyLows = lows;
-        var bodyHighs = highs;
-        if (closeMitigation)
+        var ob = EmptyColumn.Float64(n);
+        var top = EmptyColumn.Float32(n);
+        var bottom = EmptyColumn.Float32(n);
+        var volume = EmptyColumn.Float32(n);
+        var mitigated = EmptyColumn.Float64(n);
+        var percentage = EmptyColumn.Float32(n);
+        if (bullish.Count > 0 || bearish.Count > 0)
         {
-            var bodyLow = new double[n];
-            var bodyHigh = new double[n];
-            for (var i = 0; i < n; i++)
+            var open = series.OpenArray;
+            var close = series.CloseArray;
+            var lows = ForwardCrossingSearch.Below(series.LowArray);
+            var highs = ForwardCrossingSearch.Above(series.HighArray);
+            var bodyLows = lows;
+            var bodyHighs = highs;
+            if (closeMitigation)
             {
-                bodyLow[i] = close[i] < open[i] ? close[i] : open[i];
-                bodyHigh[i] = close[i] > open[i] ? close[i] : open[i];
+                var bodyLow = new double[n];
+                var bodyHigh = new double[n];
+                for (var i = 0; i < n; i++)
+                {
+                    bodyLow[i] = close[i] < open[i] ? close[i] : open[i];
+                    bodyHigh[i] = close[i] > open[i] ? close[i] : open[i];
+                }
+                bodyLows = ForwardCrossingSearch.Below(bodyLow);
+                bodyHighs = ForwardCrossingSearch.Above(bodyHigh);
             }
-            bodyLows = ForwardCrossingSearch.Below(bodyLow);
-            bodyHighs = ForwardCrossingSearch.Above(bodyHigh);
-        }
 
-        foreach (var c in bullish)
-        {
-            // smc.py#L439-L444: breaker when low (or min(open, close)) < Bottom, compared with the
-            // float32 Bottom (§1.4). B5: MitigatedIndex = i − 1 (the bearish pass uses i).
-            var breakerBar = bodyLows.FirstBeyond(c.Bar + 1, c.Bottom);
-            // smc.py#L428-L438, B7: a breaker whose Top is exceeded by a later high is deleted.
-            if (breakerBar >= 0 && highs.FirstBeyond(breakerBar + 1, c.Top) >= 0)
-                continue;
-            state.Set(c, 1);
-            state.Mitigated[c.Candle] = breakerBar >= 0 ? breakerBar - 1 : 0;
+            foreach (var c in bullish)
+            {
+                // smc.py#L439-L444: breaker when low (or min(open, close)) < Bottom, compared with
+                // the float32 Bottom (§1.4). B5: MitigatedIndex = i − 1 (the bearish pass uses i).
+                var breakerBar = bodyLows.FirstBeyond(c.Bar + 1, c.Bottom);
+                // smc.py#L428-L438, B7: a breaker whose Top is exceeded by a later high is deleted.
+                if (breakerBar >= 0 && highs.FirstBeyond(breakerBar + 1, c.Top) >= 0)
+                    continue;
+                Write(c, 1, breakerBar >= 0 ? breakerBar - 1 : 0);
+            }
+            foreach (var c in bearish)
+            {
+                // smc.py#L501-L507: breaker when high (or max(open, close)) > Top; MitigatedIndex = i.
+                var breakerBar = bodyHighs.FirstBeyond(c.Bar + 1, c.Top);
+                // smc.py#L490-L500, B7: a breaker whose Bottom is undercut later is deleted.
+                if (breakerBar >= 0 && lows.FirstBeyond(breakerBar + 1, c.Bottom) >= 0)
+                    continue;
+                Write(c, -1, breakerBar >= 0 ? breakerBar : 0);
+            }
         }
-        foreach (var c in bearish)
+        return new OrderBlocksResult(ob, top, bottom, volume, mitigated, percentage);
+
+        void Write(in Creation c, int type, int mitigatedIndex)
         {
-            // smc.py#L501-L507: breaker when high (or max(open, close)) > Top; MitigatedIndex = i.
-            var breakerBar = bodyHighs.FirstBeyond(c.Bar + 1, c.Top);
-            // smc.py#L490-L500, B7: a breaker whose Bottom is undercut later is deleted.
-            if (breakerBar >= 0 && lows.FirstBeyond(breakerBar + 1, c.Bottom) >= 0)
-                continue;
-            state.Set(c, -1);
-            state.Mitigated[c.Candle] = breakerBar >= 0 ? breakerBar : 0;
+            ob[c.Candle] = type;
+            top[c.Candle] = c.Top;
+            bottom[c.Candle] = c.Bottom;
+            volume[c.Candle] = c.Volume;
+            mitigated[c.Candle] = mitigatedIndex;
+            percentage[c.Candle] = c.Percentage;
         }
     }
 

@@ -15,6 +15,7 @@ public sealed class OrderBlocksResult : ISmcFrame
     private readonly float[] _obVolume;
     private readonly double[] _mitigatedIndex;
     private readonly float[] _percentage;
+    private int? _signalCount;
 
     internal OrderBlocksResult(double[] ob, float[] top, float[] bottom, float[] obVolume, double[] mitigatedIndex, float[] percentage)
     {
@@ -30,13 +31,6 @@ public sealed class OrderBlocksResult : ISmcFrame
             SmcColumn.Float32("OBVolume", obVolume), SmcColumn.Float64("MitigatedIndex", mitigatedIndex),
             SmcColumn.Float32("Percentage", percentage),
         ];
-        var count = 0;
-        foreach (var v in ob)
-        {
-            if (!double.IsNaN(v))
-                count++;
-        }
-        SignalCount = count;
     }
 
     /// <summary>+1 bullish / −1 bearish order block on its candle, NaN none.</summary>
@@ -64,5 +58,16 @@ public sealed class OrderBlocksResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Rows with an order block (plain or breaker).</summary>
-    public int SignalCount { get; }
+    public int SignalCount => _signalCount ??= CountSignals();
+
+    private int CountSignals()
+    {
+        var count = 0;
+        foreach (var v in _ob)
+        {
+            if (!double.IsNaN(v))
+                count++;
+        }
+        return count;
+    }
 }

@@ -52,12 +52,10 @@ public static class PreviousHighLow
             }
         }
 
-        var previousHigh = new float[n];
-        var previousLow = new float[n];
+        var previousHigh = EmptyColumn.Float32(n);
+        var previousLow = EmptyColumn.Float32(n);
         var brokenHigh = new int[n];
         var brokenLow = new int[n];
-        Array.Fill(previousHigh, float.NaN);
-        Array.Fill(previousLow, float.NaN);
         // smc.py#L729-L735: fewer than two periods: all NaN, never broken.
         if (periodLabels.Count < 2)
             return new PreviousHighLowResult(previousHigh, previousLow, brokenHigh, brokenLow);

@@ -11,6 +11,7 @@ public sealed class PreviousHighLowResult : ISmcFrame
     private readonly float[] _previousLow;
     private readonly int[] _brokenHigh;
     private readonly int[] _brokenLow;
+    private int? _signalCount;
 
     internal PreviousHighLowResult(float[] previousHigh, float[] previousLow, int[] brokenHigh, int[] brokenLow)
     {
@@ -23,13 +24,6 @@ public sealed class PreviousHighLowResult : ISmcFrame
             SmcColumn.Float32("PreviousHigh", previousHigh), SmcColumn.Float32("PreviousLow", previousLow),
             SmcColumn.Int32("BrokenHigh", brokenHigh), SmcColumn.Int32("BrokenLow", brokenLow),
         ];
-        var count = 0;
-        for (var i = 0; i < brokenHigh.Length; i++)
-        {
-            if (brokenHigh[i] != 0 || brokenLow[i] != 0)
-                count++;
-        }
-        SignalCount = count;
     }
 
     /// <summary>High of the referenced earlier period (float32), NaN while invalid.</summary>
@@ -51,5 +45,16 @@ public sealed class PreviousHighLowResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Rows where the previous high or low is broken.</summary>
-    public int SignalCount { get; }
+    public int SignalCount => _signalCount ??= CountSignals();
+
+    private int CountSignals()
+    {
+        var count = 0;
+        for (var i = 0; i < _brokenHigh.Length; i++)
+        {
+            if (_brokenHigh[i] != 0 || _brokenLow[i] != 0)
+                count++;
+        }
+        return count;
+    }
 }

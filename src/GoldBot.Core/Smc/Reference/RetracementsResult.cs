@@ -10,6 +10,7 @@ public sealed class RetracementsResult : ISmcFrame
     private readonly int[] _direction;
     private readonly double[] _current;
     private readonly double[] _deepest;
+    private int? _signalCount;
 
     internal RetracementsResult(int[] direction, double[] current, double[] deepest)
     {
@@ -21,13 +22,6 @@ public sealed class RetracementsResult : ISmcFrame
             SmcColumn.Int32("Direction", direction), SmcColumn.Float64("CurrentRetracement%", current),
             SmcColumn.Float64("DeepestRetracement%", deepest),
         ];
-        var count = 0;
-        foreach (var d in direction)
-        {
-            if (d != 0)
-                count++;
-        }
-        SignalCount = count;
     }
 
     /// <summary>+1 / −1 / 0 per bar (shifted by one bar, B12).</summary>
@@ -46,5 +40,16 @@ public sealed class RetracementsResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Rows with a non-zero direction.</summary>
-    public int SignalCount { get; }
+    public int SignalCount => _signalCount ??= CountSignals();
+
+    private int CountSignals()
+    {
+        var count = 0;
+        foreach (var d in _direction)
+        {
+            if (d != 0)
+                count++;
+        }
+        return count;
+    }
 }

@@ -10,6 +10,7 @@ public sealed class SessionsResult : ISmcFrame
     private readonly int[] _active;
     private readonly float[] _high;
     private readonly float[] _low;
+    private int? _signalCount;
 
     internal SessionsResult(int[] active, float[] high, float[] low)
     {
@@ -17,10 +18,6 @@ public sealed class SessionsResult : ISmcFrame
         _high = high;
         _low = low;
         Columns = [SmcColumn.Int32("Active", active), SmcColumn.Float32("High", high), SmcColumn.Float32("Low", low)];
-        var count = 0;
-        foreach (var a in active)
-            count += a;
-        SignalCount = count;
     }
 
     /// <summary>1 when the bar's open time (HH:MM) is inside the session, else 0.</summary>
@@ -39,5 +36,13 @@ public sealed class SessionsResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Active bars.</summary>
-    public int SignalCount { get; }
+    public int SignalCount => _signalCount ??= CountSignals();
+
+    private int CountSignals()
+    {
+        var count = 0;
+        foreach (var a in _active)
+            count += a;
+        return count;
+    }
 }

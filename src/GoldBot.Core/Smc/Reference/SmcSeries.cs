@@ -20,12 +20,13 @@ public sealed class SmcSeries
     private readonly DateTime[]? _times;
 
     /// <summary>
-    /// Creates a series from copies of the given arrays. <paramref name="times"/> are bar open
+    /// Creates a series from copies of the given arrays (finite values only: the library's NaN
+    /// handling is not reproduced). <paramref name="times"/> are bar open
     /// times in UTC (any <see cref="DateTimeKind"/> is read as UTC wall time), or null when the
     /// data has no times.
     /// </summary>
     /// <exception cref="ArgumentNullException">A price or volume array is null.</exception>
-    /// <exception cref="ArgumentException">The arrays do not all have the same length.</exception>
+    /// <exception cref="ArgumentException">The arrays do not all have the same length, or a value is NaN or infinite.</exception>
     public SmcSeries(double[] open, double[] high, double[] low, double[] close, double[] volume, DateTime[]? times = null)
     {
         ArgumentNullException.ThrowIfNull(open);
@@ -36,6 +37,11 @@ public sealed class SmcSeries
         var n = open.Length;
         if (high.Length != n || low.Length != n || close.Length != n || volume.Length != n || (times is not null && times.Length != n))
             throw new ArgumentException("open, high, low, close, volume (and times, when given) must have the same length.");
+        RequireFinite(open, nameof(open));
+        RequireFinite(high, nameof(high));
+        RequireFinite(low, nameof(low));
+        RequireFinite(close, nameof(close));
+        RequireFinite(volume, nameof(volume));
         _open = (double[])open.Clone();
         _high = (double[])high.Clone();
         _low = (double[])low.Clone();
@@ -133,6 +139,15 @@ public sealed class SmcSeries
     internal double[] CloseArray => _close;
 
     internal double[] VolumeArray => _volume;
+
+    private static void RequireFinite(double[] values, string name)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+                throw new ArgumentException($"{name}[{i}] is {values[i]}; the reference functions need finite values.", name);
+        }
+    }
 
     /// <summary>Times, or an exception naming <paramref name="function"/> when the series has none.</summary>
     internal DateTime[] RequireTimes(string function) =>

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace GoldBot.Smc.Reference;
 
 /// <summary>
@@ -9,7 +11,7 @@ public static class SwingHighsLows
 {
     /// <summary>
     /// Marks swing highs and lows with swing length n = <paramref name="swingLength"/> bars.
-    /// O(N): sliding-window extremes with monotonic deques, then one pass over the candidates.
+    /// O(N): block running extremes (van Herk / Gil-Werman) for the windows, then one dedup pass.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="series"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="swingLength"/> is below 1.</exception>
@@ -20,78 +22,66 @@ public static class SwingHighsLows
         var n = series.Count;
         var high = series.HighArray;
         var low = series.LowArray;
-        var highLow = new double[n];
-        var level = new double[n];
-        Array.Fill(highLow, double.NaN);
-        Array.Fill(level, double.NaN);
+        var highLow = EmptyColumn.Float64(n);
+        var level = EmptyColumn.Float64(n);
 
         // smc.py#L151-L163, B2: the window is shift(-n).rolling(2n), i.e. bars i−n+1 .. i+n
         // (n−1 before, n after), and rolling needs 2n shifted values, so only
         // 2n−1 ≤ i ≤ N−1−n can be candidates. Ties (==) mark every tied bar; a bar that is both
-        // the window's max high and min low is a high.
+        // the window's max high and min low is a high. Window extremes in O(N) by van Herk /
+        // Gil-Werman: blocks of 2n with running extremes from the left and from the right.
         var window = 2 * swingLength;
-        var maxQueue = new int[n];
-        var minQueue = new int[n];
-        int maxHead = 0, maxTail = 0, minHead = 0, minTail = 0;
+        var prefix = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
+        var suffix = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
+        var candidates = ArrayPool<sbyte>.Shared.Rent(Math.Max(n, 1));
+        var firstCandidate = window - 1;
+        var lastCandidate = n - 1 - swingLength;
+        BlockExtremes(high, window, max: true, prefix, suffix);
+        for (var i = firstCandidate; i <= lastCandidate; i++)
+            candidates[i] = high[i] == Math.Max(suffix[i - swingLength + 1], prefix[i + swingLength]) ? (sbyte)1 : (sbyte)0;
+        BlockExtremes(low, window, max: false, prefix, suffix);
+        for (var i = firstCandidate; i <= lastCandidate; i++)
+        {
+            if (candidates[i] == 0 && low[i] == Math.Min(suffix[i - swingLength + 1], prefix[i + swingLength]))
+                candidates[i] = -1;
+        }
+        ArrayPool<double>.Shared.Return(prefix);
+        ArrayPool<double>.Shared.Return(suffix);
 
         // Dedup (smc.py#L165-L193): the repeated pairwise passes keep, in each maximal run of
-        // same-type candidates, the most extreme one, the earliest on ties; done in one pass.
-        var kept = new int[n];
-        var keptCount = 0;
-        var lastType = 0;
+        // same-type candidates, the most extreme one, the earliest on ties. `best` is the
+        // current run's survivor.
+        var best = -1;
         var firstType = 0;
-
-        for (var end = 0; end < n; end++)
+        var lastType = 0;
+        for (var i = firstCandidate; i <= lastCandidate; i++)
         {
-            while (maxTail > maxHead && high[maxQueue[maxTail - 1]] <= high[end])
-                maxTail--;
-            maxQueue[maxTail++] = end;
-            while (minTail > minHead && low[minQueue[minTail - 1]] >= low[end])
-                minTail--;
-            minQueue[minTail++] = end;
-            var first = end - window + 1;
-            if (maxQueue[maxHead] < first)
-                maxHead++;
-            if (minQueue[minHead] < first)
-                minHead++;
-
-            var i = end - swingLength;
-            if (i < window - 1)
+            int type = candidates[i];
+            if (type == 0)
                 continue;
-            int type;
-            if (high[i] == high[maxQueue[maxHead]])
-                type = 1;
-            else if (low[i] == low[minQueue[minHead]])
-                type = -1;
-            else
-                continue;
-
-            if (keptCount > 0 && lastType == type)
+            if (best >= 0 && lastType == type)
             {
-                var best = kept[keptCount - 1];
                 if (type == 1 ? high[i] > high[best] : low[i] < low[best])
-                    kept[keptCount - 1] = i;
+                {
+                    highLow[best] = double.NaN;
+                    highLow[i] = type;
+                    best = i;
+                }
             }
             else
             {
-                if (keptCount == 0)
+                if (best < 0)
                     firstType = type;
-                kept[keptCount++] = i;
+                highLow[i] = type;
+                best = i;
                 lastType = type;
             }
         }
-
-        // Runs alternate, so the kept swings' types alternate starting from firstType.
-        var t = firstType;
-        for (var k = 0; k < keptCount; k++)
-        {
-            highLow[kept[k]] = t;
-            t = -t;
-        }
+        ArrayPool<sbyte>.Shared.Return(candidates);
 
         // smc.py#L195-L205, B2: artificial endpoints. Row 0 gets the type opposite to the first
         // swing, row N−1 the type opposite to the last one, whatever the prices there.
-        if (keptCount > 0)
+        if (best >= 0)
         {
             highLow[0] = -firstType;
             highLow[n - 1] = -lastType;
@@ -100,10 +90,38 @@ public static class SwingHighsLows
         // smc.py#L207-L211: Level is the bar's high for +1 and its low for −1.
         for (var i = 0; i < n; i++)
         {
-            if (!double.IsNaN(highLow[i]))
-                level[i] = highLow[i] == 1 ? high[i] : low[i];
+            var t = highLow[i];
+            if (t == 1)
+                level[i] = high[i];
+            else if (t == -1)
+                level[i] = low[i];
         }
-
         return new SwingHighsLowsResult(highLow, level);
+    }
+
+    // Running extremes of `values` inside consecutive blocks of `window` bars: prefix[i] over
+    // [block start, i], suffix[i] over [i, block end]. The extreme of any window-long range
+    // [a, a+window−1] is then extreme(suffix[a], prefix[a+window−1]).
+    private static void BlockExtremes(double[] values, int window, bool max, double[] prefix, double[] suffix)
+    {
+        var n = values.Length;
+        for (var blockStart = 0; blockStart < n; blockStart += window)
+        {
+            var blockEnd = Math.Min(blockStart + window, n);
+            var running = values[blockStart];
+            prefix[blockStart] = running;
+            for (var i = blockStart + 1; i < blockEnd; i++)
+            {
+                running = max ? Math.Max(running, values[i]) : Math.Min(running, values[i]);
+                prefix[i] = running;
+            }
+            running = values[blockEnd - 1];
+            suffix[blockEnd - 1] = running;
+            for (var i = blockEnd - 2; i >= blockStart; i--)
+            {
+                running = max ? Math.Max(running, values[i]) : Math.Min(running, values[i]);
+                suffix[i] = running;
+            }
+        }
     }
 }

@@ -10,19 +10,13 @@ public sealed class SwingHighsLowsResult : ISmcFrame
 {
     private readonly double[] _highLow;
     private readonly double[] _level;
+    private int? _signalCount;
 
     internal SwingHighsLowsResult(double[] highLow, double[] level)
     {
         _highLow = highLow;
         _level = level;
         Columns = [SmcColumn.Float64("HighLow", highLow), SmcColumn.Float64("Level", level)];
-        var count = 0;
-        foreach (var v in highLow)
-        {
-            if (!double.IsNaN(v))
-                count++;
-        }
-        SignalCount = count;
     }
 
     /// <summary>
@@ -53,9 +47,20 @@ public sealed class SwingHighsLowsResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Rows with a swing (including the artificial ones at rows 0 and N−1).</summary>
-    public int SignalCount { get; }
+    public int SignalCount => _signalCount ??= CountSignals();
 
     internal double[] HighLowArray => _highLow;
 
     internal double[] LevelArray => _level;
+
+    private int CountSignals()
+    {
+        var count = 0;
+        foreach (var v in _highLow)
+        {
+            if (!double.IsNaN(v))
+                count++;
+        }
+        return count;
+    }
 }

@@ -5,7 +5,8 @@ namespace GoldBot.Smc.Reference;
 /// start), searchable by level band and by position: a segment tree over the swings sorted by
 /// level whose nodes hold the smallest entry number below them (entries are numbered in bar
 /// order). <see cref="Claim"/> reports and removes every remaining swing with
-/// low ≤ level ≤ high and entry &lt; limit in O((1 + k) log S), which replaces the library's
+/// low ≤ level ≤ high and entry &lt; limit, smallest entry first, in O((1 + k) log S), which
+/// replaces the library's
 /// quadratic rescans of all later swings (smc.py#L629-L638).
 /// </summary>
 internal sealed class UngroupedSwingIndex
@@ -62,9 +63,9 @@ internal sealed class UngroupedSwingIndex
     }
 
     /// <summary>
-    /// Appends to <paramref name="claimed"/> (in level order) and removes every remaining entry
-    /// with <paramref name="low"/> ≤ level ≤ <paramref name="high"/> (float64, inclusive) and
-    /// entry number below <paramref name="limit"/>.
+    /// Appends to <paramref name="claimed"/> (in ascending entry order) and removes every
+    /// remaining entry with <paramref name="low"/> ≤ level ≤ <paramref name="high"/> (float64,
+    /// inclusive) and entry number below <paramref name="limit"/>.
     /// </summary>
     public void Claim(double low, double high, int limit, List<int> claimed)
     {
@@ -74,52 +75,63 @@ internal sealed class UngroupedSwingIndex
         var last = UpperBound(high) - 1;
         if (first > last)
             return;
-        Collect(1, 0, _leaves - 1, first, last, limit, claimed);
-    }
-
-    private void Collect(int node, int nodeFirst, int nodeLast, int first, int last, int limit, List<int> claimed)
-    {
-        if (nodeLast < first || nodeFirst > last || _tree[node] >= limit)
-            return;
-        if (nodeFirst == nodeLast)
+        // The smallest remaining entry in the level band is the next group member, if it is
+        // below the limit; repeat until none is left.
+        while (true)
         {
-            claimed.Add(_tree[node]);
-            _tree[node] = Removed;
-            return;
+            var entry = RangeMin(first, last);
+            if (entry >= limit)
+                return;
+            claimed.Add(entry);
+            Remove(entry);
         }
-        var middle = (nodeFirst + nodeLast) >> 1;
-        Collect(2 * node, nodeFirst, middle, first, last, limit, claimed);
-        Collect((2 * node) + 1, middle + 1, nodeLast, first, last, limit, claimed);
-        _tree[node] = Math.Min(_tree[2 * node], _tree[(2 * node) + 1]);
     }
 
-    // First rank whose level is ≥ value.
+    // Smallest entry number among leaves first..last (bottom-up segment tree query).
+    private int RangeMin(int first, int last)
+    {
+        var result = Removed;
+        var left = first + _leaves;
+        var right = last + _leaves + 1;
+        while (left < right)
+        {
+            if ((left & 1) == 1)
+                result = Math.Min(result, _tree[left++]);
+            if ((right & 1) == 1)
+                result = Math.Min(result, _tree[--right]);
+            left >>= 1;
+            right >>= 1;
+        }
+        return result;
+    }
+
+    // First rank whose level is ≥ value (branch-free halving, so no mispredictions).
     private int LowerBound(double value)
     {
-        int lo = 0, hi = _sortedLevels.Length;
-        while (lo < hi)
+        var levels = _sortedLevels;
+        int first = 0, length = levels.Length;
+        while (length > 0)
         {
-            var mid = (lo + hi) >> 1;
-            if (_sortedLevels[mid] < value)
-                lo = mid + 1;
-            else
-                hi = mid;
+            var half = length >> 1;
+            var below = levels[first + half] < value;
+            first = below ? first + half + 1 : first;
+            length = below ? length - half - 1 : half;
         }
-        return lo;
+        return first;
     }
 
     // First rank whose level is > value.
     private int UpperBound(double value)
     {
-        int lo = 0, hi = _sortedLevels.Length;
-        while (lo < hi)
+        var levels = _sortedLevels;
+        int first = 0, length = levels.Length;
+        while (length > 0)
         {
-            var mid = (lo + hi) >> 1;
-            if (_sortedLevels[mid] <= value)
-                lo = mid + 1;
-            else
-                hi = mid;
+            var half = length >> 1;
+            var atOrBelow = levels[first + half] <= value;
+            first = atOrBelow ? first + half + 1 : first;
+            length = atOrBelow ? length - half - 1 : half;
         }
-        return lo;
+        return first;
     }
 }
