@@ -41,6 +41,7 @@ public static class BosChoch
         // smc.py#L252-L333: every row with a non-NaN HighLow (artificial endpoints included)
         // joins the swing sequence; on the k-th swing (k ≥ 3) the last four decide the signal
         // stamped on the row of swing k−2. Comparisons are float64 and strict (chained `<`).
+        // B4: the signal needs swing k, the next swing of the broken type, so it is known late.
         double t0 = 0, t1 = 0, t2 = 0, l0 = 0, l1 = 0, l2 = 0;
         int p1 = 0, p2 = 0; // rows of swings k−2 and k−1
         var swingCount = 0;

@@ -8,7 +8,7 @@ namespace GoldBot.Smc.Reference;
 /// <summary>
 /// Answers "first bar j ≥ start whose value crosses a level" in O(log N) instead of the library's
 /// linear numpy scans (<c>np.argmax(mask)</c> over <c>arr[start:]</c>, e.g. smc.py#L117-L124,
-/// #L337-L346, #L621-L627): a B-tree of block extremes with fan-out 16 over the values (maxima
+/// #L339-L345, #L624-L632): a B-tree of block extremes with fan-out 16 over the values (maxima
 /// for <see cref="Above"/>, minima for <see cref="Below"/>). A query tests the rest of the start
 /// bar's block, climbs to the first block whose extreme crosses, then descends inside it, so the
 /// answer is exactly the first crossing bar. A block of 16 is tested with four 256-bit compares

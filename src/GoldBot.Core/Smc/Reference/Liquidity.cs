@@ -28,7 +28,7 @@ public static class Liquidity
         var high = series.HighArray;
         var low = series.LowArray;
 
-        // smc.py#L595, B9: look-ahead through the global range of the entire input.
+        // smc.py#L595, B1/B9: look-ahead through the global range of the entire input.
         var maxHigh = double.NaN;
         var minLow = double.NaN;
         for (var i = 0; i < n; i++)
@@ -40,7 +40,7 @@ public static class Liquidity
         }
         var pipRange = (maxHigh - minLow) * rangePercent;
 
-        // §1.4: all four outputs are float32 arrays pre-filled with NaN.
+        // smc.py#L605-L608, §1.4: all four outputs are float32 arrays pre-filled with NaN.
         var liquidity = EmptyColumn.Float32(n);
         var level = EmptyColumn.Float32(n);
         var end = EmptyColumn.Float32(n);
@@ -80,7 +80,7 @@ public static class Liquidity
         var claimed = new List<int>();
         for (var e = 0; e < count; e++)
         {
-            // smc.py#L613-L614: swings already grouped are not group starts.
+            // smc.py#L613-L615: swings already grouped are not group starts.
             if (used[e])
                 continue;
             ungrouped.Remove(e);
@@ -89,13 +89,13 @@ public static class Liquidity
             var rangeLow = start - pipRange;
             var rangeHigh = start + pipRange;
 
-            // smc.py#L621-L627: Swept = first bar after i whose high ≥ level + tolerance (low ≤
+            // smc.py#L622-L632: Swept = first bar after i whose high ≥ level + tolerance (low ≤
             // level − tolerance for lows), 0 if none. Measured from the first swing, not the mean.
             var sweptBar = i + 1 < n ? sweeps.FirstAtOrBeyond(i + 1, type == 1 ? rangeHigh : rangeLow) : -1;
             if (sweptBar < 0)
                 sweptBar = 0;
 
-            // smc.py#L629-L638: later ungrouped swings with level in [low, high] (inclusive),
+            // smc.py#L634-L645: later ungrouped swings with level in [low, high] (inclusive),
             // stopping at the sweep bar; out-of-band swings are skipped, not terminating.
             var limit = sweptBar != 0 ? before[sweptBar] : count;
             if (limit <= e + 1)
@@ -105,7 +105,7 @@ public static class Liquidity
             if (claimed.Count == 0)
                 continue;
 
-            // smc.py#L640-L645: sum(group_levels) adds left to right in bar order (Python 3.11
+            // smc.py#L646-L652: sum(group_levels) adds left to right in bar order (Python 3.11
             // float addition; claimed is in bar order), then divides; the mean is stored as
             // float32 (§1.4).
             var sum = start;

@@ -69,7 +69,7 @@ public static class OrderBlocks
                 continue;
             if (previous >= 0)
             {
-                // smc.py#L446-L450: swing s is "the last swing strictly before i" for
+                // smc.py#L446-L452 / #L509-L515: swing s is "the last swing strictly before i" for
                 // s < i ≤ next swing of the same type, and it is crossed at most once
                 // (crossed[]), so its break is the first close beyond it in that range.
                 // The test uses the bar's high/low, not the swing Level.
@@ -110,7 +110,7 @@ public static class OrderBlocks
             }
             if (i - s > 1)
             {
-                // smc.py#L458-L470 / #L520-L530: extreme candle strictly between swing and break,
+                // smc.py#L458-L471 / #L520-L531: extreme candle strictly between swing and break,
                 // the last one on ties (np.nonzero(segment == extreme)[0][-1]).
                 candle = s + 1;
                 for (var j = s + 2; j < i; j++)
@@ -122,7 +122,7 @@ public static class OrderBlocks
                 bottom = low[candle];
             }
 
-            // smc.py#L473-L483, B8: volumes of the break bar and the two bars before it (0 before
+            // smc.py#L476-L483 / #L535-L542, B8: volumes of the break bar and the two bars before it (0 before
             // the data starts), not of the order-block candle. §1.4: all stored as float32.
             var current = volume[i];
             var previous1 = i >= 1 ? volume[i - 1] : 0.0;
@@ -134,7 +134,7 @@ public static class OrderBlocks
             var lowVolume = type == 1 ? older : recent;
             var max = lowVolume > highVolume ? lowVolume : highVolume;
             var min = lowVolume < highVolume ? lowVolume : highVolume;
-            // §1.4: float32 / float32, then × 100.0 in float64 and stored as float32. The float64
+            // smc.py#L482-L483, §1.4: float32 / float32, then × 100.0 in float64 and stored as float32. The float64
             // product of a float32 and 100 is exact, so this equals a float32 multiply.
             var percentage = max != 0 ? (float)((double)(min / max) * 100.0) : 100f;
             return new Creation(i, candle, (float)top, (float)bottom, obVolume, percentage);
@@ -205,19 +205,19 @@ public static class OrderBlocks
 
             foreach (var c in bullish)
             {
-                // smc.py#L439-L444: breaker when low (or min(open, close)) < Bottom, compared with
+                // smc.py#L440-L444: breaker when low (or min(open, close)) < Bottom, compared with
                 // the float32 Bottom (§1.4). B5: MitigatedIndex = i − 1 (the bearish pass uses i).
                 var breakerBar = bodyLows.FirstBeyond(c.Bar + 1, c.Bottom);
-                // smc.py#L428-L438, B7: a breaker whose Top is exceeded by a later high is deleted.
+                // smc.py#L428-L439, B7: a breaker whose Top is exceeded by a later high is deleted.
                 if (breakerBar >= 0 && highs.FirstBeyond(breakerBar + 1, c.Top) >= 0)
                     continue;
                 Write(c, 1, breakerBar >= 0 ? breakerBar - 1 : 0);
             }
             foreach (var c in bearish)
             {
-                // smc.py#L501-L507: breaker when high (or max(open, close)) > Top; MitigatedIndex = i.
+                // smc.py#L503-L507: breaker when high (or max(open, close)) > Top; MitigatedIndex = i.
                 var breakerBar = bodyHighs.FirstBeyond(c.Bar + 1, c.Top);
-                // smc.py#L490-L500, B7: a breaker whose Bottom is undercut later is deleted.
+                // smc.py#L492-L502, B7: a breaker whose Bottom is undercut later is deleted.
                 if (breakerBar >= 0 && lows.FirstBeyond(breakerBar + 1, c.Bottom) >= 0)
                     continue;
                 Write(c, -1, breakerBar >= 0 ? breakerBar : 0);
@@ -278,7 +278,7 @@ public static class OrderBlocks
         }
     }
 
-    // The library's shared per-row arrays (smc.py#L405-L416).
+    // The library's shared per-row arrays (smc.py#L407-L416).
     private sealed class State(int n)
     {
         public int[] Ob { get; } = new int[n];
@@ -295,7 +295,7 @@ public static class OrderBlocks
 
         public bool[] Breaker { get; } = new bool[n];
 
-        // smc.py#L472-L483: creation writes these fields only; mitigated_index and breaker keep
+        // smc.py#L472-L484 / #L532-L543: creation writes these fields only; mitigated_index and breaker keep
         // whatever an earlier block on the same candle left there.
         public void Set(in Creation c, int type)
         {
@@ -306,7 +306,7 @@ public static class OrderBlocks
             Percentage[c.Candle] = c.Percentage;
         }
 
-        // smc.py#L430-L438: deletion zeroes every field but leaves breaker[idx] set.
+        // smc.py#L430-L439 / #L494-L502: deletion zeroes every field but leaves breaker[idx] set.
         public void Clear(int idx)
         {
             Ob[idx] = 0;
@@ -317,7 +317,7 @@ public static class OrderBlocks
             Mitigated[idx] = 0;
         }
 
-        // smc.py#L545-L553: rows with ob == 0 become NaN in every column.
+        // smc.py#L545-L551: rows with ob == 0 become NaN in every column.
         public OrderBlocksResult ToResult()
         {
             var count = Ob.Length;

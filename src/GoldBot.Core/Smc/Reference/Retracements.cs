@@ -51,6 +51,7 @@ public static class Retracements
             if (previous == 1)
             {
                 var divisor = top - bottom;
+                // smc.py#L937-L939: round() of a numpy.float64 is np.around (see NumpyRounding).
                 current[i] = NumpyRounding.Around(divisor != 0 ? 100 - ((low[i] - bottom) / divisor * 100) : 0, 1);
                 // Python max(a, b) returns b only if b > a, which keeps the sign of a zero a.
                 var floor = i > 0 && direction[i - 1] == 1 ? deepest[i - 1] : 0;

@@ -67,17 +67,17 @@ public static partial class Sessions
         var sessionLow = new float[n];
         for (var i = 0; i < n; i++)
         {
-            // smc.py#L879-L881: only HH:MM of the (converted) open time counts; seconds are dropped.
+            // smc.py#L879-L882: only HH:MM of the (converted) open time counts; seconds are dropped.
             var t = times[i] + shift;
             var minute = (t.Hour * 60) + t.Minute;
-            // smc.py#L882-L885: inclusive at both ends; start ≥ end wraps midnight.
+            // smc.py#L883-L886: inclusive at both ends; start ≥ end wraps midnight.
             var inside = startMinute < endMinute
                 ? startMinute <= minute && minute <= endMinute
                 : startMinute <= minute || minute <= endMinute;
             if (!inside)
                 continue;
             active[i] = 1;
-            // smc.py#L887-L891, §1.4: Python max/min of the float64 price and the previous float32
+            // smc.py#L887-L892, §1.4: Python max/min of the float64 price and the previous float32
             // value (0 = inactive, which restarts the extremes), stored back as float32.
             double previousHigh = i > 0 ? sessionHigh[i - 1] : 0;
             sessionHigh[i] = (float)(previousHigh > high[i] ? previousHigh : high[i]);

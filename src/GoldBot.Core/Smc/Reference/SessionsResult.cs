@@ -1,7 +1,7 @@
 namespace GoldBot.Smc.Reference;
 
 /// <summary>
-/// Output of <see cref="Sessions.Compute"/> (smc.py#L892-L898): <c>Active</c> (int 1 inside the
+/// Output of <see cref="Sessions.Compute"/> (smc.py#L894-L898): <c>Active</c> (int 1 inside the
 /// session, 0 outside), <c>High</c> and <c>Low</c> (running session extremes as float32 prices,
 /// <b>0.0 when inactive</b>).
 /// </summary>

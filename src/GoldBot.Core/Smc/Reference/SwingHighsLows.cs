@@ -4,7 +4,7 @@ namespace GoldBot.Smc.Reference;
 
 /// <summary>
 /// <c>smc.swing_highs_lows(ohlc, swing_length)</c> of <c>smartmoneyconcepts</c> 0.0.27
-/// (smc.py#L136-L219; spec shared/research/smc.md §2.2), reproduced exactly, look-ahead included:
+/// (smc.py#L136-L219; spec shared/research/smc.md §2.2), reproduced exactly, look-ahead (B1) included:
 /// a swing at bar i is only known n bars later, and rows 0 and N−1 are artificial.
 /// </summary>
 public static class SwingHighsLows

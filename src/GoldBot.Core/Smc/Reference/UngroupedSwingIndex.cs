@@ -7,7 +7,7 @@ namespace GoldBot.Smc.Reference;
 /// order). <see cref="Claim"/> reports and removes every remaining swing with
 /// low ≤ level ≤ high and entry &lt; limit, smallest entry first, in O((1 + k) log S), which
 /// replaces the library's
-/// quadratic rescans of all later swings (smc.py#L629-L638).
+/// quadratic rescans of all later swings (smc.py#L634-L645).
 /// </summary>
 internal sealed class UngroupedSwingIndex
 {
