@@ -29,14 +29,13 @@ public static class Liquidity
         var low = series.LowArray;
 
         // smc.py#L595, B1/B9: look-ahead through the global range of the entire input.
-        var maxHigh = double.NaN;
-        var minLow = double.NaN;
-        for (var i = 0; i < n; i++)
+        // (pandas max/min of an empty column is NaN; the series holds finite values only.)
+        var maxHigh = n > 0 ? high[0] : double.NaN;
+        var minLow = n > 0 ? low[0] : double.NaN;
+        for (var i = 1; i < n; i++)
         {
-            if (high[i] > maxHigh || double.IsNaN(maxHigh))
-                maxHigh = high[i];
-            if (low[i] < minLow || double.IsNaN(minLow))
-                minLow = low[i];
+            maxHigh = Math.Max(maxHigh, high[i]);
+            minLow = Math.Min(minLow, low[i]);
         }
         var pipRange = (maxHigh - minLow) * rangePercent;
 
@@ -46,31 +45,58 @@ public static class Liquidity
         var end = EmptyColumn.Float32(n);
         var swept = EmptyColumn.Float32(n);
 
+        // One scan collects both swing types: positions in bar order, and for every bar j the
+        // number of swings of each type before it (to turn the sweep bar into an entry limit).
+        var highLow = swings.HighLowArray;
+        var highs = new Swings(ArrayPool<int>.Shared.Rent(n + 1), ArrayPool<int>.Shared.Rent(n + 1));
+        var lows = new Swings(ArrayPool<int>.Shared.Rent(n + 1), ArrayPool<int>.Shared.Rent(n + 1));
+        for (var i = 0; i < n; i++)
+        {
+            highs.Before[i] = highs.Count;
+            lows.Before[i] = lows.Count;
+            var t = highLow[i];
+            if (t == 1)
+                highs.Positions[highs.Count++] = i;
+            else if (t == -1)
+                lows.Positions[lows.Count++] = i;
+        }
+        highs.Before[n] = highs.Count;
+        lows.Before[n] = lows.Count;
+
         var outputs = new Outputs(liquidity, level, end, swept);
-        Pass(series, swings, 1, pipRange, ForwardCrossingSearch.Above(high), outputs);
-        Pass(series, swings, -1, pipRange, ForwardCrossingSearch.Below(low), outputs);
+        Pass(series, swings, 1, pipRange, highs, ForwardCrossingSearch.Above(high), outputs);
+        Pass(series, swings, -1, pipRange, lows, ForwardCrossingSearch.Below(low), outputs);
+        highs.Return();
+        lows.Return();
         return new LiquidityResult(liquidity, level, end, swept);
+    }
+
+    // The swings of one type: bars in order (Positions[0..Count)) and Before[j] = swings before bar j.
+    private sealed class Swings(int[] positions, int[] before)
+    {
+        public int[] Positions { get; } = positions;
+
+        public int[] Before { get; } = before;
+
+        public int Count { get; set; }
+
+        public void Return()
+        {
+            ArrayPool<int>.Shared.Return(Positions);
+            ArrayPool<int>.Shared.Return(Before);
+        }
     }
 
     private readonly record struct Outputs(float[] Liquidity, float[] Level, float[] End, float[] Swept);
 
     // smc.py#L610-L652 (bullish) and #L654-L690 (bearish, mirrored).
-    private static void Pass(SmcSeries series, SwingHighsLowsResult swings, int type, double pipRange, ForwardCrossingSearch sweeps, Outputs outputs)
+    private static void Pass(SmcSeries series, SwingHighsLowsResult swings, int type, double pipRange, Swings swingsOfType, ForwardCrossingSearch sweeps, Outputs outputs)
     {
         var n = series.Count;
-        var highLow = swings.HighLowArray;
         var swingLevel = swings.LevelArray;
-        // positions[e] = bar of the e-th swing of this type; before[j] = swings before bar j.
-        var positions = ArrayPool<int>.Shared.Rent(n + 1);
-        var before = ArrayPool<int>.Shared.Rent(n + 1);
-        var count = 0;
-        for (var i = 0; i < n; i++)
-        {
-            before[i] = count;
-            if (highLow[i] == type)
-                positions[count++] = i;
-        }
-        before[n] = count;
+        var positions = swingsOfType.Positions;
+        var before = swingsOfType.Before;
+        var count = swingsOfType.Count;
         var levels = new double[count];
         for (var e = 0; e < count; e++)
             levels[e] = swingLevel[positions[e]];
@@ -83,7 +109,6 @@ public static class Liquidity
             // smc.py#L613-L615: swings already grouped are not group starts.
             if (used[e])
                 continue;
-            ungrouped.Remove(e);
             var i = positions[e];
             var start = levels[e];
             var rangeLow = start - pipRange;
@@ -101,7 +126,7 @@ public static class Liquidity
             if (limit <= e + 1)
                 continue;
             claimed.Clear();
-            ungrouped.Claim(rangeLow, rangeHigh, limit, claimed);
+            ungrouped.Claim(rangeLow, rangeHigh, e, limit, claimed);
             if (claimed.Count == 0)
                 continue;
 
@@ -120,7 +145,5 @@ public static class Liquidity
             outputs.End[i] = positions[claimed[^1]];
             outputs.Swept[i] = sweptBar;
         }
-        ArrayPool<int>.Shared.Return(positions);
-        ArrayPool<int>.Shared.Return(before);
     }
 }

@@ -28,36 +28,29 @@ public sealed class SmcSeries
     /// <exception cref="ArgumentNullException">A price or volume array is null.</exception>
     /// <exception cref="ArgumentException">The arrays do not all have the same length, or a value is NaN or infinite.</exception>
     public SmcSeries(double[] open, double[] high, double[] low, double[] close, double[] volume, DateTime[]? times = null)
+        : this(
+            [FiniteCopy(open, nameof(open)), FiniteCopy(high, nameof(high)), FiniteCopy(low, nameof(low)),
+             FiniteCopy(close, nameof(close)), FiniteCopy(volume, nameof(volume))],
+            (DateTime[]?)times?.Clone())
     {
-        ArgumentNullException.ThrowIfNull(open);
-        ArgumentNullException.ThrowIfNull(high);
-        ArgumentNullException.ThrowIfNull(low);
-        ArgumentNullException.ThrowIfNull(close);
-        ArgumentNullException.ThrowIfNull(volume);
-        var n = open.Length;
-        if (high.Length != n || low.Length != n || close.Length != n || volume.Length != n || (times is not null && times.Length != n))
-            throw new ArgumentException("open, high, low, close, volume (and times, when given) must have the same length.");
-        RequireFinite(open, nameof(open));
-        RequireFinite(high, nameof(high));
-        RequireFinite(low, nameof(low));
-        RequireFinite(close, nameof(close));
-        RequireFinite(volume, nameof(volume));
-        _open = (double[])open.Clone();
-        _high = (double[])high.Clone();
-        _low = (double[])low.Clone();
-        _close = (double[])close.Clone();
-        _volume = (double[])volume.Clone();
-        _times = times is null ? null : (DateTime[])times.Clone();
     }
 
-    private SmcSeries(double[] open, double[] high, double[] low, double[] close, double[] volume, DateTime[]? times, bool owned)
+    // Takes ownership of the arrays: columns are open, high, low, close, volume.
+    private SmcSeries(double[][] columns, DateTime[]? times)
     {
-        _ = owned;
-        _open = open;
-        _high = high;
-        _low = low;
-        _close = close;
-        _volume = volume;
+        var n = columns[0].Length;
+        foreach (var column in columns)
+        {
+            if (column.Length != n)
+                throw new ArgumentException("open, high, low, close and volume must have the same length.");
+        }
+        if (times is not null && times.Length != n)
+            throw new ArgumentException($"times has {times.Length} values, the prices have {n}.", nameof(times));
+        _open = columns[0];
+        _high = columns[1];
+        _low = columns[2];
+        _close = columns[3];
+        _volume = columns[4];
         _times = times;
     }
 
@@ -90,7 +83,7 @@ public sealed class SmcSeries
             if (times is not null)
                 times[i] = bar.OpenTime.UtcDateTime;
         }
-        return new SmcSeries(open, high, low, close, volume, times, owned: true);
+        return new SmcSeries([open, high, low, close, volume], times);
     }
 
     /// <summary>
@@ -103,7 +96,7 @@ public sealed class SmcSeries
         ArgumentNullException.ThrowIfNull(volume);
         if (volume.Length != Count)
             throw new ArgumentException($"volume has {volume.Length} values, the series has {Count} bars.", nameof(volume));
-        return new SmcSeries(_open, _high, _low, _close, (double[])volume.Clone(), _times, owned: true);
+        return new SmcSeries([_open, _high, _low, _close, FiniteCopy(volume, nameof(volume))], _times);
     }
 
     /// <summary>Number of bars N.</summary>
@@ -140,13 +133,15 @@ public sealed class SmcSeries
 
     internal double[] VolumeArray => _volume;
 
-    private static void RequireFinite(double[] values, string name)
+    private static double[] FiniteCopy(double[] values, string name)
     {
+        ArgumentNullException.ThrowIfNull(values, name);
         for (var i = 0; i < values.Length; i++)
         {
             if (!double.IsFinite(values[i]))
                 throw new ArgumentException($"{name}[{i}] is {values[i]}; the reference functions need finite values.", name);
         }
+        return (double[])values.Clone();
     }
 
     /// <summary>Times, or an exception naming <paramref name="function"/> when the series has none.</summary>

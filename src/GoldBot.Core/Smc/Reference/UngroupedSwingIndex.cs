@@ -65,9 +65,11 @@ internal sealed class UngroupedSwingIndex
     /// <summary>
     /// Appends to <paramref name="claimed"/> (in ascending entry order) and removes every
     /// remaining entry with <paramref name="low"/> ≤ level ≤ <paramref name="high"/> (float64,
-    /// inclusive) and entry number below <paramref name="limit"/>.
+    /// inclusive) and <paramref name="after"/> &lt; entry &lt; <paramref name="limit"/>. Entries up
+    /// to <paramref name="after"/> met on the way are removed without being reported (callers
+    /// pass increasing <paramref name="after"/> values).
     /// </summary>
-    public void Claim(double low, double high, int limit, List<int> claimed)
+    public void Claim(double low, double high, int after, int limit, List<int> claimed)
     {
         if (_sortedLevels.Length == 0 || !(low <= high))
             return;
@@ -82,7 +84,9 @@ internal sealed class UngroupedSwingIndex
             var entry = RangeMin(first, last);
             if (entry >= limit)
                 return;
-            claimed.Add(entry);
+            // Entries up to `after` were group starts; they leave the index when first met.
+            if (entry > after)
+                claimed.Add(entry);
             Remove(entry);
         }
     }
@@ -95,11 +99,12 @@ internal sealed class UngroupedSwingIndex
         var right = last + _leaves + 1;
         while (left < right)
         {
-            if ((left & 1) == 1)
-                result = Math.Min(result, _tree[left++]);
-            if ((right & 1) == 1)
-                result = Math.Min(result, _tree[--right]);
-            left >>= 1;
+            // Unconditional loads and selects instead of branches (the branches mispredict).
+            var leftValue = _tree[left];
+            var rightValue = _tree[right - 1];
+            result = Math.Min(result, (left & 1) != 0 ? leftValue : Removed);
+            result = Math.Min(result, (right & 1) != 0 ? rightValue : Removed);
+            left = (left + 1) >> 1;
             right >>= 1;
         }
         return result;
