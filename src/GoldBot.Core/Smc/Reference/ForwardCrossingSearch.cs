@@ -1,0 +1,177 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace GoldBot.Smc.Reference;
+
+/// <summary>
+/// Answers "first bar j ≥ start whose value crosses a level" in O(log N) instead of the library's
+/// linear numpy scans (<c>np.argmax(mask)</c> over <c>arr[start:]</c>, e.g. smc.py#L117-L124,
+/// #L339-L345, #L624-L632): a B-tree of block extremes with fan-out 16 over the values (maxima
+/// for <see cref="Above"/>, minima for <see cref="Below"/>). A query tests the rest of the start
+/// bar's block, climbs to the first block whose extreme crosses, then descends inside it, so the
+/// answer is exactly the first crossing bar. A block of 16 is tested with four 256-bit compares
+/// when the hardware has them. The values array is used in place (values must not be NaN); the
+/// upper levels hold about N/15 doubles. Queries allocate nothing.
+/// </summary>
+internal sealed class ForwardCrossingSearch
+{
+    private const int Shift = 4;
+    private const int FanOut = 1 << Shift;
+
+    private readonly double[][] _levels;
+    private readonly bool _below;
+
+    private ForwardCrossingSearch(double[] values, bool below)
+    {
+        _below = below;
+        var depth = 1;
+        for (var length = values.Length; length > FanOut; length = (length + FanOut - 1) >> Shift)
+            depth++;
+        _levels = new double[depth][];
+        _levels[0] = values;
+        for (var d = 1; d < depth; d++)
+        {
+            var children = _levels[d - 1];
+            var level = new double[(children.Length + FanOut - 1) >> Shift];
+            for (var block = 0; block < level.Length; block++)
+                level[block] = BlockExtreme(children, block << Shift, below);
+            _levels[d] = level;
+        }
+    }
+
+    // Extreme of the (up to) 16 values from `from`; values are finite, so the native
+    // min/max instructions are exact.
+    private static double BlockExtreme(double[] values, int from, bool below)
+    {
+        if (Vector256.IsHardwareAccelerated && from + FanOut <= values.Length)
+        {
+            ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), from);
+            var a = Vector256.LoadUnsafe(ref first);
+            var b = Vector256.LoadUnsafe(ref first, 4);
+            var c = Vector256.LoadUnsafe(ref first, 8);
+            var d = Vector256.LoadUnsafe(ref first, 12);
+            var v = below
+                ? Vector256.MinNative(Vector256.MinNative(a, b), Vector256.MinNative(c, d))
+                : Vector256.MaxNative(Vector256.MaxNative(a, b), Vector256.MaxNative(c, d));
+            var lanes = below
+                ? Math.Min(Math.Min(v[0], v[1]), Math.Min(v[2], v[3]))
+                : Math.Max(Math.Max(v[0], v[1]), Math.Max(v[2], v[3]));
+            return lanes;
+        }
+        var to = Math.Min(from + FanOut, values.Length);
+        var extreme = values[from];
+        for (var k = from + 1; k < to; k++)
+            extreme = below ? Math.Min(extreme, values[k]) : Math.Max(extreme, values[k]);
+        return extreme;
+    }
+
+    /// <summary>Searches for values above a level (<c>x &gt; level</c> or <c>x ≥ level</c>); <paramref name="values"/> is used in place, not copied.</summary>
+    public static ForwardCrossingSearch Above(double[] values) => new(values, below: false);
+
+    /// <summary>Searches for values below a level (<c>x &lt; level</c> or <c>x ≤ level</c>); <paramref name="values"/> is used in place, not copied.</summary>
+    public static ForwardCrossingSearch Below(double[] values) => new(values, below: true);
+
+    /// <summary>First j ≥ <paramref name="start"/> strictly beyond <paramref name="level"/> (&gt; for Above, &lt; for Below), or −1.</summary>
+    public int FirstBeyond(int start, double level) =>
+        _below ? Find<Less>(start, level) : Find<Greater>(start, level);
+
+    /// <summary>First j ≥ <paramref name="start"/> at or beyond <paramref name="level"/> (≥ for Above, ≤ for Below), or −1.</summary>
+    public int FirstAtOrBeyond(int start, double level) =>
+        _below ? Find<LessOrEqual>(start, level) : Find<GreaterOrEqual>(start, level);
+
+    private int Find<TTest>(int start, double level)
+        where TTest : struct, ICrossingTest
+    {
+        var depth = 0;
+        var position = Math.Max(start, 0);
+        while (true)
+        {
+            var values = _levels[depth];
+            if (position >= values.Length)
+                return -1;
+            var hit = FirstInBlock<TTest>(values, position, level);
+            if (hit >= 0)
+                return Descend<TTest>(depth, hit, level);
+            var end = ((position >> Shift) + 1) << Shift;
+            if (end >= values.Length || depth + 1 == _levels.Length)
+                return -1;
+            depth++;
+            position = end >> Shift;
+        }
+    }
+
+    private int Descend<TTest>(int depth, int node, double level)
+        where TTest : struct, ICrossingTest
+    {
+        // Each block's extreme crosses, so one of its children does.
+        while (depth > 0)
+        {
+            depth--;
+            node = FirstInBlock<TTest>(_levels[depth], node << Shift, level);
+        }
+        return node;
+    }
+
+    // First index p in [from, end of from's block of 16) with a crossing value, or −1.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstInBlock<TTest>(double[] values, int from, double level)
+        where TTest : struct, ICrossingTest
+    {
+        var blockStart = from & ~(FanOut - 1);
+        if (Vector256.IsHardwareAccelerated && blockStart + FanOut <= values.Length)
+        {
+            ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), blockStart);
+            var threshold = Vector256.Create(level);
+            var mask = TTest.Mask(Vector256.LoadUnsafe(ref first), threshold).ExtractMostSignificantBits()
+                | (TTest.Mask(Vector256.LoadUnsafe(ref first, 4), threshold).ExtractMostSignificantBits() << 4)
+                | (TTest.Mask(Vector256.LoadUnsafe(ref first, 8), threshold).ExtractMostSignificantBits() << 8)
+                | (TTest.Mask(Vector256.LoadUnsafe(ref first, 12), threshold).ExtractMostSignificantBits() << 12);
+            mask &= ~0u << (from - blockStart);
+            return mask == 0 ? -1 : blockStart + BitOperations.TrailingZeroCount(mask);
+        }
+        var end = Math.Min(blockStart + FanOut, values.Length);
+        for (var p = from; p < end; p++)
+        {
+            if (TTest.Crosses(values[p], level))
+                return p;
+        }
+        return -1;
+    }
+
+    private interface ICrossingTest
+    {
+        static abstract bool Crosses(double value, double level);
+
+        static abstract Vector256<double> Mask(Vector256<double> values, Vector256<double> level);
+    }
+
+    private readonly struct Greater : ICrossingTest
+    {
+        public static bool Crosses(double value, double level) => value > level;
+
+        public static Vector256<double> Mask(Vector256<double> values, Vector256<double> level) => Vector256.GreaterThan(values, level);
+    }
+
+    private readonly struct GreaterOrEqual : ICrossingTest
+    {
+        public static bool Crosses(double value, double level) => value >= level;
+
+        public static Vector256<double> Mask(Vector256<double> values, Vector256<double> level) => Vector256.GreaterThanOrEqual(values, level);
+    }
+
+    private readonly struct Less : ICrossingTest
+    {
+        public static bool Crosses(double value, double level) => value < level;
+
+        public static Vector256<double> Mask(Vector256<double> values, Vector256<double> level) => Vector256.LessThan(values, level);
+    }
+
+    private readonly struct LessOrEqual : ICrossingTest
+    {
+        public static bool Crosses(double value, double level) => value <= level;
+
+        public static Vector256<double> Mask(Vector256<double> values, Vector256<double> level) => Vector256.LessThanOrEqual(values, level);
+    }
+}
