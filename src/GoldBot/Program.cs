@@ -1,4 +1,5 @@
 using GoldBot.Cli;
 
 var root = RunCommand.Create();
+root.Subcommands.Add(SmcCommand.Create());
 return await root.Parse(args).InvokeAsync();
