@@ -21,6 +21,17 @@ internal static class BenchmarkData
         throw new FileNotFoundException($"../shared/{relative} not found above {Environment.CurrentDirectory}");
     }
 
+    /// <summary>A file of the repository (found from the working directory upwards by GoldBot.sln).</summary>
+    public static string Repository(string relative)
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "GoldBot.sln")))
+                return Path.Combine(dir.FullName, relative);
+        }
+        throw new FileNotFoundException($"GoldBot.sln not found above {Environment.CurrentDirectory}");
+    }
+
     public static BarFile MgcFile() => BarCsvReader.Read(Shared("data/mgc_3m_topstepx_MGCG26_2025-11-23_2026-01-02.csv"));
 
     /// <summary>A random walk of <paramref name="count"/> 3-minute bars in ticks (seeded: the same series every run), with MGC-like ranges.</summary>
