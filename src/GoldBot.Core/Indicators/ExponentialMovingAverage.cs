@@ -12,8 +12,7 @@ namespace GoldBot.Indicators;
 public sealed class ExponentialMovingAverage
 {
     private readonly double _k;
-    private double _seedSum;
-    private int _count;
+    private SimpleMeanSeed _seed;
     private double _ema;
 
     /// <summary>Creates an EMA with lookback <paramref name="period"/>.</summary>
@@ -36,17 +35,13 @@ public sealed class ExponentialMovingAverage
     {
         if (double.IsNaN(value))
         {
-            _count = 0;
-            _seedSum = 0;
+            _seed.Reset();
             return Value = null;
         }
-        if (_count < Period)
+        if (_seed.Seeding(Period))
         {
-            _seedSum += value;
-            _count++;
-            if (_count < Period)
+            if (!_seed.Add(value, Period, out _ema))
                 return Value = null;
-            _ema = _seedSum / Period;
         }
         else
         {

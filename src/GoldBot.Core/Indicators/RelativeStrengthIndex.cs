@@ -10,17 +10,16 @@ namespace GoldBot.Indicators;
 /// window: 0/0), which is null (Skender.Stock.Indicators <c>ToRsi</c> convention). n = 1 is allowed.
 /// A NaN input (a missing value, e.g. the warm-up of a chained indicator) yields null and restarts the
 /// RSI from the next input, so a chained RSI starts at the first non-null input. (Skender reports 100
-/// on such a bar inside the smoothing phase; this class reports null.) The incremental form
+/// on such a bar inside the smoothing phase; this class reports null.) The two Wilder averages are
+/// <see cref="SmoothedMovingAverage"/>s of the gains and the losses. The incremental form
 /// allocates nothing after construction.
 /// </summary>
 public sealed class RelativeStrengthIndex
 {
+    private readonly SmoothedMovingAverage _gains;
+    private readonly SmoothedMovingAverage _losses;
     private double _previous;
-    private int _count;
-    private double _gainSum;
-    private double _lossSum;
-    private double _averageGain;
-    private double _averageLoss;
+    private bool _hasPrevious;
 
     /// <summary>Creates an RSI with lookback <paramref name="period"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not positive.</exception>
@@ -28,6 +27,8 @@ public sealed class RelativeStrengthIndex
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(period);
         Period = period;
+        _gains = new SmoothedMovingAverage(period);
+        _losses = new SmoothedMovingAverage(period);
     }
 
     /// <summary>Lookback n.</summary>
@@ -41,41 +42,29 @@ public sealed class RelativeStrengthIndex
     {
         if (double.IsNaN(value))
         {
-            _count = 0;
-            _gainSum = 0;
-            _lossSum = 0;
+            _hasPrevious = false;
+            _gains.Add(double.NaN);
+            _losses.Add(double.NaN);
             return Value = null;
         }
-        if (_count == 0)
+        if (!_hasPrevious)
         {
             _previous = value;
-            _count = 1;
+            _hasPrevious = true;
             return Value = null;
         }
 
         var gain = value > _previous ? value - _previous : 0;
         var loss = value < _previous ? _previous - value : 0;
         _previous = value;
-
-        if (_count <= Period)
-        {
-            // _count bars seen so far, so this is change number _count.
-            _gainSum += gain;
-            _lossSum += loss;
-            _count++;
-            if (_count <= Period)
-                return Value = null;
-            _averageGain = _gainSum / Period;
-            _averageLoss = _lossSum / Period;
-            if (double.IsNaN(_averageGain / _averageLoss))
-                return Value = null;
-        }
-        else
-        {
-            _averageGain = (_averageGain * (Period - 1) + gain) / Period;
-            _averageLoss = (_averageLoss * (Period - 1) + loss) / Period;
-        }
-        return Value = _averageLoss > 0 ? MissingValue.FromNaN(100 - 100 / (1 + _averageGain / _averageLoss)) : 100;
+        var seedBar = _gains.Value is null;
+        var gains = _gains.Add(gain);
+        var losses = _losses.Add(loss);
+        if (gains is not { } averageGain || losses is not { } averageLoss)
+            return Value = null;
+        if (seedBar && averageGain == 0 && averageLoss == 0)
+            return Value = null; // a flat seed window: 0/0
+        return Value = averageLoss > 0 ? MissingValue.FromNaN(100 - 100 / (1 + averageGain / averageLoss)) : 100;
     }
 
     /// <summary>

@@ -11,8 +11,7 @@ namespace GoldBot.Indicators;
 /// </summary>
 public sealed class SmoothedMovingAverage
 {
-    private double _seedSum;
-    private int _count;
+    private SimpleMeanSeed _seed;
     private double _smma;
 
     /// <summary>Creates an SMMA with lookback <paramref name="period"/>.</summary>
@@ -34,17 +33,13 @@ public sealed class SmoothedMovingAverage
     {
         if (double.IsNaN(value))
         {
-            _count = 0;
-            _seedSum = 0;
+            _seed.Reset();
             return Value = null;
         }
-        if (_count < Period)
+        if (_seed.Seeding(Period))
         {
-            _seedSum += value;
-            _count++;
-            if (_count < Period)
+            if (!_seed.Add(value, Period, out _smma))
                 return Value = null;
-            _smma = _seedSum / Period;
         }
         else
         {
