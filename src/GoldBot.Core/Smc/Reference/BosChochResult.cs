@@ -47,16 +47,5 @@ public sealed class BosChochResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Rows with a BOS or CHOCH (orphan <c>BrokenIndex</c> rows are not counted).</summary>
-    public int SignalCount => _signalCount ??= CountSignals();
-
-    private int CountSignals()
-    {
-        var count = 0;
-        for (var i = 0; i < _bos.Length; i++)
-        {
-            if (!double.IsNaN(_bos[i]) || !double.IsNaN(_choch[i]))
-                count++;
-        }
-        return count;
-    }
+    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[0], Columns[1]);
 }

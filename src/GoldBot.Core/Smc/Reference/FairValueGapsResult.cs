@@ -46,16 +46,5 @@ public sealed class FairValueGapsResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Rows with a gap.</summary>
-    public int SignalCount => _signalCount ??= CountSignals();
-
-    private int CountSignals()
-    {
-        var count = 0;
-        foreach (var v in _fvg)
-        {
-            if (!double.IsNaN(v))
-                count++;
-        }
-        return count;
-    }
+    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[0]);
 }

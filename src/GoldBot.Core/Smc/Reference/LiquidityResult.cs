@@ -47,16 +47,5 @@ public sealed class LiquidityResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Rows with a liquidity pool.</summary>
-    public int SignalCount => _signalCount ??= CountSignals();
-
-    private int CountSignals()
-    {
-        var count = 0;
-        foreach (var v in _liquidity)
-        {
-            if (!float.IsNaN(v))
-                count++;
-        }
-        return count;
-    }
+    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[0]);
 }

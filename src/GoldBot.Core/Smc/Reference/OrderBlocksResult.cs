@@ -58,16 +58,5 @@ public sealed class OrderBlocksResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Rows with an order block (plain or breaker).</summary>
-    public int SignalCount => _signalCount ??= CountSignals();
-
-    private int CountSignals()
-    {
-        var count = 0;
-        foreach (var v in _ob)
-        {
-            if (!double.IsNaN(v))
-                count++;
-        }
-        return count;
-    }
+    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[0]);
 }

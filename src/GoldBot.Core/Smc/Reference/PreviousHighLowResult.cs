@@ -45,16 +45,5 @@ public sealed class PreviousHighLowResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Rows where the previous high or low is broken.</summary>
-    public int SignalCount => _signalCount ??= CountSignals();
-
-    private int CountSignals()
-    {
-        var count = 0;
-        for (var i = 0; i < _brokenHigh.Length; i++)
-        {
-            if (_brokenHigh[i] != 0 || _brokenLow[i] != 0)
-                count++;
-        }
-        return count;
-    }
+    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[2], Columns[3]);
 }

@@ -40,16 +40,5 @@ public sealed class RetracementsResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Rows with a non-zero direction.</summary>
-    public int SignalCount => _signalCount ??= CountSignals();
-
-    private int CountSignals()
-    {
-        var count = 0;
-        foreach (var d in _direction)
-        {
-            if (d != 0)
-                count++;
-        }
-        return count;
-    }
+    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[0]);
 }

@@ -36,13 +36,5 @@ public sealed class SessionsResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Active bars.</summary>
-    public int SignalCount => _signalCount ??= CountSignals();
-
-    private int CountSignals()
-    {
-        var count = 0;
-        foreach (var a in _active)
-            count += a;
-        return count;
-    }
+    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[0]);
 }

@@ -67,4 +67,27 @@ public sealed class SmcColumn
         SmcColumnType.Float32 => PandasNumberFormat.FormatFloat32(_float32![row], destination),
         _ => _int32![row].TryFormat(destination, out var written, default, System.Globalization.CultureInfo.InvariantCulture) ? written : 0,
     };
+
+    /// <summary>
+    /// Rows where at least one of <paramref name="columns"/> carries a value: not NaN for float
+    /// columns, not 0 for int columns (the results' "signal" rows, for summaries).
+    /// </summary>
+    public static int CountPresent(params SmcColumn[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var count = 0;
+        for (var row = 0; row < columns[0].Length; row++)
+        {
+            foreach (var column in columns)
+            {
+                var value = column[row];
+                if (column.Type == SmcColumnType.Int32 ? value != 0 : !double.IsNaN(value))
+                {
+                    count++;
+                    break;
+                }
+            }
+        }
+        return count;
+    }
 }

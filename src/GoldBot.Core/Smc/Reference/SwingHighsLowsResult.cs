@@ -47,20 +47,9 @@ public sealed class SwingHighsLowsResult : ISmcFrame
     public IReadOnlyList<SmcColumn> Columns { get; }
 
     /// <summary>Rows with a swing (including the artificial ones at rows 0 and N−1).</summary>
-    public int SignalCount => _signalCount ??= CountSignals();
+    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[0]);
 
     internal double[] HighLowArray => _highLow;
 
     internal double[] LevelArray => _level;
-
-    private int CountSignals()
-    {
-        var count = 0;
-        foreach (var v in _highLow)
-        {
-            if (!double.IsNaN(v))
-                count++;
-        }
-        return count;
-    }
 }
