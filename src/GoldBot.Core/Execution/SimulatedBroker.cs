@@ -290,9 +290,9 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
     {
         if (r.Quantity <= 0)
             return $"quantity {r.Quantity} must be positive";
-        if (r.Type == OrderType.Limit && r.LimitPrice is not { } limit)
+        if (r.Type == OrderType.Limit && r.LimitPrice is null)
             return "a limit order needs a limit price";
-        if (r.Type == OrderType.Stop && r.StopPrice is not { } _)
+        if (r.Type == OrderType.Stop && r.StopPrice is null)
             return "a stop order needs a stop price";
         foreach (var price in new[] { r.LimitPrice, r.StopPrice })
         {

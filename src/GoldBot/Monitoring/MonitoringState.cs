@@ -27,9 +27,6 @@ public sealed class MonitoringState
     private readonly object _gate = new();
     private readonly Queue<ControlRecord> _controls = new();
 
-    /// <summary>Latest risk status, or null before the first bar.</summary>
-    public RiskStatus? Risk { get { lock (_gate) return _risk; } }
-
     private RiskStatus? _risk;
     private decimal _openPnL;
     private decimal _markPrice;
