@@ -6,11 +6,13 @@ namespace GoldBot.Analysis;
 
 /// <summary>
 /// Checks a finished set of trades against the account rules, independently of the
-/// <see cref="RiskManager"/> that was supposed to enforce them: entries inside the window and
-/// outside news blackouts, flat by the deadline on the entry's trading day, size within the
-/// contract limit, no entry after the consecutive-loss stop, no trading day below the daily loss
-/// limit by more than one trade's slippage, and the balance never at or below the trailing
-/// maximum-loss floor. Each violation is one line; a clean run has none.
+/// <see cref="RiskManager"/> that was supposed to enforce them: entries inside the day's window
+/// and outside news blackouts, flat by the day's deadline (<see cref="SessionSchedule"/>: Topstep's
+/// 15:10 CT rule, or the configured early close), size within the contract limit (Topstep help
+/// 9221977, micro equivalents), no entry after the consecutive-loss stop, no trading day below the
+/// daily loss limit by more than one trade's slippage, and the balance never at or below the
+/// trailing maximum-loss floor (<see cref="MaxLossFloor"/>, Topstep help 8284204). Each violation
+/// is one line; a clean run has none.
 /// </summary>
 public static class RuleAudit
 {
@@ -21,7 +23,8 @@ public static class RuleAudit
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(costs);
         var breaches = new List<string>();
-        var floor = rules.StartingBalance - rules.MaxLossLimit;
+        var schedule = new SessionSchedule(rules);
+        var floor = MaxLossFloor.Initial(rules);
         var highestClose = rules.StartingBalance;
         var balance = rules.StartingBalance;
         DateOnly? day = null;
@@ -38,7 +41,7 @@ public static class RuleAudit
                 if (day is not null)
                 {
                     highestClose = Math.Max(highestClose, balance);
-                    floor = Math.Min(rules.StartingBalance, Math.Max(floor, highestClose - rules.MaxLossLimit));
+                    floor = MaxLossFloor.AfterDay(floor, highestClose, rules);
                 }
                 day = tradingDay;
                 dayStart = balance;
@@ -47,8 +50,9 @@ public static class RuleAudit
             }
 
             var entry = CmeSession.ExchangeTimeOfDay(t.EntryTime);
-            if (entry < rules.TradingWindowStart || entry >= rules.TradingWindowEnd)
-                breaches.Add($"{t.Id}: entry at {entry:HH\\:mm} CT outside the window");
+            var times = schedule.At(t.EntryTime);
+            if (entry < times.WindowStart || entry >= times.WindowEnd)
+                breaches.Add($"{t.Id}: entry at {entry:HH\\:mm} CT outside the window {times.WindowStart:HH\\:mm}–{times.WindowEnd:HH\\:mm}");
             foreach (var b in rules.NewsBlackouts)
             {
                 if (t.EntryTime >= b.Start && t.EntryTime < b.End)
@@ -58,9 +62,8 @@ public static class RuleAudit
                 breaches.Add($"{t.Id}: entry after {dayLosses} consecutive losses");
             if (t.Size * contract.MicroEquivalent > rules.MaxContracts)
                 breaches.Add($"{t.Id}: {t.Size} contracts above the limit {rules.MaxContracts}");
-            var deadline = CmeSession.AtExchangeTime(DateOnly.FromDateTime(CmeSession.ToExchangeTime(t.EntryTime).DateTime), rules.FlatBy);
-            if (t.ExitTime is not { } exit || exit > deadline)
-                breaches.Add($"{t.Id}: not flat by {rules.FlatBy:HH\\:mm} CT");
+            if (t.ExitTime is not { } exit || exit > schedule.FlatDeadline(t.EntryTime))
+                breaches.Add($"{t.Id}: not flat by {times.FlatBy:HH\\:mm} CT");
 
             balance += t.PnL ?? 0;
             largestSize = Math.Max(largestSize, t.Size);

@@ -18,6 +18,7 @@ public sealed class OrderExecutor
     private readonly IBroker _broker;
     private readonly ContractSpec _contract;
     private readonly Dictionary<long, string> _legs = [];
+    private readonly string _tagPrefix;
     private int _sequence;
     private int _position;
     private decimal _averagePrice;
@@ -25,8 +26,13 @@ public sealed class OrderExecutor
     private Trade? _trade;
 
     /// <summary>Creates the executor for one account and contract.</summary>
-    public OrderExecutor(IBroker broker, ContractSpec contract, decimal startingBalance)
+    /// <param name="tagPrefix">
+    /// Start of every client order tag (ProjectX <c>customTag</c> must be unique per account): include
+    /// something unique to the run, so tags never repeat across restarts. Default <c>gb</c>.
+    /// </param>
+    public OrderExecutor(IBroker broker, ContractSpec contract, decimal startingBalance, string tagPrefix = "gb")
     {
+        _tagPrefix = tagPrefix;
         _broker = broker;
         _contract = contract;
         _balance = startingBalance;
@@ -63,7 +69,7 @@ public sealed class OrderExecutor
     public async ValueTask<ExecutionUpdate> EnterAsync(TradePlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var tag = string.Create(CultureInfo.InvariantCulture, $"gb-{plan.Signal.Time:yyyyMMdd-HHmm}-{++_sequence}");
+        var tag = string.Create(CultureInfo.InvariantCulture, $"{_tagPrefix}-{plan.Signal.Time:yyyyMMdd-HHmm}-{++_sequence}");
         var legs = new List<AttachedOrder>(plan.Targets.Count + 1) { new(tag + "-stop", OrderType.Stop, plan.Quantity, plan.StopTicks) };
         foreach (var target in plan.Targets)
             legs.Add(new AttachedOrder($"{tag}-{target.Name}", OrderType.Limit, target.Quantity, target.Ticks));
@@ -75,24 +81,30 @@ public sealed class OrderExecutor
         return Update();
     }
 
-    /// <summary>Cancels every working order of the trade and closes the position at the market.</summary>
+    /// <summary>
+    /// Cancels every working order and closes whatever position the broker then reports, at the
+    /// market. The position is read again after the cancels, because an entry may fill while they
+    /// are in flight; a cancel refused because the order has just filled is not an error. If a fill
+    /// still slips in afterwards, the next flatten request (the risk stage repeats it every bar
+    /// while the account is exposed) closes it.
+    /// </summary>
     /// <param name="reason">Recorded as the trade's exit reason, e.g. <c>eod_flatten</c>.</param>
     public async ValueTask<ExecutionUpdate> FlattenAsync(string reason, CancellationToken cancellationToken)
     {
+        if (_trade is not null)
+            _trade.FlattenReason = reason;
+        var before = await _broker.GetAccountAsync(cancellationToken);
+        foreach (var order in before.WorkingOrders)
+            await _broker.CancelAsync(order.OrderId, cancellationToken);
+
         string? error = null;
         var account = await _broker.GetAccountAsync(cancellationToken);
-        foreach (var order in account.WorkingOrders)
-        {
-            var ack = await _broker.CancelAsync(order.OrderId, cancellationToken);
-            if (!ack.Success)
-                error = $"cancel of {order.Tag} failed: {ack.Error}";
-        }
+        if (account.WorkingOrders.Count > 0)
+            error = $"orders still working after cancel: {string.Join(", ", account.WorkingOrders.Select(o => o.Tag))}";
         if (account.Position != 0)
         {
-            if (_trade is not null)
-                _trade.FlattenReason = reason;
             var side = account.Position > 0 ? OrderSide.Sell : OrderSide.Buy;
-            var tag = string.Create(CultureInfo.InvariantCulture, $"flatten-{++_sequence}");
+            var tag = string.Create(CultureInfo.InvariantCulture, $"{_tagPrefix}-flatten-{++_sequence}");
             var ack = await _broker.PlaceAsync(new OrderRequest(tag, side, OrderType.Market, Math.Abs(account.Position), ReduceOnly: true), cancellationToken);
             if (!ack.Success)
                 error = $"flatten order rejected: {ack.Error}";
@@ -120,8 +132,9 @@ public sealed class OrderExecutor
                 _legs.Remove(cancelled.OrderId);
                 if (_trade is { Filled: false } pending && pending.EntryOrderId == cancelled.OrderId)
                 {
+                    // Cancelled by our own flatten: expected. Otherwise the broker dropped it: report.
                     _trade = null;
-                    return Update(error: $"entry {cancelled.Tag} cancelled: {cancelled.Reason}");
+                    return Update(error: pending.FlattenReason is null ? $"entry {cancelled.Tag} cancelled: {cancelled.Reason}" : null);
                 }
                 return Update();
             case OrderRejected rejected:
@@ -136,7 +149,6 @@ public sealed class OrderExecutor
 
     private async ValueTask<ExecutionUpdate> OnFillAsync(OrderFilled fill, CancellationToken cancellationToken)
     {
-        var wasFlat = _position == 0;
         _position = fill.PositionAfter;
         _balance = fill.BalanceAfter;
         var trade = _trade;

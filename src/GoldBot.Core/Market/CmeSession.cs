@@ -9,7 +9,7 @@ namespace GoldBot.Market;
 public static class CmeSession
 {
     /// <summary>The exchange time zone, America/Chicago (CT).</summary>
-    public static TimeZoneInfo Chicago { get; } = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+    public static TimeZoneInfo Chicago => ExchangeTimeZones.Chicago;
 
     /// <summary>Local exchange time at which a new trading day starts (17:00 CT).</summary>
     public static TimeOnly TradingDayStart { get; } = new(17, 0);

@@ -23,6 +23,9 @@ public sealed class RiskManager
     private readonly ContractSpec _contract;
     private readonly FillModelOptions _costs;
     private readonly TimeSpan _barPeriod;
+    private readonly SessionSchedule _schedule;
+    private DateOnly _windowMessageDate;
+    private string _windowMessage = "";
     private DateOnly _tradingDay;
     private bool _started;
     private decimal _balance;
@@ -39,15 +42,16 @@ public sealed class RiskManager
     private string? _haltedToday;
     private string? _haltedForGood;
 
-    /// <summary>Creates the manager; <paramref name="barPeriod"/> is the spacing of <see cref="OnMarket"/> calls (to flatten one bar early rather than late).</summary>
+    /// <summary>Creates the manager; <paramref name="barPeriod"/> is the spacing of <see cref="OnMarket(DateTimeOffset, Bar)"/> calls (to flatten one bar early rather than late).</summary>
     public RiskManager(RiskOptions options, ContractSpec contract, FillModelOptions costs, TimeSpan barPeriod)
     {
         _options = options;
         _contract = contract;
         _costs = costs;
         _barPeriod = barPeriod;
+        _schedule = new SessionSchedule(options);
         _balance = _dayStartBalance = _highestEndOfDayBalance = options.StartingBalance;
-        _maxLossFloor = options.StartingBalance - options.MaxLossLimit;
+        _maxLossFloor = MaxLossFloor.Initial(options);
         DefaultContracts = options.DefaultContracts;
     }
 
@@ -69,21 +73,28 @@ public sealed class RiskManager
     /// <summary>Today's P&amp;L, realised and open, against the balance at the start of the trading day, USD.</summary>
     public decimal DailyPnL => Equity - _dayStartBalance;
 
-    /// <summary>
-    /// Called at every bar close with the market time and the last price. Rolls the trading day
-    /// at 17:00 CT (updating the trailing maximum-loss floor from the closing balance) and
-    /// returns the reason to flatten now (<c>eod_flatten</c>, <c>daily_loss_limit</c>,
-    /// <c>max_loss_limit</c>), or null.
-    /// </summary>
-    public string? OnMarket(DateTimeOffset now, decimal markPrice)
-    {
-        RollTradingDay(now);
-        _markPrice = markPrice;
-        var exposed = _position != 0 || _entryPending;
+    /// <summary>Balance plus open P&amp;L at the worst price of the last bar for the position (its low when long, high when short), USD.</summary>
+    public decimal WorstEquity { get; private set; }
 
-        if (Equity <= _maxLossFloor)
+    /// <summary>
+    /// Called at every bar close with the market time and the bar (prices in points). Rolls the
+    /// trading day at 17:00 CT (updating the trailing maximum-loss floor from the closing
+    /// balance), marks the position at the close, and returns the reason to flatten now, or null:
+    /// <c>max_loss_limit</c> (equity at the bar's worst price touched the floor), <c>daily_loss_limit</c>,
+    /// <c>session_end</c> (still open when a new trading day began: an early close or missing bars),
+    /// or <c>eod_flatten</c> (the day's flatten time, see <see cref="SessionSchedule"/>).
+    /// </summary>
+    public string? OnMarket(DateTimeOffset now, Bar bar)
+    {
+        var rolled = RollTradingDay(now);
+        _markPrice = bar.Close;
+        var exposed = _position != 0 || _entryPending;
+        var worst = _position == 0 ? _markPrice : _position > 0 ? bar.Low : bar.High;
+        WorstEquity = _balance + (_position == 0 ? 0 : _contract.PnL(Math.Sign(_position), _averagePrice, worst, Math.Abs(_position)));
+
+        if (WorstEquity <= _maxLossFloor)
         {
-            _haltedForGood ??= $"maximum loss limit: equity {Equity.ToString("F2", CultureInfo.InvariantCulture)} at or below floor {_maxLossFloor.ToString("F2", CultureInfo.InvariantCulture)}";
+            _haltedForGood ??= $"maximum loss limit: equity {WorstEquity.ToString("F2", CultureInfo.InvariantCulture)} at or below floor {_maxLossFloor.ToString("F2", CultureInfo.InvariantCulture)}";
             return exposed ? "max_loss_limit" : null;
         }
         if (DailyPnL <= -_options.DailyLossLimit)
@@ -91,8 +102,13 @@ public sealed class RiskManager
             _haltedToday ??= $"daily loss limit reached ({DailyPnL.ToString("F2", CultureInfo.InvariantCulture)} USD)";
             return exposed ? "daily_loss_limit" : null;
         }
-        return exposed && MustBeFlat(now) ? "eod_flatten" : null;
+        if (!exposed)
+            return null;
+        return rolled ? "session_end" : MustBeFlat(now) ? "eod_flatten" : null;
     }
+
+    /// <summary>As <see cref="OnMarket(DateTimeOffset, Bar)"/> with a flat bar at <paramref name="price"/> (points).</summary>
+    public string? OnMarket(DateTimeOffset now, decimal price) => OnMarket(now, new Bar(now, price, price, price, price, 0));
 
     /// <summary>Decides whether to trade <paramref name="signal"/> now, and how large.</summary>
     public RiskDecision Evaluate(TradeSignal signal, DateTimeOffset now)
@@ -109,7 +125,7 @@ public sealed class RiskManager
         budget = Math.Min(budget, Math.Min(_options.DailyLossLimit + DailyPnL, Equity - _maxLossFloor - 0.01m));
         var perContract = signal.StopTicks * _contract.TickValue + RoundTripCost;
         var byRisk = budget <= 0 ? 0 : (int)decimal.Floor(budget / perContract);
-        var room = _options.MaxContracts / _contract.MicroEquivalent - Math.Abs(_position);
+        var room = MaxInstrumentContracts - Math.Abs(_position);
         var quantity = Math.Min(byRisk, Math.Min(DefaultContracts, room));
         if (quantity < _options.MinContracts)
         {
@@ -135,8 +151,9 @@ public sealed class RiskManager
         if (_haltedToday is { } today)
             return today;
         var local = CmeSession.ExchangeTimeOfDay(now);
-        if (local < _options.TradingWindowStart || local >= _options.TradingWindowEnd)
-            return $"outside trading window {_options.TradingWindowStart:HH\\:mm}–{_options.TradingWindowEnd:HH\\:mm} CT (now {local:HH\\:mm} CT)";
+        var times = _schedule.At(now);
+        if (local < times.WindowStart || local >= times.WindowEnd)
+            return WindowMessage(now, times);
         foreach (var blackout in _options.NewsBlackouts)
         {
             if (now >= blackout.Start && now < blackout.End)
@@ -182,12 +199,15 @@ public sealed class RiskManager
     /// <summary>Blocks all new entries for the rest of the run (EMERGENCY_STOP.txt).</summary>
     public void StopForEmergency() => EmergencyStop = true;
 
-    /// <summary>Sets the default contracts per trade (ADJUST_RISK.txt).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Outside [MinContracts, MaxContracts].</exception>
+    /// <summary>Most contracts of this instrument the contract limit allows (the limit is in micro equivalents).</summary>
+    public int MaxInstrumentContracts => _options.MaxContracts / _contract.MicroEquivalent;
+
+    /// <summary>Sets the default contracts per trade (ADJUST_RISK.txt), in contracts of the traded instrument.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside [MinContracts, <see cref="MaxInstrumentContracts"/>].</exception>
     public void SetDefaultContracts(int contracts)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(contracts, _options.MinContracts);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(contracts, _options.MaxContracts);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(contracts, MaxInstrumentContracts);
         DefaultContracts = contracts;
     }
 
@@ -205,31 +225,47 @@ public sealed class RiskManager
     private bool MustBeFlat(DateTimeOffset now)
     {
         var local = CmeSession.ExchangeTimeOfDay(now);
-        if (local >= _options.FlattenAt && local < CmeSession.TradingDayStart)
+        if (local >= _schedule.At(now).FlattenAt && local < CmeSession.TradingDayStart)
             return true;
         // Bars arrive only at their close: flatten at the last close before the deadline.
-        var deadline = CmeSession.AtExchangeTime(DateOnly.FromDateTime(CmeSession.ToExchangeTime(now).DateTime), _options.FlatBy);
+        var deadline = _schedule.FlatDeadline(now);
         return now < deadline && now + _barPeriod > deadline;
     }
 
-    private void RollTradingDay(DateTimeOffset now)
+    private string WindowMessage(DateTimeOffset now, SessionTimes times)
+    {
+        // One string per date rather than per call: this runs at every bar.
+        var date = DateOnly.FromDateTime(CmeSession.ToExchangeTime(now).DateTime);
+        if (date != _windowMessageDate || _windowMessage.Length == 0)
+        {
+            _windowMessageDate = date;
+            _windowMessage = times.Close == _options.SessionClose
+                ? $"outside trading window {times.WindowStart:HH\\:mm}–{times.WindowEnd:HH\\:mm} CT"
+                : $"outside trading window {times.WindowStart:HH\\:mm}–{times.WindowEnd:HH\\:mm} CT (early close {times.Close:HH\\:mm})";
+        }
+        return _windowMessage;
+    }
+
+    /// <summary>Moves to the trading day of <paramref name="now"/>; true when a new one began.</summary>
+    private bool RollTradingDay(DateTimeOffset now)
     {
         var day = CmeSession.TradingDayOf(now);
         if (!_started)
         {
             _started = true;
             _tradingDay = day;
-            return;
+            return false;
         }
         if (day == _tradingDay)
-            return;
+            return false;
         _tradingDay = day;
         _highestEndOfDayBalance = Math.Max(_highestEndOfDayBalance, _balance);
-        _maxLossFloor = Math.Min(_options.StartingBalance, Math.Max(_maxLossFloor, _highestEndOfDayBalance - _options.MaxLossLimit));
+        _maxLossFloor = MaxLossFloor.AfterDay(_maxLossFloor, _highestEndOfDayBalance, _options);
         _dayStartBalance = Equity;
         _consecutiveLosses = 0;
         _dailyTrades = 0;
         _haltedToday = null;
+        return true;
     }
 
     private static IReadOnlyList<TargetLeg> Targets(int quantity, int stopTicks)

@@ -60,8 +60,30 @@ public sealed record RiskOptions
     /// <summary>CT deadline by which the account must be flat (Topstep risk desk flattens from 15:08; positions must be closed before 15:10).</summary>
     public TimeOnly FlatBy { get; init; } = new(15, 8);
 
+    /// <summary>
+    /// Session close the window and flatten times are measured from on days with an early close
+    /// (<see cref="SessionSchedule"/>): Topstep's 15:10 CT, before which positions must be closed.
+    /// </summary>
+    public TimeOnly SessionClose { get; init; } = new(15, 10);
+
+    /// <summary>CT dates on which the session closes early (holidays; <c>Close</c> in CT). Maintain from CME holiday notices.</summary>
+    public IList<EarlyClose> EarlyCloses { get; init; } = [];
+
     /// <summary>Windows in which no new entries are taken (economic releases).</summary>
     public IList<NewsBlackout> NewsBlackouts { get; init; } = [];
+}
+
+/// <summary>A trading day on which the CME session closes early.</summary>
+public sealed record EarlyClose
+{
+    /// <summary>CT calendar date of the early close.</summary>
+    public DateOnly Date { get; init; }
+
+    /// <summary>CT time at which trading stops.</summary>
+    public TimeOnly Close { get; init; }
+
+    /// <summary>Why, e.g. <c>Christmas Eve</c>.</summary>
+    public string Name { get; init; } = "early close";
 }
 
 /// <summary>A period with no new entries around a scheduled release.</summary>

@@ -26,7 +26,6 @@ public sealed class OrderBlockStrategy
     private readonly AverageTrueRange _atr = new(14);
     private readonly SimpleMovingAverage _volume = new(20);
     private readonly Bar[] _completed = new Bar[2];
-    private readonly int[] _invalidated = new int[16];
 
     /// <summary>Creates the strategy for <paramref name="contract"/> fed with bars of <paramref name="sourcePeriod"/>.</summary>
     /// <exception cref="ArgumentException">A time frame is not a multiple of the source period, or an option is invalid.</exception>
@@ -75,20 +74,22 @@ public sealed class OrderBlockStrategy
         var atr = _atr.Add((double)tickBar.High, tickBar.Low, tickBar.Close) ?? 0;
         var averageVolume = _volume.Add(bar.Volume) ?? 0;
         var events = _entry.OnBar(tickBar);
-
-        var invalidatedCount = 0;
         foreach (ref readonly var e in events)
         {
-            if (e.Kind == SmcEventKind.OrderBlockInvalidated && invalidatedCount < _invalidated.Length)
-                _invalidated[invalidatedCount++] = e.Id;
+            if (e.Kind == SmcEventKind.OrderBlockTouched && !InvalidatedIn(events, e.Id))
+                signals.Add(CreateSignal(e, bar, tickBar, atr, averageVolume));
         }
+    }
 
+    /// <summary>True when the block also closed beyond its far edge in the same bar (no entry into a failing block).</summary>
+    private static bool InvalidatedIn(ReadOnlySpan<SmcEvent> events, int id)
+    {
         foreach (ref readonly var e in events)
         {
-            if (e.Kind != SmcEventKind.OrderBlockTouched || Array.IndexOf(_invalidated, e.Id, 0, invalidatedCount) >= 0)
-                continue;
-            signals.Add(CreateSignal(e, bar, tickBar, atr, averageVolume));
+            if (e.Kind == SmcEventKind.OrderBlockInvalidated && e.Id == id)
+                return true;
         }
+        return false;
     }
 
     private TradeSignal CreateSignal(in SmcEvent e, in Bar bar, in TickBar tickBar, double atr, double averageVolume)

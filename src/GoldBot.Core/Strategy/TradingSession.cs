@@ -1,3 +1,5 @@
+using GoldBot.Market;
+
 namespace GoldBot.Strategy;
 
 /// <summary>
@@ -7,12 +9,12 @@ namespace GoldBot.Strategy;
 /// </summary>
 public static class TradingSession
 {
-    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
 
     /// <summary>Session name of a UTC instant: <c>asia</c>, <c>london</c> or <c>new_york</c>.</summary>
     public static string Of(DateTimeOffset utc)
     {
-        var hour = TimeZoneInfo.ConvertTime(utc, NewYork).Hour;
+        var hour = TimeZoneInfo.ConvertTime(utc, ExchangeTimeZones.NewYork).Hour;
         return hour >= 18 || hour < 3 ? "asia" : hour < 8 ? "london" : "new_york";
     }
 }

@@ -42,6 +42,7 @@ public sealed class ControlFiles
     }
 
     /// <summary>Looks at the files once and returns the commands they carry that were not returned before.</summary>
+    /// <remarks>A file that cannot be read or removed yet (locked, no permission) is left for the next scan.</remarks>
     public IReadOnlyList<ControlCommand> Scan()
     {
         var commands = new List<ControlCommand>();
@@ -73,11 +74,13 @@ public sealed class ControlFiles
         {
             text = File.ReadAllText(PathOf(AdjustRisk)).Trim();
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _logger.LogDebug("{File} not readable yet: {Message}", AdjustRisk, e.Message);
             return null;
         }
+        if (text.Length == 0)
+            return null; // still being written (`echo 3 > ADJUST_RISK.txt` creates it empty first)
 
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var contracts) && contracts >= _minContracts && contracts <= _maxContracts)
             return TryDelete(AdjustRisk) ? new ControlCommand(ControlAction.AdjustRisk, contracts, AdjustRisk) : null;
@@ -88,7 +91,7 @@ public sealed class ControlFiles
         {
             File.Move(PathOf(AdjustRisk), PathOf(AdjustRisk + ".rejected"), overwrite: true);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _logger.LogError("cannot rename {File}: {Message}", AdjustRisk, e.Message);
         }
@@ -102,14 +105,9 @@ public sealed class ControlFiles
             File.Delete(PathOf(name));
             return true;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _logger.LogWarning("cannot delete {File} yet: {Message}", name, e.Message);
-            return false;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            _logger.LogError("cannot delete {File}: {Message}", name, e.Message);
             return false;
         }
     }

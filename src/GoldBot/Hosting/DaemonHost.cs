@@ -73,8 +73,8 @@ public static class DaemonHost
         services.AddSingleton<RunStatistics>();
         services.AddSingleton<MonitoringState>();
         services.AddSingleton<IMarketDataSource>(new FileReplaySource(bars));
-        services.AddSingleton(new TradeJournal(logDirectory, contract.Symbol, runId));
-        services.AddSingleton(new SignalLog(logDirectory));
+        services.AddSingleton(sp => new TradeJournal(logDirectory, contract.Symbol, runId, sp.GetRequiredService<ILoggerFactory>().CreateLogger<TradeJournal>()));
+        services.AddSingleton(sp => new SignalLog(logDirectory, runId, sp.GetRequiredService<ILoggerFactory>().CreateLogger<SignalLog>()));
         services.AddSingleton(new PatternPerformance(settings.Strategy.Patterns));
         services.AddSingleton(_ => new OrderBlockStrategy(settings.Strategy, contract, bars.Period));
         services.AddSingleton(_ => new RiskManager(settings.Risk, contract, settings.Execution, bars.Period));
@@ -82,9 +82,9 @@ public static class DaemonHost
             new ExecutorInbox(sp.GetRequiredService<PipelineChannels>()), clock));
         services.AddSingleton<IBroker>(sp => sp.GetRequiredService<SimulatedBroker>());
         services.AddSingleton<IBarDrivenVenue>(sp => sp.GetRequiredService<SimulatedBroker>());
-        services.AddSingleton(sp => new OrderExecutor(sp.GetRequiredService<IBroker>(), contract, settings.Risk.StartingBalance));
-        services.AddSingleton(sp => new ControlFiles(Path.GetFullPath(settings.Controls.Directory), settings.Risk.MinContracts, settings.Risk.MaxContracts,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger<ControlFiles>()));
+        services.AddSingleton(sp => new OrderExecutor(sp.GetRequiredService<IBroker>(), contract, settings.Risk.StartingBalance, "gb" + runId[^8..]));
+        services.AddSingleton(sp => new ControlFiles(Path.GetFullPath(settings.Controls.Directory), settings.Risk.MinContracts,
+            settings.Risk.MaxContracts / contract.MicroEquivalent, sp.GetRequiredService<ILoggerFactory>().CreateLogger<ControlFiles>()));
 
         // Consumers first, the feed last: StopAsync runs in reverse, so the status writer stops last.
         services.AddHostedService<StatusWriterService>();

@@ -45,7 +45,8 @@ public static class DaemonRunner
             foreach (var (key, value) in arguments.Overrides ?? new Dictionary<string, string?>())
                 overrides[key] = value;
             settings = SettingsLoader.Load(arguments.ConfigFile, overrides);
-            bars = BarCsvReader.Read(settings.Replay.BarsFile, settings.Replay.BadBarPolicy);
+            bars = BarCsvReader.Read(settings.Replay.BarsFile, settings.Replay.BadBarPolicy, tickSize: settings.Contract().TickSize);
+            CheckTimeFrames(settings, bars);
         }
         catch (SettingsException e)
         {
@@ -63,15 +64,35 @@ public static class DaemonRunner
         foreach (var problem in bars.Problems)
             await error.WriteLineAsync($"warning: {bars.Path} line {problem.Line}: {problem.Reason} (skipped)");
 
-        using var host = DaemonHost.BuildReplay(settings, bars, configureServices);
-        await host.StartAsync(cancellationToken);
+        IHost host;
+        try
+        {
+            host = DaemonHost.BuildReplay(settings, bars, configureServices);
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: cannot write the monitoring files in {Path.GetFullPath(settings.Monitoring.LogDirectory)}: {e.Message}");
+            return 2;
+        }
+#pragma warning disable CA1031 // Any other start-up failure is reported as one line, not a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync($"error: start-up failed: {e.Message}");
+            return 1;
+        }
+        using var running = host;
         await host.WaitForShutdownAsync(cancellationToken);
 
         var services = host.Services;
         var coordinator = services.GetRequiredService<RunCoordinator>();
         var trades = services.GetRequiredService<TradeJournal>().ClosedTrades;
         var account = await services.GetRequiredService<IBroker>().GetAccountAsync(CancellationToken.None);
-        var breaches = RuleAudit.Check(trades, settings.Risk, settings.Contract(), settings.Execution);
+        var breaches = RuleAudit.Check(trades, settings.Risk, settings.Contract(), settings.Execution).ToList();
+        var journalPnL = trades.Sum(t => t.PnL ?? 0);
+        if (account.Position == 0 && journalPnL != account.Balance - settings.Risk.StartingBalance)
+            breaches.Add($"journal P&L {journalPnL} differs from the broker's balance change {account.Balance - settings.Risk.StartingBalance}");
         var summary = RunSummary.From(services.GetRequiredService<RunStatistics>(), trades, account.Balance, breaches, stopwatch.Elapsed);
         if (coordinator.Outcome == RunOutcome.Failed)
             await error.WriteLineAsync($"error: {coordinator.FailureReason} (details in {settings.Monitoring.LogDirectory}/goldbot-*.log)");
@@ -86,5 +107,20 @@ public static class DaemonRunner
             RunOutcome.EmergencyStop => 3,
             _ => 1,
         };
+    }
+
+    /// <summary>The strategy's time frames must be whole multiples of the bars' period.</summary>
+    /// <exception cref="SettingsException">A time frame is shorter than, or not a multiple of, the bar period.</exception>
+    private static void CheckTimeFrames(GoldBotSettings settings, BarFile bars)
+    {
+        var problems = new List<string>();
+        foreach (var (key, text) in new[] { ("Strategy:EntryTimeFrame", settings.Strategy.EntryTimeFrame), ("Strategy:TrendTimeFrame", settings.Strategy.TrendTimeFrame) })
+        {
+            var period = Market.TimeFrame.Parse(text).Period;
+            if (period < bars.Period || period.Ticks % bars.Period.Ticks != 0)
+                problems.Add($"{key} {text} is not a whole multiple of the bars' {bars.Period.TotalMinutes:0.##}-minute period ({bars.Path})");
+        }
+        if (problems.Count > 0)
+            throw new SettingsException(string.Join(Environment.NewLine, problems));
     }
 }

@@ -29,8 +29,9 @@ public static class BarCsvReader
     /// <param name="path">File path, absolute or relative to the working directory.</param>
     /// <param name="policy">What to do with bad rows.</param>
     /// <param name="requireTime">When true a file without a time column is refused.</param>
+    /// <param name="tickSize">When given, a row with a price off this tick grid (points) is a bad row.</param>
     /// <exception cref="BarFileException">The file is missing or unreadable, lacks a needed column, has no valid bars, or has a bad row under <see cref="BadBarPolicy.Reject"/>.</exception>
-    public static BarFile Read(string path, BadBarPolicy policy = BadBarPolicy.Skip, bool requireTime = true)
+    public static BarFile Read(string path, BadBarPolicy policy = BadBarPolicy.Skip, bool requireTime = true, decimal? tickSize = null)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -38,7 +39,7 @@ public static class BarCsvReader
         try
         {
             using var reader = new StreamReader(full);
-            return Read(reader, full, policy, requireTime);
+            return Read(reader, full, policy, requireTime, tickSize);
         }
         catch (IOException e)
         {
@@ -51,8 +52,8 @@ public static class BarCsvReader
     }
 
     /// <summary>Reads and validates bars from an open reader; <paramref name="name"/> is used in messages.</summary>
-    /// <exception cref="BarFileException">See <see cref="Read(string, BadBarPolicy, bool)"/>.</exception>
-    public static BarFile Read(TextReader reader, string name, BadBarPolicy policy = BadBarPolicy.Skip, bool requireTime = true)
+    /// <exception cref="BarFileException">See <see cref="Read(string, BadBarPolicy, bool, decimal?)"/>.</exception>
+    public static BarFile Read(TextReader reader, string name, BadBarPolicy policy = BadBarPolicy.Skip, bool requireTime = true, decimal? tickSize = null)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -107,7 +108,7 @@ public static class BarCsvReader
                     bar = bar with { OpenTime = synthetic };
                     synthetic = synthetic.AddMinutes(1);
                 }
-                reason = BarValidator.Check(bar, previous);
+                reason = BarValidator.Check(bar, previous, tickSize);
             }
             if (reason is not null)
             {

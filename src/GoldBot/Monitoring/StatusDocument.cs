@@ -28,9 +28,16 @@ public sealed record StatusRisk(bool CanTrade, string? BlockedBy, int Consecutiv
 /// <summary>status.json "active_positions" entry.</summary>
 public sealed record StatusPosition(string Symbol, string Side, int Quantity, decimal Entry, decimal UnrealizedPnl, decimal? Stop, decimal Target);
 
-/// <summary>status.json "learning".</summary>
+/// <summary>
+/// status.json "learning": enabled patterns, the default size per trade in effect
+/// (<c>current_position_size</c>, contracts; set by ADJUST_RISK.txt; the risk rules may size a trade
+/// smaller), the win rate of the last 20 trades, the trade count, and results per pattern and per
+/// <c>pattern|condition:value</c>.
+/// </summary>
 public sealed record StatusLearning(
     IReadOnlyList<string> PatternsEnabled,
     int CurrentPositionSize,
     [property: System.Text.Json.Serialization.JsonPropertyName("win_rate_last_20")] double WinRateLast20,
-    int TotalTrades);
+    int TotalTrades,
+    IReadOnlyDictionary<string, GoldBot.Learning.PatternStats> Patterns,
+    IReadOnlyDictionary<string, GoldBot.Learning.PatternStats> Conditions);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GoldBot.Execution;
 using GoldBot.Market;
+using Microsoft.Extensions.Logging;
 
 namespace GoldBot.Monitoring;
 
@@ -8,7 +9,9 @@ namespace GoldBot.Monitoring;
 /// The trade journal: <c>trades_today.json</c> (the current CME trading day's trades, open and
 /// closed, plus a summary; rewritten atomically on every change and at the day roll) and
 /// <c>all_trades.jsonl</c> (one line per closed trade, appended, never rewritten; each line
-/// carries the run id so runs sharing a logs folder can be told apart). Thread-safe.
+/// carries the run id so runs sharing a logs folder can be told apart). Thread-safe. Writing is
+/// best-effort: a failed write is logged once (and so shown in status.json) and retried with the
+/// next change; it never stops trading. The in-memory record of closed trades is always kept.
 /// </summary>
 public sealed class TradeJournal
 {
@@ -18,11 +21,14 @@ public sealed class TradeJournal
     private readonly string _symbol;
     private readonly List<TradeRecord> _today = [];
     private readonly List<TradeRecord> _closed = [];
+    private readonly ILogger _logger;
     private DateOnly? _tradingDay;
+    private bool _failing;
 
     /// <summary>Writes into <paramref name="directory"/> (created if missing).</summary>
-    public TradeJournal(string directory, string symbol, string runId)
+    public TradeJournal(string directory, string symbol, string runId, ILogger logger)
     {
+        _logger = logger;
         Directory.CreateDirectory(directory);
         _todayPath = Path.Combine(directory, "trades_today.json");
         _allPath = Path.Combine(directory, "all_trades.jsonl");
@@ -56,7 +62,7 @@ public sealed class TradeJournal
             RollTo(CmeSession.TradingDayOf(trade.EntryTime));
             Upsert(trade);
             _closed.Add(trade);
-            File.AppendAllText(_allPath, JsonSerializer.Serialize(TradeDocument.From(trade, _symbol, RunId), MonitoringJson.Line) + "\n");
+            Attempt(_allPath, () => File.AppendAllText(_allPath, JsonSerializer.Serialize(TradeDocument.From(trade, _symbol, RunId), MonitoringJson.Line) + "\n"));
             WriteToday();
         }
     }
@@ -77,7 +83,8 @@ public sealed class TradeJournal
 
     private void RollTo(DateOnly day)
     {
-        if (_tradingDay == day)
+        // Only forward: a trade closing after its entry day must not pull today's file back.
+        if (_tradingDay is { } current && day <= current)
             return;
         _tradingDay = day;
         _today.RemoveAll(t => t.IsClosed);
@@ -108,6 +115,21 @@ public sealed class TradeJournal
                 WinRate = closed.Count == 0 ? 0 : Math.Round((double)closed.Count(t => t.PnL > 0) / closed.Count, 4),
             },
         };
-        AtomicFile.Write(_todayPath, JsonSerializer.Serialize(document, MonitoringJson.Indented));
+        Attempt(_todayPath, () => AtomicFile.Write(_todayPath, JsonSerializer.Serialize(document, MonitoringJson.Indented)));
+    }
+
+    private void Attempt(string path, Action write)
+    {
+        try
+        {
+            write();
+            _failing = false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (!_failing)
+                _logger.LogError("Cannot write {Path}: {Message}; trading continues, the journal is kept in memory", path, e.Message);
+            _failing = true;
+        }
     }
 }

@@ -5,6 +5,7 @@ using GoldBot.MarketData;
 using GoldBot.Monitoring;
 using GoldBot.Pipeline;
 using GoldBot.Reporting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GoldBot.Services;
@@ -24,6 +25,7 @@ public sealed class MarketDataFeedService(
     RunStatistics statistics,
     MonitoringState monitoring,
     RunCoordinator coordinator,
+    [FromKeyedServices(DaemonHost.WallClock)] TimeProvider wall,
     ILogger<MarketDataFeedService> logger,
     IBarDrivenVenue? venue = null) : PipelineService(coordinator, logger)
 {
@@ -81,7 +83,7 @@ public sealed class MarketDataFeedService(
         var steps = Math.Max(1, (int)Math.Ceiling(real / PacingStep));
         for (var i = 1; i <= steps; i++)
         {
-            await Task.Delay(real / steps, TimeProvider.System, cancellationToken);
+            await Task.Delay(real / steps, wall, cancellationToken);
             clock.AdvanceTo(from + market * i / steps);
         }
     }

@@ -13,7 +13,9 @@ namespace GoldBot.Services;
 /// The risk manager stage: marks the account at every bar close (trading-day roll, daily loss,
 /// maximum loss, end-of-day flatten), decides on each signal and sends approved plans to the
 /// executor, applies the executor's position reports and the operator's control commands.
-/// Every signal and its decision go to signals.log; every action to the log.
+/// Every signal and its decision go to signals.log; every action to the log. A flatten is sent
+/// once per bar while the account stays exposed, so one that raced a fill is repeated at the next
+/// bar instead of being assumed done.
 /// </summary>
 public sealed class RiskManagerService(
     RiskManager risk,
@@ -25,7 +27,7 @@ public sealed class RiskManagerService(
     RunCoordinator coordinator,
     ILogger<RiskManagerService> logger) : PipelineService(coordinator, logger)
 {
-    private string? _flattening;
+    private DateTimeOffset? _flattenSentAt;
     private bool _exposed;
     private decimal _mark;
 
@@ -45,7 +47,7 @@ public sealed class RiskManagerService(
                         risk.OnTradeClosed(pnl);
                     _exposed = report.Position.Position != 0 || report.Position.EntryPending;
                     if (!_exposed)
-                        _flattening = null;
+                        _flattenSentAt = null;
                     break;
                 case ControlReceived control:
                     await OnControlAsync(control.Command, stoppingToken);
@@ -62,8 +64,8 @@ public sealed class RiskManagerService(
     {
         var now = evaluated.Bar.CloseTime;
         _mark = evaluated.Bar.Bar.Close;
-        var flatten = risk.OnMarket(now, _mark);
-        statistics.AddEquity(risk.Equity);
+        var flatten = risk.OnMarket(now, evaluated.Bar.Bar);
+        statistics.AddEquity(risk.WorstEquity);
         if (flatten is not null)
             await FlattenAsync(flatten, stopWhenFlat: false, cancellationToken);
 
@@ -93,7 +95,7 @@ public sealed class RiskManagerService(
         {
             case ControlAction.EmergencyStop:
                 risk.StopForEmergency();
-                detail = "entries blocked, orders cancelled, position flattened, daemon stopping";
+                detail = "entries blocked; cancelling orders and flattening; the daemon stops once flat";
                 await FlattenAsync("emergency_stop", stopWhenFlat: true, cancellationToken, force: true);
                 break;
             case ControlAction.Pause:
@@ -105,7 +107,7 @@ public sealed class RiskManagerService(
                 detail = "new entries allowed again";
                 break;
             case ControlAction.FlattenAll:
-                detail = "orders cancelled, position flattened; trading continues";
+                detail = "cancelling orders and flattening; trading continues";
                 await FlattenAsync("flatten_all", stopWhenFlat: false, cancellationToken, force: true);
                 break;
             case ControlAction.AdjustRisk:
@@ -121,9 +123,10 @@ public sealed class RiskManagerService(
 
     private async Task FlattenAsync(string reason, bool stopWhenFlat, CancellationToken cancellationToken, bool force = false)
     {
-        if (!force && (!_exposed || _flattening is not null))
+        var now = time.GetUtcNow();
+        if (!force && (!_exposed || _flattenSentAt == now))
             return;
-        _flattening = reason;
+        _flattenSentAt = now;
         if (reason == "eod_flatten" || reason == "end_of_data")
             logger.LogInformation("Flatten: {Reason}", reason);
         else

@@ -12,7 +12,8 @@ namespace GoldBot.Services;
 /// <summary>
 /// Writes <c>logs/status.json</c> atomically at start, every <c>Monitoring:StatusIntervalSeconds</c>
 /// of market time, and at shutdown (then with <c>is_alive: false</c>); rolls trades_today.json
-/// at the trading-day boundary. Reads only published snapshots, never a stage's live state.
+/// at the trading-day boundary. Reads published snapshots (and the thread-safe learning tracker),
+/// never a pipeline stage's working state.
 /// In a fast replay market time outruns any reader, so periodic rewrites are also spaced at
 /// least <c>Monitoring:MinRealIntervalMilliseconds</c> apart on the wall clock.
 /// </summary>
@@ -71,13 +72,13 @@ public sealed class StatusWriterService(
             contract.Symbol,
             s.LastBarTime,
             new StatusAccount(s.Position?.Balance ?? settings.Risk.StartingBalance, risk?.DailyPnL ?? 0, positions.Count, risk?.DailyTrades ?? 0),
-            new StatusRisk(alive && (risk?.CanTrade ?? false), alive ? risk?.BlockedBy : "daemon stopped", risk?.ConsecutiveLosses ?? 0,
+            new StatusRisk(alive && (risk?.CanTrade ?? false), !alive ? "daemon stopped" : risk is null ? "starting: no market data yet" : risk.BlockedBy, risk?.ConsecutiveLosses ?? 0,
                 risk?.DailyLossRemaining ?? settings.Risk.DailyLossLimit, risk?.MaxLossFloor ?? settings.Risk.StartingBalance - settings.Risk.MaxLossLimit,
                 risk?.EmergencyStop ?? false, risk?.Paused ?? false),
             positions,
             s.LastSignal,
             new StatusLearning([.. performance.EnabledPatterns.Distinct()], risk?.DefaultContracts ?? settings.Risk.DefaultContracts,
-                Math.Round(performance.WinRateLast20, 4), performance.TotalTrades),
+                Math.Round(performance.WinRateLast20, 4), performance.TotalTrades, performance.ByPattern, performance.ByCondition),
             s.Controls,
             errors.Messages,
             alive ? now + _interval : null);

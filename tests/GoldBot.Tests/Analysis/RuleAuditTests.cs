@@ -60,8 +60,8 @@ public sealed class RuleAuditTests
     [Fact]
     public void Entry_outside_the_window_is_a_breach()
     {
-        Assert.Equal(["early: entry at 08:15 CT outside the window"], Audit(CleanWith(Trade("early", Ct(5, 8, 15), Ct(5, 8, 45), 10m))));
-        Assert.Equal(["late: entry at 15:00 CT outside the window"], Audit(CleanWith(Trade("late", Ct(5, 15, 0), Ct(5, 15, 3), 10m))));
+        Assert.Equal(["early: entry at 08:15 CT outside the window 08:30–15:00"], Audit(CleanWith(Trade("early", Ct(5, 8, 15), Ct(5, 8, 45), 10m))));
+        Assert.Equal(["late: entry at 15:00 CT outside the window 08:30–15:00"], Audit(CleanWith(Trade("late", Ct(5, 15, 0), Ct(5, 15, 3), 10m))));
     }
 
     [Fact]
