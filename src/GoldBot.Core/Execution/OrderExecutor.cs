@@ -93,12 +93,16 @@ public sealed class OrderExecutor
     {
         if (_trade is not null)
             _trade.FlattenReason = reason;
-        var before = await _broker.GetAccountAsync(cancellationToken);
-        foreach (var order in before.WorkingOrders)
-            await _broker.CancelAsync(order.OrderId, cancellationToken);
+        // An entry filling mid-way creates its bracket legs after the first look: cancel in rounds.
+        var account = await _broker.GetAccountAsync(cancellationToken);
+        for (var round = 0; round < 3 && account.WorkingOrders.Count > 0; round++)
+        {
+            foreach (var order in account.WorkingOrders)
+                await _broker.CancelAsync(order.OrderId, cancellationToken);
+            account = await _broker.GetAccountAsync(cancellationToken);
+        }
 
         string? error = null;
-        var account = await _broker.GetAccountAsync(cancellationToken);
         if (account.WorkingOrders.Count > 0)
             error = $"orders still working after cancel: {string.Join(", ", account.WorkingOrders.Select(o => o.Tag))}";
         if (account.Position != 0)

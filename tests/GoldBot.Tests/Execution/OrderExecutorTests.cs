@@ -300,4 +300,49 @@ public sealed class OrderExecutorTests
         Assert.Contains(trades, t => t.ExitReason == "schedule");
         Assert.All(_updates, u => Assert.Null(u.Error));
     }
+
+    [Fact]
+    public async Task A_flatten_that_races_the_entry_fill_still_closes_the_position()
+    {
+        // The entry fills while the flatten's cancels are in flight (live: a fill on the wire;
+        // replay: a control file handled while the feed processes a bar).
+        var racing = new FillDuringFirstCancel(_broker, B(10, 3, 2000.0m, 2000.5m, 1999.5m, 2000.2m));
+        var executor = new OrderExecutor(racing, Mgc, 50_000m);
+        await executor.EnterAsync(LongFour(), None);
+        foreach (var e in _sink.Drain())
+            await executor.OnBrokerEventAsync(e, None);
+
+        var update = await executor.FlattenAsync("flatten_all", None);
+
+        Assert.Null(update.Error);
+        var account = await _broker.GetAccountAsync(None);
+        Assert.Equal(4, account.Position);
+        var flatten = Assert.Single(account.WorkingOrders);
+        Assert.Equal((OrderSide.Sell, OrderType.Market, 4, true), (flatten.Side, flatten.Type, flatten.Quantity, flatten.Tag.Contains("flatten", StringComparison.Ordinal)));
+        await _broker.OnBarAsync(B(10, 6, 2000.2m, 2000.4m, 2000.0m, 2000.1m), None);
+        Assert.Equal(0, (await _broker.GetAccountAsync(None)).Position);
+    }
+
+    /// <summary>A broker whose first cancel is preceded by a bar that fills the pending entry.</summary>
+    private sealed class FillDuringFirstCancel(SimulatedBroker inner, Bar bar) : IBroker
+    {
+        private bool _raced;
+
+        public ValueTask<OrderAck> PlaceAsync(OrderRequest request, CancellationToken cancellationToken) => inner.PlaceAsync(request, cancellationToken);
+
+        public ValueTask<OrderAck> ModifyAsync(long orderId, int? quantity, decimal? stopPrice, decimal? limitPrice, CancellationToken cancellationToken) =>
+            inner.ModifyAsync(orderId, quantity, stopPrice, limitPrice, cancellationToken);
+
+        public async ValueTask<OrderAck> CancelAsync(long orderId, CancellationToken cancellationToken)
+        {
+            if (!_raced)
+            {
+                _raced = true;
+                await inner.OnBarAsync(bar, cancellationToken);
+            }
+            return await inner.CancelAsync(orderId, cancellationToken);
+        }
+
+        public ValueTask<AccountSnapshot> GetAccountAsync(CancellationToken cancellationToken) => inner.GetAccountAsync(cancellationToken);
+    }
 }
