@@ -9,35 +9,59 @@ public sealed class SettingsException(string message) : Exception(message);
 /// Builds <see cref="GoldBotSettings"/> from, in increasing priority: the JSON file
 /// (<c>config/appsettings.json</c> in the working directory, else the copy next to the
 /// executable), environment variables <c>GOLDBOT__Section__Key</c>, and command-line overrides.
-/// Unknown keys are errors (a typo must not silently fall back to a default).
+/// Every problem is reported at once, each naming its key: unknown keys (a typo must not silently
+/// fall back to a default), values that do not convert, date-times without a UTC offset (see
+/// <see cref="ConfigurationCheck"/>), and the rules of <see cref="SettingsValidator"/> applied to
+/// the settings bound from the values that passed.
 /// </summary>
 public static class SettingsLoader
 {
     /// <summary>Default configuration file, relative to the working directory.</summary>
     public const string DefaultFile = "config/appsettings.json";
 
-    /// <summary>Loads, binds and validates.</summary>
+    private const string EnvironmentPrefix = "GOLDBOT__";
+
+    /// <summary>Loads, checks, binds and validates.</summary>
     /// <param name="file">Configuration file, or null for the default.</param>
     /// <param name="overrides">Keys such as <c>Replay:BarsFile</c> set from the command line.</param>
     /// <param name="environment">Environment variables (null = the process's).</param>
-    /// <exception cref="SettingsException">The file is missing or malformed, a value does not convert, a key is unknown, or validation fails.</exception>
+    /// <exception cref="SettingsException">
+    /// The file is missing or is not valid JSON (that problem alone); or the configuration has
+    /// problems: unknown keys, values that do not convert, date-times without a UTC offset, or
+    /// broken rules; the message lists all of them, one per line, each starting with its key.
+    /// </exception>
     public static GoldBotSettings Load(string? file, IReadOnlyDictionary<string, string?> overrides, IDictionary<string, string?>? environment = null)
     {
         var path = ResolveFile(file);
+        var configuration = Build(path, overrides, environment);
+
+        var check = ConfigurationCheck.Run(configuration, typeof(GoldBotSettings));
+        var problems = new List<string>(check.Problems);
+        var settings = Bind(check.AcceptedValues, problems);
+        foreach (var rule in SettingsValidator.Validate(settings))
+        {
+            if (!check.MentionsRejectedValue(rule))
+                problems.Add(rule);
+        }
+        if (problems.Count > 0)
+            throw new SettingsException(string.Join(Environment.NewLine, problems));
+        return settings;
+    }
+
+    private static IConfigurationRoot Build(string? path, IReadOnlyDictionary<string, string?> overrides, IDictionary<string, string?>? environment)
+    {
         var builder = new ConfigurationBuilder();
         if (path is not null)
             builder.AddJsonFile(path, optional: false);
         if (environment is null)
-            builder.AddEnvironmentVariables("GOLDBOT__");
+            builder.AddEnvironmentVariables(EnvironmentPrefix);
         else
-            builder.AddInMemoryCollection(environment.Where(kv => kv.Key.StartsWith("GOLDBOT__", StringComparison.Ordinal))
-                .Select(kv => new KeyValuePair<string, string?>(kv.Key["GOLDBOT__".Length..].Replace("__", ":", StringComparison.Ordinal), kv.Value)));
+            builder.AddInMemoryCollection(environment.Where(kv => kv.Key.StartsWith(EnvironmentPrefix, StringComparison.Ordinal))
+                .Select(kv => new KeyValuePair<string, string?>(kv.Key[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal), kv.Value)));
         builder.AddInMemoryCollection(overrides);
-
-        GoldBotSettings settings;
         try
         {
-            settings = builder.Build().Get<GoldBotSettings>(o => o.ErrorOnUnknownConfiguration = true) ?? new GoldBotSettings();
+            return builder.Build();
         }
         catch (InvalidDataException e)
         {
@@ -47,15 +71,24 @@ public static class SettingsLoader
         {
             throw new SettingsException($"configuration file {path} is not valid JSON: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// Binds the checked values. The check accepts only what the binder can bind, so an error
+    /// here means the two disagree: it is reported with the others rather than lost.
+    /// </summary>
+    private static GoldBotSettings Bind(IReadOnlyDictionary<string, string?> values, List<string> problems)
+    {
+        try
+        {
+            return new ConfigurationBuilder().AddInMemoryCollection(values).Build()
+                .Get<GoldBotSettings>(o => o.ErrorOnUnknownConfiguration = true) ?? new GoldBotSettings();
+        }
         catch (InvalidOperationException e)
         {
-            throw new SettingsException(e.InnerException is null ? e.Message : $"{e.Message} {e.InnerException.Message}");
+            problems.Add(e.InnerException is null ? e.Message : $"{e.Message} {e.InnerException.Message}");
+            return new GoldBotSettings();
         }
-
-        var errors = SettingsValidator.Validate(settings);
-        if (errors.Count > 0)
-            throw new SettingsException(string.Join(Environment.NewLine, errors));
-        return settings;
     }
 
     private static string? ResolveFile(string? file)

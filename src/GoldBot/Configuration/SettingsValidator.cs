@@ -12,7 +12,11 @@ namespace GoldBot.Configuration;
 /// </summary>
 public static class SettingsValidator
 {
-    /// <summary>All violations, or an empty list.</summary>
+    /// <summary>
+    /// All violations, or an empty list; each starts with the key it concerns, e.g.
+    /// <c>Strategy:Entry:MaxOrderBlockAge must be ≥ 1 bar, not 0</c>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="settings"/> is null.</exception>
     public static IReadOnlyList<string> Validate(GoldBotSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -39,7 +43,7 @@ public static class SettingsValidator
         for (var i = 0; i < risk.NewsBlackouts.Count; i++)
         {
             if (risk.NewsBlackouts[i].End <= risk.NewsBlackouts[i].Start)
-                errors.Add($"Risk:NewsBlackouts:{i}:End must be after its Start");
+                errors.Add($"Risk:NewsBlackouts:{i}:End must be after Risk:NewsBlackouts:{i}:Start");
         }
 
         var strategy = settings.Strategy;
@@ -62,14 +66,8 @@ public static class SettingsValidator
         }
         foreach (var (key, smc) in new[] { ("Entry", strategy.Entry), ("Trend", strategy.Trend) })
         {
-            try
-            {
-                smc.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                errors.Add($"Strategy:{key}: {e.Message}");
-            }
+            foreach (var problem in smc.Problems())
+                errors.Add($"Strategy:{key}:{problem}");
         }
 
         var execution = settings.Execution;

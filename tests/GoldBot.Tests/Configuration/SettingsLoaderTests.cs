@@ -77,6 +77,125 @@ public sealed class SettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Binding_errors_unknown_keys_missing_offsets_and_rules_are_all_reported_together_by_key()
+    {
+        var path = Config("""
+            {
+              "Contracts": { "MGC": { "TickSize": 0.10, "TickValue": 1.00, "TickVal": 1.00 } },
+              "Strategy": { "Entry": { "MaxOrderBlockAge": 0 } },
+              "Risk": {
+                "DailyLossLimit": "abc",
+                "HalfRiskTrades": -1,
+                "MaxContracts": 2,
+                "DefaultContracts": 5,
+                "NewsBlackouts": [
+                  { "Name": "CPI", "Start": "2025-11-26T09:00:00", "End": "2025-11-26T10:00:00-06:00" },
+                  { "Nam": "FOMC", "Start": "2025-12-10T12:30:00-06:00", "End": "2025-12-10T14:00:00-06:00" }
+                ]
+              }
+            }
+            """);
+        var e = Assert.Throws<SettingsException>(() => SettingsLoader.Load(path, NoOverrides, NoEnvironment));
+        var lines = e.Message.Split(Environment.NewLine);
+        string[] expected =
+        [
+            "Contracts:MGC:TickVal is not a known key (did you mean Contracts:MGC:TickValue?)",
+            "Risk:DailyLossLimit: 'abc' is not a number (e.g. 800 or 0.62)",
+            "Risk:NewsBlackouts:0:Start: '2025-11-26T09:00:00' must include a UTC offset, e.g. 2025-12-10T12:30:00-06:00 for CT (without one it is read in this machine's time zone)",
+            "Risk:NewsBlackouts:1:Nam is not a known key (did you mean Risk:NewsBlackouts:1:Name?)",
+            "Risk:HalfRiskTrades: The field HalfRiskTrades must be between 0 and 10000.",
+            "Risk:DefaultContracts must not exceed Risk:MaxContracts",
+            "Strategy:Entry:MaxOrderBlockAge must be ≥ 1 bar, not 0",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), lines.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("GoldBot.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_from_the_environment_and_the_command_line_name_their_keys()
+    {
+        var path = Config("""{ "Risk": { "DailyLossLimit": 700 } }""");
+        var e = Assert.Throws<SettingsException>(() => SettingsLoader.Load(path,
+            new Dictionary<string, string?> { ["Broker:Mode"] = "1", ["Strategy:Trend:VolumeRatio"] = "NaN", ["Risk:FlatBy"] = "25:00" },
+            new Dictionary<string, string?> { ["GOLDBOT__Riskk__MaxContracts"] = "3", ["GOLDBOT__Risk__TradingWindowEnd__Hour"] = "15" }));
+        var lines = e.Message.Split(Environment.NewLine);
+        Assert.Contains("Broker:Mode: '1' is not one of Paper, Live", lines);
+        Assert.Contains("Strategy:Trend:VolumeRatio: 'NaN' is not a finite number", lines);
+        Assert.Contains("Risk:FlatBy: '25:00' is not a time of day such as 08:30", lines);
+        Assert.Contains("Riskk is not a known section (did you mean Risk?)", lines);
+        Assert.Contains("Risk:TradingWindowEnd:Hour is not a known key (Risk:TradingWindowEnd takes a single value)", lines);
+        Assert.Equal(5, lines.Length);
+    }
+
+    [Fact]
+    public void A_rule_over_a_value_that_did_not_convert_is_not_judged_on_the_default()
+    {
+        // MaxRiskPerTrade 900 would exceed the default DailyLossLimit of 800: not worth a second line.
+        var path = Config("""{ "Risk": { "MaxRiskPerTrade": 900, "DailyLossLimit": "lots" } }""");
+        var e = Assert.Throws<SettingsException>(() => SettingsLoader.Load(path, NoOverrides, NoEnvironment));
+        Assert.Equal("Risk:DailyLossLimit: 'lots' is not a number (e.g. 800 or 0.62)", e.Message);
+    }
+
+    [Fact]
+    public void A_section_given_a_single_value_and_an_unnumbered_list_item_are_errors()
+    {
+        var path = Config("""{ "Replay": "fast", "Risk": { "NewsBlackouts": { "Name": "CPI" } } }""");
+        var e = Assert.Throws<SettingsException>(() => SettingsLoader.Load(path, NoOverrides, NoEnvironment));
+        var lines = e.Message.Split(Environment.NewLine);
+        Assert.Contains("Replay is a section (keys such as Replay:…), not a single value: 'fast'", lines);
+        Assert.Contains(lines, l => l.StartsWith("Risk:NewsBlackouts:Name is not a known key: the items of Risk:NewsBlackouts are numbered", StringComparison.Ordinal));
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Fact]
+    public void A_blackout_with_an_offset_keeps_its_instant_and_keys_match_case_insensitively()
+    {
+        var path = Config("""
+            {
+              "risk": {
+                "dailylosslimit": 700,
+                "newsblackouts": [
+                  { "name": "FOMC", "start": "2025-12-10T12:30:00-06:00", "end": "2025-12-10T20:00:00Z" }
+                ]
+              },
+              "contracts": { "MGC": { "ticksize": 0.10, "tickvalue": 1.00 } }
+            }
+            """);
+        var settings = SettingsLoader.Load(path, NoOverrides, NoEnvironment);
+        var blackout = Assert.Single(settings.Risk.NewsBlackouts);
+        Assert.Equal("FOMC", blackout.Name);
+        Assert.Equal(new DateTimeOffset(2025, 12, 10, 18, 30, 0, TimeSpan.Zero), blackout.Start);
+        Assert.Equal(TimeSpan.FromHours(-6), blackout.Start.Offset);
+        Assert.Equal(new DateTimeOffset(2025, 12, 10, 20, 0, 0, TimeSpan.Zero), blackout.End);
+        Assert.Equal(700m, settings.Risk.DailyLossLimit);
+        Assert.Equal(0.10m, settings.Contract().TickSize);
+    }
+
+    [Fact]
+    public void Strategy_detector_problems_are_listed_for_every_bad_property_under_their_section()
+    {
+        var path = Config("""
+            {
+              "Strategy": {
+                "Entry": { "VolumeRatio": 0.5, "MinFairValueGapTicks": 0, "EqualLevelToleranceTicks": -1, "MinDisplacementTicks": 0 },
+                "Trend": { "MaxOrderBlockAge": -5, "OteStart": 0.9, "OteEnd": 0.8 }
+              }
+            }
+            """);
+        var e = Assert.Throws<SettingsException>(() => SettingsLoader.Load(path, NoOverrides, NoEnvironment));
+        string[] expected =
+        [
+            "Strategy:Entry:MinDisplacementTicks must be ≥ 1 tick, not 0",
+            "Strategy:Entry:VolumeRatio must be a finite multiple ≥ 1 of the average volume, not 0.5",
+            "Strategy:Entry:MinFairValueGapTicks must be ≥ 1 tick, not 0",
+            "Strategy:Entry:EqualLevelToleranceTicks must be ≥ 0 ticks (0 = exactly equal), not -1",
+            "Strategy:Trend:MaxOrderBlockAge must be ≥ 1 bar, not -5",
+            "Strategy:Trend:OteEnd must be above OteStart (0.9) and below 1, not 0.8",
+        ];
+        Assert.Equal(expected, e.Message.Split(Environment.NewLine));
+    }
+
+    [Fact]
     public void Live_mode_is_refused_until_the_gateway_client_exists()
     {
         var path = Config("""{ "Broker": { "Mode": "Live" } }""");
