@@ -26,6 +26,7 @@ public sealed class OrderBlockStrategy
     private readonly AverageTrueRange _atr = new(14);
     private readonly SimpleMovingAverage _volume = new(20);
     private readonly Bar[] _completed = new Bar[2];
+    private readonly IReadOnlyList<string> _enabled;
 
     /// <summary>Creates the strategy for <paramref name="contract"/> fed with bars of <paramref name="sourcePeriod"/>.</summary>
     /// <exception cref="ArgumentException">A time frame is not a multiple of the source period, or an option is invalid.</exception>
@@ -33,6 +34,7 @@ public sealed class OrderBlockStrategy
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _enabled = options.EnabledPatterns;
         _contract = contract;
         var entryFrame = TimeFrame.Parse(options.EntryTimeFrame);
         var trendFrame = TimeFrame.Parse(options.TrendTimeFrame);
@@ -99,7 +101,7 @@ public sealed class OrderBlockStrategy
         var trend = Trend;
         var score = e.Score.Total;
         string? rejection =
-            !_options.Patterns.Contains(Pattern) ? $"pattern {Pattern} disabled"
+            !_enabled.Contains(Pattern) ? $"pattern {Pattern} disabled"
             : score < _options.MinScore ? $"score {score} below minimum {_options.MinScore}"
             : trend == 0 ? $"no {_options.TrendTimeFrame} trend yet"
             : trend != e.Direction ? $"against the {_options.TrendTimeFrame} trend ({(trend > 0 ? "bullish" : "bearish")})"

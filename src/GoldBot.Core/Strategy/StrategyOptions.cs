@@ -27,8 +27,15 @@ public sealed record StrategyOptions
     /// <summary>Largest stop distance in ticks; a wider setup is refused.</summary>
     public int MaxStopTicks { get; init; } = 200;
 
-    /// <summary>Patterns the strategy may trade (the learning system can narrow this).</summary>
-    public IList<string> Patterns { get; init; } = ["order_block"];
+    /// <summary>
+    /// Patterns the strategy may trade; null or empty means the default, <c>order_block</c>.
+    /// (No list default here: configuration binding appends to an existing list, so a configured
+    /// list must start from nothing to replace the default.)
+    /// </summary>
+    public IList<string>? Patterns { get; init; }
+
+    /// <summary>The patterns in effect: <see cref="Patterns"/>, or <c>order_block</c> when none are configured.</summary>
+    public IReadOnlyList<string> EnabledPatterns => Patterns is { Count: > 0 } p ? [.. p.Distinct()] : ["order_block"];
 
     /// <summary>Detector settings on the entry time frame.</summary>
     public SmcOptions Entry { get; init; } = new();

@@ -17,7 +17,7 @@ public sealed class GoldBotSettings
     public InstrumentSettings Instrument { get; init; } = new();
 
     /// <summary>Contract specifications by root symbol; merged over the built-in MGC, GC, MES and ES.</summary>
-    public Dictionary<string, ContractSettings> Contracts { get; init; } = [];
+    public Dictionary<string, ContractSettings> Contracts { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Where bars come from in a replay.</summary>
     public ReplaySettings Replay { get; init; } = new();

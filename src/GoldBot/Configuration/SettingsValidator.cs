@@ -30,12 +30,23 @@ public static class SettingsValidator
             errors.Add("Risk:TradingWindowEnd must not be after Risk:FlattenAt");
         if (risk.FlattenAt > risk.FlatBy)
             errors.Add("Risk:FlattenAt must not be after Risk:FlatBy");
-        if (risk.FlatBy >= new TimeOnly(16, 0))
-            errors.Add("Risk:FlatBy must be before 16:00 CT (the CME daily halt)");
+        if (risk.FlatBy >= risk.SessionClose)
+            errors.Add("Risk:FlatBy must be before Risk:SessionClose");
+        if (risk.SessionClose > new TimeOnly(16, 0))
+            errors.Add("Risk:SessionClose must not be after 16:00 CT (the CME daily halt)");
+        for (var i = 0; i < risk.EarlyCloses.Count; i++)
+        {
+            var close = risk.EarlyCloses[i].Close;
+            if (close <= risk.TradingWindowStart.Add(risk.SessionClose - risk.TradingWindowEnd))
+                errors.Add($"Risk:EarlyCloses:{i}:Close {close:HH\\:mm} leaves no entry window after Risk:TradingWindowStart");
+        }
         if (risk.MinContracts > risk.DefaultContracts)
             errors.Add("Risk:MinContracts must not exceed Risk:DefaultContracts");
-        if (risk.DefaultContracts > risk.MaxContracts)
-            errors.Add("Risk:DefaultContracts must not exceed Risk:MaxContracts");
+        var microEquivalent = ContractOrNull(settings)?.MicroEquivalent ?? 1;
+        if (risk.DefaultContracts * microEquivalent > risk.MaxContracts)
+            errors.Add(microEquivalent == 1
+                ? "Risk:DefaultContracts must not exceed Risk:MaxContracts"
+                : $"Risk:DefaultContracts {risk.DefaultContracts} {settings.Instrument.Symbol.ToUpperInvariant()} ({risk.DefaultContracts * microEquivalent} micro equivalents) exceeds Risk:MaxContracts {risk.MaxContracts}");
         if (risk.MaxRiskPerTrade > risk.DailyLossLimit)
             errors.Add("Risk:MaxRiskPerTrade must not exceed Risk:DailyLossLimit");
         if (risk.DailyLossLimit > risk.MaxLossLimit)
@@ -118,6 +129,18 @@ public static class SettingsValidator
             {
                 Annotations(value, $"{prefix}{property.Name}:", errors, depth + 1);
             }
+        }
+    }
+
+    private static GoldBot.Market.ContractSpec? ContractOrNull(GoldBotSettings settings)
+    {
+        try
+        {
+            return settings.Contract();
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
         }
     }
 }

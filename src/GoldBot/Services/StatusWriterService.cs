@@ -77,7 +77,7 @@ public sealed class StatusWriterService(
                 risk?.EmergencyStop ?? false, risk?.Paused ?? false),
             positions,
             s.LastSignal,
-            new StatusLearning([.. performance.EnabledPatterns.Distinct()], risk?.DefaultContracts ?? settings.Risk.DefaultContracts,
+            new StatusLearning(performance.EnabledPatterns, risk?.DefaultContracts ?? settings.Risk.DefaultContracts,
                 Math.Round(performance.WinRateLast20, 4), performance.TotalTrades, performance.ByPattern, performance.ByCondition),
             s.Controls,
             errors.Messages,

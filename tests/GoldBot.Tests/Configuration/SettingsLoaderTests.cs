@@ -24,7 +24,7 @@ public sealed class SettingsLoaderTests : IDisposable
         Assert.Equal(2000m, settings.Risk.MaxLossLimit);
         Assert.Equal(new TimeOnly(15, 8), settings.Risk.FlatBy);
         Assert.Equal(new ContractSpec("MGC", 0.10m, 1.00m, 1), settings.Contract());
-        Assert.Equal(["order_block"], settings.Strategy.Patterns.Distinct());
+        Assert.Equal(["order_block"], settings.Strategy.EnabledPatterns);
         Assert.Single(settings.Risk.NewsBlackouts);
     }
 
@@ -216,6 +216,23 @@ public sealed class SettingsLoaderTests : IDisposable
         var path = Config("""{ "Risk": { """);
         var e = Assert.Throws<SettingsException>(() => SettingsLoader.Load(path, NoOverrides, NoEnvironment));
         Assert.Contains("not valid JSON", e.Message);
+    }
+
+    [Fact]
+    public void A_configured_pattern_list_replaces_the_default_and_contract_names_ignore_case()
+    {
+        var path = Config("""{ "Strategy": { "Patterns": [ "breaker_block" ] }, "Instrument": { "Symbol": "mes" }, "Contracts": { "Mes": { "TickSize": 0.25, "TickValue": 1.25 } } }""");
+        var settings = SettingsLoader.Load(path, NoOverrides, NoEnvironment);
+        Assert.Equal(["breaker_block"], settings.Strategy.EnabledPatterns);
+        Assert.Equal(new ContractSpec("MES", 0.25m, 1.25m, 1), settings.Contract());
+    }
+
+    [Fact]
+    public void The_default_size_must_fit_the_contract_limit_in_micro_equivalents()
+    {
+        var path = Config("""{ "Instrument": { "Symbol": "GC" }, "Risk": { "MaxContracts": 50, "DefaultContracts": 8 } }""");
+        var e = Assert.Throws<SettingsException>(() => SettingsLoader.Load(path, NoOverrides, NoEnvironment));
+        Assert.Contains("Risk:DefaultContracts 8 GC (80 micro equivalents) exceeds Risk:MaxContracts 50", e.Message);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
