@@ -60,6 +60,15 @@ public sealed class ControlAndInputTests
     }
 
     [Fact]
+    public async Task A_time_frame_that_does_not_fit_the_bars_is_a_configuration_error()
+    {
+        using var run = await ReplayRun.StartAsync(overrides: new Dictionary<string, string?> { ["Strategy:EntryTimeFrame"] = "7m" });
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Strategy:EntryTimeFrame 7m is not a whole multiple of the bars' 3-minute period", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
     public async Task Bad_rows_are_reported_with_line_numbers_and_skipped()
     {
         var dir = Directory.CreateTempSubdirectory("goldbot-bars-").FullName;

@@ -138,7 +138,8 @@ public sealed class DefaultReplayTests(DefaultReplayFixture fixture) : IClassFix
     [Fact]
     public void Log_file_lines_carry_market_time()
     {
-        var log = Directory.GetFiles(_run.Logs, "goldbot-*.log").Single();
+        // Named by the wall-clock date of the run (a run across midnight writes two files).
+        var log = Directory.GetFiles(_run.Logs, "goldbot-*.log").Order(StringComparer.Ordinal).First();
         using var reader = new StreamReader(new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
         var first = reader.ReadLine()!;
         Assert.StartsWith("2025-11-23 23:00:00Z [INF]", first);
