@@ -37,8 +37,6 @@ internal sealed class FairValueGapTracker
         public int StampIndex;
     }
 
-    public int Count => _count;
-
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
         if (bar.Low > _bullishTop && bar.High < _bearishBottom)

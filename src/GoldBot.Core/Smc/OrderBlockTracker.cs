@@ -45,9 +45,6 @@ internal sealed class OrderBlockTracker
         public OrderBlockScore Score;
     }
 
-    /// <summary>Number of zones currently tracked.</summary>
-    public int Count => _count;
-
     /// <summary>Advances every zone formed before this bar through its lifecycle.</summary>
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {

@@ -57,12 +57,6 @@ public sealed class SmcEngine
     /// <summary>The current swing dealing range, or null before one swing high and one swing low exist.</summary>
     public DealingRange? DealingRange { get; private set; }
 
-    /// <summary>Order, breaker and mitigation blocks currently tracked.</summary>
-    public int ActiveZones => _orderBlocks.Count;
-
-    /// <summary>Fair value gaps currently tracked.</summary>
-    public int ActiveGaps => _gaps.Count;
-
     /// <summary>Processes one closed bar and replaces <see cref="Events"/> with what it revealed.</summary>
     public ReadOnlySpan<SmcEvent> OnBar(in TickBar bar)
     {

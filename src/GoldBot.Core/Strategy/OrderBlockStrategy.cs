@@ -44,12 +44,6 @@ public sealed class OrderBlockStrategy
         _trend = new SmcEngine(options.Trend, trendFrame.Period);
     }
 
-    /// <summary>Entry-time-frame bars processed so far.</summary>
-    public int EntryBars => _entry.BarIndex + 1;
-
-    /// <summary>Trend-time-frame bars processed so far.</summary>
-    public int TrendBars => _trend.BarIndex + 1;
-
     /// <summary>Current trend of the trend frame's swing structure: +1, −1 or 0.</summary>
     public int Trend => _trend.Trend(StructureScope.Swing);
 

@@ -11,9 +11,9 @@ namespace GoldBot.Strategy;
 /// <param name="Direction">+1 long, −1 short.</param>
 /// <param name="Score">Quality score 1–10.</param>
 /// <param name="Components">The score's components.</param>
-/// <param name="ZoneTop">Upper edge of the zone traded.</param>
-/// <param name="ZoneBottom">Lower edge of the zone traded.</param>
-/// <param name="ReferencePrice">Close of the signal bar: the expected entry price.</param>
+/// <param name="ZoneTop">Upper edge of the zone traded, points.</param>
+/// <param name="ZoneBottom">Lower edge of the zone traded, points.</param>
+/// <param name="ReferencePrice">Close of the signal bar, points: the expected entry price.</param>
 /// <param name="StopTicks">Planned stop distance from the entry, in ticks.</param>
 /// <param name="Trend">Higher-time-frame trend at the signal: +1, −1, or 0 (none yet).</param>
 /// <param name="Conditions">Market conditions recorded for the learning system.</param>
