@@ -29,7 +29,7 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<SimulatedOrder> _working = [];
     private readonly List<BrokerEvent> _outbox = [];
-    private readonly List<SimulatedOrder> _triggered = [];
+    private readonly List<SimulatedOrder> _gathered = [];
     private long _lastOrderId;
     private int _position;
     private decimal _averagePrice;
@@ -142,39 +142,16 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
     }
 
     /// <inheritdoc cref="IBarDrivenVenue.OnBarAsync"/>
-    /// <remarks>Follows the fill model in the class summary.</remarks>
+    /// <remarks>
+    /// Follows the fill model in the class summary. Allocates nothing when no order fills (the
+    /// orders to check are gathered into a reused list), so a replay pays only for its fills.
+    /// </remarks>
     public async ValueTask OnBarAsync(Bar bar, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var closeTime = bar.OpenTime + _barPeriod;
-            foreach (var order in Snapshot(OrderType.Market))
-            {
-                var slip = _contract.ToPrice(_costs.MarketSlippageTicks) * order.Direction;
-                Fill(order, bar.Open + slip, bar.OpenTime);
-            }
-
-            foreach (var order in Snapshot(OrderType.Stop))
-            {
-                var stop = order.Request.StopPrice!.Value;
-                var triggered = order.Direction > 0 ? bar.High >= stop : bar.Low <= stop;
-                if (!triggered || !_working.Contains(order))
-                    continue;
-                var price = order.Direction > 0 ? Math.Max(bar.Open, stop) : Math.Min(bar.Open, stop);
-                Fill(order, price + _contract.ToPrice(_costs.StopSlippageTicks) * order.Direction, closeTime);
-            }
-
-            var limits = Snapshot(OrderType.Limit);
-            limits.Sort((a, b) => Math.Abs(a.Request.LimitPrice!.Value - bar.Open).CompareTo(Math.Abs(b.Request.LimitPrice!.Value - bar.Open)));
-            foreach (var order in limits)
-            {
-                var limit = order.Request.LimitPrice!.Value;
-                var triggered = order.Direction > 0 ? bar.Low <= limit : bar.High >= limit;
-                if (triggered && _working.Contains(order))
-                    Fill(order, limit, closeTime);
-            }
-
+            FillAgainst(bar);
             _lastBar = bar;
             await FlushAsync(cancellationToken);
         }
@@ -195,7 +172,7 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         {
             if (_lastBar is { } last)
             {
-                foreach (var order in Snapshot(OrderType.Market))
+                foreach (var order in Gather(OrderType.Market))
                     Fill(order, last.Close + _contract.ToPrice(_costs.MarketSlippageTicks) * order.Direction, last.OpenTime + _barPeriod);
             }
             await FlushAsync(cancellationToken);
@@ -206,15 +183,75 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         }
     }
 
-    private List<SimulatedOrder> Snapshot(OrderType type)
+    /// <summary>
+    /// One bar of the fill model (market orders, then stops, then limits nearest to the open
+    /// first), synchronously, without taking the lock; events wait in the outbox for the caller
+    /// to publish. Internal so tests can measure its allocations in any build configuration
+    /// (a Debug build boxes every async state machine, so <see cref="OnBarAsync"/> itself
+    /// allocates there).
+    /// </summary>
+    internal void FillAgainst(Bar bar)
     {
-        _triggered.Clear();
+        var closeTime = bar.OpenTime + _barPeriod;
+        foreach (var order in Gather(OrderType.Market))
+        {
+            var slip = _contract.ToPrice(_costs.MarketSlippageTicks) * order.Direction;
+            Fill(order, bar.Open + slip, bar.OpenTime);
+        }
+
+        foreach (var order in Gather(OrderType.Stop))
+        {
+            var stop = order.Request.StopPrice!.Value;
+            var triggered = order.Direction > 0 ? bar.High >= stop : bar.Low <= stop;
+            if (!triggered || !_working.Contains(order))
+                continue;
+            var price = order.Direction > 0 ? Math.Max(bar.Open, stop) : Math.Min(bar.Open, stop);
+            Fill(order, price + _contract.ToPrice(_costs.StopSlippageTicks) * order.Direction, closeTime);
+        }
+
+        var limits = Gather(OrderType.Limit);
+        SortNearestToOpenFirst(limits, bar.Open);
+        foreach (var order in limits)
+        {
+            var limit = order.Request.LimitPrice!.Value;
+            var triggered = order.Direction > 0 ? bar.Low <= limit : bar.High >= limit;
+            if (triggered && _working.Contains(order))
+                Fill(order, limit, closeTime);
+        }
+    }
+
+    /// <summary>
+    /// The working orders of one type, in placement order, in a list reused by every call. Fills
+    /// change <see cref="_working"/>, never this list, so callers can fill while they iterate it;
+    /// an order cancelled by an earlier fill (OCO) is still in it, hence the callers' working checks.
+    /// </summary>
+    private List<SimulatedOrder> Gather(OrderType type)
+    {
+        _gathered.Clear();
         foreach (var o in _working)
         {
             if (o.Request.Type == type)
-                _triggered.Add(o);
+                _gathered.Add(o);
         }
-        return [.. _triggered];
+        return _gathered;
+    }
+
+    /// <summary>
+    /// Stable insertion sort by distance from <paramref name="open"/>, so equally distant limits
+    /// keep placement order. A handful of orders; no comparison delegate and no allocation
+    /// (<see cref="List{T}.Sort(Comparison{T})"/> needs a capturing lambda and is not stable).
+    /// </summary>
+    private static void SortNearestToOpenFirst(List<SimulatedOrder> limits, decimal open)
+    {
+        for (var i = 1; i < limits.Count; i++)
+        {
+            var order = limits[i];
+            var distance = Math.Abs(order.Request.LimitPrice!.Value - open);
+            var j = i - 1;
+            for (; j >= 0 && Math.Abs(limits[j].Request.LimitPrice!.Value - open) > distance; j--)
+                limits[j + 1] = limits[j];
+            limits[j + 1] = order;
+        }
     }
 
     private void Fill(SimulatedOrder order, decimal price, DateTimeOffset time)
@@ -294,11 +331,9 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
             return "a limit order needs a limit price";
         if (r.Type == OrderType.Stop && r.StopPrice is null)
             return "a stop order needs a stop price";
-        foreach (var price in new[] { r.LimitPrice, r.StopPrice })
-        {
-            if (price is { } p && (p <= 0 || p % _contract.TickSize != 0))
-                return $"price {p} is not a positive multiple of the tick size {_contract.TickSize}";
-        }
+        var priceError = PriceError(r.LimitPrice) ?? PriceError(r.StopPrice);
+        if (priceError is not null)
+            return priceError;
         if (r.Attached is { } legs)
         {
             foreach (var leg in legs)
@@ -309,6 +344,11 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         }
         return null;
     }
+
+    private string? PriceError(decimal? price) =>
+        price is { } p && (p <= 0 || p % _contract.TickSize != 0)
+            ? $"price {p} is not a positive multiple of the tick size {_contract.TickSize}"
+            : null;
 
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Reflection;
 using GoldBot.Execution;
 using GoldBot.Market;
 using GoldBot.Tests.TestDoubles;
@@ -178,6 +180,21 @@ public sealed class SimulatedBrokerTests
     }
 
     [Fact]
+    public async Task Limits_equally_distant_from_the_open_fill_in_placement_order()
+    {
+        // Three limits are the case where List.Sort's introsort reordered ties (it gave c, b, a).
+        await OpenLongAsync(3);
+        var a = await PlaceAsync(SellLimit("a", 2002.0m));
+        var b = await PlaceAsync(SellLimit("b", 2002.0m));
+        var c = await PlaceAsync(SellLimit("c", 2001.5m));
+        _sink.Drain();
+
+        await _broker.OnBarAsync(B(10, 3, 2001.0m, 2003.0m, 2000.8m, 2002.5m), None);
+
+        Assert.Equal([c, a, b], _sink.Drain().OfType<OrderFilled>().Select(f => f.OrderId));
+    }
+
+    [Fact]
     public async Task Attached_legs_are_created_at_the_entry_fill_and_are_live_in_the_same_bar()
     {
         var entry = await PlaceAsync(new OrderRequest("e", OrderSide.Buy, OrderType.Market, 2,
@@ -301,6 +318,73 @@ public sealed class SimulatedBrokerTests
         Assert.Equal([2000.0m, 1997.8m], fills.Select(f => f.Price));
         Assert.Equal([1.00m, 1.00m], fills.Select(f => f.Commission));
         Assert.Equal(49_954.00m, (await broker.GetAccountAsync(None)).Balance);
+    }
+
+    [Fact]
+    public async Task A_bar_that_fills_nothing_allocates_nothing_with_or_without_a_working_bracket()
+    {
+        var quiet = QuietBars(At(10, 3), 1_000);
+        AllocatedBy(quiet, _broker.FillAgainst); // warm-up
+        var noOrders = AllocatedBy(quiet, _broker.FillAgainst);
+
+        await OpenBracketAsync();
+        AllocatedBy(quiet, _broker.FillAgainst); // warm-up of the stop and limit paths
+        var withBracket = AllocatedBy(quiet, _broker.FillAgainst);
+
+        Assert.Equal((0L, 0L), (noOrders, withBracket));
+        Assert.Equal((1, 2), Summary(await _broker.GetAccountAsync(None)) is var s ? (s.Position, s.Working) : default);
+    }
+
+    [Fact]
+    public async Task OnBarAsync_allocates_nothing_when_nothing_fills_in_an_optimised_build()
+    {
+        // Each call completes synchronously (the lock is free, nothing is published), so the
+        // whole measurement runs on this thread.
+        var quiet = QuietBars(At(10, 3), 1_000);
+        AllocatedBy(quiet, OnBarSynchronously);
+        var noOrders = AllocatedBy(quiet, OnBarSynchronously);
+
+        await OpenBracketAsync();
+        AllocatedBy(quiet, OnBarSynchronously);
+        var withBracket = AllocatedBy(quiet, OnBarSynchronously);
+
+        // A Debug build compiles async state machines as classes, so there every call allocates
+        // the same boxes (OnBarAsync's and FlushAsync's) whatever is working; Release keeps them
+        // on the stack. `dotnet test -c Release` checks the zero.
+        var optimised = typeof(SimulatedBroker).Assembly.GetCustomAttribute<DebuggableAttribute>() is not { IsJITOptimizerDisabled: true };
+        if (optimised)
+            Assert.Equal((0L, 0L), (noOrders, withBracket));
+        else
+            Assert.Equal(noOrders, withBracket);
+    }
+
+    private void OnBarSynchronously(Bar bar)
+    {
+        var pending = _broker.OnBarAsync(bar, None);
+        Assert.True(pending.IsCompletedSuccessfully);
+        pending.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Long 1 at 2000.1 with a stop at 1998.1 and a target at 2002.1, both working.</summary>
+    private async Task OpenBracketAsync()
+    {
+        await PlaceAsync(new OrderRequest("e", OrderSide.Buy, OrderType.Market, 1,
+            Attached: [new AttachedOrder("e-stop", OrderType.Stop, 1, 20), new AttachedOrder("e-tp1", OrderType.Limit, 1, 20)]));
+        await _broker.OnBarAsync(B(10, 0, 2000.0m, 2000.5m, 1999.8m, 2000.2m), None);
+        Assert.Equal(2000.1m, Fills.Single().Price);
+    }
+
+    /// <summary><paramref name="count"/> 3-minute bars from <paramref name="start"/>, all inside 1999.8–2000.7: they reach neither leg of <see cref="OpenBracketAsync"/>.</summary>
+    private static Bar[] QuietBars(DateTimeOffset start, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new Bar(start.AddMinutes(3 * i), 2000.0m, 2000.5m + i % 3 * 0.1m, 1999.8m, 2000.2m, 100))];
+
+    /// <summary>Bytes allocated on this thread while <paramref name="step"/> takes every bar.</summary>
+    private static long AllocatedBy(Bar[] bars, Action<Bar> step)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var bar in bars)
+            step(bar);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     public static TheoryData<OrderRequest, string> BadOrders => new()
