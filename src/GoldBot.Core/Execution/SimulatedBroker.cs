@@ -11,7 +11,10 @@ namespace GoldBot.Execution;
 /// <item>Then stop orders, before any limit order: a stop triggers when the bar trades at or through it and fills at
 /// the stop, or at the open when the bar opened beyond it (a gap), moved against the order by the stop slippage.
 /// So when a stop and a target both lie inside one bar, the stop fills first.</item>
-/// <item>Then limit orders, nearest to the open first: a limit fills at its own price (never better) when the bar trades at or through it.</item>
+/// <item>Then limit orders, nearest to the open first (equally near ones in placement order): a limit fills when the bar trades
+/// through it by <see cref="FillModelOptions.LimitTradeThroughTicks"/> (default 1 tick: a sell limit needs High ≥ limit + 1 tick,
+/// a buy limit Low ≤ limit − 1 tick), because a bar that only touches the limit may not have reached an order queued there.
+/// It fills at its own price, never better, even when the bar gapped through it.</item>
 /// <item>Stop and limit fills are stamped at the bar's close, the latest moment they could have happened.</item>
 /// <item>Legs attached to an entry are created when it fills and are live for the rest of that same bar.</item>
 /// <item>Reduce-only orders never fill more than the open position and are cancelled once it is flat.</item>
@@ -23,6 +26,7 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
 {
     private readonly ContractSpec _contract;
     private readonly FillModelOptions _costs;
+    private readonly decimal _limitTradeThrough;
     private readonly TimeSpan _barPeriod;
     private readonly IBrokerEventSink _sink;
     private readonly TimeProvider _time;
@@ -38,10 +42,13 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
 
     /// <summary>Creates a simulated account with <paramref name="startingBalance"/> USD.</summary>
     /// <param name="barPeriod">Length of the bars given to <see cref="OnBarAsync"/> (to stamp fills at bar close).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="FillModelOptions.LimitTradeThroughTicks"/> is negative (limits would fill at prices never traded).</exception>
     public SimulatedBroker(ContractSpec contract, FillModelOptions costs, decimal startingBalance, TimeSpan barPeriod, IBrokerEventSink sink, TimeProvider time)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(costs.LimitTradeThroughTicks, nameof(costs));
         _contract = contract;
         _costs = costs;
+        _limitTradeThrough = contract.ToPrice(costs.LimitTradeThroughTicks);
         _balance = startingBalance;
         _barPeriod = barPeriod;
         _sink = sink;
@@ -214,8 +221,8 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         foreach (var order in limits)
         {
             var limit = order.Request.LimitPrice!.Value;
-            var triggered = order.Direction > 0 ? bar.Low <= limit : bar.High >= limit;
-            if (triggered && _working.Contains(order))
+            var tradedThrough = order.Direction > 0 ? bar.Low <= limit - _limitTradeThrough : bar.High >= limit + _limitTradeThrough;
+            if (tradedThrough && _working.Contains(order))
                 Fill(order, limit, closeTime);
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using GoldBot.Execution;
 using GoldBot.Market;
@@ -9,7 +10,8 @@ namespace GoldBot.Tests.Execution;
 /// <summary>
 /// The simulated broker's fill model (its class summary), rule by rule, with exact prices,
 /// times, commission and balance. MGC: tick 0.10 = $1, so one point is $10 per contract;
-/// defaults: $0.62 per contract per side, one tick of slippage on market and stop orders.
+/// defaults: $0.62 per contract per side, one tick of slippage on market and stop orders, limits
+/// filled once a bar trades one tick through them.
 /// Bars are 3 minutes on Tuesday 2 December 2025 (UTC).
 /// </summary>
 public sealed class SimulatedBrokerTests
@@ -119,18 +121,40 @@ public sealed class SimulatedBrokerTests
     }
 
     [Fact]
-    public async Task Sell_limit_fills_at_its_price_when_the_high_reaches_it_stamped_at_the_close()
+    public async Task Sell_limit_touched_but_not_traded_through_does_not_fill()
     {
         await OpenLongAsync();
         var limit = await PlaceAsync(SellLimit("tp", 2002.0m));
 
-        await _broker.OnBarAsync(B(10, 3, 2000.5m, 2001.9m, 2000.3m, 2001.0m), None);
-        Assert.Single(Fills); // one tick short of the limit
+        await _broker.OnBarAsync(B(10, 3, 2000.5m, 2002.0m, 2000.3m, 2001.0m), None); // high exactly at the limit
 
-        await _broker.OnBarAsync(B(10, 6, 2001.0m, 2002.0m, 2000.8m, 2001.5m), None);
+        Assert.Single(Fills);
+        Assert.Equal([limit], (await _broker.GetAccountAsync(None)).WorkingOrders.Select(o => o.OrderId));
+    }
 
-        // No slippage on limits. Realised (2002.0 − 2000.1) × $10 = 19.00.
-        Assert.Equal(new OrderFilled(At(10, 9), limit, "tp", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m), Fills.Last());
+    [Fact]
+    public async Task Sell_limit_traded_through_by_one_tick_fills_at_its_price_stamped_at_the_close()
+    {
+        await OpenLongAsync();
+        var limit = await PlaceAsync(SellLimit("tp", 2002.0m));
+
+        await _broker.OnBarAsync(B(10, 3, 2000.5m, 2002.1m, 2000.3m, 2001.0m), None);
+
+        // No slippage on limits and no better price either. Realised (2002.0 − 2000.1) × $10 = 19.00.
+        Assert.Equal(new OrderFilled(At(10, 6), limit, "tp", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m), Fills.Last());
+    }
+
+    [Fact]
+    public async Task Buy_limit_needs_the_low_one_tick_below_it_and_fills_at_its_price()
+    {
+        var bid = await PlaceAsync(new OrderRequest("bid", OrderSide.Buy, OrderType.Limit, 1, LimitPrice: 1998.0m));
+
+        await _broker.OnBarAsync(B(10, 0, 1999.0m, 1999.5m, 1998.0m, 1998.5m), None); // low exactly at the limit
+        Assert.Empty(Fills);
+
+        await _broker.OnBarAsync(B(10, 3, 1998.5m, 1998.8m, 1997.9m, 1998.2m), None);
+
+        Assert.Equal([new OrderFilled(At(10, 6), bid, "bid", OrderSide.Buy, 1, 1998.0m, 0.62m, 1, 49_999.38m)], Fills);
     }
 
     [Fact]
@@ -142,6 +166,42 @@ public sealed class SimulatedBrokerTests
         await _broker.OnBarAsync(B(10, 3, 2005.0m, 2006.0m, 2004.0m, 2005.5m), None);
 
         Assert.Equal(new OrderFilled(At(10, 6), limit, "tp", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m), Fills.Last());
+    }
+
+    [Fact]
+    public async Task Buy_limit_gapped_through_fills_at_the_limit_never_better()
+    {
+        var bid = await PlaceAsync(new OrderRequest("bid", OrderSide.Buy, OrderType.Limit, 1, LimitPrice: 1998.0m));
+
+        await _broker.OnBarAsync(B(10, 0, 1995.0m, 1996.0m, 1994.0m, 1995.5m), None); // the whole bar below the limit
+
+        Assert.Equal([new OrderFilled(At(10, 3), bid, "bid", OrderSide.Buy, 1, 1998.0m, 0.62m, 1, 49_999.38m)], Fills);
+    }
+
+    [Theory]
+    [InlineData(0, "2002.0", true)] // 0 restores fill-on-touch
+    [InlineData(0, "2001.9", false)]
+    [InlineData(1, "2002.0", false)]
+    [InlineData(1, "2002.1", true)]
+    [InlineData(2, "2002.1", false)]
+    [InlineData(2, "2002.2", true)]
+    public async Task The_trade_through_distance_comes_from_the_fill_model_options(int ticks, string high, bool targetFills)
+    {
+        var broker = NewBroker(new FillModelOptions { LimitTradeThroughTicks = ticks });
+        await broker.PlaceAsync(Market("entry", OrderSide.Buy, 1), None);
+        await broker.OnBarAsync(B(10, 0, 2000.0m, 2000.5m, 1999.8m, 2000.2m), None);
+        await broker.PlaceAsync(SellLimit("tp", 2002.0m), None);
+
+        await broker.OnBarAsync(B(10, 3, 2001.0m, decimal.Parse(high, CultureInfo.InvariantCulture), 2000.8m, 2001.5m), None);
+
+        Assert.Equal(targetFills ? [2000.1m, 2002.0m] : [2000.1m], Fills.Select(f => f.Price));
+    }
+
+    [Fact]
+    public void A_negative_trade_through_distance_is_refused()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => NewBroker(new FillModelOptions { LimitTradeThroughTicks = -1 }));
+        Assert.Equal("costs", e.ParamName);
     }
 
     [Fact]
