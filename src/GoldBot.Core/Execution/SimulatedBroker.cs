@@ -210,7 +210,7 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         {
             var stop = order.Request.StopPrice!.Value;
             var triggered = order.Direction > 0 ? bar.High >= stop : bar.Low <= stop;
-            if (!triggered || !_working.Contains(order))
+            if (!triggered)
                 continue;
             var price = order.Direction > 0 ? Math.Max(bar.Open, stop) : Math.Min(bar.Open, stop);
             Fill(order, price + _contract.ToPrice(_costs.StopSlippageTicks) * order.Direction, closeTime);
@@ -222,7 +222,7 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         {
             var limit = order.Request.LimitPrice!.Value;
             var tradedThrough = order.Direction > 0 ? bar.Low <= limit - _limitTradeThrough : bar.High >= limit + _limitTradeThrough;
-            if (tradedThrough && _working.Contains(order))
+            if (tradedThrough)
                 Fill(order, limit, closeTime);
         }
     }
@@ -230,7 +230,7 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
     /// <summary>
     /// The working orders of one type, in placement order, in a list reused by every call. Fills
     /// change <see cref="_working"/>, never this list, so callers can fill while they iterate it;
-    /// an order cancelled by an earlier fill (OCO) is still in it, hence the callers' working checks.
+    /// an order cancelled by an earlier fill (OCO) is still in it, and <see cref="Fill"/> skips it.
     /// </summary>
     private List<SimulatedOrder> Gather(OrderType type)
     {
@@ -261,8 +261,11 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         }
     }
 
+    /// <summary>Fills <paramref name="order"/>, unless an earlier fill in the same pass cancelled it (OCO).</summary>
     private void Fill(SimulatedOrder order, decimal price, DateTimeOffset time)
     {
+        if (!_working.Contains(order))
+            return;
         var quantity = order.Request.Quantity;
         if (order.Request.ReduceOnly)
         {

@@ -337,6 +337,23 @@ public sealed class SimulatedBrokerTests
     }
 
     [Fact]
+    public async Task A_reduce_only_market_order_cancelled_by_an_earlier_fill_in_the_bar_is_cancelled_once()
+    {
+        await OpenLongAsync();
+        var first = await PlaceAsync(Market("close-1", OrderSide.Sell, 1, reduceOnly: true));
+        var second = await PlaceAsync(Market("close-2", OrderSide.Sell, 1, reduceOnly: true));
+        _sink.Drain();
+
+        await _broker.OnBarAsync(B(10, 3, 2001.0m, 2001.5m, 2000.5m, 2001.0m), None);
+
+        Assert.Equal(
+        [
+            new OrderFilled(At(10, 3), first, "close-1", OrderSide.Sell, 1, 2000.9m, 0.62m, 0, 50_006.76m),
+            new OrderCancelled(At(10, 3), second, "close-2", "position flat: exit order cancelled (OCO)"),
+        ], _sink.Drain());
+    }
+
+    [Fact]
     public async Task Opposite_order_without_reduce_only_closes_and_reverses_at_the_fill_price()
     {
         await OpenLongAsync();
