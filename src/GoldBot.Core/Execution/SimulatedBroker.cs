@@ -11,7 +11,10 @@ namespace GoldBot.Execution;
 /// <item>Then stop orders, before any limit order: a stop triggers when the bar trades at or through it and fills at
 /// the stop, or at the open when the bar opened beyond it (a gap), moved against the order by the stop slippage.
 /// So when a stop and a target both lie inside one bar, the stop fills first.</item>
-/// <item>Then limit orders, nearest to the open first: a limit fills at its own price (never better) when the bar trades at or through it.</item>
+/// <item>Then limit orders, nearest to the open first (equally near ones in placement order): a limit fills when the bar trades
+/// through it by <see cref="FillModelOptions.LimitTradeThroughTicks"/> (default 1 tick: a sell limit needs High ≥ limit + 1 tick,
+/// a buy limit Low ≤ limit − 1 tick), because a bar that only touches the limit may not have reached an order queued there.
+/// It fills at its own price, never better, even when the bar gapped through it.</item>
 /// <item>Stop and limit fills are stamped at the bar's close, the latest moment they could have happened.</item>
 /// <item>Legs attached to an entry are created when it fills and are live for the rest of that same bar.</item>
 /// <item>Reduce-only orders never fill more than the open position and are cancelled once it is flat.</item>
@@ -23,13 +26,14 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
 {
     private readonly ContractSpec _contract;
     private readonly FillModelOptions _costs;
+    private readonly decimal _limitTradeThrough;
     private readonly TimeSpan _barPeriod;
     private readonly IBrokerEventSink _sink;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<SimulatedOrder> _working = [];
     private readonly List<BrokerEvent> _outbox = [];
-    private readonly List<SimulatedOrder> _triggered = [];
+    private readonly List<SimulatedOrder> _gathered = [];
     private long _lastOrderId;
     private int _position;
     private decimal _averagePrice;
@@ -38,10 +42,13 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
 
     /// <summary>Creates a simulated account with <paramref name="startingBalance"/> USD.</summary>
     /// <param name="barPeriod">Length of the bars given to <see cref="OnBarAsync"/> (to stamp fills at bar close).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="FillModelOptions.LimitTradeThroughTicks"/> is negative (limits would fill at prices never traded).</exception>
     public SimulatedBroker(ContractSpec contract, FillModelOptions costs, decimal startingBalance, TimeSpan barPeriod, IBrokerEventSink sink, TimeProvider time)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(costs.LimitTradeThroughTicks, nameof(costs));
         _contract = contract;
         _costs = costs;
+        _limitTradeThrough = contract.ToPrice(costs.LimitTradeThroughTicks);
         _balance = startingBalance;
         _barPeriod = barPeriod;
         _sink = sink;
@@ -142,39 +149,16 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
     }
 
     /// <inheritdoc cref="IBarDrivenVenue.OnBarAsync"/>
-    /// <remarks>Follows the fill model in the class summary.</remarks>
+    /// <remarks>
+    /// Follows the fill model in the class summary. Allocates nothing when no order fills (the
+    /// orders to check are gathered into a reused list), so a replay pays only for its fills.
+    /// </remarks>
     public async ValueTask OnBarAsync(Bar bar, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var closeTime = bar.OpenTime + _barPeriod;
-            foreach (var order in Snapshot(OrderType.Market))
-            {
-                var slip = _contract.ToPrice(_costs.MarketSlippageTicks) * order.Direction;
-                Fill(order, bar.Open + slip, bar.OpenTime);
-            }
-
-            foreach (var order in Snapshot(OrderType.Stop))
-            {
-                var stop = order.Request.StopPrice!.Value;
-                var triggered = order.Direction > 0 ? bar.High >= stop : bar.Low <= stop;
-                if (!triggered || !_working.Contains(order))
-                    continue;
-                var price = order.Direction > 0 ? Math.Max(bar.Open, stop) : Math.Min(bar.Open, stop);
-                Fill(order, price + _contract.ToPrice(_costs.StopSlippageTicks) * order.Direction, closeTime);
-            }
-
-            var limits = Snapshot(OrderType.Limit);
-            limits.Sort((a, b) => Math.Abs(a.Request.LimitPrice!.Value - bar.Open).CompareTo(Math.Abs(b.Request.LimitPrice!.Value - bar.Open)));
-            foreach (var order in limits)
-            {
-                var limit = order.Request.LimitPrice!.Value;
-                var triggered = order.Direction > 0 ? bar.Low <= limit : bar.High >= limit;
-                if (triggered && _working.Contains(order))
-                    Fill(order, limit, closeTime);
-            }
-
+            FillAgainst(bar);
             _lastBar = bar;
             await FlushAsync(cancellationToken);
         }
@@ -195,7 +179,7 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         {
             if (_lastBar is { } last)
             {
-                foreach (var order in Snapshot(OrderType.Market))
+                foreach (var order in Gather(OrderType.Market))
                     Fill(order, last.Close + _contract.ToPrice(_costs.MarketSlippageTicks) * order.Direction, last.OpenTime + _barPeriod);
             }
             await FlushAsync(cancellationToken);
@@ -206,19 +190,82 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         }
     }
 
-    private List<SimulatedOrder> Snapshot(OrderType type)
+    /// <summary>
+    /// One bar of the fill model (market orders, then stops, then limits nearest to the open
+    /// first), synchronously, without taking the lock; events wait in the outbox for the caller
+    /// to publish. Internal so tests can measure its allocations in any build configuration
+    /// (a Debug build boxes every async state machine, so <see cref="OnBarAsync"/> itself
+    /// allocates there).
+    /// </summary>
+    internal void FillAgainst(Bar bar)
     {
-        _triggered.Clear();
+        var closeTime = bar.OpenTime + _barPeriod;
+        foreach (var order in Gather(OrderType.Market))
+        {
+            var slip = _contract.ToPrice(_costs.MarketSlippageTicks) * order.Direction;
+            Fill(order, bar.Open + slip, bar.OpenTime);
+        }
+
+        foreach (var order in Gather(OrderType.Stop))
+        {
+            var stop = order.Request.StopPrice!.Value;
+            var triggered = order.Direction > 0 ? bar.High >= stop : bar.Low <= stop;
+            if (!triggered)
+                continue;
+            var price = order.Direction > 0 ? Math.Max(bar.Open, stop) : Math.Min(bar.Open, stop);
+            Fill(order, price + _contract.ToPrice(_costs.StopSlippageTicks) * order.Direction, closeTime);
+        }
+
+        var limits = Gather(OrderType.Limit);
+        SortNearestToOpenFirst(limits, bar.Open);
+        foreach (var order in limits)
+        {
+            var limit = order.Request.LimitPrice!.Value;
+            var tradedThrough = order.Direction > 0 ? bar.Low <= limit - _limitTradeThrough : bar.High >= limit + _limitTradeThrough;
+            if (tradedThrough)
+                Fill(order, limit, closeTime);
+        }
+    }
+
+    /// <summary>
+    /// The working orders of one type, in placement order, in a list reused by every call. Fills
+    /// change <see cref="_working"/>, never this list, so callers can fill while they iterate it;
+    /// an order cancelled by an earlier fill (OCO) is still in it, and <see cref="Fill"/> skips it.
+    /// </summary>
+    private List<SimulatedOrder> Gather(OrderType type)
+    {
+        _gathered.Clear();
         foreach (var o in _working)
         {
             if (o.Request.Type == type)
-                _triggered.Add(o);
+                _gathered.Add(o);
         }
-        return [.. _triggered];
+        return _gathered;
     }
 
+    /// <summary>
+    /// Stable insertion sort by distance from <paramref name="open"/>, so equally distant limits
+    /// keep placement order. A handful of orders; no comparison delegate and no allocation
+    /// (<see cref="List{T}.Sort(Comparison{T})"/> needs a capturing lambda and is not stable).
+    /// </summary>
+    private static void SortNearestToOpenFirst(List<SimulatedOrder> limits, decimal open)
+    {
+        for (var i = 1; i < limits.Count; i++)
+        {
+            var order = limits[i];
+            var distance = Math.Abs(order.Request.LimitPrice!.Value - open);
+            var j = i - 1;
+            for (; j >= 0 && Math.Abs(limits[j].Request.LimitPrice!.Value - open) > distance; j--)
+                limits[j + 1] = limits[j];
+            limits[j + 1] = order;
+        }
+    }
+
+    /// <summary>Fills <paramref name="order"/>, unless an earlier fill in the same pass cancelled it (OCO).</summary>
     private void Fill(SimulatedOrder order, decimal price, DateTimeOffset time)
     {
+        if (!_working.Contains(order))
+            return;
         var quantity = order.Request.Quantity;
         if (order.Request.ReduceOnly)
         {
@@ -294,11 +341,9 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
             return "a limit order needs a limit price";
         if (r.Type == OrderType.Stop && r.StopPrice is null)
             return "a stop order needs a stop price";
-        foreach (var price in new[] { r.LimitPrice, r.StopPrice })
-        {
-            if (price is { } p && (p <= 0 || p % _contract.TickSize != 0))
-                return $"price {p} is not a positive multiple of the tick size {_contract.TickSize}";
-        }
+        var priceError = PriceError(r.LimitPrice) ?? PriceError(r.StopPrice);
+        if (priceError is not null)
+            return priceError;
         if (r.Attached is { } legs)
         {
             foreach (var leg in legs)
@@ -309,6 +354,11 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         }
         return null;
     }
+
+    private string? PriceError(decimal? price) =>
+        price is { } p && (p <= 0 || p % _contract.TickSize != 0)
+            ? $"price {p} is not a positive multiple of the tick size {_contract.TickSize}"
+            : null;
 
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {

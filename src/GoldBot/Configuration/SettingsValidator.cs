@@ -86,6 +86,8 @@ public static class SettingsValidator
             errors.Add("Execution:CommissionPerSide must be ≥ 0");
         if (execution.MarketSlippageTicks < 0 || execution.StopSlippageTicks < 0)
             errors.Add("Execution:MarketSlippageTicks and Execution:StopSlippageTicks must be ≥ 0");
+        if (execution.LimitTradeThroughTicks < 0)
+            errors.Add("Execution:LimitTradeThroughTicks must be ≥ 0");
 
         try
         {

@@ -46,6 +46,7 @@ public sealed class SettingsLoaderTests : IDisposable
               "Risk": { "DailyLossLimit": 0, "MaxContracts": 2, "DefaultContracts": 5, "TradingWindowStart": "15:30" },
               "Strategy": { "MinScore": 0, "EntryTimeFrame": "15x" },
               "Monitoring": { "StatusIntervalSeconds": 0 },
+              "Execution": { "LimitTradeThroughTicks": -1 },
               "Instrument": { "Symbol": "ZZZ" }
             }
             """);
@@ -57,6 +58,7 @@ public sealed class SettingsLoaderTests : IDisposable
         Assert.Contains("Strategy:MinScore must be between 1 and 10", lines);
         Assert.Contains(lines, l => l.StartsWith("Strategy:EntryTimeFrame: '15x' is not a time frame", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Monitoring:StatusIntervalSeconds: ", StringComparison.Ordinal));
+        Assert.Contains("Execution:LimitTradeThroughTicks must be ≥ 0", lines);
         Assert.Contains(lines, l => l.StartsWith("Instrument:Symbol 'ZZZ' has no specification", StringComparison.Ordinal));
     }
 

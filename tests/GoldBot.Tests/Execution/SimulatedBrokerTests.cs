@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
 using GoldBot.Execution;
 using GoldBot.Market;
 using GoldBot.Tests.TestDoubles;
@@ -7,7 +10,8 @@ namespace GoldBot.Tests.Execution;
 /// <summary>
 /// The simulated broker's fill model (its class summary), rule by rule, with exact prices,
 /// times, commission and balance. MGC: tick 0.10 = $1, so one point is $10 per contract;
-/// defaults: $0.62 per contract per side, one tick of slippage on market and stop orders.
+/// defaults: $0.62 per contract per side, one tick of slippage on market and stop orders, limits
+/// filled once a bar trades one tick through them.
 /// Bars are 3 minutes on Tuesday 2 December 2025 (UTC).
 /// </summary>
 public sealed class SimulatedBrokerTests
@@ -117,18 +121,40 @@ public sealed class SimulatedBrokerTests
     }
 
     [Fact]
-    public async Task Sell_limit_fills_at_its_price_when_the_high_reaches_it_stamped_at_the_close()
+    public async Task Sell_limit_touched_but_not_traded_through_does_not_fill()
     {
         await OpenLongAsync();
         var limit = await PlaceAsync(SellLimit("tp", 2002.0m));
 
-        await _broker.OnBarAsync(B(10, 3, 2000.5m, 2001.9m, 2000.3m, 2001.0m), None);
-        Assert.Single(Fills); // one tick short of the limit
+        await _broker.OnBarAsync(B(10, 3, 2000.5m, 2002.0m, 2000.3m, 2001.0m), None); // high exactly at the limit
 
-        await _broker.OnBarAsync(B(10, 6, 2001.0m, 2002.0m, 2000.8m, 2001.5m), None);
+        Assert.Single(Fills);
+        Assert.Equal([limit], (await _broker.GetAccountAsync(None)).WorkingOrders.Select(o => o.OrderId));
+    }
 
-        // No slippage on limits. Realised (2002.0 − 2000.1) × $10 = 19.00.
-        Assert.Equal(new OrderFilled(At(10, 9), limit, "tp", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m), Fills.Last());
+    [Fact]
+    public async Task Sell_limit_traded_through_by_one_tick_fills_at_its_price_stamped_at_the_close()
+    {
+        await OpenLongAsync();
+        var limit = await PlaceAsync(SellLimit("tp", 2002.0m));
+
+        await _broker.OnBarAsync(B(10, 3, 2000.5m, 2002.1m, 2000.3m, 2001.0m), None);
+
+        // No slippage on limits and no better price either. Realised (2002.0 − 2000.1) × $10 = 19.00.
+        Assert.Equal(new OrderFilled(At(10, 6), limit, "tp", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m), Fills.Last());
+    }
+
+    [Fact]
+    public async Task Buy_limit_needs_the_low_one_tick_below_it_and_fills_at_its_price()
+    {
+        var bid = await PlaceAsync(new OrderRequest("bid", OrderSide.Buy, OrderType.Limit, 1, LimitPrice: 1998.0m));
+
+        await _broker.OnBarAsync(B(10, 0, 1999.0m, 1999.5m, 1998.0m, 1998.5m), None); // low exactly at the limit
+        Assert.Empty(Fills);
+
+        await _broker.OnBarAsync(B(10, 3, 1998.5m, 1998.8m, 1997.9m, 1998.2m), None);
+
+        Assert.Equal([new OrderFilled(At(10, 6), bid, "bid", OrderSide.Buy, 1, 1998.0m, 0.62m, 1, 49_999.38m)], Fills);
     }
 
     [Fact]
@@ -140,6 +166,42 @@ public sealed class SimulatedBrokerTests
         await _broker.OnBarAsync(B(10, 3, 2005.0m, 2006.0m, 2004.0m, 2005.5m), None);
 
         Assert.Equal(new OrderFilled(At(10, 6), limit, "tp", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m), Fills.Last());
+    }
+
+    [Fact]
+    public async Task Buy_limit_gapped_through_fills_at_the_limit_never_better()
+    {
+        var bid = await PlaceAsync(new OrderRequest("bid", OrderSide.Buy, OrderType.Limit, 1, LimitPrice: 1998.0m));
+
+        await _broker.OnBarAsync(B(10, 0, 1995.0m, 1996.0m, 1994.0m, 1995.5m), None); // the whole bar below the limit
+
+        Assert.Equal([new OrderFilled(At(10, 3), bid, "bid", OrderSide.Buy, 1, 1998.0m, 0.62m, 1, 49_999.38m)], Fills);
+    }
+
+    [Theory]
+    [InlineData(0, "2002.0", true)] // 0 restores fill-on-touch
+    [InlineData(0, "2001.9", false)]
+    [InlineData(1, "2002.0", false)]
+    [InlineData(1, "2002.1", true)]
+    [InlineData(2, "2002.1", false)]
+    [InlineData(2, "2002.2", true)]
+    public async Task The_trade_through_distance_comes_from_the_fill_model_options(int ticks, string high, bool targetFills)
+    {
+        var broker = NewBroker(new FillModelOptions { LimitTradeThroughTicks = ticks });
+        await broker.PlaceAsync(Market("entry", OrderSide.Buy, 1), None);
+        await broker.OnBarAsync(B(10, 0, 2000.0m, 2000.5m, 1999.8m, 2000.2m), None);
+        await broker.PlaceAsync(SellLimit("tp", 2002.0m), None);
+
+        await broker.OnBarAsync(B(10, 3, 2001.0m, decimal.Parse(high, CultureInfo.InvariantCulture), 2000.8m, 2001.5m), None);
+
+        Assert.Equal(targetFills ? [2000.1m, 2002.0m] : [2000.1m], Fills.Select(f => f.Price));
+    }
+
+    [Fact]
+    public void A_negative_trade_through_distance_is_refused()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => NewBroker(new FillModelOptions { LimitTradeThroughTicks = -1 }));
+        Assert.Equal("costs", e.ParamName);
     }
 
     [Fact]
@@ -175,6 +237,21 @@ public sealed class SimulatedBrokerTests
             new OrderFilled(At(10, 6), near, "near", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m),
             new OrderCancelled(At(10, 6), far, "far", "position flat: exit order cancelled (OCO)"),
         ], _sink.Drain());
+    }
+
+    [Fact]
+    public async Task Limits_equally_distant_from_the_open_fill_in_placement_order()
+    {
+        // Three limits are the case where List.Sort's introsort reordered ties (it gave c, b, a).
+        await OpenLongAsync(3);
+        var a = await PlaceAsync(SellLimit("a", 2002.0m));
+        var b = await PlaceAsync(SellLimit("b", 2002.0m));
+        var c = await PlaceAsync(SellLimit("c", 2001.5m));
+        _sink.Drain();
+
+        await _broker.OnBarAsync(B(10, 3, 2001.0m, 2003.0m, 2000.8m, 2002.5m), None);
+
+        Assert.Equal([c, a, b], _sink.Drain().OfType<OrderFilled>().Select(f => f.OrderId));
     }
 
     [Fact]
@@ -260,6 +337,23 @@ public sealed class SimulatedBrokerTests
     }
 
     [Fact]
+    public async Task A_reduce_only_market_order_cancelled_by_an_earlier_fill_in_the_bar_is_cancelled_once()
+    {
+        await OpenLongAsync();
+        var first = await PlaceAsync(Market("close-1", OrderSide.Sell, 1, reduceOnly: true));
+        var second = await PlaceAsync(Market("close-2", OrderSide.Sell, 1, reduceOnly: true));
+        _sink.Drain();
+
+        await _broker.OnBarAsync(B(10, 3, 2001.0m, 2001.5m, 2000.5m, 2001.0m), None);
+
+        Assert.Equal(
+        [
+            new OrderFilled(At(10, 3), first, "close-1", OrderSide.Sell, 1, 2000.9m, 0.62m, 0, 50_006.76m),
+            new OrderCancelled(At(10, 3), second, "close-2", "position flat: exit order cancelled (OCO)"),
+        ], _sink.Drain());
+    }
+
+    [Fact]
     public async Task Opposite_order_without_reduce_only_closes_and_reverses_at_the_fill_price()
     {
         await OpenLongAsync();
@@ -301,6 +395,73 @@ public sealed class SimulatedBrokerTests
         Assert.Equal([2000.0m, 1997.8m], fills.Select(f => f.Price));
         Assert.Equal([1.00m, 1.00m], fills.Select(f => f.Commission));
         Assert.Equal(49_954.00m, (await broker.GetAccountAsync(None)).Balance);
+    }
+
+    [Fact]
+    public async Task A_bar_that_fills_nothing_allocates_nothing_with_or_without_a_working_bracket()
+    {
+        var quiet = QuietBars(At(10, 3), 1_000);
+        AllocatedBy(quiet, _broker.FillAgainst); // warm-up
+        var noOrders = AllocatedBy(quiet, _broker.FillAgainst);
+
+        await OpenBracketAsync();
+        AllocatedBy(quiet, _broker.FillAgainst); // warm-up of the stop and limit paths
+        var withBracket = AllocatedBy(quiet, _broker.FillAgainst);
+
+        Assert.Equal((0L, 0L), (noOrders, withBracket));
+        Assert.Equal((1, 2), Summary(await _broker.GetAccountAsync(None)) is var s ? (s.Position, s.Working) : default);
+    }
+
+    [Fact]
+    public async Task OnBarAsync_allocates_nothing_when_nothing_fills_in_an_optimised_build()
+    {
+        // Each call completes synchronously (the lock is free, nothing is published), so the
+        // whole measurement runs on this thread.
+        var quiet = QuietBars(At(10, 3), 1_000);
+        AllocatedBy(quiet, OnBarSynchronously);
+        var noOrders = AllocatedBy(quiet, OnBarSynchronously);
+
+        await OpenBracketAsync();
+        AllocatedBy(quiet, OnBarSynchronously);
+        var withBracket = AllocatedBy(quiet, OnBarSynchronously);
+
+        // A Debug build compiles async state machines as classes, so there every call allocates
+        // the same boxes (OnBarAsync's and FlushAsync's) whatever is working; Release keeps them
+        // on the stack. `dotnet test -c Release` checks the zero.
+        var optimised = typeof(SimulatedBroker).Assembly.GetCustomAttribute<DebuggableAttribute>() is not { IsJITOptimizerDisabled: true };
+        if (optimised)
+            Assert.Equal((0L, 0L), (noOrders, withBracket));
+        else
+            Assert.Equal(noOrders, withBracket);
+    }
+
+    private void OnBarSynchronously(Bar bar)
+    {
+        var pending = _broker.OnBarAsync(bar, None);
+        Assert.True(pending.IsCompletedSuccessfully);
+        pending.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Long 1 at 2000.1 with a stop at 1998.1 and a target at 2002.1, both working.</summary>
+    private async Task OpenBracketAsync()
+    {
+        await PlaceAsync(new OrderRequest("e", OrderSide.Buy, OrderType.Market, 1,
+            Attached: [new AttachedOrder("e-stop", OrderType.Stop, 1, 20), new AttachedOrder("e-tp1", OrderType.Limit, 1, 20)]));
+        await _broker.OnBarAsync(B(10, 0, 2000.0m, 2000.5m, 1999.8m, 2000.2m), None);
+        Assert.Equal(2000.1m, Fills.Single().Price);
+    }
+
+    /// <summary><paramref name="count"/> 3-minute bars from <paramref name="start"/>, all inside 1999.8–2000.7: they reach neither leg of <see cref="OpenBracketAsync"/>.</summary>
+    private static Bar[] QuietBars(DateTimeOffset start, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new Bar(start.AddMinutes(3 * i), 2000.0m, 2000.5m + i % 3 * 0.1m, 1999.8m, 2000.2m, 100))];
+
+    /// <summary>Bytes allocated on this thread while <paramref name="step"/> takes every bar.</summary>
+    private static long AllocatedBy(Bar[] bars, Action<Bar> step)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var bar in bars)
+            step(bar);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     public static TheoryData<OrderRequest, string> BadOrders => new()
