@@ -53,7 +53,7 @@ public sealed class DefaultReplayTests(DefaultReplayFixture fixture) : IClassFix
         // above does not change): tp2 sells 2 at 4240.9; the 17:09 UTC bar's high is exactly
         // 4240.9, a touch, so no fill; the 17:12 bar trades through (high 4243.7) and fills it at
         // 4240.9, stamped at that bar's close. Filling on the touch gave 17:12.
-        var trade = _run.Journal.Single(t => t.GetProperty("id").GetString() == "gb-20251203-1700-6");
+        var trade = _run.Journal.Single(t => t.GetProperty("id").GetString()!.EndsWith("-20251203-1700-6", StringComparison.Ordinal));
         var exits = trade.GetProperty("exits").EnumerateArray()
             .Select(e => (e.GetProperty("reason").GetString(), e.GetProperty("price").GetDecimal(), e.GetProperty("quantity").GetInt32(), e.GetProperty("time").GetString()));
         Assert.Equal([("tp1", 4236.3m, 3, "2025-12-03T17:03:00+00:00"), ("tp2", 4240.9m, 2, "2025-12-03T17:15:00+00:00")], exits);
