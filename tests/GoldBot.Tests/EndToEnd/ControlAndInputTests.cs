@@ -1,9 +1,3 @@
-using GoldBot.Configuration;
-using GoldBot.Market;
-using GoldBot.MarketData;
-using GoldBot.Monitoring;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace GoldBot.Tests.EndToEnd;
 
 /// <summary>The daemon's behaviour at its edges: operator emergency stop mid-replay, bad input, bad configuration.</summary>
@@ -12,14 +6,7 @@ public sealed class ControlAndInputTests
     [Fact]
     public async Task Emergency_stop_dropped_mid_replay_flattens_and_stops_with_exit_code_3()
     {
-        using var run = await ReplayRun.StartAsync(configure: services =>
-        {
-            var original = services.Single(d => d.ServiceType == typeof(IMarketDataSource));
-            services.Remove(original);
-            services.AddSingleton<IMarketDataSource>(sp => new DropFileWhenPositionOpens(
-                (IMarketDataSource)original.ImplementationInstance!, sp.GetRequiredService<MonitoringState>(),
-                sp.GetRequiredService<GoldBotSettings>().Controls.Directory));
-        });
+        using var run = await ReplayRun.StartAsync(configure: ControlFileTests.DropFile("EMERGENCY_STOP.txt", "STOP", s => s.Position is { Position: not 0 }));
 
         Assert.True(run.ExitCode == 3, run.Error + run.Output);
         Assert.Contains("GoldBot EmergencyStop", run.Output);
@@ -86,12 +73,8 @@ public sealed class ControlAndInputTests
     [Fact]
     public async Task A_failing_stage_is_reported_once_and_the_run_exits_with_code_1()
     {
-        using var run = await ReplayRun.StartAsync(configure: services =>
-        {
-            var original = services.Single(d => d.ServiceType == typeof(IMarketDataSource));
-            services.Remove(original);
-            services.AddSingleton<IMarketDataSource>(new FailingSource((IMarketDataSource)original.ImplementationInstance!, failAfter: 500));
-        });
+        using var run = await ReplayRun.StartAsync(configure: ReplayRun.BeforeEachBar(_ => n =>
+            n == 500 ? Task.FromException(new IOException("feed connection lost")) : Task.CompletedTask));
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("GoldBot Failed: bars 500,", run.Output);
         Assert.Contains("error: MarketDataFeedService failed: feed connection lost (details in", run.Error);
@@ -109,49 +92,5 @@ public sealed class ControlAndInputTests
         Assert.Equal(0, paced.ExitCode);
         Assert.Equal(fast.Output[..fast.Output.LastIndexOf(',')], paced.Output[..paced.Output.LastIndexOf(',')]);
         Directory.Delete(dir, true);
-    }
-
-    private sealed class FailingSource(IMarketDataSource inner, int failAfter) : IMarketDataSource
-    {
-        public TimeSpan Period => inner.Period;
-
-        public bool IsReplay => inner.IsReplay;
-
-        public string Description => inner.Description;
-
-        public async IAsyncEnumerable<Bar> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            var n = 0;
-            await foreach (var bar in inner.ReadAsync(cancellationToken))
-            {
-                if (n++ == failAfter)
-                    throw new IOException("feed connection lost");
-                yield return bar;
-            }
-        }
-    }
-
-    /// <summary>The real replay source, plus an operator who drops EMERGENCY_STOP.txt once a position is open.</summary>
-    private sealed class DropFileWhenPositionOpens(IMarketDataSource inner, MonitoringState monitoring, string directory) : IMarketDataSource
-    {
-        public TimeSpan Period => inner.Period;
-
-        public bool IsReplay => inner.IsReplay;
-
-        public string Description => inner.Description;
-
-        public async IAsyncEnumerable<Bar> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            var dropped = false;
-            await foreach (var bar in inner.ReadAsync(cancellationToken))
-            {
-                if (!dropped && monitoring.Snapshot().Position is { Position: not 0 })
-                {
-                    await File.WriteAllTextAsync(Path.Combine(directory, "EMERGENCY_STOP.txt"), "STOP", cancellationToken);
-                    dropped = true;
-                }
-                yield return bar;
-            }
-        }
     }
 }

@@ -1,6 +1,4 @@
 using GoldBot.Configuration;
-using GoldBot.Market;
-using GoldBot.MarketData;
 using GoldBot.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,14 +7,21 @@ namespace GoldBot.Tests.EndToEnd;
 /// <summary>Each control file through the running daemon on the real MGC replay: the effect, the status entry, and what happens to the file.</summary>
 public sealed class ControlFileTests
 {
-    /// <summary>Replaces the bar source with one that drops <paramref name="file"/> (with <paramref name="text"/>) once <paramref name="when"/> holds.</summary>
-    private static Action<IServiceCollection> DropFile(string file, string text, Func<MonitoringSnapshot, bool> when) => services =>
+    /// <summary>An operator who drops <paramref name="file"/> (with <paramref name="text"/>) into the control folder once <paramref name="when"/> holds.</summary>
+    internal static Action<IServiceCollection> DropFile(string file, string text, Func<MonitoringSnapshot, bool> when) => ReplayRun.BeforeEachBar(sp =>
     {
-        var original = services.Single(d => d.ServiceType == typeof(IMarketDataSource));
-        services.Remove(original);
-        services.AddSingleton<IMarketDataSource>(sp => new DroppingSource((IMarketDataSource)original.ImplementationInstance!,
-            sp.GetRequiredService<MonitoringState>(), Path.Combine(sp.GetRequiredService<GoldBotSettings>().Controls.Directory, file), text, when));
-    };
+        var monitoring = sp.GetRequiredService<MonitoringState>();
+        var path = Path.Combine(sp.GetRequiredService<GoldBotSettings>().Controls.Directory, file);
+        var dropped = false;
+        return async _ =>
+        {
+            if (!dropped && when(monitoring.Snapshot()))
+            {
+                await File.WriteAllTextAsync(path, text);
+                dropped = true;
+            }
+        };
+    });
 
     [Fact]
     public async Task Pause_present_from_the_start_blocks_every_entry_and_is_shown()
@@ -71,29 +76,5 @@ public sealed class ControlFileTests
         Assert.Empty(run.Journal);
         Assert.True(run.Status.GetProperty("risk").GetProperty("emergency_stop").GetBoolean());
         Assert.False(run.Status.GetProperty("is_alive").GetBoolean());
-    }
-
-    private sealed class DroppingSource(IMarketDataSource inner, MonitoringState monitoring, string path, string text, Func<MonitoringSnapshot, bool> when)
-        : IMarketDataSource
-    {
-        public TimeSpan Period => inner.Period;
-
-        public bool IsReplay => inner.IsReplay;
-
-        public string Description => inner.Description;
-
-        public async IAsyncEnumerable<Bar> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            var dropped = false;
-            await foreach (var bar in inner.ReadAsync(cancellationToken))
-            {
-                if (!dropped && when(monitoring.Snapshot()))
-                {
-                    await File.WriteAllTextAsync(path, text, cancellationToken);
-                    dropped = true;
-                }
-                yield return bar;
-            }
-        }
     }
 }

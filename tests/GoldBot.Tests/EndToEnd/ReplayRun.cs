@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using GoldBot.Hosting;
+using GoldBot.Market;
+using GoldBot.MarketData;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GoldBot.Tests.EndToEnd;
@@ -64,6 +67,37 @@ internal sealed class ReplayRun : IDisposable
         catch (IOException)
         {
             // A log file still held by a finalising sink; the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>
+    /// A service change that wraps the real replay source so that <paramref name="beforeBar"/> runs
+    /// before each bar is handed to the feed (with the bar's 0-based number): an operator dropping
+    /// a file, or a failure, at a chosen point of the real replay.
+    /// </summary>
+    public static Action<IServiceCollection> BeforeEachBar(Func<IServiceProvider, Func<int, Task>> beforeBar) => services =>
+    {
+        var original = services.Single(d => d.ServiceType == typeof(IMarketDataSource));
+        services.Remove(original);
+        services.AddSingleton<IMarketDataSource>(sp => new InterceptedSource((IMarketDataSource)original.ImplementationInstance!, beforeBar(sp)));
+    };
+
+    private sealed class InterceptedSource(IMarketDataSource inner, Func<int, Task> beforeBar) : IMarketDataSource
+    {
+        public TimeSpan Period => inner.Period;
+
+        public bool IsReplay => inner.IsReplay;
+
+        public string Description => inner.Description;
+
+        public async IAsyncEnumerable<Bar> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var n = 0;
+            await foreach (var bar in inner.ReadAsync(cancellationToken))
+            {
+                await beforeBar(n++);
+                yield return bar;
+            }
         }
     }
 }
