@@ -3,7 +3,7 @@ namespace GoldBot.Analysis;
 /// <summary>
 /// Maximum drawdown of an equity curve: the largest fall from a running peak to a later
 /// trough, in USD (Magdon-Ismail &amp; Atiya, "Maximum drawdown", Risk 2004, definition 1).
-/// Feed it equity (balance plus open P&amp;L) at every bar close.
+/// Feed it equity (balance plus open P&amp;L) once per bar; GoldBot uses each bar's worst price for the position.
 /// </summary>
 public sealed class DrawdownTracker
 {

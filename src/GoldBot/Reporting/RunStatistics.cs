@@ -20,7 +20,7 @@ public sealed class RunStatistics
     /// <summary>Signals approved and sent for execution.</summary>
     public int SignalsTaken { get { lock (_gate) return _taken; } }
 
-    /// <summary>Maximum drawdown of equity marked at every bar close, USD.</summary>
+    /// <summary>Maximum drawdown of equity marked at each bar's worst price for the open position, USD.</summary>
     public decimal MaxDrawdown { get { lock (_gate) return _drawdown.MaxDrawdown; } }
 
     /// <summary>Counts one bar.</summary>
@@ -41,7 +41,7 @@ public sealed class RunStatistics
         }
     }
 
-    /// <summary>Adds an equity sample (balance plus open P&amp;L, USD).</summary>
+    /// <summary>Adds an equity sample (balance plus open P&amp;L at the bar's worst price, USD).</summary>
     public void AddEquity(decimal equity)
     {
         lock (_gate)

@@ -5,8 +5,8 @@ namespace GoldBot.Reporting;
 
 /// <summary>
 /// The end-of-run figures: bars, signals, trades, win rate, net P&amp;L after costs, maximum
-/// drawdown and rule breaches. Money in USD; drawdown is peak-to-trough of equity marked at
-/// every bar close (see <see cref="Analysis.DrawdownTracker"/>).
+/// drawdown and rule breaches. Money in USD; drawdown is peak-to-trough of equity marked at each
+/// bar's worst price for the open position (see <see cref="Analysis.DrawdownTracker"/>).
 /// </summary>
 public sealed record RunSummary(
     int Bars,
