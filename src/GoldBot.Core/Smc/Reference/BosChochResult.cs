@@ -7,15 +7,16 @@ namespace GoldBot.Smc.Reference;
 /// beyond the level; float64, NaN when empty). Quirk B3: superseded signals keep their
 /// <c>BrokenIndex</c> with BOS, CHOCH and Level all NaN; treat a row without Level as no signal.
 /// </summary>
-public sealed class BosChochResult : ISmcFrame
+/// <remarks>Signal rows: rows with a BOS or CHOCH (orphan <c>BrokenIndex</c> rows are not counted).</remarks>
+public sealed class BosChochResult : SmcFrame
 {
     private readonly double[] _bos;
     private readonly double[] _choch;
     private readonly float[] _level;
     private readonly double[] _brokenIndex;
-    private int? _signalCount;
 
     internal BosChochResult(double[] bos, double[] choch, float[] level, double[] brokenIndex)
+        : base(0, 1)
     {
         _bos = bos;
         _choch = choch;
@@ -39,13 +40,4 @@ public sealed class BosChochResult : ISmcFrame
 
     /// <summary>0-based index of the breaking bar, NaN none (also set on superseded rows, B3).</summary>
     public ReadOnlySpan<double> BrokenIndex => _brokenIndex;
-
-    /// <inheritdoc/>
-    public int RowCount => _bos.Length;
-
-    /// <inheritdoc/>
-    public IReadOnlyList<SmcColumn> Columns { get; }
-
-    /// <summary>Rows with a BOS or CHOCH (orphan <c>BrokenIndex</c> rows are not counted).</summary>
-    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[0], Columns[1]);
 }

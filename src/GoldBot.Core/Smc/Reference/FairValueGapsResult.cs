@@ -6,15 +6,16 @@ namespace GoldBot.Smc.Reference;
 /// <c>Bottom</c> (gap edges, price) and <c>MitigatedIndex</c> (0-based bar that first touched the
 /// near edge, counted from the middle candle + 2; <b>0 = never</b>).
 /// </summary>
-public sealed class FairValueGapsResult : ISmcFrame
+/// <remarks>Signal rows: rows with a gap.</remarks>
+public sealed class FairValueGapsResult : SmcFrame
 {
     private readonly double[] _fvg;
     private readonly double[] _top;
     private readonly double[] _bottom;
     private readonly double[] _mitigatedIndex;
-    private int? _signalCount;
 
     internal FairValueGapsResult(double[] fvg, double[] top, double[] bottom, double[] mitigatedIndex)
+        : base(0)
     {
         _fvg = fvg;
         _top = top;
@@ -38,13 +39,4 @@ public sealed class FairValueGapsResult : ISmcFrame
 
     /// <summary>0-based index of the first bar that entered the gap, 0 never, NaN no gap.</summary>
     public ReadOnlySpan<double> MitigatedIndex => _mitigatedIndex;
-
-    /// <inheritdoc/>
-    public int RowCount => _fvg.Length;
-
-    /// <inheritdoc/>
-    public IReadOnlyList<SmcColumn> Columns { get; }
-
-    /// <summary>Rows with a gap.</summary>
-    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[0]);
 }

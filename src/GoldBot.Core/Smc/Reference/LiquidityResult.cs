@@ -7,15 +7,16 @@ namespace GoldBot.Smc.Reference;
 /// swing) and <c>Swept</c> (0-based first bar beyond the first swing's level ± tolerance;
 /// <b>0 = never</b>).
 /// </summary>
-public sealed class LiquidityResult : ISmcFrame
+/// <remarks>Signal rows: rows with a liquidity pool.</remarks>
+public sealed class LiquidityResult : SmcFrame
 {
     private readonly float[] _liquidity;
     private readonly float[] _level;
     private readonly float[] _end;
     private readonly float[] _swept;
-    private int? _signalCount;
 
     internal LiquidityResult(float[] liquidity, float[] level, float[] end, float[] swept)
+        : base(0)
     {
         _liquidity = liquidity;
         _level = level;
@@ -39,13 +40,4 @@ public sealed class LiquidityResult : ISmcFrame
 
     /// <summary>Sweeping bar, 0 never, NaN none.</summary>
     public ReadOnlySpan<float> Swept => _swept;
-
-    /// <inheritdoc/>
-    public int RowCount => _liquidity.Length;
-
-    /// <inheritdoc/>
-    public IReadOnlyList<SmcColumn> Columns { get; }
-
-    /// <summary>Rows with a liquidity pool.</summary>
-    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[0]);
 }

@@ -7,7 +7,8 @@ namespace GoldBot.Smc.Reference;
 /// <c>MitigatedIndex</c> (float64; <b>0 = still a plain order block</b>, otherwise the bar at which
 /// it became a breaker, B5) and <c>Percentage</c> (volume balance 0..100, float32).
 /// </summary>
-public sealed class OrderBlocksResult : ISmcFrame
+/// <remarks>Signal rows: rows with an order block (plain or breaker).</remarks>
+public sealed class OrderBlocksResult : SmcFrame
 {
     private readonly double[] _ob;
     private readonly float[] _top;
@@ -15,9 +16,9 @@ public sealed class OrderBlocksResult : ISmcFrame
     private readonly float[] _obVolume;
     private readonly double[] _mitigatedIndex;
     private readonly float[] _percentage;
-    private int? _signalCount;
 
     internal OrderBlocksResult(double[] ob, float[] top, float[] bottom, float[] obVolume, double[] mitigatedIndex, float[] percentage)
+        : base(0)
     {
         _ob = ob;
         _top = top;
@@ -50,13 +51,4 @@ public sealed class OrderBlocksResult : ISmcFrame
 
     /// <summary>min(high volume, low volume) / max · 100 in float32 (100 when both are 0), NaN no block.</summary>
     public ReadOnlySpan<float> Percentage => _percentage;
-
-    /// <inheritdoc/>
-    public int RowCount => _ob.Length;
-
-    /// <inheritdoc/>
-    public IReadOnlyList<SmcColumn> Columns { get; }
-
-    /// <summary>Rows with an order block (plain or breaker).</summary>
-    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[0]);
 }

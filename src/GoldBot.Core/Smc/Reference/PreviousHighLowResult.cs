@@ -5,15 +5,16 @@ namespace GoldBot.Smc.Reference;
 /// <c>PreviousLow</c> (price of the referenced period, float32, NaN while fewer than two periods
 /// precede the bar) and <c>BrokenHigh</c>, <c>BrokenLow</c> (int 0/1, never empty).
 /// </summary>
-public sealed class PreviousHighLowResult : ISmcFrame
+/// <remarks>Signal rows: rows where the previous high or low is broken.</remarks>
+public sealed class PreviousHighLowResult : SmcFrame
 {
     private readonly float[] _previousHigh;
     private readonly float[] _previousLow;
     private readonly int[] _brokenHigh;
     private readonly int[] _brokenLow;
-    private int? _signalCount;
 
     internal PreviousHighLowResult(float[] previousHigh, float[] previousLow, int[] brokenHigh, int[] brokenLow)
+        : base(2, 3)
     {
         _previousHigh = previousHigh;
         _previousLow = previousLow;
@@ -37,13 +38,4 @@ public sealed class PreviousHighLowResult : ISmcFrame
 
     /// <summary>1 once the running low since the reference changed is below PreviousLow.</summary>
     public ReadOnlySpan<int> BrokenLow => _brokenLow;
-
-    /// <inheritdoc/>
-    public int RowCount => _brokenHigh.Length;
-
-    /// <inheritdoc/>
-    public IReadOnlyList<SmcColumn> Columns { get; }
-
-    /// <summary>Rows where the previous high or low is broken.</summary>
-    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[2], Columns[3]);
 }

@@ -5,14 +5,15 @@ namespace GoldBot.Smc.Reference;
 /// last swing was a high, −1 a low, 0 none or warm-up), <c>CurrentRetracement%</c> and
 /// <c>DeepestRetracement%</c> (float64 percent of the last swing leg, one decimal, never empty).
 /// </summary>
-public sealed class RetracementsResult : ISmcFrame
+/// <remarks>Signal rows: rows with a non-zero direction.</remarks>
+public sealed class RetracementsResult : SmcFrame
 {
     private readonly int[] _direction;
     private readonly double[] _current;
     private readonly double[] _deepest;
-    private int? _signalCount;
 
     internal RetracementsResult(int[] direction, double[] current, double[] deepest)
+        : base(0)
     {
         _direction = direction;
         _current = current;
@@ -32,13 +33,4 @@ public sealed class RetracementsResult : ISmcFrame
 
     /// <summary>Deepest retracement so far in the leg, percent, rounded to 0.1.</summary>
     public ReadOnlySpan<double> DeepestRetracement => _deepest;
-
-    /// <inheritdoc/>
-    public int RowCount => _direction.Length;
-
-    /// <inheritdoc/>
-    public IReadOnlyList<SmcColumn> Columns { get; }
-
-    /// <summary>Rows with a non-zero direction.</summary>
-    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[0]);
 }

@@ -5,14 +5,15 @@ namespace GoldBot.Smc.Reference;
 /// session, 0 outside), <c>High</c> and <c>Low</c> (running session extremes as float32 prices,
 /// <b>0.0 when inactive</b>).
 /// </summary>
-public sealed class SessionsResult : ISmcFrame
+/// <remarks>Signal rows: active bars.</remarks>
+public sealed class SessionsResult : SmcFrame
 {
     private readonly int[] _active;
     private readonly float[] _high;
     private readonly float[] _low;
-    private int? _signalCount;
 
     internal SessionsResult(int[] active, float[] high, float[] low)
+        : base(0)
     {
         _active = active;
         _high = high;
@@ -28,13 +29,4 @@ public sealed class SessionsResult : ISmcFrame
 
     /// <summary>Running session low (float32), 0 when inactive.</summary>
     public ReadOnlySpan<float> Low => _low;
-
-    /// <inheritdoc/>
-    public int RowCount => _active.Length;
-
-    /// <inheritdoc/>
-    public IReadOnlyList<SmcColumn> Columns { get; }
-
-    /// <summary>Active bars.</summary>
-    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[0]);
 }

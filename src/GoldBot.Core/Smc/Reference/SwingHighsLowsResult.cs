@@ -6,13 +6,14 @@ namespace GoldBot.Smc.Reference;
 /// low for −1, NaN otherwise; float64). Also the swing input of <see cref="BosChoch"/>,
 /// <see cref="OrderBlocks"/>, <see cref="Liquidity"/> and <see cref="Retracements"/>.
 /// </summary>
-public sealed class SwingHighsLowsResult : ISmcFrame
+/// <remarks>Signal rows: rows with a swing (including the artificial ones at rows 0 and N−1).</remarks>
+public sealed class SwingHighsLowsResult : SmcFrame
 {
     private readonly double[] _highLow;
     private readonly double[] _level;
-    private int? _signalCount;
 
     internal SwingHighsLowsResult(double[] highLow, double[] level)
+        : base(0)
     {
         _highLow = highLow;
         _level = level;
@@ -40,14 +41,8 @@ public sealed class SwingHighsLowsResult : ISmcFrame
     /// <summary>Swing price (high or low of the bar), NaN where there is no swing.</summary>
     public ReadOnlySpan<double> Level => _level;
 
-    /// <inheritdoc/>
-    public int RowCount => _highLow.Length;
 
-    /// <inheritdoc/>
-    public IReadOnlyList<SmcColumn> Columns { get; }
 
-    /// <summary>Rows with a swing (including the artificial ones at rows 0 and N−1).</summary>
-    public int SignalCount => _signalCount ??= SmcColumn.CountPresent(Columns[0]);
 
     internal double[] HighLowArray => _highLow;
 
