@@ -30,10 +30,13 @@ internal static class HeadlessChromium
         return null;
     }
 
-    /// <summary>Loads <paramref name="htmlPath"/> and returns the serialized DOM.</summary>
-    public static string DumpDom(string htmlPath)
+    /// <summary>Loads <paramref name="htmlPath"/> in the browser <see cref="Find"/> gives and returns the serialized DOM.</summary>
+    public static string DumpDom(string htmlPath) => DumpDom(htmlPath, Find());
+
+    /// <summary>Loads <paramref name="htmlPath"/> in <paramref name="browserPath"/> (null: none found) and returns the serialized DOM.</summary>
+    public static string DumpDom(string htmlPath, string? browserPath)
     {
-        var browser = Find() ?? throw new InvalidOperationException(
+        var browser = browserPath ?? throw new InvalidOperationException(
             "headless Chromium not found (looked for $GOLDBOT_CHROMIUM, " + string.Join(", ", Candidates) + " on PATH): "
             + "install it with 'apt-get install -y chromium' (.ci/run does this) to run the HTML report browser tests");
         var profile = Directory.CreateTempSubdirectory("goldbot-chromium-").FullName;

@@ -74,6 +74,14 @@ public sealed class HtmlReportBrowserTests : IDisposable
     }
 
     [Fact]
+    public void Without_a_browser_the_test_fails_saying_how_to_install_one()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => HeadlessChromium.DumpDom(Path.Combine(_dir, "any.html"), browserPath: null));
+
+        Assert.Contains("apt-get install -y chromium", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_million_bar_run_is_aggregated_and_still_draws()
     {
         var candles = SampleReport.Candles(1_000_000);
