@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using CsvHelper;
 using CsvHelper.Configuration;
 using GoldBot.Market;
@@ -10,18 +11,22 @@ namespace GoldBot.MarketData;
 /// with aliases, so the TopstepX export (<c>timestamp,open,high,low,close,volume,contract</c>),
 /// the Lean conversion (<c>timestamp_utc,…</c>), the smartmoneyconcepts fixture
 /// (<c>Date,Open,High,Low,Close,Tickvol,Volume,Spread</c>) and the Stock.Indicators quotes
-/// (<c>date,open,…</c>) all load. Timestamps are bar open times; text without an offset is taken
-/// as UTC. Every row is checked by <see cref="BarValidator"/>; a bad row is reported with its line
+/// (<c>date,open,…</c>), the Dukascopy export (<c>timestamp_utc,…,volume</c> with fractional
+/// volume) and the MetaTrader 5 export (<c>time_server,…,tick_volume</c>) all load. A file whose
+/// first two bytes are the gzip magic number (<c>.csv.gz</c>) is decompressed on the fly.
+/// Timestamps are bar open times; text without an offset is read on
+/// <see cref="BarFileOptions.SourceTimeZone"/>, UTC by default, except that a file marked as broker
+/// server time is refused without an explicit clock. Every row is checked by <see cref="BarValidator"/>; a bad row is reported with its line
 /// number and skipped or refused according to the <see cref="BadBarPolicy"/>.
 /// </summary>
 public static class BarCsvReader
 {
-    private static readonly string[] TimeColumns = ["timestamp", "timestamp_utc", "time", "datetime", "date", "gmt time"];
+    private static readonly string[] TimeColumns = ["timestamp", "timestamp_utc", "time", "time_server", "datetime", "date", "gmt time"];
     private static readonly string[] VolumeColumns = ["volume", "vol", "tickvol", "tick_volume"];
 
     private static readonly string[] TimeFormats =
     [
-        "yyyy-MM-dd HH:mm:sszzz", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:sszzz", "yyyy-MM-dd HH:mm:ss",
+        "yyyy-MM-dd HH:mm:sszzz", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-dd HH:mm:ss",
         "yyyy-MM-ddTHH:mm:ss", "yyyy.MM.dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd",
     ];
 
@@ -30,16 +35,21 @@ public static class BarCsvReader
     /// <param name="policy">What to do with bad rows.</param>
     /// <param name="requireTime">When true a file without a time column is refused.</param>
     /// <param name="tickSize">When given, a row with a price off this tick grid (points) is a bad row.</param>
-    /// <exception cref="BarFileException">The file is missing or unreadable, lacks a needed column, has no valid bars, or has a bad row under <see cref="BadBarPolicy.Reject"/>.</exception>
-    public static BarFile Read(string path, BadBarPolicy policy = BadBarPolicy.Skip, bool requireTime = true, decimal? tickSize = null)
+    /// <param name="options">Clock of offset-less stamps and volume handling; null for <see cref="BarFileOptions.Default"/>.</param>
+    /// <exception cref="BarFileException">The file is missing or unreadable (including a corrupt gzip stream), lacks a needed column, stamps server time without <see cref="BarFileOptions.SourceTimeZone"/>, has no valid bars, or has a bad row under <see cref="BadBarPolicy.Reject"/>.</exception>
+    public static BarFile Read(string path, BadBarPolicy policy = BadBarPolicy.Skip, bool requireTime = true, decimal? tickSize = null, BarFileOptions? options = null)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
             throw new BarFileException($"bars file not found: {full}");
         try
         {
-            using var reader = new StreamReader(full);
-            return Read(reader, full, policy, requireTime, tickSize);
+            using var reader = new StreamReader(OpenMaybeCompressed(full));
+            return Read(reader, full, policy, requireTime, tickSize, options);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BarFileException($"bars file {full} cannot be read: {e.Message}", e);
         }
         catch (IOException e)
         {
@@ -52,9 +62,11 @@ public static class BarCsvReader
     }
 
     /// <summary>Reads and validates bars from an open reader; <paramref name="name"/> is used in messages.</summary>
-    /// <exception cref="BarFileException">See <see cref="Read(string, BadBarPolicy, bool, decimal?)"/>.</exception>
-    public static BarFile Read(TextReader reader, string name, BadBarPolicy policy = BadBarPolicy.Skip, bool requireTime = true, decimal? tickSize = null)
+    /// <exception cref="BarFileException">See <see cref="Read(string, BadBarPolicy, bool, decimal?, BarFileOptions?)"/>.</exception>
+    public static BarFile Read(TextReader reader, string name, BadBarPolicy policy = BadBarPolicy.Skip, bool requireTime = true, decimal? tickSize = null, BarFileOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(reader);
+        options ??= BarFileOptions.Default;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectColumnCountChanges = false,
@@ -93,14 +105,28 @@ public static class BarCsvReader
         if (missing.Count > 0)
             throw new BarFileException($"bars file {name} has no column for {string.Join(", ", missing)}; header is '{string.Join(",", csv.HeaderRecord ?? [])}'");
 
+        var serverTime = timeIx >= 0 && (header[timeIx] == "time_server"
+            || System.IO.Path.GetFileName(name).Contains("servertime", StringComparison.OrdinalIgnoreCase));
+        var format = new RowFormat(timeIx, openIx, highIx, lowIx, closeIx, volumeIx, options);
         var bars = new List<Bar>();
         var problems = new List<BarProblem>();
+        var zeroVolumeDropped = 0;
         DateTimeOffset? previous = null;
         var synthetic = DateTimeOffset.UnixEpoch;
         while (csv.Read())
         {
             var line = csv.Parser.RawRow;
-            var reason = TryParseRow(csv, timeIx, openIx, highIx, lowIx, closeIx, volumeIx, out var bar);
+            var reason = TryParseRow(csv, format, out var bar, out var naive, out var zeroVolume);
+            if (reason is null && naive && serverTime && options.SourceTimeZone is null)
+            {
+                throw new BarFileException($"bars file {name} stamps broker server time without a UTC offset ('{csv.GetField(timeIx)}' on line {line}); "
+                    + "set BarFileOptions.SourceTimeZone (BarTimeZone.NewYorkClose for an MT5 NY-close server)");
+            }
+            if (reason is null && zeroVolume && options.DropZeroVolume)
+            {
+                zeroVolumeDropped++;
+                continue;
+            }
             if (reason is null)
             {
                 if (timeIx < 0)
@@ -123,25 +149,44 @@ public static class BarCsvReader
 
         if (bars.Count == 0)
             throw new BarFileException($"bars file {name} has no valid bars ({problems.Count} bad rows)");
-        return new BarFile(name, bars, problems, timeIx >= 0, timeIx >= 0 ? MostCommonSpacing(bars) : TimeSpan.FromMinutes(1));
+        return new BarFile(name, bars, problems, timeIx >= 0, timeIx >= 0 ? MostCommonSpacing(bars) : TimeSpan.FromMinutes(1), zeroVolumeDropped);
     }
 
-    private static string? TryParseRow(CsvReader csv, int timeIx, int openIx, int highIx, int lowIx, int closeIx, int volumeIx, out Bar bar)
+    private sealed record RowFormat(int Time, int Open, int High, int Low, int Close, int Volume, BarFileOptions Options);
+
+    private static string? TryParseRow(CsvReader csv, RowFormat format, out Bar bar, out bool naive, out bool zeroVolume)
     {
         bar = default;
+        naive = false;
+        zeroVolume = false;
         var time = DateTimeOffset.UnixEpoch;
-        if (timeIx >= 0 && !TryParseTime(csv.GetField(timeIx), out time))
-            return $"bad time '{csv.GetField(timeIx)}'";
-        if (!TryParsePrice(csv.GetField(openIx), out var open)) return $"bad open '{csv.GetField(openIx)}'";
-        if (!TryParsePrice(csv.GetField(highIx), out var high)) return $"bad high '{csv.GetField(highIx)}'";
-        if (!TryParsePrice(csv.GetField(lowIx), out var low)) return $"bad low '{csv.GetField(lowIx)}'";
-        if (!TryParsePrice(csv.GetField(closeIx), out var close)) return $"bad close '{csv.GetField(closeIx)}'";
-        long volume = 0;
-        if (volumeIx >= 0)
+        if (format.Time >= 0)
         {
-            var text = csv.GetField(volumeIx);
-            if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v != decimal.Truncate(v))
+            var text = csv.GetField(format.Time);
+            var reason = TryParseTime(text, format.Options.SourceTimeZone ?? BarTimeZone.Utc, out time, out naive);
+            if (reason is not null)
+                return reason;
+        }
+        if (!TryParsePrice(csv.GetField(format.Open), out var open)) return $"bad open '{csv.GetField(format.Open)}'";
+        if (!TryParsePrice(csv.GetField(format.High), out var high)) return $"bad high '{csv.GetField(format.High)}'";
+        if (!TryParsePrice(csv.GetField(format.Low), out var low)) return $"bad low '{csv.GetField(format.Low)}'";
+        if (!TryParsePrice(csv.GetField(format.Close), out var close)) return $"bad close '{csv.GetField(format.Close)}'";
+        long volume = 0;
+        if (format.Volume >= 0)
+        {
+            var text = csv.GetField(format.Volume);
+            if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
                 return $"bad volume '{text}'";
+            if (v != decimal.Truncate(v))
+            {
+                if (!format.Options.RoundFractionalVolume)
+                    return $"bad volume '{text}'";
+                v = decimal.Round(v, MidpointRounding.AwayFromZero);
+            }
+            else
+            {
+                zeroVolume = v == 0;
+            }
             volume = (long)v;
         }
         bar = new Bar(time, open, high, low, close, volume);
@@ -151,17 +196,34 @@ public static class BarCsvReader
     private static bool TryParsePrice(string? text, out decimal value) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
-    /// <summary>Parses a bar time; text without an offset is UTC. Returns the instant in UTC.</summary>
-    internal static bool TryParseTime(string? text, out DateTimeOffset utc)
+    /// <summary>
+    /// Parses a bar time. Text with an offset (<c>Z</c>, <c>±hh:mm</c>) uses it; text without one is
+    /// read on <paramref name="clock"/>. Returns null on success (the instant in UTC) or the reason.
+    /// </summary>
+    internal static string? TryParseTime(string? text, BarTimeZone clock, out DateTimeOffset utc, out bool naive)
     {
-        const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
-        if (DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, Styles, out utc)
-            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, Styles, out utc))
+        utc = default;
+        naive = false;
+        if (!DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var parsed)
+            && !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out parsed))
+            return $"bad time '{text}'";
+        if (parsed.Kind == DateTimeKind.Utc)
         {
-            utc = utc.ToUniversalTime();
-            return true;
+            utc = new DateTimeOffset(parsed, TimeSpan.Zero);
+            return null;
         }
-        return false;
+        naive = true;
+        return clock.TryToUtc(parsed, out utc) ? null : $"time '{text}' does not exist on the {clock.Name} clock (skipped when daylight saving starts)";
+    }
+
+    /// <summary>The file's stream, decompressed when it starts with the gzip magic bytes 1F 8B (RFC 1952 §2.3.1).</summary>
+    private static Stream OpenMaybeCompressed(string path)
+    {
+        var file = File.OpenRead(path);
+        Span<byte> magic = stackalloc byte[2];
+        var n = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        file.Position = 0;
+        return n == 2 && magic[0] == 0x1F && magic[1] == 0x8B ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 
     private static TimeSpan MostCommonSpacing(List<Bar> bars)

@@ -13,7 +13,8 @@ public sealed record BarProblem(long Line, string Reason);
 /// <param name="Problems">Rows that were skipped under <see cref="BadBarPolicy.Skip"/>.</param>
 /// <param name="HasTime">False when the file has no time column (bars then carry synthetic times one minute apart from the Unix epoch).</param>
 /// <param name="Period">The most common spacing between consecutive bars (the bar period), or one minute without times.</param>
-public sealed record BarFile(string Path, IReadOnlyList<Bar> Bars, IReadOnlyList<BarProblem> Problems, bool HasTime, TimeSpan Period);
+/// <param name="ZeroVolumeDropped">Rows dropped because their volume was zero under <see cref="BarFileOptions.DropZeroVolume"/> (not counted as problems).</param>
+public sealed record BarFile(string Path, IReadOnlyList<Bar> Bars, IReadOnlyList<BarProblem> Problems, bool HasTime, TimeSpan Period, int ZeroVolumeDropped = 0);
 
 /// <summary>A bars file that cannot be used: missing, unreadable, without a needed column, or refused by policy.</summary>
 public sealed class BarFileException : Exception

@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace GoldBot.Backtesting.Report;
+
+/// <summary>
+/// Writes a <see cref="ReportDocument"/> as one self-contained HTML file (report.html): inline CSS,
+/// TradingView Lightweight Charts 4.2.3 inlined from the vendored standalone build
+/// (Report/vendor/README.md), the chart data as a JSON <c>&lt;script&gt;</c> block, and every table
+/// rendered as HTML. The page needs no network. Its script draws the price chart (candles, order
+/// blocks, entries and exits), the equity and drawdown curves, checks every table cell bound to
+/// stats.json (<see cref="ReportCell.StatsPointer"/>, rule <see cref="StatsCellMatch"/>), and writes
+/// what it did into the <c>data-*</c> attributes of <c>#report-status</c> (candles, canvases,
+/// candle pixels, zones drawn, markers, cells checked and mismatched, script errors, ready), so a
+/// headless browser's dumped DOM shows whether the page worked.
+/// </summary>
+public static partial class HtmlReportWriter
+{
+    /// <summary>Default most candles on the price chart before aggregation (see <see cref="ChartResolution"/>).</summary>
+    public const int DefaultMaxChartCandles = 20_000;
+
+    private const string LibraryResource = "GoldBot.Backtesting.Report.lightweight-charts.standalone.production.js";
+    private const string TemplateResource = "GoldBot.Backtesting.Report.report-template.html";
+
+    private static readonly Lazy<string> Library = new(() => ReadResource(LibraryResource));
+    private static readonly Lazy<string> Template = new(() => ReadResource(TemplateResource));
+
+    /// <summary>Writes the report to <paramref name="path"/> (UTF-8), creating its folder.</summary>
+    /// <param name="maxChartCandles">Most candles on the price chart; more are aggregated (≥ 1).</param>
+    /// <returns>The resolution the price chart uses.</returns>
+    /// <exception cref="ArgumentException">The document is inconsistent: candles not strictly increasing in time, a table row whose length differs from its columns, or stats JSON that does not parse.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public static ChartResolution Write(ReportDocument document, string path, int maxChartCandles = DefaultMaxChartCandles)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var html = Render(document, maxChartCandles, out var resolution);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+            Directory.CreateDirectory(folder);
+        File.WriteAllText(path, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        return resolution;
+    }
+
+    /// <summary>The report page as a string.</summary>
+    /// <param name="resolution">The resolution the price chart uses.</param>
+    /// <exception cref="ArgumentException">See <see cref="Write(ReportDocument, string, int)"/>.</exception>
+    public static string Render(ReportDocument document, int maxChartCandles, out ChartResolution resolution)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        Validate(document);
+        resolution = ChartResolution.Choose(document.Candles, maxChartCandles);
+        var chartCandles = resolution.Aggregate(document.Candles);
+        var data = ChartData(document, resolution, chartCandles);
+        var tables = Tables(document.Tables);
+        var note = ResolutionNote(resolution);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["title"] = WebUtility.HtmlEncode(document.Title),
+            ["subtitle"] = WebUtility.HtmlEncode(document.Subtitle),
+            ["resolution"] = WebUtility.HtmlEncode(note),
+            ["tables"] = tables,
+            ["data"] = data,
+            ["library"] = Library.Value,
+        };
+        // One pass over the template only: inserted text is never scanned for placeholders.
+        return Placeholder().Replace(Template.Value, m => values[m.Groups[1].Value]);
+    }
+
+    private static void Validate(ReportDocument document)
+    {
+        for (var i = 1; i < document.Candles.Count; i++)
+        {
+            if (document.Candles[i].Time <= document.Candles[i - 1].Time)
+                throw new ArgumentException($"report candle {i} at {document.Candles[i].Time:O} is not after candle {i - 1} at {document.Candles[i - 1].Time:O}", nameof(document));
+        }
+        foreach (var table in document.Tables)
+        {
+            for (var r = 0; r < table.Rows.Count; r++)
+            {
+                if (table.Rows[r].Count != table.Columns.Count)
+                    throw new ArgumentException($"report table '{table.Title}' row {r} has {table.Rows[r].Count} cells for {table.Columns.Count} columns", nameof(document));
+            }
+        }
+        try
+        {
+            using var _ = JsonDocument.Parse(document.StatsJson);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"report stats JSON does not parse: {e.Message}", nameof(document), e);
+        }
+    }
+
+    private static string ResolutionNote(ChartResolution resolution) => resolution.IsAggregated
+        ? string.Create(CultureInfo.InvariantCulture, $"{resolution.SourceCandles:N0} bars aggregated to {resolution.ChartCandles:N0} candles of {Describe(resolution.Step)} (UTC-aligned) so the page stays usable; entries, exits and order blocks sit on the candle that contains them. Times are UTC.")
+        : string.Create(CultureInfo.InvariantCulture, $"{resolution.ChartCandles:N0} bars. Times are UTC.");
+
+    private static string Describe(TimeSpan step) => step.TotalDays >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{step.TotalDays:0} d")
+        : step.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{step.TotalHours:0} h") : string.Create(CultureInfo.InvariantCulture, $"{step.TotalMinutes:0} min");
+
+    /// <summary>The chart data as JSON; the default encoder escapes &lt;, &gt; and &amp;, so no text can close the script element.</summary>
+    private static string ChartData(ReportDocument document, ChartResolution resolution, IReadOnlyList<ReportCandle> candles)
+    {
+        var times = new long[candles.Count];
+        for (var i = 0; i < candles.Count; i++)
+            times[i] = candles[i].Time.ToUnixTimeSeconds();
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("candles");
+            foreach (var c in candles)
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue(c.Time.ToUnixTimeSeconds());
+                json.WriteNumberValue(c.Open);
+                json.WriteNumberValue(c.High);
+                json.WriteNumberValue(c.Low);
+                json.WriteNumberValue(c.Close);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("zones");
+            foreach (var z in document.Zones)
+            {
+                if (times.Length == 0)
+                    break;
+                json.WriteStartObject();
+                json.WriteNumber("from", Snap(times, z.From));
+                json.WriteNumber("to", Snap(times, z.To));
+                json.WriteNumber("top", Math.Max(z.Top, z.Bottom));
+                json.WriteNumber("bottom", Math.Min(z.Top, z.Bottom));
+                json.WriteBoolean("bullish", z.Bullish);
+                json.WriteString("label", z.Label);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("markers");
+            foreach (var m in document.Markers.OrderBy(m => m.Time))
+            {
+                if (times.Length == 0)
+                    break;
+                json.WriteStartObject();
+                json.WriteNumber("time", Snap(times, m.Time));
+                json.WriteNumber("price", m.Price);
+                json.WriteString("kind", m.Kind.ToString());
+                json.WriteString("side", m.Side.ToString());
+                json.WriteString("text", m.Text);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            WritePoints(json, "equity", resolution.Reduce(document.Equity, keepLargest: false));
+            WritePoints(json, "drawdown", resolution.Reduce(document.Drawdown, keepLargest: true));
+            json.WriteString("stats", document.StatsJson);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void WritePoints(Utf8JsonWriter json, string name, IReadOnlyList<ReportPoint> points)
+    {
+        json.WriteStartArray(name);
+        foreach (var p in points)
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(p.Time.ToUnixTimeSeconds());
+            json.WriteNumberValue(p.Value);
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>The open time (Unix seconds) of the chart candle holding <paramref name="time"/>: the last at or before it, or the first.</summary>
+    private static long Snap(long[] times, DateTimeOffset time)
+    {
+        var i = Array.BinarySearch(times, time.ToUnixTimeSeconds());
+        if (i >= 0)
+            return times[i];
+        var before = ~i - 1;
+        return times[Math.Max(before, 0)];
+    }
+
+    private static string Tables(IReadOnlyList<ReportTable> tables)
+    {
+        var html = new StringBuilder();
+        foreach (var table in tables)
+        {
+            html.Append("<h2>").Append(WebUtility.HtmlEncode(table.Title)).Append("</h2>\n<div class=\"table-wrap\"><table>\n<thead><tr>");
+            foreach (var column in table.Columns)
+                html.Append("<th>").Append(WebUtility.HtmlEncode(column)).Append("</th>");
+            html.Append("</tr></thead>\n<tbody>\n");
+            foreach (var row in table.Rows)
+            {
+                html.Append("<tr>");
+                foreach (var cell in row)
+                {
+                    html.Append("<td");
+                    if (cell.StatsPointer is { } pointer)
+                        html.Append(" data-stats-pointer=\"").Append(WebUtility.HtmlEncode(pointer)).Append('"');
+                    html.Append('>').Append(WebUtility.HtmlEncode(cell.Text)).Append("</td>");
+                }
+                html.Append("</tr>\n");
+            }
+            html.Append("</tbody></table></div>\n");
+        }
+        return html.ToString();
+    }
+
+    private static string ReadResource(string name)
+    {
+        using var stream = typeof(HtmlReportWriter).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing from {typeof(HtmlReportWriter).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    [GeneratedRegex(@"\{\{(title|subtitle|resolution|tables|data|library)\}\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,25 @@
+namespace GoldBot.Backtesting.Report;
+
+/// <summary>
+/// Everything one HTML backtest report shows. The report is a view: callers translate a backtest
+/// result and its statistics into this model, and <see cref="HtmlReportWriter"/> renders it.
+/// </summary>
+/// <param name="Title">Page title (e.g. "MGC order-block backtest").</param>
+/// <param name="Subtitle">Run information line (data file, period, settings).</param>
+/// <param name="Candles">Price bars in strictly increasing time; the writer aggregates them when there are too many (see <see cref="ChartResolution"/>).</param>
+/// <param name="Zones">Order blocks drawn as rectangles.</param>
+/// <param name="Markers">Entries and exits, any order.</param>
+/// <param name="Equity">Equity curve, USD, in time order.</param>
+/// <param name="Drawdown">Drawdown below the running equity peak, USD ≥ 0, in time order.</param>
+/// <param name="Tables">Tables in display order.</param>
+/// <param name="StatsJson">The run's stats.json text, embedded verbatim so the page can be checked against it; "{}" when there is none.</param>
+public sealed record ReportDocument(
+    string Title,
+    string Subtitle,
+    IReadOnlyList<ReportCandle> Candles,
+    IReadOnlyList<ReportZone> Zones,
+    IReadOnlyList<ReportMarker> Markers,
+    IReadOnlyList<ReportPoint> Equity,
+    IReadOnlyList<ReportPoint> Drawdown,
+    IReadOnlyList<ReportTable> Tables,
+    string StatsJson);
