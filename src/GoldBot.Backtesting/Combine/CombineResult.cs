@@ -8,7 +8,7 @@ namespace GoldBot.Backtesting.Combine;
 /// <param name="Outcome">Passed, failed or still running at the end of the data.</param>
 /// <param name="Day">Trading day on which it passed or failed; for still running, the last day simulated (null without days).</param>
 /// <param name="Reason">Why, in words with the amounts.</param>
-/// <param name="FinalBalance">Account balance at the end of <paramref name="Day"/>, on the Combine's scale, USD.</param>
+/// <param name="FinalBalance">Account balance at the end of <paramref name="Day"/> on the Combine's scale, USD; for a loss-limit failure, the level at which it was liquidated (the floor or the daily-loss level).</param>
 /// <param name="Floor">Maximum-loss floor in force on that day, USD.</param>
 /// <param name="HighestEndOfDayBalance">Highest end-of-day balance up to that day, USD.</param>
 /// <param name="BestDayProfit">Largest single-day profit up to that day, USD (0 if no day was profitable).</param>

@@ -11,6 +11,18 @@ namespace GoldBot.Backtesting.Statistics;
 /// <param name="Text">The value of a <see cref="StatisticUnit.Text"/> row, else null.</param>
 public sealed record StatisticRow(string Key, string Label, StatisticUnit Unit, decimal? Number, string? Text = null)
 {
+    /// <summary>Text written for a null value in tables.</summary>
+    public const string Undefined = "n/a";
+
+    /// <summary>
+    /// The value as table text: the number exactly as stats.json writes it (invariant culture, with its
+    /// decimals, e.g. <c>150.00</c>, <c>0.4286</c>), the text, or <see cref="Undefined"/>.
+    /// </summary>
+    public string ValueText => Unit == StatisticUnit.Text ? Text ?? Undefined : Format(Number);
+
+    /// <summary>A number as table text, invariant culture, or <see cref="Undefined"/> for null.</summary>
+    public static string Format(decimal? number) => number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Undefined;
+
     /// <summary>A row with a decimal value, rounded for <paramref name="unit"/>.</summary>
     public static StatisticRow Of(string key, string label, StatisticUnit unit, decimal? value) =>
         new(key, label, unit, StatisticRounding.Round(value, unit));

@@ -73,6 +73,39 @@ public sealed class StatsJsonTests
     }
 
     [Fact]
+    public void Table_text_is_the_json_literal()
+    {
+        var stats = Full();
+        var (text, _) = WriteAndRead(stats);
+        using var document = JsonDocument.Parse(text);
+        var sections = document.RootElement.GetProperty("sections");
+        foreach (var section in stats.Sections)
+        {
+            foreach (var row in section.Rows)
+            {
+                var json = sections.GetProperty(section.Key).GetProperty(row.Key);
+                var expected = json.ValueKind switch
+                {
+                    JsonValueKind.Null => StatisticRow.Undefined,
+                    JsonValueKind.String => json.GetString(),
+                    _ => json.GetRawText(),
+                };
+                Assert.Equal(expected, row.ValueText);
+            }
+        }
+        var byHour = document.RootElement.GetProperty("breakdowns").GetProperty("by_hour");
+        var table = stats.Breakdown("by_hour");
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                var json = byHour[r].GetProperty(table.Columns[c].Key);
+                Assert.Equal(json.ValueKind == JsonValueKind.Null ? StatisticRow.Undefined : json.GetRawText(), table.Rows[r].ValueText(c));
+            }
+        }
+    }
+
+    [Fact]
     public void Undefined_values_are_null()
     {
         var stats = BacktestStatistics.Compute(HandMadeResults.Result([], HandMadeResults.Days(50_000m, [0m])));
