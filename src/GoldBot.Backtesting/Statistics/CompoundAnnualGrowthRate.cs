@@ -2,8 +2,8 @@ namespace GoldBot.Backtesting.Statistics;
 
 /// <summary>
 /// Compound annual growth rate: (E_end ÷ E_start)^(1 ÷ years) − 1, with years = (last bar close −
-/// first bar open) in days ÷ 365.25 (calendar years, as empyrical <c>cagr</c> and NautilusTrader do
-/// with calendar time). A fraction (0.12 = 12 % a year).
+/// first bar open) in days ÷ 365.25: calendar time, as QuantStats <c>cagr</c> does (it divides days by 365),
+/// not empyrical's count of returns ÷ 252. A fraction (0.12 = 12 % a year); a short run is annualised as it is.
 /// </summary>
 public static class CompoundAnnualGrowthRate
 {
