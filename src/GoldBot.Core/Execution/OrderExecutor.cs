@@ -1,6 +1,7 @@
 using System.Globalization;
 using GoldBot.Market;
 using GoldBot.Risk;
+using GoldBot.Strategy;
 
 namespace GoldBot.Execution;
 
@@ -114,6 +115,68 @@ public sealed class OrderExecutor
                 error = $"flatten order rejected: {ack.Error}";
         }
         return Update(error: error);
+    }
+
+    /// <summary>
+    /// Takes over what the broker holds at start-up (crash-only recovery: the same path on every
+    /// start). Flat: cancels stray working orders. With a position: keeps a working stop on the exit
+    /// side that covers it (else places one <paramref name="stopTicks"/> from the average price),
+    /// cancels every other order, and manages the position as an <c>adopted</c> trade from then on
+    /// (stop, end-of-day flatten, operator flatten). A stop that would already be through
+    /// <paramref name="lastPrice"/> is not placed: the position is flattened instead.
+    /// </summary>
+    /// <param name="account">The broker's account as read at start-up.</param>
+    /// <param name="now">Start-up time, UTC (the adopted trade's entry time).</param>
+    /// <param name="stopTicks">Protective stop distance from the average price, ticks, &gt; 0.</param>
+    /// <param name="lastPrice">Latest traded price, points, or null if unknown.</param>
+    /// <exception cref="InvalidOperationException">A trade is already in progress (adopt only at start-up).</exception>
+    public async ValueTask<ExecutionUpdate> AdoptAsync(AccountSnapshot account, DateTimeOffset now, int stopTicks, decimal? lastPrice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stopTicks);
+        if (_trade is not null)
+            throw new InvalidOperationException("adopt is only possible before any trade");
+        _position = account.Position;
+        _averagePrice = account.AveragePrice;
+        _balance = account.Balance;
+        var direction = Math.Sign(account.Position);
+        var exitSide = direction > 0 ? OrderSide.Sell : OrderSide.Buy;
+        var keep = direction == 0 ? null : account.WorkingOrders.FirstOrDefault(o =>
+            o.Type == OrderType.Stop && o.Side == exitSide && o.Quantity >= Math.Abs(account.Position));
+        foreach (var order in account.WorkingOrders)
+        {
+            if (order != keep)
+                await _broker.CancelAsync(order.OrderId, cancellationToken);
+        }
+        if (direction == 0)
+            return Update();
+
+        var tag = string.Create(CultureInfo.InvariantCulture, $"{_tagPrefix}-adopt-{++_sequence}");
+        var stopPrice = keep?.StopPrice ?? account.AveragePrice - direction * _contract.ToPrice(stopTicks);
+        var quantity = Math.Abs(account.Position);
+        var plannedTicks = (int)Math.Round(Math.Abs(account.AveragePrice - stopPrice) / _contract.TickSize);
+        var signal = new TradeSignal(now, "adopted", direction, 0, default, account.AveragePrice, account.AveragePrice, account.AveragePrice,
+            plannedTicks, 0, new MarketConditions("unknown", 0, 0, "", "unknown"), null);
+        var plan = new TradePlan(signal, quantity, plannedTicks, [], _contract.PnL(1, 0, _contract.ToPrice(plannedTicks), quantity), 0);
+        var trade = new Trade(plan, tag) { Filled = true, EntryTime = now, EntryPrice = account.AveragePrice };
+        _trade = trade;
+        if (lastPrice is { } last && direction * (last - stopPrice) <= 0)
+            return await FlattenAsync("adopted_stop_through_market", cancellationToken);
+        if (keep is not null)
+        {
+            trade.StopOrderId = keep.OrderId;
+            _legs[keep.OrderId] = "stop";
+        }
+        else
+        {
+            var ack = await _broker.PlaceAsync(new OrderRequest(tag + "-stop", exitSide, OrderType.Stop, quantity, StopPrice: stopPrice, ReduceOnly: true), cancellationToken);
+            if (!ack.Success)
+                return await FlattenAsync("adopted_stop_rejected", cancellationToken);
+            trade.StopOrderId = ack.OrderId;
+            _legs[ack.OrderId] = "stop";
+        }
+        trade.StopPrice = trade.InitialStop = stopPrice;
+        return Update(opened: Record(trade, null));
     }
 
     /// <summary>Applies one broker event and returns what changed.</summary>

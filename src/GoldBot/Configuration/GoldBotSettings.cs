@@ -22,8 +22,11 @@ public sealed class GoldBotSettings
     /// <summary>Where bars come from in a replay.</summary>
     public ReplaySettings Replay { get; init; } = new();
 
-    /// <summary>Where orders go.</summary>
-    public BrokerSettings Broker { get; init; } = new();
+    /// <summary>Where market data comes from and where orders go: a replay (default), the gateway simulator, paper or live.</summary>
+    public RunMode Mode { get; init; } = RunMode.Replay;
+
+    /// <summary>The ProjectX Gateway (TopstepX) connection, used in Sim, Paper and Live modes.</summary>
+    public TopstepXSettings TopstepX { get; init; } = new();
 
     /// <summary>Strategy parameters.</summary>
     public StrategyOptions Strategy { get; init; } = new();
@@ -91,21 +94,83 @@ public sealed class ReplaySettings
     public BadBarPolicy BadBarPolicy { get; init; } = BadBarPolicy.Skip;
 }
 
-/// <summary>How orders are executed.</summary>
-public enum BrokerMode
+/// <summary>The daemon's modes: one pipeline, with the market-data source and the broker swapped.</summary>
+public enum RunMode
 {
-    /// <summary>Simulated fills (paper), on replayed bars.</summary>
+    /// <summary>Bars from a file, simulated fills, market time from the bars (the default; no credentials).</summary>
+    Replay,
+
+    /// <summary>Market data and orders through the local gateway simulator (<c>goldbot-sim</c>) over HTTP and SignalR.</summary>
+    Sim,
+
+    /// <summary>Real TopstepX market data, fills simulated locally: places nothing. Needs credentials.</summary>
     Paper,
 
-    /// <summary>Real orders on TopstepX (not available in this version).</summary>
+    /// <summary>Real orders on the TopstepX account. Needs <c>--live</c>, credentials from the environment and <c>TopstepX:AccountId</c>.</summary>
     Live,
 }
 
-/// <summary>Broker selection.</summary>
-public sealed class BrokerSettings
+/// <summary>What to do with an open position found at start-up that this run did not open.</summary>
+public enum UnknownPositionAction
 {
-    /// <summary>Paper (default) or Live.</summary>
-    public BrokerMode Mode { get; init; } = BrokerMode.Paper;
+    /// <summary>Adopt it: keep its working stop, or place one <see cref="TopstepXSettings.AdoptStopTicks"/> from its average price.</summary>
+    Protect,
+
+    /// <summary>Close it at the market.</summary>
+    Flatten,
+}
+
+/// <summary>
+/// The ProjectX Gateway connection (<c>research/topstepx-api.md</c> §1–2). Credentials come from
+/// the environment (<c>GOLDBOT__TopstepX__UserName</c>, <c>GOLDBOT__TopstepX__ApiKey</c>) and are never logged.
+/// </summary>
+public sealed class TopstepXSettings
+{
+    /// <summary>REST base address. Sim mode uses <see cref="SimulatorUrl"/> instead.</summary>
+    [Required]
+    public string ApiBaseUrl { get; init; } = "https://api.topstepx.com";
+
+    /// <summary>Market hub address.</summary>
+    [Required]
+    public string MarketHubUrl { get; init; } = "https://rtc.topstepx.com/hubs/market";
+
+    /// <summary>User hub address.</summary>
+    [Required]
+    public string UserHubUrl { get; init; } = "https://rtc.topstepx.com/hubs/user";
+
+    /// <summary>Address of the local gateway simulator in Sim mode (REST there, hubs at /hubs/market and /hubs/user).</summary>
+    [Required]
+    public string SimulatorUrl { get; init; } = "http://127.0.0.1:5200";
+
+    /// <summary>TopstepX user name (from the environment).</summary>
+    public string UserName { get; init; } = "";
+
+    /// <summary>ProjectX API key (from the environment; never logged).</summary>
+    public string ApiKey { get; init; } = "";
+
+    /// <summary>Account to trade. Required live; elsewhere the only tradable account is used when unset.</summary>
+    public long? AccountId { get; init; }
+
+    /// <summary>What to do with an open position found at start-up.</summary>
+    public UnknownPositionAction UnknownPosition { get; init; } = UnknownPositionAction.Protect;
+
+    /// <summary>Stop distance for an adopted position without a working stop, ticks from its average price.</summary>
+    [Range(1, 10_000)]
+    public int AdoptStopTicks { get; init; } = 100;
+
+    /// <summary>Bars of history loaded at start to warm up the detector (the strategy's time frames need about 10 days of 3-minute bars).</summary>
+    [Range(0, 20_000)]
+    public int WarmupBars { get; init; } = 5_000;
+
+    /// <summary>Seconds after a bar's close to wait for its last trade prints before publishing it.</summary>
+    [Range(0, 60)]
+    public double BarCloseGraceSeconds { get; init; } = 2;
+
+    /// <summary>True when both credentials are present.</summary>
+    public bool HasCredentials => !string.IsNullOrWhiteSpace(UserName) && !string.IsNullOrWhiteSpace(ApiKey);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"TopstepX {ApiBaseUrl} user {(string.IsNullOrEmpty(UserName) ? "(none)" : UserName)} api key {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)")}";
 }
 
 /// <summary>Monitoring output settings.</summary>

@@ -97,8 +97,16 @@ public static class SettingsValidator
         {
             errors.Add($"Instrument:Symbol '{settings.Instrument.Symbol}' has no specification: add Contracts:{settings.Instrument.Symbol} (TickSize, TickValue) or use MGC, GC, MES or ES");
         }
-        if (settings.Broker.Mode == BrokerMode.Live)
-            errors.Add("Broker:Mode Live is not available in this version: the TopstepX client is not built yet; use Paper");
+        var gateway = settings.TopstepX;
+        if (settings.Mode is RunMode.Paper or RunMode.Live && !gateway.HasCredentials)
+            errors.Add($"Mode {settings.Mode} needs TopstepX credentials from the environment: GOLDBOT__TopstepX__UserName and GOLDBOT__TopstepX__ApiKey");
+        if (settings.Mode == RunMode.Live && gateway.AccountId is null)
+            errors.Add("Mode Live needs an explicit account: TopstepX:AccountId (GOLDBOT__TopstepX__AccountId); `goldbot accounts` lists them");
+        foreach (var (key, url) in new[] { ("ApiBaseUrl", gateway.ApiBaseUrl), ("MarketHubUrl", gateway.MarketHubUrl), ("UserHubUrl", gateway.UserHubUrl), ("SimulatorUrl", gateway.SimulatorUrl) })
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                errors.Add($"TopstepX:{key} must be an absolute http(s) address, not '{url}'");
+        }
         return errors;
     }
 

@@ -35,15 +35,38 @@ public static class DaemonHost
     /// <summary>Log file line layout: market time, level, source, message.</summary>
     public const string FileTemplate = "{MarketTime} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
-    /// <summary>Builds the host for a paper replay of <paramref name="bars"/>.</summary>
+    /// <summary>Builds the host for a paper replay of <paramref name="bars"/>: bars from the file, market time from the bars, simulated fills.</summary>
     /// <param name="configureServices">Applied after the standard registrations, so it can replace or decorate them.</param>
     public static IHost BuildReplay(GoldBotSettings settings, BarFile bars, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(bars);
+        var clock = new ReplayClock(bars.Bars[0].OpenTime);
+        var runId = $"replay-{bars.Bars[0].OpenTime:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
+        return Build(settings, new DaemonBoundaries(runId, clock, new FileReplaySource(bars), SimulatedFills(settings, bars.Period, clock)), configureServices);
+    }
+
+    /// <summary>A simulated broker (paper fills from the bar stream) for <see cref="DaemonBoundaries.CreateBroker"/>.</summary>
+    public static Func<IServiceProvider, IBrokerEventSink, IBroker> SimulatedFills(GoldBotSettings settings, TimeSpan barPeriod, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return (_, sink) => new SimulatedBroker(settings.Contract(), settings.Execution, settings.Risk.StartingBalance, barPeriod, sink, clock);
+    }
+
+    /// <summary>
+    /// Builds the host for any mode: the same services, channels and domain objects; only the
+    /// boundaries (clock, market-data source, broker) differ.
+    /// </summary>
+    /// <param name="configureServices">Applied after the standard registrations, so it can replace or decorate them.</param>
+    public static IHost Build(GoldBotSettings settings, DaemonBoundaries boundaries, Action<IServiceCollection>? configureServices = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(boundaries);
         var logDirectory = Path.GetFullPath(settings.Monitoring.LogDirectory);
         Directory.CreateDirectory(logDirectory);
-        var clock = new ReplayClock(bars.Bars[0].OpenTime);
+        var clock = boundaries.Clock;
+        var runId = boundaries.RunId;
+        var period = boundaries.Source.Period;
         var errors = new RecentErrors();
         var logger = new LoggerConfiguration()
             .MinimumLevel.Debug()
@@ -59,7 +82,6 @@ public static class DaemonHost
         builder.Logging.ClearProviders().AddSerilog(logger, dispose: true);
         var services = builder.Services;
         var contract = settings.Contract();
-        var runId = $"replay-{bars.Bars[0].OpenTime:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
 
         services.AddSingleton(settings);
         services.AddSingleton(settings.Replay);
@@ -72,16 +94,15 @@ public static class DaemonHost
         services.AddSingleton<RunCoordinator>();
         services.AddSingleton<RunStatistics>();
         services.AddSingleton<MonitoringState>();
-        services.AddSingleton<IMarketDataSource>(new FileReplaySource(bars));
+        services.AddSingleton(boundaries.Source);
         services.AddSingleton(sp => new TradeJournal(logDirectory, contract.Symbol, runId, sp.GetRequiredService<ILoggerFactory>().CreateLogger<TradeJournal>()));
         services.AddSingleton(sp => new SignalLog(logDirectory, runId, sp.GetRequiredService<ILoggerFactory>().CreateLogger<SignalLog>()));
         services.AddSingleton(new PatternPerformance(settings.Strategy.EnabledPatterns));
-        services.AddSingleton(_ => new OrderBlockStrategy(settings.Strategy, contract, bars.Period));
-        services.AddSingleton(_ => new RiskManager(settings.Risk, contract, settings.Execution, bars.Period));
-        services.AddSingleton(sp => new SimulatedBroker(contract, settings.Execution, settings.Risk.StartingBalance, bars.Period,
-            new ExecutorInbox(sp.GetRequiredService<PipelineChannels>()), clock));
-        services.AddSingleton<IBroker>(sp => sp.GetRequiredService<SimulatedBroker>());
-        services.AddSingleton<IBarDrivenVenue>(sp => sp.GetRequiredService<SimulatedBroker>());
+        services.AddSingleton(_ => new OrderBlockStrategy(settings.Strategy, contract, period));
+        services.AddSingleton(_ => new RiskManager(settings.Risk, contract, settings.Execution, period));
+        services.AddSingleton(sp => boundaries.CreateBroker(sp, new ExecutorInbox(sp.GetRequiredService<PipelineChannels>())));
+        // A broker that fills from the bar stream (paper) is also the feed's venue; a real one is not.
+        services.AddSingleton(sp => (sp.GetRequiredService<IBroker>() as IBarDrivenVenue)!);
         services.AddSingleton(sp => new OrderExecutor(sp.GetRequiredService<IBroker>(), contract, settings.Risk.StartingBalance, "gb" + runId[^8..]));
         services.AddSingleton(sp => new ControlFiles(Path.GetFullPath(settings.Controls.Directory), settings.Risk.MinContracts,
             settings.Risk.MaxContracts / contract.MicroEquivalent, sp.GetRequiredService<ILoggerFactory>().CreateLogger<ControlFiles>()));

@@ -118,10 +118,10 @@ public sealed class SettingsLoaderTests : IDisposable
     {
         var path = Config("""{ "Risk": { "DailyLossLimit": 700 } }""");
         var e = Assert.Throws<SettingsException>(() => SettingsLoader.Load(path,
-            new Dictionary<string, string?> { ["Broker:Mode"] = "1", ["Strategy:Trend:VolumeRatio"] = "NaN", ["Risk:FlatBy"] = "25:00" },
+            new Dictionary<string, string?> { ["Mode"] = "1", ["Strategy:Trend:VolumeRatio"] = "NaN", ["Risk:FlatBy"] = "25:00" },
             new Dictionary<string, string?> { ["GOLDBOT__Riskk__MaxContracts"] = "3", ["GOLDBOT__Risk__TradingWindowEnd__Hour"] = "15" }));
         var lines = e.Message.Split(Environment.NewLine);
-        Assert.Contains("Broker:Mode: '1' is not one of Paper, Live", lines);
+        Assert.Contains("Mode: '1' is not one of Replay, Sim, Paper, Live", lines);
         Assert.Contains("Strategy:Trend:VolumeRatio: 'NaN' is not a finite number", lines);
         Assert.Contains("Risk:FlatBy: '25:00' is not a time of day such as 08:30", lines);
         Assert.Contains("Riskk is not a known section (did you mean Risk?)", lines);
@@ -198,11 +198,22 @@ public sealed class SettingsLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Live_mode_is_refused_until_the_gateway_client_exists()
+    public void Live_mode_needs_credentials_from_the_environment_and_an_explicit_account()
     {
-        var path = Config("""{ "Broker": { "Mode": "Live" } }""");
+        var path = Config("""{ "Mode": "Live" }""");
         var e = Assert.Throws<SettingsException>(() => SettingsLoader.Load(path, NoOverrides, NoEnvironment));
-        Assert.Contains("Broker:Mode Live is not available", e.Message);
+        Assert.Equal(
+            [
+                "Mode Live needs TopstepX credentials from the environment: GOLDBOT__TopstepX__UserName and GOLDBOT__TopstepX__ApiKey",
+                "Mode Live needs an explicit account: TopstepX:AccountId (GOLDBOT__TopstepX__AccountId); `goldbot accounts` lists them",
+            ], e.Message.Split(Environment.NewLine));
+
+        var settings = SettingsLoader.Load(path, NoOverrides, new Dictionary<string, string?>
+        {
+            ["GOLDBOT__TopstepX__UserName"] = "trader", ["GOLDBOT__TopstepX__ApiKey"] = "secret-key", ["GOLDBOT__TopstepX__AccountId"] = "123",
+        });
+        Assert.Equal((RunMode.Live, 123L), (settings.Mode, settings.TopstepX.AccountId));
+        Assert.DoesNotContain("secret-key", settings.TopstepX.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

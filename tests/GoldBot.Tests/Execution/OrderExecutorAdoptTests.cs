@@ -1,0 +1,111 @@
+using GoldBot.Execution;
+using GoldBot.Market;
+using GoldBot.Risk;
+using GoldBot.Tests.TestDoubles;
+
+namespace GoldBot.Tests.Execution;
+
+/// <summary>
+/// A restart finds what the broker holds: the new executor adopts an open position (keeping its
+/// stop, cancelling the rest) or protects one that has no stop, and never enters again. MGC,
+/// default costs, 3-minute bars on Tuesday 2 December 2025 (UTC).
+/// </summary>
+public sealed class OrderExecutorAdoptTests
+{
+    private static readonly ContractSpec Mgc = ContractSpec.BuiltIn["MGC"];
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly RecordingBrokerEventSink _sink = new();
+    private readonly FixedTimeProvider _clock = new(At(10, 0));
+    private readonly SimulatedBroker _broker;
+
+    public OrderExecutorAdoptTests() =>
+        _broker = new SimulatedBroker(Mgc, new FillModelOptions(), 50_000m, TimeSpan.FromMinutes(3), _sink, _clock);
+
+    private static DateTimeOffset At(int hour, int minute) => new(2025, 12, 2, hour, minute, 0, TimeSpan.Zero);
+
+    private async Task BarAsync(OrderExecutor executor, int minute, decimal open, decimal high, decimal low, decimal close)
+    {
+        _clock.Now = At(10, minute + 3);
+        await _broker.OnBarAsync(new Bar(At(10, minute), open, high, low, close, 100), None);
+        foreach (var e in _sink.Drain())
+            await executor.OnBrokerEventAsync(e, None);
+    }
+
+    /// <summary>A first run enters long 4 (stop 20 ticks, two targets) and "crashes" with the position open.</summary>
+    private async Task<OrderExecutor> CrashedRunAsync()
+    {
+        var first = new OrderExecutor(_broker, Mgc, 50_000m, "gbrun1");
+        var plan = new TradePlan(Signals.Long(At(10, 0), 20), 4, 20,
+            [new TargetLeg("tp1", 2, 20, 1m), new TargetLeg("tp2", 2, 40, 2m)], 92.96m, 250m);
+        await first.EnterAsync(plan, None);
+        await BarAsync(first, 0, 2000.0m, 2001.0m, 1999.5m, 2000.5m); // entry 2000.1, stop 1998.1
+        Assert.Equal(4, (await _broker.GetAccountAsync(None)).Position);
+        return first;
+    }
+
+    [Fact]
+    public async Task Restart_keeps_the_existing_stop_cancels_the_targets_and_exits_on_that_stop()
+    {
+        await CrashedRunAsync();
+        var restarted = new OrderExecutor(_broker, Mgc, 50_000m, "gbrun2");
+        var update = await restarted.AdoptAsync(await _broker.GetAccountAsync(None), At(10, 5), 30, 2000.5m, None);
+
+        Assert.Null(update.Error);
+        var adopted = Assert.IsType<TradeRecord>(update.Opened);
+        Assert.Equal(("adopted", "long", 4, 2000.1m, 1998.1m), (adopted.Pattern, adopted.Side, adopted.Size, adopted.Entry, adopted.Stop));
+        var account = await _broker.GetAccountAsync(None);
+        var stop = Assert.Single(account.WorkingOrders);
+        Assert.Equal((OrderType.Stop, 1998.1m, 4), (stop.Type, stop.StopPrice, stop.Quantity));
+
+        foreach (var e in _sink.Drain())
+            await restarted.OnBrokerEventAsync(e, None);
+        await BarAsync(restarted, 6, 2000.0m, 2000.2m, 1997.0m, 1997.5m);
+        Assert.Equal(0, (await _broker.GetAccountAsync(None)).Position);
+        Assert.Null(restarted.OpenTrade);
+        Assert.Equal(0, restarted.Position.Position);
+    }
+
+    [Fact]
+    public async Task A_position_without_a_stop_gets_one_at_the_configured_distance()
+    {
+        var first = await CrashedRunAsync();
+        await first.FlattenAsync("test", None); // cancels everything and sends a market exit...
+        foreach (var order in (await _broker.GetAccountAsync(None)).WorkingOrders)
+            await _broker.CancelAsync(order.OrderId, None); // ...which never reaches the market: the crash
+        var account = await _broker.GetAccountAsync(None);
+        Assert.Equal((4, 0), (account.Position, account.WorkingOrders.Count));
+
+        var restarted = new OrderExecutor(_broker, Mgc, 50_000m, "gbrun2");
+        var update = await restarted.AdoptAsync(account, At(10, 5), 30, 2000.5m, None);
+
+        Assert.Equal(1997.1m, Assert.IsType<TradeRecord>(update.Opened).Stop); // 2000.1 − 30 ticks
+        var stop = Assert.Single((await _broker.GetAccountAsync(None)).WorkingOrders);
+        Assert.Equal(("gbrun2-adopt-1-stop", OrderSide.Sell, 1997.1m, 4), (stop.Tag, stop.Side, stop.StopPrice, stop.Quantity));
+    }
+
+    [Fact]
+    public async Task A_stop_already_through_the_market_flattens_instead()
+    {
+        var first = await CrashedRunAsync();
+        await first.FlattenAsync("test", None);
+        foreach (var order in (await _broker.GetAccountAsync(None)).WorkingOrders)
+            await _broker.CancelAsync(order.OrderId, None);
+
+        var restarted = new OrderExecutor(_broker, Mgc, 50_000m, "gbrun2");
+        await restarted.AdoptAsync(await _broker.GetAccountAsync(None), At(10, 5), 30, 1996.0m, None);
+
+        var exit = Assert.Single((await _broker.GetAccountAsync(None)).WorkingOrders);
+        Assert.Equal((OrderType.Market, OrderSide.Sell, 4), (exit.Type, exit.Side, exit.Quantity));
+    }
+
+    [Fact]
+    public async Task Flat_account_with_stray_orders_is_cleaned_and_nothing_is_adopted()
+    {
+        await _broker.PlaceAsync(new OrderRequest("old-limit", OrderSide.Buy, OrderType.Limit, 1, LimitPrice: 1990m), None);
+        var restarted = new OrderExecutor(_broker, Mgc, 50_000m, "gbrun2");
+        var update = await restarted.AdoptAsync(await _broker.GetAccountAsync(None), At(10, 5), 30, 2000m, None);
+
+        Assert.Null(update.Opened);
+        Assert.Empty((await _broker.GetAccountAsync(None)).WorkingOrders);
+    }
+}
