@@ -158,6 +158,10 @@ public sealed class TopstepXSettings
     [Range(1, 10_000)]
     public int AdoptStopTicks { get; init; } = 100;
 
+    /// <summary>Length of the bars built from live trades and loaded as history, e.g. <c>3m</c> (the strategy's time frames must be multiples of it).</summary>
+    [Required]
+    public string BarTimeFrame { get; init; } = "3m";
+
     /// <summary>Bars of history loaded at start to warm up the detector (the strategy's time frames need about 10 days of 3-minute bars).</summary>
     [Range(0, 20_000)]
     public int WarmupBars { get; init; } = 5_000;

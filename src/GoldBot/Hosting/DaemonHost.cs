@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
 
 namespace GoldBot.Hosting;
@@ -54,19 +55,15 @@ public static class DaemonHost
     }
 
     /// <summary>
-    /// Builds the host for any mode: the same services, channels and domain objects; only the
-    /// boundaries (clock, market-data source, broker) differ.
+    /// Creates the daemon's Serilog logger (console, daily file in the logs folder, the recent-errors
+    /// sink of status.json), stamping every line with <paramref name="clock"/>'s market time.
     /// </summary>
-    /// <param name="configureServices">Applied after the standard registrations, so it can replace or decorate them.</param>
-    public static IHost Build(GoldBotSettings settings, DaemonBoundaries boundaries, Action<IServiceCollection>? configureServices = null)
+    /// <exception cref="IOException">The logs folder cannot be created.</exception>
+    public static (Logger Logger, RecentErrors Errors) CreateLog(GoldBotSettings settings, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(boundaries);
         var logDirectory = Path.GetFullPath(settings.Monitoring.LogDirectory);
         Directory.CreateDirectory(logDirectory);
-        var clock = boundaries.Clock;
-        var runId = boundaries.RunId;
-        var period = boundaries.Source.Period;
         var errors = new RecentErrors();
         var logger = new LoggerConfiguration()
             .MinimumLevel.Debug()
@@ -77,6 +74,25 @@ public static class DaemonHost
                 rollingInterval: RollingInterval.Day, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .WriteTo.Sink(errors)
             .CreateLogger();
+        return (logger, errors);
+    }
+
+    /// <summary>
+    /// Builds the host for any mode: the same services, channels and domain objects; only the
+    /// boundaries (clock, market-data source, broker) differ.
+    /// </summary>
+    /// <param name="configureServices">Applied after the standard registrations, so it can replace or decorate them.</param>
+    /// <param name="log">The daemon's log, when it had to exist before the host (gateway modes log in and warm up first); else created here.</param>
+    public static IHost Build(GoldBotSettings settings, DaemonBoundaries boundaries, Action<IServiceCollection>? configureServices = null,
+        (Logger Logger, RecentErrors Errors)? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(boundaries);
+        var logDirectory = Path.GetFullPath(settings.Monitoring.LogDirectory);
+        var clock = boundaries.Clock;
+        var runId = boundaries.RunId;
+        var period = boundaries.Source.Period;
+        var (logger, errors) = log ?? CreateLog(settings, clock);
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Environment.CurrentDirectory });
         builder.Logging.ClearProviders().AddSerilog(logger, dispose: true);

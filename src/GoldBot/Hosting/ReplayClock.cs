@@ -11,16 +11,30 @@ public sealed class ReplayClock : TimeProvider
 {
     private readonly object _gate = new();
     private readonly List<ReplayTimer> _timers = [];
+    private readonly TimeProvider? _untilStarted;
     private DateTimeOffset _now;
+    private bool _started;
 
     /// <summary>Starts the clock at <paramref name="start"/> (UTC).</summary>
-    public ReplayClock(DateTimeOffset start) => _now = start;
+    public ReplayClock(DateTimeOffset start)
+    {
+        _now = start;
+        _started = true;
+    }
+
+    /// <summary>
+    /// Creates a clock whose market time is not known yet (the gateway simulator's, learned from the
+    /// first bars): until the first <see cref="AdvanceTo"/> it reports <paramref name="untilStarted"/>'s
+    /// time (start-up log lines), and the first advance sets market time, even backwards. Create
+    /// timers only after that first advance.
+    /// </summary>
+    public ReplayClock(TimeProvider untilStarted) => _untilStarted = untilStarted;
 
     /// <inheritdoc/>
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)
-            return _now;
+            return _started ? _now : _untilStarted!.GetUtcNow();
     }
 
     /// <inheritdoc/>
@@ -32,9 +46,10 @@ public sealed class ReplayClock : TimeProvider
         List<ReplayTimer> due = [];
         lock (_gate)
         {
-            if (time <= _now)
+            if (_started && time <= _now)
                 return;
             _now = time;
+            _started = true;
             foreach (var timer in _timers)
             {
                 if (timer.Due is { } at && at <= time)

@@ -54,4 +54,17 @@ public sealed class ReplayClockTests
         clock.AdvanceTo(Start.AddMinutes(3));
         Assert.True(await tick);
     }
+
+    [Fact]
+    public void An_unstarted_clock_reports_the_fallback_until_the_first_advance_sets_market_time_even_backwards()
+    {
+        var wall = new TestDoubles.FixedTimeProvider(new DateTimeOffset(2026, 11, 21, 7, 0, 0, TimeSpan.Zero));
+        var clock = new ReplayClock(wall);
+        Assert.Equal(wall.Now, clock.GetUtcNow());
+
+        clock.AdvanceTo(Start);
+        Assert.Equal(Start, clock.GetUtcNow());
+        clock.AdvanceTo(Start.AddMinutes(-3));
+        Assert.Equal(Start, clock.GetUtcNow());
+    }
 }
