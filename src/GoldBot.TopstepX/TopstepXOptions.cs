@@ -101,9 +101,15 @@ public sealed record TopstepXOptions : IValidatableObject
     /// <summary>Lists every violated rule at once ("Key: rule"); empty when the options are valid.</summary>
     public IReadOnlyList<string> Errors()
     {
+        var context = new ValidationContext(this);
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
-        return results.Select(r => $"{string.Join(",", r.MemberNames)}: {r.ErrorMessage}").ToList();
+        Validator.TryValidateObject(this, context, results, validateAllProperties: true);
+        // The validator skips Validate() once an attribute fails; run it anyway so every problem shows.
+        var lines = results.Select(Line).ToList();
+        lines.AddRange(Validate(context).Select(Line).Where(l => !lines.Contains(l)));
+        return lines;
+
+        static string Line(ValidationResult r) => $"{string.Join(",", r.MemberNames)}: {r.ErrorMessage}";
     }
 
     /// <summary>Settings without secrets: the API key shows only whether it is set.</summary>

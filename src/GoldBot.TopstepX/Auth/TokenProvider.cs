@@ -76,10 +76,7 @@ public sealed class TokenProvider : ITokenSource, IDisposable
         }
     }
 
-    /// <summary>
-    /// Called after the gateway answered HTTP 401 to <paramref name="rejectedToken"/>: logs in again,
-    /// unless another caller already replaced that token, and returns the token to retry with.
-    /// </summary>
+    /// <inheritdoc />
     public async ValueTask<string> RenewAfterRejectionAsync(string rejectedToken, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
