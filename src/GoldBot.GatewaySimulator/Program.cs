@@ -1,3 +1,40 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-await app.RunAsync();
+using System.CommandLine;
+using GoldBot.GatewaySimulator.Hosting;
+
+var bars = new Option<string?>("--bars") { Description = "Bars CSV replayed as the market (default: GatewaySimulator:BarsFile, the MGC 3-minute file)." };
+var port = new Option<int?>("--port") { Description = "Port on 127.0.0.1 (default 5200)." };
+var speed = new Option<double?>("--speed") { Description = "Replay speed: a bar every period/N of wall time; 0 = step mode via POST /admin/advance (default 0)." };
+var shape = new Option<PayloadShape?>("--shape") { Description = "Hub payload shapes: Observed (as the live gateway) or Documented (default Observed)." };
+var config = new Option<string?>("--config") { Description = "JSON configuration file with a GatewaySimulator section." };
+var root = new RootCommand("goldbot-sim: a local ProjectX Gateway (TopstepX) simulator on 127.0.0.1 replaying a bars file.") { bars, port, speed, shape, config };
+root.SetAction(async (parse, cancellationToken) =>
+{
+    var options = new GatewaySimulatorOptions();
+    if (parse.GetValue(config) is { } file)
+    {
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"configuration file not found: {Path.GetFullPath(file)}").ConfigureAwait(false);
+            return 2;
+        }
+        new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(file)).Build().GetSection(GatewaySimulatorOptions.Section).Bind(options);
+    }
+    if (parse.GetValue(bars) is { } b) options.BarsFile = b;
+    if (parse.GetValue(port) is { } p) options.Port = p;
+    if (parse.GetValue(speed) is { } s) options.Speed = s;
+    if (parse.GetValue(shape) is { } sh) options.PayloadShape = sh;
+    try
+    {
+        await using var app = GatewaySimulatorApp.Build(options);
+        await Console.Out.WriteLineAsync($"goldbot-sim: http://127.0.0.1:{options.Port}/ (REST /api, hubs /hubs/market and /hubs/user, admin /admin), shape {options.PayloadShape}, "
+            + (options.Speed > 0 ? $"speed {options.Speed}x" : "step mode (POST /admin/advance?bars=N)")).ConfigureAwait(false);
+        await app.RunAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+    catch (GatewaySimulatorConfigException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+        return 2;
+    }
+});
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GoldBot.Analysis;
 using GoldBot.Configuration;
 using GoldBot.Execution;
+using GoldBot.Gateway;
 using GoldBot.MarketData;
 using GoldBot.Monitoring;
 using GoldBot.Reporting;
@@ -15,7 +16,10 @@ namespace GoldBot.Hosting;
 /// <param name="BarsFile">Bars CSV overriding Replay:BarsFile, or null.</param>
 /// <param name="Speed">Replay speed overriding Replay:Speed, or null.</param>
 /// <param name="Overrides">Further configuration keys (e.g. <c>Monitoring:LogDirectory</c>), applied last.</param>
-public sealed record RunArguments(string? ConfigFile, string? BarsFile, double? Speed, IReadOnlyDictionary<string, string?>? Overrides = null);
+/// <param name="Mode">Mode overriding the configuration's <c>Mode</c>, or null.</param>
+/// <param name="Live">True when <c>--live</c> was given: the confirmation live mode needs.</param>
+public sealed record RunArguments(string? ConfigFile, string? BarsFile, double? Speed, IReadOnlyDictionary<string, string?>? Overrides = null,
+    RunMode? Mode = null, bool Live = false);
 
 /// <summary>
 /// Runs the daemon: settings, bars, host, summary. Exit codes: 0 the replay completed, 1 a
@@ -42,9 +46,13 @@ public static class DaemonRunner
                 overrides["Replay:BarsFile"] = arguments.BarsFile;
             if (arguments.Speed is { } speed)
                 overrides["Replay:Speed"] = speed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (arguments.Mode is { } mode)
+                overrides["Mode"] = mode.ToString();
             foreach (var (key, value) in arguments.Overrides ?? new Dictionary<string, string?>())
                 overrides[key] = value;
             settings = SettingsLoader.Load(arguments.ConfigFile, overrides);
+            if (settings.Mode != RunMode.Replay)
+                return await GatewayRun.RunAsync(settings, arguments.Live, output, error, cancellationToken, configureServices);
             bars = BarCsvReader.Read(settings.Replay.BarsFile, settings.Replay.BadBarPolicy, tickSize: settings.Contract().TickSize);
             CheckTimeFrames(settings, bars);
         }
@@ -85,18 +93,26 @@ public static class DaemonRunner
         using var running = host;
         await host.WaitForShutdownAsync(cancellationToken);
 
-        var services = host.Services;
+        return await SummarizeAsync(settings, host.Services, output, error, audit: true, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Prints the run's summary and returns its exit code. With <paramref name="audit"/> (replays) every trade is
+    /// re-checked by <see cref="RuleAudit"/> and the journal's P&amp;L must equal the broker's balance change.
+    /// </summary>
+    internal static async Task<int> SummarizeAsync(GoldBotSettings settings, IServiceProvider services, TextWriter output, TextWriter error, bool audit, TimeSpan? elapsed = null)
+    {
         var coordinator = services.GetRequiredService<RunCoordinator>();
         var trades = services.GetRequiredService<TradeJournal>().ClosedTrades;
         var account = await services.GetRequiredService<IBroker>().GetAccountAsync(CancellationToken.None);
-        var breaches = RuleAudit.Check(trades, settings.Risk, settings.Contract(), settings.Execution).ToList();
+        var breaches = audit ? RuleAudit.Check(trades, settings.Risk, settings.Contract(), settings.Execution).ToList() : [];
         var journalPnL = trades.Sum(t => t.PnL ?? 0);
-        if (account.Position == 0 && journalPnL != account.Balance - settings.Risk.StartingBalance)
+        if (audit && account.Position == 0 && journalPnL != account.Balance - settings.Risk.StartingBalance)
             breaches.Add($"journal P&L {journalPnL} differs from the broker's balance change {account.Balance - settings.Risk.StartingBalance}");
-        var summary = RunSummary.From(services.GetRequiredService<RunStatistics>(), trades, account.Balance, breaches, stopwatch.Elapsed);
+        var summary = RunSummary.From(services.GetRequiredService<RunStatistics>(), trades, account.Balance, breaches, elapsed ?? TimeSpan.Zero);
         if (coordinator.Outcome == RunOutcome.Failed)
             await error.WriteLineAsync($"error: {coordinator.FailureReason} (details in {settings.Monitoring.LogDirectory}/goldbot-*.log)");
-        else if (coordinator.Outcome == RunOutcome.Running)
+        else if (coordinator.Outcome == RunOutcome.Running && audit)
             await error.WriteLineAsync("stopped before the end of the data");
         foreach (var breach in breaches)
             await error.WriteLineAsync("rule breach: " + breach);
@@ -105,6 +121,7 @@ public static class DaemonRunner
         {
             RunOutcome.Completed => breaches.Count == 0 ? 0 : 1,
             RunOutcome.EmergencyStop => 3,
+            RunOutcome.Running when !audit => 0,
             _ => 1,
         };
     }

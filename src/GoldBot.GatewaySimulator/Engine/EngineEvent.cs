@@ -1,0 +1,34 @@
+namespace GoldBot.GatewaySimulator.Engine;
+
+/// <summary>
+/// The kind of change a user-hub event announces; the live gateway wraps entities as
+/// <c>{action, data}</c> with these values (fixtures/projectx-live/README.md item 1).
+/// </summary>
+public enum EventAction
+{
+    /// <summary>A new entity (seen on a new trade).</summary>
+    Created = 0,
+    /// <summary>An update (seen on account and order updates).</summary>
+    Updated = 1,
+    /// <summary>Removed (seen on a position that closed).</summary>
+    Removed = 2,
+}
+
+/// <summary>A change inside the matching engine, to be published on the user hub in the order raised.</summary>
+public abstract record EngineEvent(EventAction Action);
+
+/// <summary>An order was created or changed.</summary>
+/// <param name="Order">The order after the change.</param>
+public sealed record OrderChanged(SimOrder Order, EventAction Action) : EngineEvent(Action);
+
+/// <summary>A position was opened, changed or closed (a closed position has type Undefined and size 0).</summary>
+/// <param name="Position">The position after the change.</param>
+public sealed record PositionChanged(SimPosition Position, EventAction Action) : EngineEvent(Action);
+
+/// <summary>A half-turn trade was recorded.</summary>
+/// <param name="Trade">The new trade.</param>
+public sealed record TradeRecorded(SimTrade Trade) : EngineEvent(EventAction.Created);
+
+/// <summary>An account's balance or state changed.</summary>
+/// <param name="Account">The account after the change.</param>
+public sealed record AccountChanged(SimAccount Account) : EngineEvent(EventAction.Updated);

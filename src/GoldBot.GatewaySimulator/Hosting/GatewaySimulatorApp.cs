@@ -1,0 +1,103 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using GoldBot.GatewaySimulator.Api;
+using GoldBot.GatewaySimulator.Engine;
+using GoldBot.GatewaySimulator.Faults;
+using GoldBot.GatewaySimulator.Hubs;
+using GoldBot.GatewaySimulator.Market;
+using GoldBot.MarketData;
+using Microsoft.AspNetCore.Http.Connections;
+
+namespace GoldBot.GatewaySimulator.Hosting;
+
+/// <summary>Builds the simulator's web application: Kestrel on 127.0.0.1, REST endpoints, hubs, rate limits, faults, admin.</summary>
+public static class GatewaySimulatorApp
+{
+    /// <summary>Builds (does not start) the application.</summary>
+    /// <exception cref="GatewaySimulatorConfigException">The options are invalid or the bars file is missing or unusable (every problem listed).</exception>
+    public static WebApplication Build(GatewaySimulatorOptions options, Action<ILoggingBuilder>? logging = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate().ToList();
+        BarFile? file = null;
+        IReadOnlyList<SimContract> contracts = [];
+        if (problems.Count == 0)
+        {
+            contracts = options.BuildContracts();
+            try
+            {
+                file = BarCsvReader.Read(options.BarsFile, tickSize: contracts[0].Spec.TickSize);
+            }
+            catch (BarFileException e)
+            {
+                throw new GatewaySimulatorConfigException([$"BarsFile: {e.Message} (set GatewaySimulator:BarsFile or --bars)"], e);
+            }
+            if (options.WarmupBars >= file.Bars.Count)
+                problems.Add($"WarmupBars: {options.WarmupBars} must be below the {file.Bars.Count} bars of {file.Path}");
+        }
+        if (problems.Count > 0)
+            throw new GatewaySimulatorConfigException(problems);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        if (logging is not null)
+            logging(builder.Logging);
+
+        var clock = new SimulationClock(file!.Bars[0].OpenTime);
+        var replay = new MarketReplay(contracts[0].Id, contracts[0].SymbolId, contracts[0].Spec.TickSize, file.Bars, file.Period, options.WarmupBars, clock);
+        var accounts = options.EffectiveAccounts.Select(a => new SimAccount(a.Id, a.Name, a.Balance, a.CanTrade, true, true, a.AutoOcoBrackets));
+        var engine = new TradingEngine(contracts, accounts, options.BuildFees(), clock);
+        var faults = new FaultState(options.WallClock);
+        if (options.Faults is { } initial)
+        {
+            faults.Apply(initial);
+            if (initial.RejectNextOrder is { } reject)
+                engine.RejectNextOrder = ((PlaceOrderError)reject.ErrorCode, reject.ErrorMessage ?? "Order rejected");
+            if (initial.PartialFills is { } partial)
+                (engine.PartialFillPieces, engine.PartialFillOrders) = (Math.Max(1, partial.Pieces), partial.Orders);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(faults);
+        services.AddSingleton(new TokenService(options.WallClock, options.TokenLifetime));
+        services.AddSingleton<HubConnectionRegistry>();
+        services.AddSingleton<IGatewayEventSink, HubEventPublisher>();
+        services.AddSingleton(sp => new SimulatedGateway(engine, replay, clock, sp.GetRequiredService<IGatewayEventSink>()));
+        services.AddHostedService<ReplayPump>();
+        services.AddSignalR().AddJsonProtocol();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                var path = http.Request.Path;
+                if (path.StartsWithSegments("/api/History", StringComparison.OrdinalIgnoreCase))
+                    return RateLimitPartition.GetSlidingWindowLimiter("history", _ => Window(options.HistoryRateLimitPermits, options.HistoryRateLimitWindow));
+                if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                    return RateLimitPartition.GetSlidingWindowLimiter("overall", _ => Window(options.RateLimitPermits, options.RateLimitWindow));
+                return RateLimitPartition.GetNoLimiter("open");
+            });
+        });
+
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.UseRateLimiter();
+        app.UseMiddleware<GatewayMiddleware>();
+        app.MapGatewayEndpoints();
+        app.MapAdminEndpoints();
+        app.MapHub<MarketHub>("/hubs/market", o => o.Transports = HttpTransportType.WebSockets);
+        app.MapHub<UserHub>("/hubs/user", o => o.Transports = HttpTransportType.WebSockets);
+        return app;
+    }
+
+    private static SlidingWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
+    {
+        PermitLimit = permits,
+        Window = window,
+        SegmentsPerWindow = 6,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+}

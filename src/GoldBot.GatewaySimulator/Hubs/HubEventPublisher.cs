@@ -1,0 +1,53 @@
+using GoldBot.GatewaySimulator.Engine;
+using GoldBot.GatewaySimulator.Faults;
+using GoldBot.GatewaySimulator.Hosting;
+using GoldBot.GatewaySimulator.Market;
+using Microsoft.AspNetCore.SignalR;
+
+namespace GoldBot.GatewaySimulator.Hubs;
+
+/// <summary>
+/// Sends the simulated gateway's events to the hub groups, in the configured payload shape, applying the
+/// duplicate and out-of-order user-event faults. Market events per trade: <c>GatewayTrade</c>, then
+/// <c>GatewayQuote</c>, then two <c>GatewayDepth</c> levels (best bid, best ask).
+/// </summary>
+public sealed class HubEventPublisher(IHubContext<MarketHub> market, IHubContext<UserHub> user, GatewaySimulatorOptions options, FaultState faults) : IGatewayEventSink
+{
+    /// <inheritdoc/>
+    public async Task PublishUserAsync(IReadOnlyList<EngineEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        IEnumerable<EngineEvent> order = faults.OutOfOrderUserEvents ? events.Reverse() : events;
+        var copies = faults.DuplicateUserEvents ? 2 : 1;
+        var shape = options.PayloadShape;
+        foreach (var e in order)
+        {
+            for (var i = 0; i < copies; i++)
+            {
+                var send = e switch
+                {
+                    OrderChanged o => user.Clients.Group(UserHub.OrdersGroup(o.Order.AccountId)).SendAsync("GatewayUserOrder", HubPayloads.Order(o.Order, o.Action, shape), cancellationToken),
+                    PositionChanged p => user.Clients.Group(UserHub.PositionsGroup(p.Position.AccountId)).SendAsync("GatewayUserPosition", HubPayloads.Position(p.Position, p.Action, shape), cancellationToken),
+                    TradeRecorded t => user.Clients.Group(UserHub.TradesGroup(t.Trade.AccountId)).SendAsync("GatewayUserTrade", HubPayloads.Trade(t.Trade, shape), cancellationToken),
+                    AccountChanged a => user.Clients.Group(UserHub.AccountsGroup).SendAsync("GatewayUserAccount", HubPayloads.Account(a.Account, a.Action, shape), cancellationToken),
+                    _ => Task.CompletedTask,
+                };
+                await send.ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task PublishMarketAsync(MarketTick tick, Quote quote, bool fullQuote, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tick);
+        ArgumentNullException.ThrowIfNull(quote);
+        var shape = options.PayloadShape;
+        var id = tick.ContractId;
+        await market.Clients.Group(MarketHub.TradesGroup(id)).SendAsync("GatewayTrade", id, HubPayloads.MarketTrade(tick, quote.SymbolId, shape), cancellationToken).ConfigureAwait(false);
+        await market.Clients.Group(MarketHub.QuotesGroup(id)).SendAsync("GatewayQuote", id, HubPayloads.Quote(quote, fullQuote, shape), cancellationToken).ConfigureAwait(false);
+        var depth = market.Clients.Group(MarketHub.DepthGroup(id));
+        await depth.SendAsync("GatewayDepth", id, HubPayloads.Depth(id, tick.Time, 4, quote.BestBid, shape), cancellationToken).ConfigureAwait(false);
+        await depth.SendAsync("GatewayDepth", id, HubPayloads.Depth(id, tick.Time, 3, quote.BestAsk, shape), cancellationToken).ConfigureAwait(false);
+    }
+}

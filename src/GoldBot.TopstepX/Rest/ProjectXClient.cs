@@ -1,0 +1,512 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using GoldBot.TopstepX.Auth;
+using GoldBot.TopstepX.Contracts;
+using GoldBot.TopstepX.Contracts.Wire;
+using GoldBot.TopstepX.Serialization;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace GoldBot.TopstepX.Rest;
+
+/// <summary>
+/// Typed client of the ProjectX Gateway REST API (TopstepX; <c>research/topstepx-api.md</c> §2–§8).
+/// Every call is rate limited (<see cref="RequestThrottle"/>), authenticated with the session token of
+/// <see cref="Tokens"/> (re-login and one retry on HTTP 401), and bounded by
+/// <see cref="TopstepXOptions.RequestTimeout"/> per attempt.
+/// Queries (searches, history, contract lookups, validate) are retried with exponential backoff and jitter
+/// on HTTP 429, 5xx, network errors and timeouts, honouring Retry-After. Money-moving commands are retried
+/// on HTTP 429 only (the gateway refused before acting); after a timeout or 5xx their outcome is learned
+/// from the gateway's order state before anything is sent again (§12.2).
+/// Queries that the gateway refuses throw <see cref="GatewayException"/>; commands return typed results.
+/// </summary>
+public sealed class ProjectXClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly TopstepXOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly RequestThrottle _throttle;
+    private readonly TokenProvider _tokens;
+    private readonly ResiliencePipeline<HttpResponseMessage> _queryPipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _commandPipeline;
+
+    /// <summary>Creates the client. The <paramref name="http"/> client is not owned (not disposed here).</summary>
+    /// <exception cref="ArgumentException">The options are invalid (every problem listed).</exception>
+    public ProjectXClient(HttpClient http, TopstepXOptions options, TimeProvider time, ILogger<ProjectXClient> logger)
+    {
+        _http = http ?? throw new ArgumentNullException(nameof(http));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        var errors = options.Errors();
+        if (errors.Count > 0)
+            throw new ArgumentException("invalid TopstepX options: " + string.Join("; ", errors), nameof(options));
+        _throttle = new RequestThrottle(options, time);
+        _tokens = new TokenProvider(LoginAsync, ValidateAsync, time, options.TokenRefreshMargin, logger);
+        _queryPipeline = BuildPipeline(retryUnknownOutcomes: true);
+        _commandPipeline = BuildPipeline(retryUnknownOutcomes: false);
+    }
+
+    /// <summary>The session token source, shared with the hubs so every connect uses the current token.</summary>
+    public TokenProvider Tokens => _tokens;
+
+    /// <summary>Requests currently waiting for the client-wide rate limiter.</summary>
+    public long QueuedRequests => _throttle.QueuedRequests;
+
+    /// <summary>Accounts of the profile (Account/search, §4).</summary>
+    /// <exception cref="GatewayException">The gateway refused.</exception>
+    /// <exception cref="GatewayUnavailableException">No answer after every retry.</exception>
+    public async Task<IReadOnlyList<TradingAccount>> SearchAccountsAsync(bool onlyActiveAccounts = true, CancellationToken cancellationToken = default)
+    {
+        var response = await QueryAsync<AccountSearchRequest, AccountSearchResponse>(GatewayEndpoints.AccountSearch, new(onlyActiveAccounts), cancellationToken).ConfigureAwait(false);
+        return response.Accounts ?? [];
+    }
+
+    /// <summary>Contracts matching <paramref name="searchText"/> (Contract/search, at most 20, §5.1).</summary>
+    /// <exception cref="GatewayException">The gateway refused.</exception>
+    /// <exception cref="GatewayUnavailableException">No answer after every retry.</exception>
+    public async Task<IReadOnlyList<GatewayContract>> SearchContractsAsync(string searchText, bool live = false, CancellationToken cancellationToken = default)
+    {
+        var response = await QueryAsync<ContractSearchRequest, ContractResponse>(GatewayEndpoints.ContractSearch, new(searchText, live), cancellationToken).ConfigureAwait(false);
+        return response.Contracts ?? [];
+    }
+
+    /// <summary>One contract by id, expired ones included (Contract/searchById; reads <c>contract</c> or <c>contracts[]</c>).</summary>
+    /// <exception cref="GatewayException">Unknown contract (<c>ContractNotFound</c>) or another refusal.</exception>
+    /// <exception cref="GatewayUnavailableException">No answer after every retry.</exception>
+    public async Task<GatewayContract> GetContractByIdAsync(string contractId, CancellationToken cancellationToken = default)
+    {
+        var response = await QueryAsync<ContractSearchByIdRequest, ContractResponse>(GatewayEndpoints.ContractSearchById, new(contractId), cancellationToken).ConfigureAwait(false);
+        return response.Contract
+            ?? response.Contracts?.FirstOrDefault(c => string.Equals(c.Id, contractId, StringComparison.OrdinalIgnoreCase))
+            ?? throw new GatewayException(GatewayEndpoints.ContractSearchById, 1, "ContractNotFound", $"no contract {contractId} in the answer");
+    }
+
+    /// <summary>Every available contract (Contract/available, §5.1).</summary>
+    /// <exception cref="GatewayException">The gateway refused.</exception>
+    /// <exception cref="GatewayUnavailableException">No answer after every retry.</exception>
+    public async Task<IReadOnlyList<GatewayContract>> GetAvailableContractsAsync(bool live = false, CancellationToken cancellationToken = default)
+    {
+        var response = await QueryAsync<ContractAvailableRequest, ContractResponse>(GatewayEndpoints.ContractAvailable, new(live), cancellationToken).ConfigureAwait(false);
+        return response.Contracts ?? [];
+    }
+
+    /// <summary>
+    /// The active contract of a product given by CME code ("MGC") or ProjectX symbolId ("F.US.MGC"):
+    /// the single contract with that <c>symbolId</c> and <c>activeContract</c> (§5.2: never match on the
+    /// CME code or name). Looks in Contract/available, then in Contract/search.
+    /// </summary>
+    /// <returns>The contract, with id, name, tick size (points) and tick value (USD).</returns>
+    /// <exception cref="GatewayException">No active contract (<c>ContractNotFound</c>) or several (<c>AmbiguousContract</c>, e.g. during a roll).</exception>
+    public async Task<GatewayContract> ResolveContractAsync(string symbol, CancellationToken cancellationToken = default)
+    {
+        var symbolId = CmeSymbolMap.ToSymbolId(symbol);
+        var candidates = Active(await GetAvailableContractsAsync(false, cancellationToken).ConfigureAwait(false), symbolId);
+        if (candidates.Count == 0)
+        {
+            var root = symbolId[(symbolId.LastIndexOf('.') + 1)..];
+            candidates = Active(await SearchContractsAsync(root, false, cancellationToken).ConfigureAwait(false), symbolId);
+        }
+        return candidates.Count switch
+        {
+            1 => candidates[0],
+            0 => throw new GatewayException(GatewayEndpoints.ContractAvailable, 1, "ContractNotFound", $"no active contract with symbolId {symbolId} (from '{symbol}')"),
+            _ => throw new GatewayException(GatewayEndpoints.ContractAvailable, -1, "AmbiguousContract",
+                $"{candidates.Count} active contracts with symbolId {symbolId}: {string.Join(", ", candidates.Select(c => c.Id))}"),
+        };
+
+        static List<GatewayContract> Active(IReadOnlyList<GatewayContract> contracts, string symbolId) =>
+            contracts.Where(c => c.ActiveContract && string.Equals(c.SymbolId, symbolId, StringComparison.OrdinalIgnoreCase))
+                .DistinctBy(c => c.Id)
+                .ToList();
+    }
+
+    /// <summary>
+    /// Historical bars of <paramref name="contractId"/> between <paramref name="start"/> and <paramref name="end"/>
+    /// (History/retrieveBars, §6; own rate limit), returned oldest first (the gateway sends newest first).
+    /// </summary>
+    /// <param name="limit">Most bars to return (gateway maximum 20,000; it keeps the latest).</param>
+    /// <param name="includePartialBar">Include the still-forming bar (flag it out of signal logic).</param>
+    /// <param name="live">Live vs sim data subscription; false for Practice/Combine (meaning UNCONFIRMED).</param>
+    /// <exception cref="ArgumentOutOfRangeException">Bad unit number or limit.</exception>
+    /// <exception cref="GatewayException">The gateway refused (ContractNotFound, UnitInvalid, …).</exception>
+    /// <exception cref="GatewayUnavailableException">No answer after every retry.</exception>
+    public async Task<IReadOnlyList<GatewayBar>> RetrieveBarsAsync(
+        string contractId,
+        DateTimeOffset start,
+        DateTimeOffset end,
+        BarUnit unit,
+        int unitNumber,
+        int limit = 20_000,
+        bool includePartialBar = false,
+        bool live = false,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(unitNumber, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 20_000);
+        var request = new RetrieveBarsRequest(contractId, live, start.ToUniversalTime(), end.ToUniversalTime(), unit, unitNumber, limit, includePartialBar);
+        var response = await QueryAsync<RetrieveBarsRequest, RetrieveBarsResponse>(GatewayEndpoints.RetrieveBars, request, cancellationToken).ConfigureAwait(false);
+        var bars = (response.Bars ?? []).ToArray();
+        Array.Sort(bars, static (a, b) => a.Time.CompareTo(b.Time));
+        return bars;
+    }
+
+    /// <summary>Orders created from <paramref name="start"/> (Order/search, §7.4).</summary>
+    /// <exception cref="GatewayException">The gateway refused (AccountNotFound).</exception>
+    /// <exception cref="GatewayUnavailableException">No answer after every retry.</exception>
+    public async Task<IReadOnlyList<GatewayOrder>> SearchOrdersAsync(long accountId, DateTimeOffset start, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
+    {
+        var response = await QueryAsync<TimeWindowRequest, OrderSearchResponse>(GatewayEndpoints.OrderSearch, new(accountId, start.ToUniversalTime(), end?.ToUniversalTime()), cancellationToken).ConfigureAwait(false);
+        return response.Orders ?? [];
+    }
+
+    /// <summary>Working orders (Order/searchOpen; suspended bracket children are not included, §7.4).</summary>
+    /// <exception cref="GatewayException">The gateway refused (AccountNotFound).</exception>
+    /// <exception cref="GatewayUnavailableException">No answer after every retry.</exception>
+    public async Task<IReadOnlyList<GatewayOrder>> SearchOpenOrdersAsync(long accountId, CancellationToken cancellationToken = default)
+    {
+        var response = await QueryAsync<AccountRequest, OrderSearchResponse>(GatewayEndpoints.OrderSearchOpen, new(accountId), cancellationToken).ConfigureAwait(false);
+        return response.Orders ?? [];
+    }
+
+    /// <summary>Open positions (Position/searchOpen, §8.1): the source of truth for position state.</summary>
+    /// <exception cref="GatewayException">The gateway refused (AccountNotFound).</exception>
+    /// <exception cref="GatewayUnavailableException">No answer after every retry.</exception>
+    public async Task<IReadOnlyList<GatewayPosition>> SearchOpenPositionsAsync(long accountId, CancellationToken cancellationToken = default)
+    {
+        var response = await QueryAsync<AccountRequest, PositionSearchResponse>(GatewayEndpoints.PositionSearchOpen, new(accountId), cancellationToken).ConfigureAwait(false);
+        return response.Positions ?? [];
+    }
+
+    /// <summary>Half-turn fills from <paramref name="start"/> (Trade/search, §8.2).</summary>
+    /// <exception cref="GatewayException">The gateway refused (AccountNotFound).</exception>
+    /// <exception cref="GatewayUnavailableException">No answer after every retry.</exception>
+    public async Task<IReadOnlyList<HalfTrade>> SearchTradesAsync(long accountId, DateTimeOffset start, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
+    {
+        var response = await QueryAsync<TimeWindowRequest, TradeSearchResponse>(GatewayEndpoints.TradeSearch, new(accountId, start.ToUniversalTime(), end?.ToUniversalTime()), cancellationToken).ConfigureAwait(false);
+        return response.Trades ?? [];
+    }
+
+    /// <summary>
+    /// Places an order (Order/place, §7.1). A refusal (any <c>success:false</c>, with or without an order id)
+    /// is returned as a rejected <see cref="PlaceOrderResult"/>. After a timeout or 5xx the order is looked up
+    /// by its <see cref="PlaceOrderRequest.CustomTag"/> (generated when null) after
+    /// <see cref="TopstepXOptions.OrderReconcileDelay"/>; it is placed again, with the same tag, only when the
+    /// search shows it does not exist (a duplicate tag is refused by the gateway, which the client then resolves
+    /// by searching again).
+    /// </summary>
+    /// <exception cref="ArgumentException">Size not positive or no contract.</exception>
+    /// <exception cref="GatewayUnavailableException">The outcome stayed unknown (the gateway could not be searched).</exception>
+    public async Task<PlaceOrderResult> PlaceOrderAsync(PlaceOrderRequest order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentOutOfRangeException.ThrowIfLessThan(order.Size, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(order.ContractId);
+        order = order with { CustomTag = string.IsNullOrWhiteSpace(order.CustomTag) ? NewCustomTag() : order.CustomTag };
+        var tag = order.CustomTag!;
+        try
+        {
+            return ToPlaceResult(await CommandAsync<PlaceOrderRequest, PlaceOrderResponse>(GatewayEndpoints.OrderPlace, order, cancellationToken).ConfigureAwait(false), tag, false);
+        }
+        catch (GatewayUnavailableException ex)
+        {
+            _logger.LogWarning("Order/place outcome unknown for tag {CustomTag} ({Reason}); searching orders before any re-place", tag, ex.Message);
+        }
+
+        var found = await FindOrderByTagAfterDelayAsync(order.AccountId, tag, cancellationToken).ConfigureAwait(false);
+        if (found is not null)
+            return FromExistingOrder(found, tag);
+
+        _logger.LogWarning("Order with tag {CustomTag} does not exist; placing it again", tag);
+        var again = ToPlaceResult(await CommandAsync<PlaceOrderRequest, PlaceOrderResponse>(GatewayEndpoints.OrderPlace, order, cancellationToken).ConfigureAwait(false), tag, true);
+        if (again.Accepted || again.ErrorCode != 2)
+            return again;
+        // OrderRejected may be the duplicate-tag refusal: the first order appeared after all.
+        found = await FindOrderByTagAfterDelayAsync(order.AccountId, tag, cancellationToken).ConfigureAwait(false);
+        return found is not null ? FromExistingOrder(found, tag) : again;
+    }
+
+    /// <summary>
+    /// Changes a working order (Order/modify, §7.2); send every intended value (omitted-field semantics are
+    /// UNCONFIRMED). After a timeout or 5xx the order is read back: if it already carries the values the
+    /// result is a success, if it is still working the modify is sent once more, otherwise it is refused.
+    /// </summary>
+    /// <exception cref="GatewayUnavailableException">The outcome stayed unknown.</exception>
+    public async Task<OrderCommandResult> ModifyOrderAsync(long accountId, long orderId, int? size, decimal? limitPrice, decimal? stopPrice, decimal? trailPrice = null, CancellationToken cancellationToken = default)
+    {
+        var request = new ModifyOrderRequest(accountId, orderId, size, limitPrice, stopPrice, trailPrice);
+        try
+        {
+            return ToCommandResult(GatewayEndpoints.OrderModify, await CommandAsync<ModifyOrderRequest, GatewayResponse>(GatewayEndpoints.OrderModify, request, cancellationToken).ConfigureAwait(false), false);
+        }
+        catch (GatewayUnavailableException ex)
+        {
+            _logger.LogWarning("Order/modify outcome unknown for order {OrderId} ({Reason}); reading the order back", orderId, ex.Message);
+            var order = await FindOrderAfterDelayAsync(accountId, orderId, ex, cancellationToken).ConfigureAwait(false);
+            if (order.IsWorking
+                && (size is null || order.Size == size)
+                && (limitPrice is null || order.LimitPrice == limitPrice)
+                && (stopPrice is null || order.StopPrice == stopPrice))
+                return new OrderCommandResult(true, 0, "Success", null, Reconciled: true);
+            if (!order.IsWorking)
+                return new OrderCommandResult(false, -1, "NotWorking", $"order {orderId} is {order.Status}", Reconciled: true);
+            return ToCommandResult(GatewayEndpoints.OrderModify, await CommandAsync<ModifyOrderRequest, GatewayResponse>(GatewayEndpoints.OrderModify, request, cancellationToken).ConfigureAwait(false), true);
+        }
+    }
+
+    /// <summary>
+    /// Cancels a working order (Order/cancel, §7.3; simulated accounts only per the newer docs). After a
+    /// timeout or 5xx the order is read back: cancelled = success, still working = cancel sent once more,
+    /// otherwise (filled, rejected, …) a refusal naming the state.
+    /// </summary>
+    /// <exception cref="GatewayUnavailableException">The outcome stayed unknown.</exception>
+    public async Task<OrderCommandResult> CancelOrderAsync(long accountId, long orderId, CancellationToken cancellationToken = default)
+    {
+        var request = new CancelOrderRequest(accountId, orderId);
+        try
+        {
+            return ToCommandResult(GatewayEndpoints.OrderCancel, await CommandAsync<CancelOrderRequest, GatewayResponse>(GatewayEndpoints.OrderCancel, request, cancellationToken).ConfigureAwait(false), false);
+        }
+        catch (GatewayUnavailableException ex)
+        {
+            _logger.LogWarning("Order/cancel outcome unknown for order {OrderId} ({Reason}); reading the order back", orderId, ex.Message);
+            var order = await FindOrderAfterDelayAsync(accountId, orderId, ex, cancellationToken).ConfigureAwait(false);
+            if (order.Status == OrderStatus.Cancelled)
+                return new OrderCommandResult(true, 0, "Success", null, Reconciled: true);
+            if (!order.IsWorking)
+                return new OrderCommandResult(false, -1, "NotWorking", $"order {orderId} is {order.Status}", Reconciled: true);
+            return ToCommandResult(GatewayEndpoints.OrderCancel, await CommandAsync<CancelOrderRequest, GatewayResponse>(GatewayEndpoints.OrderCancel, request, cancellationToken).ConfigureAwait(false), true);
+        }
+    }
+
+    /// <summary>Closes the whole position in <paramref name="contractId"/> at market (Position/closeContract, §8.1). Never re-sent blindly.</summary>
+    /// <exception cref="GatewayUnavailableException">Outcome unknown: read Position/searchOpen before acting again.</exception>
+    public async Task<OrderCommandResult> ClosePositionAsync(long accountId, string contractId, CancellationToken cancellationToken = default) =>
+        ToCommandResult(GatewayEndpoints.PositionCloseContract,
+            await CommandAsync<CloseContractRequest, GatewayResponse>(GatewayEndpoints.PositionCloseContract, new(accountId, contractId), cancellationToken).ConfigureAwait(false), false);
+
+    /// <summary>Closes <paramref name="size"/> contracts of the position at market (Position/partialCloseContract, §8.1). Never re-sent blindly.</summary>
+    /// <exception cref="GatewayUnavailableException">Outcome unknown: read Position/searchOpen before acting again.</exception>
+    public async Task<OrderCommandResult> PartialClosePositionAsync(long accountId, string contractId, int size, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        return ToCommandResult(GatewayEndpoints.PositionPartialCloseContract,
+            await CommandAsync<PartialCloseContractRequest, GatewayResponse>(GatewayEndpoints.PositionPartialCloseContract, new(accountId, contractId, size), cancellationToken).ConfigureAwait(false), false);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _throttle.Dispose();
+        _tokens.Dispose();
+    }
+
+    private async Task<string> LoginAsync(CancellationToken cancellationToken)
+    {
+        var response = await SendAsync<LoginKeyRequest, LoginKeyResponse>(
+            GatewayEndpoints.LoginKey, new LoginKeyRequest(_options.UserName, _options.ApiKey), _queryPipeline, authenticated: false, null, cancellationToken).ConfigureAwait(false);
+        EnsureSuccess(GatewayEndpoints.LoginKey, response);
+        return string.IsNullOrEmpty(response.Token)
+            ? throw new GatewayException(GatewayEndpoints.LoginKey, -1, "MissingToken", "login succeeded without a token")
+            : response.Token;
+    }
+
+    private async Task<string?> ValidateAsync(string token, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync<object?, ValidateResponse>(GatewayEndpoints.Validate, null, _queryPipeline, authenticated: false, token, cancellationToken).ConfigureAwait(false);
+        if (!response.Success || string.IsNullOrEmpty(response.NewToken))
+        {
+            _logger.LogWarning("Auth/validate refused: {ErrorName} ({ErrorCode})", GatewayErrorCodes.Describe(GatewayEndpoints.Validate, response.ErrorCode), response.ErrorCode);
+            return null;
+        }
+        return response.NewToken;
+    }
+
+    private async Task<TResponse> QueryAsync<TRequest, TResponse>(string endpoint, TRequest body, CancellationToken cancellationToken)
+        where TResponse : GatewayResponse
+    {
+        var response = await SendAsync<TRequest, TResponse>(endpoint, body, _queryPipeline, authenticated: true, null, cancellationToken).ConfigureAwait(false);
+        EnsureSuccess(endpoint, response);
+        return response;
+    }
+
+    private Task<TResponse> CommandAsync<TRequest, TResponse>(string endpoint, TRequest body, CancellationToken cancellationToken)
+        where TResponse : GatewayResponse =>
+        SendAsync<TRequest, TResponse>(endpoint, body, _commandPipeline, authenticated: true, null, cancellationToken);
+
+    private static void EnsureSuccess(string endpoint, GatewayResponse response)
+    {
+        if (!response.Success)
+            throw new GatewayException(endpoint, response.ErrorCode, GatewayErrorCodes.Describe(endpoint, response.ErrorCode), response.ErrorMessage);
+    }
+
+    private async Task<TResponse> SendAsync<TRequest, TResponse>(
+        string endpoint,
+        TRequest body,
+        ResiliencePipeline<HttpResponseMessage> pipeline,
+        bool authenticated,
+        string? explicitToken,
+        CancellationToken cancellationToken)
+        where TResponse : GatewayResponse
+    {
+        var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, GatewayJson.Options);
+        var attempt = new Attempt(this, endpoint, payload, authenticated, explicitToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await pipeline.ExecuteAsync(static (state, token) => new ValueTask<HttpResponseMessage>(state.SendAsync(token)), attempt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutRejectedException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new GatewayUnavailableException(endpoint, null, ex);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500)
+                throw new GatewayUnavailableException(endpoint, status, null);
+            if (!response.IsSuccessStatusCode)
+                throw new GatewayException(endpoint, -1, "Http" + status.ToString(CultureInfo.InvariantCulture), response.ReasonPhrase, status);
+            try
+            {
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    return await JsonSerializer.DeserializeAsync<TResponse>(stream, GatewayJson.Options, cancellationToken).ConfigureAwait(false)
+                        ?? throw new GatewayException(endpoint, -1, "EmptyResponse", "the gateway answered with an empty body", status);
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw new GatewayException(endpoint, -1, "InvalidResponse", ex.Message, status);
+            }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(Attempt attempt, CancellationToken cancellationToken)
+    {
+        var token = attempt.ExplicitToken;
+        if (attempt.Authenticated)
+            token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var response = await PostAsync(attempt, token, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized || !attempt.Authenticated)
+            return response;
+
+        response.Dispose();
+        token = await _tokens.RenewAfterRejectionAsync(token!, cancellationToken).ConfigureAwait(false);
+        return await PostAsync(attempt, token, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(Attempt attempt, string? token, CancellationToken cancellationToken)
+    {
+        await _throttle.AcquireAsync(attempt.Endpoint == GatewayEndpoints.RetrieveBars, cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.ApiBaseUrl, attempt.Endpoint));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (attempt.Payload is not null)
+        {
+            request.Content = new ByteArrayContent(attempt.Payload);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        _logger.LogDebug("POST {Endpoint} -> HTTP {Status}", attempt.Endpoint, (int)response.StatusCode);
+        return response;
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(bool retryUnknownOutcomes)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
+        if (_options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = _options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = _options.RetryBaseDelay,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, retryUnknownOutcomes, args.Context.CancellationToken)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+                OnRetry = args =>
+                {
+                    _logger.LogWarning("Gateway request failed ({Outcome}); retry {Attempt} in {Delay}",
+                        args.Outcome.Result is { } r ? "HTTP " + ((int)r.StatusCode).ToString(CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name,
+                        args.AttemptNumber + 1, args.RetryDelay);
+                    args.Outcome.Result?.Dispose();
+                    return default;
+                },
+            });
+        }
+        builder.AddTimeout(_options.RequestTimeout);
+        return builder.Build();
+    }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, bool retryUnknownOutcomes, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+            return false;
+        if (outcome.Result is { } response)
+            return response.StatusCode == HttpStatusCode.TooManyRequests || (retryUnknownOutcomes && (int)response.StatusCode >= 500);
+        return retryUnknownOutcomes && outcome.Exception is TimeoutRejectedException or HttpRequestException;
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage? response)
+    {
+        var header = response?.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+            return delta;
+        if (header?.Date is { } date)
+        {
+            var wait = date - _time.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+        return null;
+    }
+
+    private async Task<GatewayOrder?> FindOrderByTagAfterDelayAsync(long accountId, string tag, CancellationToken cancellationToken)
+    {
+        if (_options.OrderReconcileDelay > TimeSpan.Zero)
+            await Task.Delay(_options.OrderReconcileDelay, _time, cancellationToken).ConfigureAwait(false);
+        var orders = await SearchOrdersAsync(accountId, _time.GetUtcNow() - _options.OrderReconcileLookback, null, cancellationToken).ConfigureAwait(false);
+        return orders.FirstOrDefault(o => string.Equals(o.CustomTag, tag, StringComparison.Ordinal));
+    }
+
+    private async Task<GatewayOrder> FindOrderAfterDelayAsync(long accountId, long orderId, GatewayUnavailableException cause, CancellationToken cancellationToken)
+    {
+        if (_options.OrderReconcileDelay > TimeSpan.Zero)
+            await Task.Delay(_options.OrderReconcileDelay, _time, cancellationToken).ConfigureAwait(false);
+        var orders = await SearchOrdersAsync(accountId, _time.GetUtcNow() - _options.OrderReconcileLookback, null, cancellationToken).ConfigureAwait(false);
+        return orders.FirstOrDefault(o => o.Id == orderId)
+            ?? throw new GatewayUnavailableException($"order {orderId} not found while reconciling an unknown outcome", cause);
+    }
+
+    private static PlaceOrderResult ToPlaceResult(PlaceOrderResponse response, string tag, bool reconciled) =>
+        new(response.Success, response.OrderId, tag, response.ErrorCode,
+            GatewayErrorCodes.Describe(GatewayEndpoints.OrderPlace, response.ErrorCode), response.ErrorMessage, reconciled);
+
+    private static PlaceOrderResult FromExistingOrder(GatewayOrder order, string tag) =>
+        order.Status == OrderStatus.Rejected
+            ? new(false, order.Id, tag, 2, "OrderRejected", "found rejected while reconciling", Reconciled: true)
+            : new(true, order.Id, tag, 0, "Success", null, Reconciled: true);
+
+    private static OrderCommandResult ToCommandResult(string endpoint, GatewayResponse response, bool reconciled) =>
+        new(response.Success, response.ErrorCode, GatewayErrorCodes.Describe(endpoint, response.ErrorCode), response.ErrorMessage, reconciled);
+
+    private string NewCustomTag() =>
+        string.Create(CultureInfo.InvariantCulture, $"goldbot-{_time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():N}")[..40];
+
+    /// <summary>One logical request; each Polly attempt re-sends it with the current token.</summary>
+    private sealed record Attempt(ProjectXClient Client, string Endpoint, byte[]? Payload, bool Authenticated, string? ExplicitToken)
+    {
+        public Task<HttpResponseMessage> SendAsync(CancellationToken cancellationToken) => Client.SendOnceAsync(this, cancellationToken);
+
+        public override string ToString() => $"Attempt {{ Endpoint = {Endpoint} }}";
+    }
+}

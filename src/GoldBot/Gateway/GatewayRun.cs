@@ -1,0 +1,210 @@
+using System.Globalization;
+using GoldBot.Configuration;
+using GoldBot.Execution;
+using GoldBot.Hosting;
+using GoldBot.Market;
+using GoldBot.MarketData;
+using GoldBot.Monitoring;
+using GoldBot.Risk;
+using GoldBot.Strategy;
+using GoldBot.TopstepX;
+using GoldBot.TopstepX.Contracts;
+using GoldBot.TopstepX.Execution;
+using GoldBot.TopstepX.Realtime;
+using GoldBot.TopstepX.Rest;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog.Extensions.Logging;
+
+namespace GoldBot.Gateway;
+
+/// <summary>
+/// Runs the daemon against a ProjectX gateway: the local simulator (<see cref="RunMode.Sim"/>),
+/// TopstepX with local fills (<see cref="RunMode.Paper"/>) or TopstepX with real orders
+/// (<see cref="RunMode.Live"/>). Start-up is one path for a first start and a restart after a
+/// crash (<c>research/topstepx-api.md</c> §12.1): log in, pick the account, resolve the contract,
+/// say what will be traded, connect and subscribe both hubs, load history to warm up the detector,
+/// read the account (positions, open orders) and reconcile (adopt an unknown position and protect
+/// it with a stop, or flatten it, per <see cref="TopstepXSettings.UnknownPosition"/>), then trade
+/// until stopped. The pipeline is the replay's; only the boundaries differ.
+/// </summary>
+public static class GatewayRun
+{
+    /// <summary>Runs until shutdown (Ctrl+C, EMERGENCY_STOP.txt, a failed stage) and returns the exit code (as <see cref="DaemonRunner"/>).</summary>
+    /// <param name="live">True when the command line said <c>--live</c>; required for <see cref="RunMode.Live"/>.</param>
+    /// <param name="configureServices">Last-minute service changes (tests).</param>
+    public static async Task<int> RunAsync(GoldBotSettings settings, bool live, TextWriter output, TextWriter error, CancellationToken cancellationToken,
+        Action<IServiceCollection>? configureServices = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (settings.Mode == RunMode.Live && !live)
+        {
+            await error.WriteLineAsync("error: Mode Live places real orders on the TopstepX account: add --live to the command line to confirm");
+            return 2;
+        }
+        var period = TimeFrame.Parse(settings.TopstepX.BarTimeFrame).Period;
+        var contract = settings.Contract();
+        var clock = settings.Mode == RunMode.Sim ? new ReplayClock(TimeProvider.System) : TimeProvider.System;
+        var (log, errors) = DaemonHost.CreateLog(settings, clock);
+        using var loggers = new SerilogLoggerFactory(log);
+        var logger = loggers.CreateLogger("GoldBot.Gateway");
+        var options = Options(settings);
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var client = new ProjectXClient(http, options, TimeProvider.System, loggers.CreateLogger<ProjectXClient>());
+        await using var userHub = new UserHub(options, client.Tokens, TimeProvider.System, loggers.CreateLogger<UserHub>());
+        await using var marketHub = new MarketHub(options, client.Tokens, TimeProvider.System, loggers.CreateLogger<MarketHub>());
+
+        TradingAccount account;
+        GatewayContract gatewayContract;
+        IReadOnlyList<Bar> history;
+        AccountSnapshot snapshot;
+        try
+        {
+            account = AccountSelection.Choose(await client.SearchAccountsAsync(cancellationToken: cancellationToken), settings.TopstepX.AccountId, settings.Mode);
+            gatewayContract = await client.ResolveContractAsync(settings.Instrument.Symbol, cancellationToken);
+            if (gatewayContract.TickSize != contract.TickSize || gatewayContract.TickValue != contract.TickValue)
+                throw new AccountSelectionException($"contract {gatewayContract.Id}: the gateway's tick size {gatewayContract.TickSize} / tick value {gatewayContract.TickValue} differ from the configuration's {contract.TickSize} / {contract.TickValue} (Contracts:{contract.Symbol})");
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"GoldBot {settings.Mode}: account {account.Id} {account.Name} (balance {account.Balance:0.00}), contract {gatewayContract.Id} {gatewayContract.Description ?? gatewayContract.Name} (tick {contract.TickSize} = {contract.TickValue} USD), {settings.TopstepX.BarTimeFrame} bars; " +
+                $"risk {settings.Risk.MaxRiskPerTrade} USD/trade, daily loss limit {settings.Risk.DailyLossLimit}, maximum loss limit {settings.Risk.MaxLossLimit}, at most {settings.Risk.MaxContracts} micro contracts, entries {settings.Risk.TradingWindowStart:HH\\:mm}-{settings.Risk.TradingWindowEnd:HH\\:mm} CT, flat by {settings.Risk.FlatBy:HH\\:mm} CT; orders {(settings.Mode == RunMode.Paper ? "simulated locally (nothing is placed)" : "sent to " + options.ApiBaseUrl)}"));
+
+            await userHub.StartAsync(cancellationToken);
+            await userHub.SubscribeAccountAsync(account.Id, cancellationToken);
+            await marketHub.StartAsync(cancellationToken);
+            await marketHub.SubscribeAsync(gatewayContract.Id, MarketSubscriptions.Trades | MarketSubscriptions.Quotes, cancellationToken);
+
+            history = await WarmupBarsAsync(client, gatewayContract.Id, period, settings.TopstepX.WarmupBars, cancellationToken);
+            snapshot = await ReadAccountAsync(client, account, gatewayContract.Id, cancellationToken);
+        }
+        catch (Exception e) when (e is AccountSelectionException or GatewayException or GatewayUnavailableException or HttpRequestException)
+        {
+            logger.LogError("Start-up failed: {Reason}", e.Message);
+            await error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+
+        if (clock is ReplayClock replayClock && history.Count > 0)
+            replayClock.AdvanceTo(history[^1].OpenTime + period);
+        using var bars = new TradeStreamBarSource(period, $"{gatewayContract.Id} trades from {options.MarketHubUrl}",
+            settings.Mode == RunMode.Sim ? null : TimeProvider.System, TimeSpan.FromSeconds(settings.TopstepX.BarCloseGraceSeconds));
+        TopstepXBroker? gatewayBroker = null;
+        var runId = $"{settings.Mode.ToString().ToLowerInvariant()}-{clock.GetUtcNow():yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
+        var boundaries = new DaemonBoundaries(runId, clock, bars, settings.Mode == RunMode.Paper
+            ? DaemonHost.SimulatedFills(settings, period, clock)
+            : (sp, sink) => gatewayBroker = new TopstepXBroker(client, account.Id, gatewayContract.Id, contract, snapshot, sink, TimeProvider.System,
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<TopstepXBroker>()));
+
+        var host = DaemonHost.Build(settings, boundaries, services =>
+        {
+            services.AddHostedService(sp => new GatewayEventPump(userHub, marketHub, settings.Mode == RunMode.Paper ? null : (TopstepXBroker)sp.GetRequiredService<IBroker>(),
+                bars, gatewayContract.Id, sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<ILogger<GatewayEventPump>>()));
+            configureServices?.Invoke(services);
+        }, (log, errors));
+        using var running = host;
+        var services = host.Services;
+        var strategy = services.GetRequiredService<OrderBlockStrategy>();
+        var ignored = new List<TradeSignal>();
+        foreach (var bar in history)
+            strategy.OnBar(bar, ignored);
+        logger.LogInformation("Warm-up: {Bars} bars of history, {From:yyyy-MM-dd HH:mm} to {To:yyyy-MM-dd HH:mm} UTC", history.Count,
+            history.Count > 0 ? history[0].OpenTime : default, history.Count > 0 ? history[^1].OpenTime : default);
+
+        if (settings.Mode != RunMode.Paper)
+            await ReconcileAsync(settings, services, snapshot, history.Count > 0 ? history[^1].Close : null, logger, cancellationToken);
+
+        await host.StartAsync(cancellationToken);
+        await host.WaitForShutdownAsync(cancellationToken);
+        await marketHub.StopAsync(CancellationToken.None);
+        await userHub.StopAsync(CancellationToken.None);
+        return await DaemonRunner.SummarizeAsync(settings, services, output, error, audit: false);
+    }
+
+    /// <summary>The client's options for the mode: the simulator's address in Sim mode (any credentials), TopstepX otherwise.</summary>
+    public static TopstepXOptions Options(GoldBotSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var gateway = settings.TopstepX;
+        if (settings.Mode == RunMode.Sim)
+        {
+            var root = gateway.SimulatorUrl.TrimEnd('/');
+            return new TopstepXOptions
+            {
+                ApiBaseUrl = new Uri(root),
+                MarketHubUrl = new Uri(root + "/hubs/market"),
+                UserHubUrl = new Uri(root + "/hubs/user"),
+                UserName = string.IsNullOrWhiteSpace(gateway.UserName) ? "sim" : gateway.UserName,
+                ApiKey = string.IsNullOrWhiteSpace(gateway.ApiKey) ? "sim" : gateway.ApiKey,
+                AccountId = gateway.AccountId,
+            };
+        }
+        return new TopstepXOptions
+        {
+            ApiBaseUrl = new Uri(gateway.ApiBaseUrl),
+            MarketHubUrl = new Uri(gateway.MarketHubUrl),
+            UserHubUrl = new Uri(gateway.UserHubUrl),
+            UserName = gateway.UserName,
+            ApiKey = gateway.ApiKey,
+            AccountId = gateway.AccountId,
+        };
+    }
+
+    /// <summary>The latest <paramref name="count"/> closed bars before now (the gateway keeps the latest bars of the window, §6).</summary>
+    private static async Task<IReadOnlyList<Bar>> WarmupBarsAsync(ProjectXClient client, string contractId, TimeSpan period, int count, CancellationToken cancellationToken)
+    {
+        if (count == 0)
+            return [];
+        var (unit, number) = period.TotalMinutes >= 60 && period.TotalMinutes % 60 == 0 ? (BarUnit.Hour, (int)period.TotalHours) : (BarUnit.Minute, (int)period.TotalMinutes);
+        // A window wide enough for the count over weekends and holidays; the simulator's market time lies in the past.
+        var end = DateTimeOffset.UtcNow.AddDays(1);
+        var gatewayBars = await client.RetrieveBarsAsync(contractId, end.AddYears(-10), end, unit, number, Math.Min(count, 20_000), cancellationToken: cancellationToken);
+        return [.. gatewayBars.Select(b => new Bar(b.Time, b.Open, b.High, b.Low, b.Close, b.Volume))];
+    }
+
+    /// <summary>The account as the gateway reports it: balance, the contract's net position and average price, its open orders.</summary>
+    private static async Task<AccountSnapshot> ReadAccountAsync(ProjectXClient client, TradingAccount account, string contractId, CancellationToken cancellationToken)
+    {
+        var positions = (await client.SearchOpenPositionsAsync(account.Id, cancellationToken)).Where(p => p.ContractId == contractId && p.Size != 0).ToList();
+        var orders = (await client.SearchOpenOrdersAsync(account.Id, cancellationToken)).Where(o => o.ContractId == contractId && o.IsWorking).ToList();
+        var net = positions.Sum(p => p.Type == PositionType.Short ? -p.Size : p.Size);
+        var average = positions.Count == 0 ? 0m : positions.Sum(p => p.AveragePrice * p.Size) / positions.Sum(p => p.Size);
+        var working = orders.Select(o => new WorkingOrder(o.Id, o.CustomTag ?? "",
+            o.Side == TopstepX.Contracts.OrderSide.Bid ? Execution.OrderSide.Buy : Execution.OrderSide.Sell,
+            o.Type switch { TopstepX.Contracts.OrderType.Limit => Execution.OrderType.Limit, TopstepX.Contracts.OrderType.Market => Execution.OrderType.Market, _ => Execution.OrderType.Stop },
+            o.Size - o.FillVolume, o.LimitPrice, o.StopPrice)).ToList();
+        return new AccountSnapshot(account.Balance, net, average, working);
+    }
+
+    /// <summary>Start-up reconciliation: adopt (and protect) or flatten what the account holds, and tell the risk manager.</summary>
+    private static async Task ReconcileAsync(GoldBotSettings settings, IServiceProvider services, AccountSnapshot snapshot, decimal? lastPrice, ILogger logger, CancellationToken cancellationToken)
+    {
+        var executor = services.GetRequiredService<OrderExecutor>();
+        var risk = services.GetRequiredService<RiskManager>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        ExecutionUpdate update;
+        if (snapshot.Position != 0 && settings.TopstepX.UnknownPosition == UnknownPositionAction.Flatten)
+        {
+            logger.LogWarning("Start-up: open position {Position} at {Average} found; flattening it (TopstepX:UnknownPosition Flatten)", snapshot.Position, snapshot.AveragePrice);
+            update = await executor.FlattenAsync("unknown_position", cancellationToken);
+        }
+        else
+        {
+            update = await executor.AdoptAsync(snapshot, now, settings.TopstepX.AdoptStopTicks, lastPrice, cancellationToken);
+            if (update.Opened is { } adopted)
+            {
+                logger.LogWarning("Start-up: open position {Position} at {Average} adopted, protected by a stop at {Stop}", snapshot.Position, snapshot.AveragePrice, adopted.Stop);
+                services.GetRequiredService<TradeJournal>().Opened(adopted);
+            }
+            else if (snapshot.WorkingOrders.Count > 0)
+            {
+                logger.LogWarning("Start-up: account flat; cancelled {Orders} stray working orders", snapshot.WorkingOrders.Count);
+            }
+        }
+        if (update.Error is { } problem)
+            logger.LogError("Start-up reconciliation: {Error}", problem);
+        risk.OnPosition(update.Position.Position, update.Position.AveragePrice, update.Position.EntryPending, update.Position.Balance);
+    }
+}
