@@ -17,7 +17,7 @@ namespace GoldBot.TopstepX.Rest;
 /// Typed client of the ProjectX Gateway REST API (TopstepX; <c>research/topstepx-api.md</c> §2–§8).
 /// Every call is rate limited (<see cref="RequestThrottle"/>), authenticated with the session token of
 /// <see cref="Tokens"/> (re-login and one retry on HTTP 401), and bounded by
-/// <see cref="TopstepXOptions.RequestTimeout"/> per attempt.
+/// <see cref="TopstepXOptions.RequestTimeout"/> per attempt (counted from when the rate limiter releases it).
 /// Queries (searches, history, contract lookups, validate) are retried with exponential backoff and jitter
 /// on HTTP 429, 5xx, network errors and timeouts, honouring Retry-After. Money-moving commands are retried
 /// on HTTP 429 only (the gateway refused before acting); after a timeout or 5xx their outcome is learned
@@ -34,6 +34,7 @@ public sealed class ProjectXClient : IDisposable
     private readonly TokenProvider _tokens;
     private readonly ResiliencePipeline<HttpResponseMessage> _queryPipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> _commandPipeline;
+    private readonly ResiliencePipeline _attemptTimeout;
 
     /// <summary>Creates the client. The <paramref name="http"/> client is not owned (not disposed here).</summary>
     /// <exception cref="ArgumentException">The options are invalid (every problem listed).</exception>
@@ -50,6 +51,7 @@ public sealed class ProjectXClient : IDisposable
         _tokens = new TokenProvider(LoginAsync, ValidateAsync, time, options.TokenRefreshMargin, logger);
         _queryPipeline = BuildPipeline(retryUnknownOutcomes: true);
         _commandPipeline = BuildPipeline(retryUnknownOutcomes: false);
+        _attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(options.RequestTimeout).Build();
     }
 
     /// <summary>The session token source, shared with the hubs so every connect uses the current token.</summary>
@@ -416,7 +418,11 @@ public sealed class ProjectXClient : IDisposable
             request.Content = new ByteArrayContent(attempt.Payload);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
-        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        // The timeout starts after the rate limiter let the request go: waiting in its queue is not a gateway timeout.
+        var response = await _attemptTimeout.ExecuteAsync(
+            static (state, token) => new ValueTask<HttpResponseMessage>(state.Http.SendAsync(state.Request, HttpCompletionOption.ResponseContentRead, token)),
+            (Http: _http, Request: request),
+            cancellationToken).ConfigureAwait(false);
         _logger.LogDebug("POST {Endpoint} -> HTTP {Status}", attempt.Endpoint, (int)response.StatusCode);
         return response;
     }
@@ -444,7 +450,6 @@ public sealed class ProjectXClient : IDisposable
                 },
             });
         }
-        builder.AddTimeout(_options.RequestTimeout);
         return builder.Build();
     }
 
