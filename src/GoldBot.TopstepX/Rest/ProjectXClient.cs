@@ -205,6 +205,7 @@ public sealed class ProjectXClient : IDisposable
     /// </summary>
     /// <exception cref="ArgumentException">Size not positive or no contract.</exception>
     /// <exception cref="GatewayUnavailableException">The outcome stayed unknown (the gateway could not be searched).</exception>
+    /// <exception cref="GatewayException">Accepted without an order id and not found by its tag (<c>MissingOrderId</c>).</exception>
     public async Task<PlaceOrderResult> PlaceOrderAsync(PlaceOrderRequest order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -214,7 +215,14 @@ public sealed class ProjectXClient : IDisposable
         var tag = order.CustomTag!;
         try
         {
-            return ToPlaceResult(await CommandAsync<PlaceOrderRequest, PlaceOrderResponse>(GatewayEndpoints.OrderPlace, order, cancellationToken).ConfigureAwait(false), tag, false);
+            var placed = ToPlaceResult(await CommandAsync<PlaceOrderRequest, PlaceOrderResponse>(GatewayEndpoints.OrderPlace, order, cancellationToken).ConfigureAwait(false), tag, false);
+            if (!placed.Accepted || placed.OrderId is not null)
+                return placed;
+            // Accepted without an id: learn the id from the order's tag rather than guess.
+            var withId = await FindOrderByTagAfterDelayAsync(order.AccountId, tag, cancellationToken).ConfigureAwait(false);
+            return withId is not null
+                ? FromExistingOrder(withId, tag)
+                : throw new GatewayException(GatewayEndpoints.OrderPlace, 0, "MissingOrderId", $"order {tag} accepted without an order id and not found by its tag");
         }
         catch (GatewayUnavailableException ex)
         {
