@@ -148,4 +148,21 @@ public sealed class OrderReconciliationTests
         Assert.Equal((true, true), (result.Success, result.Reconciled));
         Assert.Single(fixture.Gateway.To(GatewayEndpoints.OrderModify));
     }
+
+    [Fact]
+    public async Task An_acceptance_without_an_order_id_learns_the_id_from_the_tag()
+    {
+        using var fixture = new ClientFixture();
+        fixture.Gateway.Respond = (request, _) => Task.FromResult(request.Path switch
+        {
+            GatewayEndpoints.OrderPlace => StubGateway.Ok(new JsonObject()),
+            GatewayEndpoints.OrderSearch => StubGateway.Ok(new JsonObject { ["orders"] = new JsonArray(Order(9010, "gb-10", 1)) }),
+            _ => StubGateway.Ok(new JsonObject()),
+        });
+
+        var result = await fixture.Client.PlaceOrderAsync(EnvelopeErrorTests.MarketBuy() with { CustomTag = "gb-10" });
+
+        Assert.Equal((true, 9010L), (result.Accepted, result.OrderId!.Value));
+        Assert.Single(fixture.Gateway.To(GatewayEndpoints.OrderPlace));
+    }
 }
