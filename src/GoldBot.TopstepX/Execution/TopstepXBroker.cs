@@ -217,9 +217,10 @@ public sealed class TopstepXBroker : IBroker, IAsyncDisposable
             {
                 await ApplyAsync(hubEvent, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is GatewayException or GatewayUnavailableException or HttpRequestException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                _logger.LogError("Broker could not apply {Event}: {Error}", hubEvent.GetType().Name, ex.Message);
+                // One bad event must not stop the stream of fills; the next reconnect replays REST state.
+                _logger.LogError(ex, "Broker could not apply {Event}", hubEvent.GetType().Name);
             }
         }
     }

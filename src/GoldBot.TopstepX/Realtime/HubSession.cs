@@ -113,7 +113,7 @@ internal sealed class HubSession : IAsyncDisposable
         {
             hubEvent = parse();
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
             _logger.LogWarning("Hub {Hub} message {Method} skipped: {Error}", _name, method, ex.Message);
             hubEvent = new PayloadRejected(_time.GetUtcNow(), _name, method, ex.Message);

@@ -372,7 +372,7 @@ public sealed class ProjectXClient : IDisposable
         {
             response = await pipeline.ExecuteAsync(static (state, token) => new ValueTask<HttpResponseMessage>(state.SendAsync(token)), attempt, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is TimeoutRejectedException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsTransportFailure(ex) && !cancellationToken.IsCancellationRequested)
         {
             throw new GatewayUnavailableException(endpoint, null, ex);
         }
@@ -467,8 +467,12 @@ public sealed class ProjectXClient : IDisposable
             return false;
         if (outcome.Result is { } response)
             return response.StatusCode == HttpStatusCode.TooManyRequests || (retryUnknownOutcomes && (int)response.StatusCode >= 500);
-        return retryUnknownOutcomes && outcome.Exception is TimeoutRejectedException or HttpRequestException;
+        return retryUnknownOutcomes && outcome.Exception is { } error && IsTransportFailure(error);
     }
+
+    // Our per-attempt timeout, a network failure, or the HttpClient's own Timeout (a TaskCanceledException over a TimeoutException).
+    private static bool IsTransportFailure(Exception error) =>
+        error is TimeoutRejectedException or HttpRequestException or TaskCanceledException { InnerException: TimeoutException };
 
     private TimeSpan? RetryAfter(HttpResponseMessage? response)
     {
