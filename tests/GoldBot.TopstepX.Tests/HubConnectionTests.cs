@@ -174,4 +174,22 @@ public sealed class HubConnectionTests
         Assert.Equal(HubConnectionState.Disconnected, hub.State);
         Assert.False(hub.Events.TryRead(out var unexpected), unexpected?.ToString());
     }
+
+    [Fact]
+    public async Task A_message_larger_than_one_socket_read_arrives_whole()
+    {
+        await using var server = await HubServer.StartAsync();
+        await using var hub = new MarketHub(Options(server), new SwitchableTokenSource("t"), TimeProvider.System, NullLogger<MarketHub>.Instance);
+        await hub.StartAsync();
+        var trades = new JsonArray();
+        for (var i = 0; i < 500; i++)
+            trades.Add(JsonNode.Parse($$"""{"symbolId":"F.US.MGC","price":{{2650 + i / 10m}},"timestamp":"2026-08-19T20:51:30Z","type":0,"volume":{{i + 1}}}"""));
+
+        await server.Market.Clients.All.SendAsync("GatewayTrade", Mgc, trades);
+        var received = await NextAsync<MarketTradesReceived>(hub.Events);
+
+        Assert.Equal(500, received.Trades.Count);
+        Assert.Equal(500L, received.Trades[^1].Volume);
+        Assert.Equal(2699.9m, received.Trades[^1].Price);
+    }
 }
