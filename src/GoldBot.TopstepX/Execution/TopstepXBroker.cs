@@ -45,6 +45,8 @@ public sealed class TopstepXBroker : IBroker, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _publishing = new(1, 1);
+    private readonly List<BrokerEvent> _outbox = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<long, TrackedOrder> _byId = [];
     private readonly Dictionary<string, TrackedOrder> _byTag = new(StringComparer.Ordinal);
@@ -140,17 +142,16 @@ public sealed class TopstepXBroker : IBroker, IAsyncDisposable
         {
             if (result.OrderId is { } id)
                 await RegisterAsync(tracked, id, cancellationToken).ConfigureAwait(false);
-            if (!result.Accepted)
-            {
-                tracked.Closed = true;
-                return OrderAck.Rejected(result.OrderId ?? 0, Describe(result.ErrorName, result.ErrorMessage));
-            }
-            return OrderAck.Accepted(result.OrderId!.Value);
+            tracked.Closed |= !result.Accepted;
         }
         finally
         {
             _gate.Release();
         }
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        return result.Accepted
+            ? OrderAck.Accepted(result.OrderId!.Value)
+            : OrderAck.Rejected(result.OrderId ?? 0, Describe(result.ErrorName, result.ErrorMessage));
     }
 
     /// <inheritdoc />
@@ -207,6 +208,7 @@ public sealed class TopstepXBroker : IBroker, IAsyncDisposable
         }
         _stopping.Dispose();
         _gate.Dispose();
+        _publishing.Dispose();
     }
 
     private async Task PumpAsync(CancellationToken cancellationToken)
@@ -250,6 +252,7 @@ public sealed class TopstepXBroker : IBroker, IAsyncDisposable
         {
             _gate.Release();
         }
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ReconcileAsync(CancellationToken cancellationToken)
@@ -269,6 +272,34 @@ public sealed class TopstepXBroker : IBroker, IAsyncDisposable
         {
             _gate.Release();
         }
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Events are collected under the state lock and published after it is released, in order, so a
+    // receiver that is slow (or that calls back into the broker) never holds up the broker's state.
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _publishing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            BrokerEvent[] batch;
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                batch = [.. _outbox];
+                _outbox.Clear();
+            }
+            finally
+            {
+                _gate.Release();
+            }
+            foreach (var brokerEvent in batch)
+                await _sink.PublishAsync(brokerEvent, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _publishing.Release();
+        }
     }
 
     private async Task OnOrderAsync(GatewayOrder order, CancellationToken cancellationToken)
@@ -285,18 +316,18 @@ public sealed class TopstepXBroker : IBroker, IAsyncDisposable
         {
             case GatewayOrderStatus.Open or GatewayOrderStatus.Pending or GatewayOrderStatus.Suspended when !tracked.Announced && !tracked.Closed:
                 tracked.Announced = true;
-                await _sink.PublishAsync(new OrderAccepted(time, tracked.View(order.Size)), cancellationToken).ConfigureAwait(false);
+                _outbox.Add(new OrderAccepted(time, tracked.View(order.Size)));
                 break;
             case GatewayOrderStatus.Cancelled or GatewayOrderStatus.Expired when !tracked.Closed:
                 tracked.Closed = true;
-                await _sink.PublishAsync(new OrderCancelled(time, tracked.Id, tracked.Tag, order.Status.ToString()), cancellationToken).ConfigureAwait(false);
+                _outbox.Add(new OrderCancelled(time, tracked.Id, tracked.Tag, order.Status.ToString()));
                 break;
             case GatewayOrderStatus.Filled:
                 tracked.Closed = true;
                 break;
             case GatewayOrderStatus.Rejected when !tracked.Closed:
                 tracked.Closed = true;
-                await _sink.PublishAsync(new OrderRejected(time, tracked.Id, tracked.Tag, "rejected by the gateway"), cancellationToken).ConfigureAwait(false);
+                _outbox.Add(new OrderRejected(time, tracked.Id, tracked.Tag, "rejected by the gateway"));
                 break;
         }
     }
@@ -341,7 +372,7 @@ public sealed class TopstepXBroker : IBroker, IAsyncDisposable
         tracked.FilledQuantity += trade.Size;
         tracked.FilledValue += trade.Price * trade.Size;
         tracked.Closed |= tracked.FilledQuantity >= tracked.Quantity;
-        await _sink.PublishAsync(new OrderFilled(trade.CreationTimestamp, tracked.Id, tracked.Tag, side, trade.Size, trade.Price, commission, _position, _balance), cancellationToken).ConfigureAwait(false);
+        _outbox.Add(new OrderFilled(trade.CreationTimestamp, tracked.Id, tracked.Tag, side, trade.Size, trade.Price, commission, _position, _balance));
 
         if (tracked.Group is { TargetsPlaced: false } group && tracked.FilledQuantity >= tracked.Quantity)
         {
@@ -378,7 +409,7 @@ public sealed class TopstepXBroker : IBroker, IAsyncDisposable
             if (!result.Accepted && !target.Closed)
             {
                 target.Closed = true;
-                await _sink.PublishAsync(new OrderRejected(_time.GetUtcNow(), result.OrderId ?? 0, leg.Tag, Describe(result.ErrorName, result.ErrorMessage)), cancellationToken).ConfigureAwait(false);
+                _outbox.Add(new OrderRejected(_time.GetUtcNow(), result.OrderId ?? 0, leg.Tag, Describe(result.ErrorName, result.ErrorMessage)));
             }
         }
     }
