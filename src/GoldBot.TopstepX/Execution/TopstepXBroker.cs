@@ -33,7 +33,10 @@ namespace GoldBot.TopstepX.Execution;
 /// a trade for an order not yet known waits until the order is. After <see cref="HubReconnected"/> the
 /// broker replays Order/search and Trade/search through the same path, so fills missed during the gap are
 /// published. Commission of a fill = <c>fees</c> + <c>commissions</c> (whether fees already include
-/// commissions is UNCONFIRMED; counting both overstates costs, the safe side).</para>
+/// commissions is UNCONFIRMED; counting both overstates costs, the safe side). Events are published after
+/// the broker's state lock is released, in the order they happened. A place whose outcome stays unknown
+/// (<see cref="GatewayUnavailableException"/>) is thrown, not acked: its tag stays tracked, so if the order
+/// turns up on the hub its events are still reported.</para>
 /// </remarks>
 public sealed class TopstepXBroker : IBroker, IAsyncDisposable
 {
