@@ -101,14 +101,24 @@ public sealed class ProjectXClient : IDisposable
     /// <summary>
     /// The active contract of a product given by CME code ("MGC") or ProjectX symbolId ("F.US.MGC"):
     /// the single contract with that <c>symbolId</c> and <c>activeContract</c> (§5.2: never match on the
-    /// CME code or name). Looks in Contract/available, then in Contract/search.
+    /// CME code or name). Looks in Contract/available, then (none found, or the endpoint refused) in Contract/search.
     /// </summary>
     /// <returns>The contract, with id, name, tick size (points) and tick value (USD).</returns>
     /// <exception cref="GatewayException">No active contract (<c>ContractNotFound</c>) or several (<c>AmbiguousContract</c>, e.g. during a roll).</exception>
     public async Task<GatewayContract> ResolveContractAsync(string symbol, CancellationToken cancellationToken = default)
     {
         var symbolId = CmeSymbolMap.ToSymbolId(symbol);
-        var candidates = Active(await GetAvailableContractsAsync(false, cancellationToken).ConfigureAwait(false), symbolId);
+        List<GatewayContract> candidates;
+        try
+        {
+            candidates = Active(await GetAvailableContractsAsync(false, cancellationToken).ConfigureAwait(false), symbolId);
+        }
+        catch (GatewayException ex)
+        {
+            // Contract/available is missing from older swagger versions (§5.1): fall back to Contract/search.
+            _logger.LogWarning("Contract/available failed ({Error}); resolving {Symbol} through Contract/search", ex.ErrorName, symbol);
+            candidates = [];
+        }
         if (candidates.Count == 0)
         {
             var root = symbolId[(symbolId.LastIndexOf('.') + 1)..];
