@@ -58,4 +58,18 @@ public sealed class ContractResolutionTests
         Assert.Equal("ContractNotFound", error.ErrorName);
         Assert.Equal("MGC", (string)fixture.Gateway.To(GatewayEndpoints.ContractSearch).Single().Json!["searchText"]!);
     }
+
+    [Fact]
+    public async Task Without_Contract_available_the_search_resolves_it()
+    {
+        using var fixture = new ClientFixture();
+        var mgc = StubGateway.Fixture("contracts_available.json").AsArray().Where(c => ((string)c!["symbolId"]!).StartsWith("F.US.MGC", StringComparison.Ordinal)).Select(c => c!.DeepClone()).ToArray();
+        fixture.Gateway.Respond = (request, _) => Task.FromResult(request.Path == GatewayEndpoints.ContractSearch
+            ? StubGateway.Ok(new JsonObject { ["contracts"] = new JsonArray(mgc) })
+            : new HttpResponseMessage(System.Net.HttpStatusCode.NotFound));
+
+        var contract = await fixture.Client.ResolveContractAsync("MGC");
+
+        Assert.Equal("CON.F.US.MGC.Z26", contract.Id);
+    }
 }

@@ -26,16 +26,25 @@ public static class GatewayPayloadParser
     /// <summary>
     /// A user-hub entity: unwraps <c>{action, data}</c> when both keys are present, else reads the bare entity.
     /// </summary>
-    /// <exception cref="JsonException">Not an object or not the expected entity.</exception>
+    /// <exception cref="JsonException">Not an object, wrapped data that is not an object, or an entity without an <c>id</c>.</exception>
     public static UserHubMessage<T> ParseUserEvent<T>(JsonElement payload)
         where T : class
     {
         if (payload.ValueKind != JsonValueKind.Object)
             throw new JsonException($"expected an object, got {payload.ValueKind}");
-        if (TryGetProperty(payload, "data", out var data) && TryGetProperty(payload, "action", out var action) && data.ValueKind == JsonValueKind.Object)
-            return new UserHubMessage<T>(ReadAction(action), Entity<T>(data));
-        return new UserHubMessage<T>(null, Entity<T>(payload));
+        if (TryGetProperty(payload, "data", out var data) && TryGetProperty(payload, "action", out var action))
+        {
+            if (data.ValueKind != JsonValueKind.Object)
+                throw new JsonException($"wrapped {typeof(T).Name} data is {data.ValueKind}, not an object");
+            return new UserHubMessage<T>(ReadAction(action), UserEntity<T>(data));
+        }
+        return new UserHubMessage<T>(null, UserEntity<T>(payload));
     }
+
+    // Every user-hub entity (account, order, position, trade) has an id; without one the message is not that entity.
+    private static T UserEntity<T>(JsonElement element)
+        where T : class =>
+        TryGetProperty(element, "id", out _) ? Entity<T>(element) : throw new JsonException($"{typeof(T).Name} without an id");
 
     private static T Entity<T>(JsonElement element)
         where T : class =>

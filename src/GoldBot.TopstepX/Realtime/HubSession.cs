@@ -14,7 +14,10 @@ namespace GoldBot.TopstepX.Realtime;
 /// One SignalR connection to a ProjectX hub, shared by <see cref="MarketHub"/> and <see cref="UserHub"/>:
 /// built with <see cref="HubConnectionBuilder"/> over <see cref="WebSocketConnectionFactory"/>, reconnecting
 /// automatically with <see cref="RepeatingRetryPolicy"/>; after each reconnect it invokes every
-/// subscription again and then writes <see cref="HubReconnected"/> to the event channel.
+/// subscription again and then writes <see cref="HubReconnected"/> to the event channel. When the server
+/// closes the connection in a way the client does not reconnect from (a close message without
+/// <c>allowReconnect</c>, or reconnects exhausted), the session starts the connection again itself with the
+/// same delays (a new socket, so the current token), until stopped (§9.3 option a, §12.5).
 /// </summary>
 internal sealed class HubSession : IAsyncDisposable
 {
@@ -24,6 +27,9 @@ internal sealed class HubSession : IAsyncDisposable
     private readonly Func<HubConnection, CancellationToken, Task> _subscribeAll;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly RepeatingRetryPolicy _retryPolicy;
+    private CancellationTokenSource _lifetime = new();
+    private volatile bool _stopping;
 
     public HubSession(
         string name,
@@ -44,7 +50,8 @@ internal sealed class HubSession : IAsyncDisposable
         var builder = new HubConnectionBuilder();
         builder.Services.AddSingleton<IConnectionFactory>(new WebSocketConnectionFactory(hubUrl, tokens, logger));
         builder.Services.AddSingleton<EndPoint>(new UriEndPoint(hubUrl));
-        builder.WithAutomaticReconnect(new RepeatingRetryPolicy(options.ReconnectDelays));
+        _retryPolicy = new RepeatingRetryPolicy(options.ReconnectDelays);
+        builder.WithAutomaticReconnect(_retryPolicy);
         builder.WithKeepAliveInterval(options.HubKeepAliveInterval);
         builder.WithServerTimeout(options.HubServerTimeout);
         _connection = builder.Build();
@@ -65,12 +72,23 @@ internal sealed class HubSession : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _stopping = false;
+        if (_lifetime.IsCancellationRequested)
+        {
+            _lifetime.Dispose();
+            _lifetime = new CancellationTokenSource();
+        }
         await _connection.StartAsync(cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Hub {Hub} connected", _name);
         await _subscribeAll(_connection, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _connection.StopAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping = true;
+        await _lifetime.CancelAsync().ConfigureAwait(false);
+        await _connection.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Invokes a subscription now when connected; otherwise the next (re)connect will.</summary>
     public async Task InvokeIfConnectedAsync(string method, object?[] args, CancellationToken cancellationToken)
@@ -81,7 +99,10 @@ internal sealed class HubSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _stopping = true;
+        await _lifetime.CancelAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
+        _lifetime.Dispose();
         _events.TryComplete();
     }
 
@@ -92,7 +113,7 @@ internal sealed class HubSession : IAsyncDisposable
         {
             hubEvent = parse();
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
             _logger.LogWarning("Hub {Hub} message {Method} skipped: {Error}", _name, method, ex.Message);
             hubEvent = new PayloadRejected(_time.GetUtcNow(), _name, method, ex.Message);
@@ -124,11 +145,38 @@ internal sealed class HubSession : IAsyncDisposable
 
     private Task OnClosedAsync(Exception? error)
     {
-        if (error is not null)
-        {
-            _logger.LogError("Hub {Hub} closed: {Error}", _name, error.Message);
-            _events.TryWrite(new HubConnectionLost(_time.GetUtcNow(), _name, error.Message));
-        }
+        if (_stopping)
+            return Task.CompletedTask;
+        _logger.LogWarning("Hub {Hub} closed by the server ({Reason}); starting it again", _name, error?.Message ?? "no error");
+        _events.TryWrite(new HubConnectionLost(_time.GetUtcNow(), _name, error?.Message ?? "closed by the server"));
+        _ = RestartAsync(_lifetime.Token);
         return Task.CompletedTask;
+    }
+
+    private async Task RestartAsync(CancellationToken lifetime)
+    {
+        var started = _time.GetTimestamp();
+        for (var attempt = 0L; !_stopping; attempt++)
+        {
+            try
+            {
+                var delay = _retryPolicy.NextRetryDelay(new RetryContext { PreviousRetryCount = attempt, ElapsedTime = _time.GetElapsedTime(started) }) ?? TimeSpan.Zero;
+                if (delay > TimeSpan.Zero)
+                    await Task.Delay(delay, _time, lifetime).ConfigureAwait(false);
+                await _connection.StartAsync(lifetime).ConfigureAwait(false);
+                await _subscribeAll(_connection, lifetime).ConfigureAwait(false);
+                _logger.LogInformation("Hub {Hub} started again and resubscribed", _name);
+                _events.TryWrite(new HubReconnected(_time.GetUtcNow(), _name));
+                return;
+            }
+            catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _logger.LogWarning("Hub {Hub} restart attempt {Attempt} failed: {Error}", _name, attempt + 1, ex.Message);
+            }
+        }
     }
 }

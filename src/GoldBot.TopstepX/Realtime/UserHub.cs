@@ -17,6 +17,7 @@ namespace GoldBot.TopstepX.Realtime;
 public sealed class UserHub : IAsyncDisposable
 {
     private const string HubName = "user";
+    private static readonly string[] AccountMethods = ["SubscribeOrders", "SubscribePositions", "SubscribeTrades"];
     private readonly Channel<GatewayHubEvent> _events = Channel.CreateUnbounded<GatewayHubEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly HashSet<long> _accounts = [];
     private readonly Lock _lock = new();
@@ -84,8 +85,6 @@ public sealed class UserHub : IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _session.DisposeAsync();
-
-    private static readonly string[] AccountMethods = ["SubscribeOrders", "SubscribePositions", "SubscribeTrades"];
 
     private async Task SubscribeAllAsync(HubConnection connection, CancellationToken cancellationToken)
     {

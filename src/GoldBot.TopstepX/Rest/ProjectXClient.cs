@@ -17,7 +17,7 @@ namespace GoldBot.TopstepX.Rest;
 /// Typed client of the ProjectX Gateway REST API (TopstepX; <c>research/topstepx-api.md</c> §2–§8).
 /// Every call is rate limited (<see cref="RequestThrottle"/>), authenticated with the session token of
 /// <see cref="Tokens"/> (re-login and one retry on HTTP 401), and bounded by
-/// <see cref="TopstepXOptions.RequestTimeout"/> per attempt.
+/// <see cref="TopstepXOptions.RequestTimeout"/> per attempt (counted from when the rate limiter releases it).
 /// Queries (searches, history, contract lookups, validate) are retried with exponential backoff and jitter
 /// on HTTP 429, 5xx, network errors and timeouts, honouring Retry-After. Money-moving commands are retried
 /// on HTTP 429 only (the gateway refused before acting); after a timeout or 5xx their outcome is learned
@@ -34,6 +34,7 @@ public sealed class ProjectXClient : IDisposable
     private readonly TokenProvider _tokens;
     private readonly ResiliencePipeline<HttpResponseMessage> _queryPipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> _commandPipeline;
+    private readonly ResiliencePipeline _attemptTimeout;
 
     /// <summary>Creates the client. The <paramref name="http"/> client is not owned (not disposed here).</summary>
     /// <exception cref="ArgumentException">The options are invalid (every problem listed).</exception>
@@ -50,6 +51,7 @@ public sealed class ProjectXClient : IDisposable
         _tokens = new TokenProvider(LoginAsync, ValidateAsync, time, options.TokenRefreshMargin, logger);
         _queryPipeline = BuildPipeline(retryUnknownOutcomes: true);
         _commandPipeline = BuildPipeline(retryUnknownOutcomes: false);
+        _attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(options.RequestTimeout).Build();
     }
 
     /// <summary>The session token source, shared with the hubs so every connect uses the current token.</summary>
@@ -99,14 +101,24 @@ public sealed class ProjectXClient : IDisposable
     /// <summary>
     /// The active contract of a product given by CME code ("MGC") or ProjectX symbolId ("F.US.MGC"):
     /// the single contract with that <c>symbolId</c> and <c>activeContract</c> (§5.2: never match on the
-    /// CME code or name). Looks in Contract/available, then in Contract/search.
+    /// CME code or name). Looks in Contract/available, then (none found, or the endpoint refused) in Contract/search.
     /// </summary>
     /// <returns>The contract, with id, name, tick size (points) and tick value (USD).</returns>
     /// <exception cref="GatewayException">No active contract (<c>ContractNotFound</c>) or several (<c>AmbiguousContract</c>, e.g. during a roll).</exception>
     public async Task<GatewayContract> ResolveContractAsync(string symbol, CancellationToken cancellationToken = default)
     {
         var symbolId = CmeSymbolMap.ToSymbolId(symbol);
-        var candidates = Active(await GetAvailableContractsAsync(false, cancellationToken).ConfigureAwait(false), symbolId);
+        List<GatewayContract> candidates;
+        try
+        {
+            candidates = Active(await GetAvailableContractsAsync(false, cancellationToken).ConfigureAwait(false), symbolId);
+        }
+        catch (GatewayException ex)
+        {
+            // Contract/available is missing from older swagger versions (§5.1): fall back to Contract/search.
+            _logger.LogWarning("Contract/available failed ({Error}); resolving {Symbol} through Contract/search", ex.ErrorName, symbol);
+            candidates = [];
+        }
         if (candidates.Count == 0)
         {
             var root = symbolId[(symbolId.LastIndexOf('.') + 1)..];
@@ -203,6 +215,7 @@ public sealed class ProjectXClient : IDisposable
     /// </summary>
     /// <exception cref="ArgumentException">Size not positive or no contract.</exception>
     /// <exception cref="GatewayUnavailableException">The outcome stayed unknown (the gateway could not be searched).</exception>
+    /// <exception cref="GatewayException">Accepted without an order id and not found by its tag (<c>MissingOrderId</c>).</exception>
     public async Task<PlaceOrderResult> PlaceOrderAsync(PlaceOrderRequest order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -212,7 +225,14 @@ public sealed class ProjectXClient : IDisposable
         var tag = order.CustomTag!;
         try
         {
-            return ToPlaceResult(await CommandAsync<PlaceOrderRequest, PlaceOrderResponse>(GatewayEndpoints.OrderPlace, order, cancellationToken).ConfigureAwait(false), tag, false);
+            var placed = ToPlaceResult(await CommandAsync<PlaceOrderRequest, PlaceOrderResponse>(GatewayEndpoints.OrderPlace, order, cancellationToken).ConfigureAwait(false), tag, false);
+            if (!placed.Accepted || placed.OrderId is not null)
+                return placed;
+            // Accepted without an id: learn the id from the order's tag rather than guess.
+            var withId = await FindOrderByTagAfterDelayAsync(order.AccountId, tag, cancellationToken).ConfigureAwait(false);
+            return withId is not null
+                ? FromExistingOrder(withId, tag)
+                : throw new GatewayException(GatewayEndpoints.OrderPlace, 0, "MissingOrderId", $"order {tag} accepted without an order id and not found by its tag");
         }
         catch (GatewayUnavailableException ex)
         {
@@ -362,7 +382,7 @@ public sealed class ProjectXClient : IDisposable
         {
             response = await pipeline.ExecuteAsync(static (state, token) => new ValueTask<HttpResponseMessage>(state.SendAsync(token)), attempt, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is TimeoutRejectedException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsTransportFailure(ex) && !cancellationToken.IsCancellationRequested)
         {
             throw new GatewayUnavailableException(endpoint, null, ex);
         }
@@ -416,7 +436,11 @@ public sealed class ProjectXClient : IDisposable
             request.Content = new ByteArrayContent(attempt.Payload);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
-        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        // The timeout starts after the rate limiter let the request go: waiting in its queue is not a gateway timeout.
+        var response = await _attemptTimeout.ExecuteAsync(
+            static (state, token) => new ValueTask<HttpResponseMessage>(state.Http.SendAsync(state.Request, HttpCompletionOption.ResponseContentRead, token)),
+            (Http: _http, Request: request),
+            cancellationToken).ConfigureAwait(false);
         _logger.LogDebug("POST {Endpoint} -> HTTP {Status}", attempt.Endpoint, (int)response.StatusCode);
         return response;
     }
@@ -444,7 +468,6 @@ public sealed class ProjectXClient : IDisposable
                 },
             });
         }
-        builder.AddTimeout(_options.RequestTimeout);
         return builder.Build();
     }
 
@@ -454,8 +477,12 @@ public sealed class ProjectXClient : IDisposable
             return false;
         if (outcome.Result is { } response)
             return response.StatusCode == HttpStatusCode.TooManyRequests || (retryUnknownOutcomes && (int)response.StatusCode >= 500);
-        return retryUnknownOutcomes && outcome.Exception is TimeoutRejectedException or HttpRequestException;
+        return retryUnknownOutcomes && outcome.Exception is { } error && IsTransportFailure(error);
     }
+
+    // Our per-attempt timeout, a network failure, or the HttpClient's own Timeout (a TaskCanceledException over a TimeoutException).
+    private static bool IsTransportFailure(Exception error) =>
+        error is TimeoutRejectedException or HttpRequestException or TaskCanceledException { InnerException: TimeoutException };
 
     private TimeSpan? RetryAfter(HttpResponseMessage? response)
     {

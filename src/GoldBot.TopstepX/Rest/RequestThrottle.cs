@@ -64,7 +64,10 @@ public sealed class RequestThrottle : IDisposable
         var limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
         {
             PermitLimit = permits,
-            Window = segment * (segments + 1),
+            // The limiter's own clock is neutralised (one-tick segments, manual replenishment: it skips a
+            // replenish only when less than its own period has passed on the real clock). The timer from the
+            // TimeProvider below moves it one segment per period, so the window is (segments + 1) × segment.
+            Window = TimeSpan.FromTicks(segments + 1),
             SegmentsPerWindow = segments + 1,
             AutoReplenishment = false,
             QueueLimit = int.MaxValue,
