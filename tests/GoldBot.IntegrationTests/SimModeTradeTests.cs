@@ -15,7 +15,8 @@ public sealed class SimModeTradeTests
     internal static readonly DateTimeOffset MarketStart = new(2025, 11, 26, 16, 0, 0, TimeSpan.Zero);
 
     /// <summary>Plays the market point by point until <paramref name="until"/>, letting the daemon handle each point.</summary>
-    internal static async Task PlayAsync(SimulatedMarket market, DaemonUnderTest daemon, DateTimeOffset until, Func<DateTimeOffset, Task>? beforePoint = null)
+    /// <param name="beforePoint">Called with each point's market time before it is played; returns false when the daemon cannot see that point's bar (a market-hub outage).</param>
+    internal static async Task PlayAsync(SimulatedMarket market, DaemonUnderTest daemon, DateTimeOffset until, Func<DateTimeOffset, Task<bool>>? beforePoint = null)
     {
         var period = TimeSpan.FromMinutes(3);
         var bars = SimulatedMarket.Bars;
@@ -25,11 +26,10 @@ public sealed class SimModeTradeTests
             var bar = bars[first + point / 4];
             if (bar.OpenTime >= until)
                 return;
-            if (beforePoint is not null)
-                await beforePoint(bar.OpenTime + period * (point % 4) / 4);
+            var visible = beforePoint is null || await beforePoint(bar.OpenTime + period * (point % 4) / 4);
             await market.AdvanceAsync();
             // The open print of a bar closes the previous bar in the daemon.
-            var closes = point % 4 == 0 && point > 0 ? bars[first + point / 4 - 1].OpenTime + period : (DateTimeOffset?)null;
+            var closes = visible && point % 4 == 0 && point > 0 ? bars[first + point / 4 - 1].OpenTime + period : (DateTimeOffset?)null;
             await daemon.SettleAsync(market, closes);
         }
     }

@@ -105,7 +105,16 @@ public sealed class TopstepXBroker : IBroker, IDisposable
         {
             if (!_orders.TryGetValue(orderId, out var order) || order.Done)
                 return OrderAck.Rejected(orderId, "order is not working");
-            var result = await _client.ModifyOrderAsync(_accountId, orderId, quantity, limitPrice, stopPrice, cancellationToken: cancellationToken);
+            OrderCommandResult result;
+            try
+            {
+                result = await _client.ModifyOrderAsync(_accountId, orderId, quantity, limitPrice, stopPrice, cancellationToken: cancellationToken);
+            }
+            catch (GatewayUnavailableException e)
+            {
+                _logger.LogError("Modify of order {OrderId}: outcome unknown, gateway unavailable: {Reason}", orderId, e.Message);
+                return OrderAck.Rejected(orderId, "gateway unavailable: " + e.Message);
+            }
             if (!result.Success)
                 return OrderAck.Rejected(orderId, Describe(result.ErrorName, result.ErrorMessage));
             _orders[orderId] = order with
@@ -227,7 +236,10 @@ public sealed class TopstepXBroker : IBroker, IDisposable
 
     private async Task<OrderAck> PlaceLockedAsync(OrderRequest request, bool isLeg, CancellationToken cancellationToken)
     {
-        var result = await _client.PlaceOrderAsync(new PlaceOrderRequest
+        PlaceOrderResult result;
+        try
+        {
+            result = await _client.PlaceOrderAsync(new PlaceOrderRequest
         {
             AccountId = _accountId,
             ContractId = _contractId,
@@ -238,6 +250,13 @@ public sealed class TopstepXBroker : IBroker, IDisposable
             StopPrice = request.StopPrice,
             CustomTag = request.Tag,
         }, cancellationToken);
+        }
+        catch (GatewayUnavailableException e)
+        {
+            // The client could not learn whether the order exists: say so; the next reconciliation finds it if it does.
+            _logger.LogError("Order {Tag}: outcome unknown, gateway unavailable: {Reason}", request.Tag, e.Message);
+            return OrderAck.Rejected(0, "gateway unavailable: " + e.Message);
+        }
         if (!result.Accepted || result.OrderId is not { } id)
         {
             var reason = Describe(result.ErrorName, result.ErrorMessage);
@@ -253,7 +272,16 @@ public sealed class TopstepXBroker : IBroker, IDisposable
     {
         if (!_orders.TryGetValue(orderId, out var order) || order.Done)
             return OrderAck.Rejected(orderId, "order is not working");
-        var result = await _client.CancelOrderAsync(_accountId, orderId, cancellationToken);
+        OrderCommandResult result;
+        try
+        {
+            result = await _client.CancelOrderAsync(_accountId, orderId, cancellationToken);
+        }
+        catch (GatewayUnavailableException e)
+        {
+            _logger.LogError("Cancel of order {OrderId}: outcome unknown, gateway unavailable: {Reason}", orderId, e.Message);
+            return OrderAck.Rejected(orderId, "gateway unavailable: " + e.Message);
+        }
         if (!result.Success)
             return OrderAck.Rejected(orderId, Describe(result.ErrorName, result.ErrorMessage));
         order.Done = true;

@@ -65,7 +65,12 @@ internal sealed class WebSocketConnection : ConnectionContext
                 var memory = _fromSocket.Writer.GetMemory(4096);
                 var received = await _socket.ReceiveAsync(memory, _aborted.Token).ConfigureAwait(false);
                 if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    // A close the server started is a lost connection to the hub client, not a goodbye:
+                    // completing without an error would make HubConnection close for good instead of reconnecting.
+                    error = new WebSocketException(WebSocketError.ConnectionClosedPrematurely, $"the server closed the connection ({_socket.CloseStatus} {_socket.CloseStatusDescription})");
                     break;
+                }
                 _fromSocket.Writer.Advance(received.Count);
                 var flushed = await _fromSocket.Writer.FlushAsync(_aborted.Token).ConfigureAwait(false);
                 if (flushed.IsCompleted || flushed.IsCanceled)

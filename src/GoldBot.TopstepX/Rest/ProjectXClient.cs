@@ -29,6 +29,7 @@ public sealed class ProjectXClient : IDisposable
     private readonly HttpClient _http;
     private readonly TopstepXOptions _options;
     private readonly TimeProvider _time;
+    private readonly TimeProvider _gatewayTime;
     private readonly ILogger _logger;
     private readonly RequestThrottle _throttle;
     private readonly TokenProvider _tokens;
@@ -37,9 +38,15 @@ public sealed class ProjectXClient : IDisposable
     private readonly ResiliencePipeline _attemptTimeout;
 
     /// <summary>Creates the client. The <paramref name="http"/> client is not owned (not disposed here).</summary>
+    /// <param name="gatewayTime">
+    /// The clock of the gateway's own timestamps, for order-search windows: the wall clock live (default),
+    /// market time against the gateway simulator, which stamps orders with the time of its replayed bars.
+    /// Tokens, timeouts and rate limits always use <paramref name="time"/>.
+    /// </param>
     /// <exception cref="ArgumentException">The options are invalid (every problem listed).</exception>
-    public ProjectXClient(HttpClient http, TopstepXOptions options, TimeProvider time, ILogger<ProjectXClient> logger)
+    public ProjectXClient(HttpClient http, TopstepXOptions options, TimeProvider time, ILogger<ProjectXClient> logger, TimeProvider? gatewayTime = null)
     {
+        _gatewayTime = gatewayTime ?? time;
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -501,7 +508,7 @@ public sealed class ProjectXClient : IDisposable
     {
         if (_options.OrderReconcileDelay > TimeSpan.Zero)
             await Task.Delay(_options.OrderReconcileDelay, _time, cancellationToken).ConfigureAwait(false);
-        var orders = await SearchOrdersAsync(accountId, _time.GetUtcNow() - _options.OrderReconcileLookback, null, cancellationToken).ConfigureAwait(false);
+        var orders = await SearchOrdersAsync(accountId, _gatewayTime.GetUtcNow() - _options.OrderReconcileLookback, null, cancellationToken).ConfigureAwait(false);
         return orders.FirstOrDefault(o => string.Equals(o.CustomTag, tag, StringComparison.Ordinal));
     }
 
@@ -509,7 +516,11 @@ public sealed class ProjectXClient : IDisposable
     {
         if (_options.OrderReconcileDelay > TimeSpan.Zero)
             await Task.Delay(_options.OrderReconcileDelay, _time, cancellationToken).ConfigureAwait(false);
-        var orders = await SearchOrdersAsync(accountId, _time.GetUtcNow() - _options.OrderReconcileLookback, null, cancellationToken).ConfigureAwait(false);
+        // A working order may be older than the look-back window (a stop held for hours): open orders first.
+        var open = await SearchOpenOrdersAsync(accountId, cancellationToken).ConfigureAwait(false);
+        if (open.FirstOrDefault(o => o.Id == orderId) is { } working)
+            return working;
+        var orders = await SearchOrdersAsync(accountId, _gatewayTime.GetUtcNow() - _options.OrderReconcileLookback, null, cancellationToken).ConfigureAwait(false);
         return orders.FirstOrDefault(o => o.Id == orderId)
             ?? throw new GatewayUnavailableException($"order {orderId} not found while reconciling an unknown outcome", cause);
     }

@@ -2,6 +2,7 @@ using GoldBot.Hosting;
 using GoldBot.MarketData;
 using GoldBot.Services;
 using GoldBot.TopstepX.Execution;
+using GoldBot.TopstepX.Rest;
 using GoldBot.TopstepX.Realtime;
 using GoldBot.TopstepX.Realtime.Events;
 using Microsoft.Extensions.Logging;
@@ -59,7 +60,15 @@ public sealed class GatewayEventPump(
                     break;
                 case HubReconnected when broker is not null:
                     logger.LogWarning("User hub reconnected: reconciling orders, positions and trades through REST");
-                    await broker.ReconcileAsync(cancellationToken);
+                    try
+                    {
+                        await broker.ReconcileAsync(cancellationToken);
+                    }
+                    catch (Exception e) when (e is GatewayUnavailableException or GatewayException)
+                    {
+                        // The next reconnect or the next command tries again; trading stays protected by the stops at the gateway.
+                        logger.LogError("Reconciliation after the reconnect failed: {Reason}", e.Message);
+                    }
                     break;
                 default:
                     Report("user", e);

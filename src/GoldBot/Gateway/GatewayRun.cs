@@ -53,7 +53,7 @@ public static class GatewayRun
         var logger = loggers.CreateLogger("GoldBot.Gateway");
         var options = Options(settings);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        using var client = new ProjectXClient(http, options, TimeProvider.System, loggers.CreateLogger<ProjectXClient>());
+        using var client = new ProjectXClient(http, options, TimeProvider.System, loggers.CreateLogger<ProjectXClient>(), gatewayTime: clock);
         await using var userHub = new UserHub(options, client.Tokens, TimeProvider.System, loggers.CreateLogger<UserHub>());
         await using var marketHub = new MarketHub(options, client.Tokens, TimeProvider.System, loggers.CreateLogger<MarketHub>());
 
@@ -91,11 +91,10 @@ public static class GatewayRun
             replayClock.AdvanceTo(history[^1].OpenTime + period);
         using var bars = new TradeStreamBarSource(period, $"{gatewayContract.Id} trades from {options.MarketHubUrl}",
             settings.Mode == RunMode.Sim ? null : TimeProvider.System, TimeSpan.FromSeconds(settings.TopstepX.BarCloseGraceSeconds));
-        TopstepXBroker? gatewayBroker = null;
         var runId = $"{settings.Mode.ToString().ToLowerInvariant()}-{clock.GetUtcNow():yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
         var boundaries = new DaemonBoundaries(runId, clock, bars, settings.Mode == RunMode.Paper
             ? DaemonHost.SimulatedFills(settings, period, clock)
-            : (sp, sink) => gatewayBroker = new TopstepXBroker(client, account.Id, gatewayContract.Id, contract, snapshot, sink, TimeProvider.System,
+            : (sp, sink) => new TopstepXBroker(client, account.Id, gatewayContract.Id, contract, snapshot, sink, clock,
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<TopstepXBroker>()));
 
         var host = DaemonHost.Build(settings, boundaries, services =>
