@@ -64,10 +64,10 @@ public sealed class GatewayEventPump(
                     {
                         await broker.ReconcileAsync(cancellationToken);
                     }
-                    catch (Exception e) when (e is GatewayUnavailableException or GatewayException)
+                    catch (Exception failure) when (failure is GatewayUnavailableException or GatewayException)
                     {
                         // The next reconnect or the next command tries again; trading stays protected by the stops at the gateway.
-                        logger.LogError("Reconciliation after the reconnect failed: {Reason}", e.Message);
+                        logger.LogError("Reconciliation after the reconnect failed: {Reason}", failure.Message);
                     }
                     break;
                 default:
