@@ -16,11 +16,13 @@ public sealed class SimModeTradeTests
 
     /// <summary>Plays the market point by point until <paramref name="until"/>, letting the daemon handle each point.</summary>
     /// <param name="beforePoint">Called with each point's market time before it is played; returns false when the daemon cannot see that point's bar (a market-hub outage).</param>
-    internal static async Task PlayAsync(SimulatedMarket market, DaemonUnderTest daemon, DateTimeOffset until, Func<DateTimeOffset, Task<bool>>? beforePoint = null)
+    /// <param name="from">Open time of the next bar the market will play (default: the market's start).</param>
+    internal static async Task PlayAsync(SimulatedMarket market, DaemonUnderTest daemon, DateTimeOffset until, Func<DateTimeOffset, Task<bool>>? beforePoint = null,
+        DateTimeOffset? from = null)
     {
         var period = TimeSpan.FromMinutes(3);
         var bars = SimulatedMarket.Bars;
-        var first = bars.ToList().FindIndex(b => b.OpenTime == MarketStart);
+        var first = bars.ToList().FindIndex(b => b.OpenTime == (from ?? MarketStart));
         for (var point = 0; first + point / 4 < bars.Count; point++)
         {
             var bar = bars[first + point / 4];
