@@ -22,6 +22,7 @@ public sealed class SimModeFaultTests
         var end = await market.AccountAsync();
         var trade = Assert.Single(daemon.ClosedTrades);
         Assert.Equal(0, await daemon.StopAsync());
+        Assert.Equal(0, await market.RateLimitRejectionsAsync()); // the client kept to the gateway's limits throughout
         return (new TradeSummary(trade.EntryTime, trade.Side, trade.Size, [.. trade.Exits.Select(e => e.Reason)], trade.PnL!.Value, daemon.Errors), start, end);
     }
 

@@ -37,11 +37,13 @@ internal sealed class SimulatedMarket : IAsyncDisposable
     public static IReadOnlyList<GoldBot.Market.Bar> Bars => Mgc.Value.Bars;
 
     /// <summary>Starts the simulator with the market at the bar opening at <paramref name="start"/> (UTC).</summary>
-    public static async Task<SimulatedMarket> StartAsync(DateTimeOffset start)
+    /// <param name="configure">Changes to the simulator's options (rate limits, …).</param>
+    public static async Task<SimulatedMarket> StartAsync(DateTimeOffset start, Action<GatewaySimulatorOptions>? configure = null)
     {
         var index = Bars.ToList().FindIndex(b => b.OpenTime == start);
         Assert.True(index > 0, $"no bar opens at {start:O} in the MGC file");
         var options = new GatewaySimulatorOptions { BarsFile = SharedData.MgcBars, Port = 0, Speed = 0, WarmupBars = index };
+        configure?.Invoke(options);
         return new SimulatedMarket(await GatewaySimulatorHost.StartAsync(options, CancellationToken.None));
     }
 
@@ -57,6 +59,25 @@ internal sealed class SimulatedMarket : IAsyncDisposable
     {
         using var response = await _admin.PostAsJsonAsync(new Uri("admin/faults", UriKind.Relative), faults);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The client's options for this simulator, with <paramref name="change"/> applied.</summary>
+    public TopstepX.TopstepXOptions ClientOptions(Func<TopstepX.TopstepXOptions, TopstepX.TopstepXOptions>? change = null)
+    {
+        var root = BaseUrl.ToString().TrimEnd('/');
+        var options = new TopstepX.TopstepXOptions
+        {
+            ApiBaseUrl = new Uri(root), MarketHubUrl = new Uri(root + "/hubs/market"), UserHubUrl = new Uri(root + "/hubs/user"),
+            UserName = "goldbot", ApiKey = "sim-api-key",
+        };
+        return change is null ? options : change(options);
+    }
+
+    /// <summary>Requests the simulator's rate limiters refused (injected 429s not counted).</summary>
+    public async Task<long> RateLimitRejectionsAsync()
+    {
+        using var state = System.Text.Json.JsonDocument.Parse(await _admin.GetStringAsync(new Uri("admin/state", UriKind.Relative)));
+        return state.RootElement.GetProperty("rateLimitRejections").GetInt64();
     }
 
     /// <summary>Market time of the simulator (UTC).</summary>

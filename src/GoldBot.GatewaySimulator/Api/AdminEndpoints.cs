@@ -47,6 +47,7 @@ public static class AdminEndpoints
                 nextBarIndex = g.Replay.NextBarIndex,
                 finished = g.Replay.Finished,
                 hubConnections = hubs.Count,
+                rateLimitRejections = faults.RateLimitRejections,
                 faults = faults.Describe(),
                 accounts = g.Engine.Accounts.Select(AccountModel.From).ToList(),
                 orders = g.Engine.Orders.Select(OrderModel.From).ToList(),

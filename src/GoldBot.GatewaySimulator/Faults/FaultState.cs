@@ -17,6 +17,14 @@ public sealed class FaultState
     /// <summary>Creates the state; durations are measured on <paramref name="wallClock"/>.</summary>
     public FaultState(TimeProvider wallClock) => _wallClock = wallClock;
 
+    private long _rateLimitRejections;
+
+    /// <summary>Requests refused with HTTP 429 by the rate limiters themselves (not by an injected fault): a client that keeps to the limits sees none.</summary>
+    public long RateLimitRejections => Interlocked.Read(ref _rateLimitRejections);
+
+    /// <summary>Counts one request refused by a rate limiter.</summary>
+    public void CountRateLimitRejection() => Interlocked.Increment(ref _rateLimitRejections);
+
     /// <summary>Send every user-hub event twice.</summary>
     public bool DuplicateUserEvents { get; private set; }
 

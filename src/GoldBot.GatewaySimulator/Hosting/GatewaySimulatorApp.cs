@@ -70,6 +70,11 @@ public static class GatewaySimulatorApp
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                faults.CountRateLimitRejection();
+                return ValueTask.CompletedTask;
+            };
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var path = http.Request.Path;
