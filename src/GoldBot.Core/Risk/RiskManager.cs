@@ -135,7 +135,7 @@ public sealed class RiskManager
         }
 
         _entryPending = true;
-        var plan = new TradePlan(signal, quantity, signal.StopTicks, Targets(quantity, signal.StopTicks), quantity * perContract, budget);
+        var plan = new TradePlan(signal, quantity, signal.StopTicks, Targets(quantity, signal.StopTicks, _options.RunnerTargetR), quantity * perContract, budget);
         return new RiskDecision(plan, null);
     }
 
@@ -268,13 +268,13 @@ public sealed class RiskManager
         return true;
     }
 
-    private static IReadOnlyList<TargetLeg> Targets(int quantity, int stopTicks)
+    private static IReadOnlyList<TargetLeg> Targets(int quantity, int stopTicks, decimal runnerR)
     {
         // The plan's split (design/000 "Take Profit Settings"): 50% at 1R, 40% at 2R, 10% runner
-        // at 2.5R, in whole contracts by the largest-remainder (Hamilton) method; ties go to the
+        // at 2.5R (RiskOptions.RunnerTargetR), in whole contracts by the largest-remainder (Hamilton) method; ties go to the
         // nearer target. Legs that round to zero contracts are dropped.
         ReadOnlySpan<decimal> shares = [0.5m, 0.4m, 0.1m];
-        ReadOnlySpan<decimal> multiples = [1m, 2m, 2.5m];
+        ReadOnlySpan<decimal> multiples = [1m, 2m, runnerR];
         string[] names = ["tp1", "tp2", "runner"];
         Span<int> counts = stackalloc int[3];
         var left = quantity;

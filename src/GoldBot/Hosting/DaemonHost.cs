@@ -78,6 +78,7 @@ public static class DaemonHost
         services.AddSingleton(new PatternPerformance(settings.Strategy.EnabledPatterns));
         services.AddSingleton(_ => new OrderBlockStrategy(settings.Strategy, contract, bars.Period));
         services.AddSingleton(_ => new RiskManager(settings.Risk, contract, settings.Execution, bars.Period));
+        services.AddSingleton(sp => new RiskStage(sp.GetRequiredService<RiskManager>()));
         services.AddSingleton(sp => new SimulatedBroker(contract, settings.Execution, settings.Risk.StartingBalance, bars.Period,
             new ExecutorInbox(sp.GetRequiredService<PipelineChannels>()), clock));
         services.AddSingleton<IBroker>(sp => sp.GetRequiredService<SimulatedBroker>());
