@@ -114,7 +114,8 @@ public sealed class BacktestEngine
 
             // 1. The feed: the broker fills on the bar; events reach the executor, reports the risk stage.
             await broker.OnBarAsync(bar, cancellationToken);
-            await run.DrainAsync(cancellationToken);
+            if (inbox.Count > 0)
+                await run.DrainAsync(cancellationToken);
             var inMarket = before != 0 || run.Position != 0 || run.OpenedInBar;
 
             // 2. Detector and risk: signals, marking, flatten reason, decisions.

@@ -27,6 +27,8 @@ public sealed class RiskManager
     private DateOnly _windowMessageDate;
     private string _windowMessage = "";
     private DateOnly _tradingDay;
+    private DateTimeOffset _tradingDayOpen;
+    private DateTimeOffset _tradingDayEnd;
     private bool _started;
     private decimal _balance;
     private decimal _dayStartBalance;
@@ -249,7 +251,12 @@ public sealed class RiskManager
     /// <summary>Moves to the trading day of <paramref name="now"/>; true when a new one began.</summary>
     private bool RollTradingDay(DateTimeOffset now)
     {
+        // The day's UTC bounds spare a time-zone conversion per bar (the hot path of a backtest).
+        if (_started && now >= _tradingDayOpen && now < _tradingDayEnd)
+            return false;
         var day = CmeSession.TradingDayOf(now);
+        _tradingDayOpen = CmeSession.TradingDayOpen(day);
+        _tradingDayEnd = CmeSession.TradingDayOpen(day.AddDays(1));
         if (!_started)
         {
             _started = true;
