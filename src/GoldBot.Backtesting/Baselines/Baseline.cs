@@ -52,7 +52,8 @@ public static class Baseline
         {
             var bar = bars[i];
             clock.Now = bar.OpenTime + barPeriod;
-            recorder.BeginBar(bar.OpenTime);
+            if (recorder.StartsDay(bar.OpenTime))
+                recorder.StartDay(bar.OpenTime, balance + contract.PnL(1, entry, bar.Open, position));
             await broker.OnBarAsync(bar, cancellationToken);
             while (inbox.Count > 0)
             {

@@ -82,7 +82,9 @@ public sealed class BacktestEngine
             inbox,
             new OrderExecutor(broker, contract, balance, "bt"),
             new RiskStage(new RiskManager(settings.Risk, contract, settings.Fills, barPeriod)),
-            new ResultRecorder(balance, options.RecordEquity, bars.Count - warmup));
+            new ResultRecorder(balance, options.RecordEquity, bars.Count - warmup),
+            contract,
+            balance);
         signals ??= new OrderBlockStrategy(settings.Strategy, contract, barPeriod);
         var found = new List<TradeSignal>(4);
         var plans = new List<TradePlan>(2);
@@ -108,7 +110,8 @@ public sealed class BacktestEngine
             var bar = bars[i];
             var close = bar.OpenTime + barPeriod;
             clock.Now = close;
-            run.Recorder.BeginBar(bar.OpenTime);
+            if (run.Recorder.StartsDay(bar.OpenTime))
+                run.Recorder.StartDay(bar.OpenTime, run.EquityAt(bar.Open));
             var before = run.Position;
             run.OpenedInBar = false;
 
@@ -162,8 +165,11 @@ public sealed class BacktestEngine
     }
 
     /// <summary>The components and running state of one backtest.</summary>
-    private sealed class Run(SimulatedBroker broker, BrokerEventQueue inbox, OrderExecutor executor, RiskStage stage, ResultRecorder recorder)
+    private sealed class Run(SimulatedBroker broker, BrokerEventQueue inbox, OrderExecutor executor, RiskStage stage, ResultRecorder recorder,
+        ContractSpec contract, decimal startingBalance)
     {
+        private decimal _averagePrice;
+
         private int _ambiguousSeen;
         private decimal? _ambiguousGain;
 
@@ -177,10 +183,14 @@ public sealed class BacktestEngine
         public int Position { get; private set; }
 
         /// <summary>Balance after the last executor update, USD.</summary>
-        public decimal Balance { get; private set; }
+        public decimal Balance { get; private set; } = startingBalance;
 
         /// <summary>True when an entry filled during the current bar.</summary>
         public bool OpenedInBar { get; set; }
+
+        /// <summary>Balance plus the open position marked at <paramref name="price"/> (points), USD.</summary>
+        public decimal EquityAt(decimal price) =>
+            Position == 0 ? Balance : Balance + contract.PnL(Math.Sign(Position), _averagePrice, price, Math.Abs(Position));
 
         /// <summary>Hands every waiting broker event to the executor, in order, and applies each update.</summary>
         public async ValueTask DrainAsync(CancellationToken cancellationToken)
@@ -197,6 +207,7 @@ public sealed class BacktestEngine
                 _ambiguousGain = (_ambiguousGain ?? 0) + ambiguous[_ambiguousSeen].TargetFirstGain;
 
             Position = update.Position.Position;
+            _averagePrice = update.Position.AveragePrice;
             Balance = update.Position.Balance;
             if (update.Opened is not null)
                 OpenedInBar = true;

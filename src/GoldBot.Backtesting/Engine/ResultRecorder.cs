@@ -7,7 +7,7 @@ namespace GoldBot.Backtesting.Engine;
 /// Builds the equity curve, the CME trading days and the time in market of a run from one call
 /// per bar, allocating nothing per bar beyond the equity list's own growth. Days run 17:00–17:00
 /// CT and are named by the date they end on (<see cref="CmeSession.TradingDayOf"/>); a bar belongs
-/// to the day of its open time. A day starts from the previous day's closing equity (close to close).
+/// to the day of its open time, and a day starts from the equity at its first bar's open.
 /// </summary>
 internal sealed class ResultRecorder
 {
@@ -40,11 +40,23 @@ internal sealed class ResultRecorder
     /// <summary>Closed trades so far, in order.</summary>
     public IReadOnlyList<TradeRecord> Trades => _trades;
 
-    /// <summary>Starts a bar (UTC open time): rolls the trading day, so trades closing in the bar count towards its day.</summary>
-    public void BeginBar(DateTimeOffset openTime)
+    /// <summary>True when a bar opening at <paramref name="openTime"/> (UTC) starts a new trading day: call <see cref="StartDay"/> before the bar.</summary>
+    public bool StartsDay(DateTimeOffset openTime) => openTime >= _dayEnd || openTime < _dayOpen;
+
+    /// <summary>
+    /// Closes the current day and starts the one of <paramref name="openTime"/> (UTC), so trades closing in
+    /// this bar count towards it; <paramref name="equityAtOpen"/> is the equity at the bar's open, USD.
+    /// </summary>
+    public void StartDay(DateTimeOffset openTime, decimal equityAtOpen)
     {
-        if (openTime >= _dayEnd || openTime < _dayOpen)
-            StartDay(openTime);
+        if (_inDay)
+            _days.Add(new TradingDay(_day, _dayStart, _last, _dayLow, _dayTrades));
+        _inDay = true;
+        _day = CmeSession.TradingDayOf(openTime);
+        _dayOpen = CmeSession.TradingDayOpen(_day);
+        _dayEnd = CmeSession.TradingDayOpen(_day.AddDays(1));
+        _dayStart = _dayLow = equityAtOpen;
+        _dayTrades = 0;
     }
 
     /// <summary>Ends the bar begun last: its close (UTC), equity at its close and at its worst price for the position (USD).</summary>
@@ -91,17 +103,5 @@ internal sealed class ResultRecorder
         foreach (var t in _trades)
             booked += t.PnL ?? 0;
         return new BacktestResult(run, _trades, _days, _equity, BarsInMarket, new ExitAmbiguity(_ambiguousTrades, booked, booked + _ambiguousGain));
-    }
-
-    private void StartDay(DateTimeOffset openTime)
-    {
-        if (_inDay)
-            _days.Add(new TradingDay(_day, _dayStart, _last, _dayLow, _dayTrades));
-        _inDay = true;
-        _day = CmeSession.TradingDayOf(openTime);
-        _dayOpen = CmeSession.TradingDayOpen(_day);
-        _dayEnd = CmeSession.TradingDayOpen(_day.AddDays(1));
-        _dayStart = _dayLow = _last;
-        _dayTrades = 0;
     }
 }

@@ -97,6 +97,8 @@ public sealed class BacktestEngineTests
         Assert.Equal(3, result.Run.Bars);
         Assert.Equal(bars[1].OpenTime, result.Run.Start);
         Assert.Equal(3, result.Equity.Count);
+        Assert.All(result.Equity, e => Assert.Equal(50_000m, e.Equity));
+        Assert.Equal(new TradingDay(new DateOnly(2025, 12, 2), 50_000m, 50_000m, 50_000m, 0), Assert.Single(result.Days));
     }
 
     [Fact]
