@@ -10,7 +10,8 @@ namespace GoldBot.Execution;
 /// <item>Market orders fill at bar k+1's open, moved against the order by the market slippage, stamped at that open.</item>
 /// <item>Then stop orders, before any limit order: a stop triggers when the bar trades at or through it and fills at
 /// the stop, or at the open when the bar opened beyond it (a gap), moved against the order by the stop slippage.
-/// So when a stop and a target both lie inside one bar, the stop fills first.</item>
+/// So when a stop and a target both lie inside one bar, the stop fills first; such fills are listed in
+/// <see cref="AmbiguousExits"/> with what the targets would have made instead (backtests report the range).</item>
 /// <item>Then limit orders, nearest to the open first (equally near ones in placement order): a limit fills when the bar trades
 /// through it by <see cref="FillModelOptions.LimitTradeThroughTicks"/> (default 1 tick: a sell limit needs High ≥ limit + 1 tick,
 /// a buy limit Low ≤ limit − 1 tick), because a bar that only touches the limit may not have reached an order queued there.
