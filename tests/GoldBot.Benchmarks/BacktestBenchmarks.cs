@@ -49,9 +49,10 @@ public class BacktestBenchmarks
             _xau = BarCsvReader.Read(BenchmarkData.Shared("data/xauusd_1h_mt5_2018-03-19_2026-05-15_servertime.csv.gz"), tickSize: 0.01m);
             Console.WriteLine($"// XAUUSD 1h: {_xau.Bars.Count} bars");
         }
-        catch (BarFileException e)
+        catch (BarFileException)
         {
-            Console.WriteLine($"// XAUUSD 1h not readable on this branch, skipped: {e.Message}");
+            // Its message quotes the compressed header; the format is simply not supported yet.
+            Console.WriteLine("// XAUUSD 1h (gzipped MT5 server time) not readable by BarCsvReader on this branch: BacktestXauUsd1h measures nothing");
         }
     }
 
