@@ -76,7 +76,7 @@ public static class DaemonHost
         services.AddSingleton(sp => new TradeJournal(logDirectory, contract.Symbol, runId, sp.GetRequiredService<ILoggerFactory>().CreateLogger<TradeJournal>()));
         services.AddSingleton(sp => new SignalLog(logDirectory, runId, sp.GetRequiredService<ILoggerFactory>().CreateLogger<SignalLog>()));
         services.AddSingleton(new PatternPerformance(settings.Strategy.EnabledPatterns));
-        services.AddSingleton(_ => new OrderBlockStrategy(settings.Strategy, contract, bars.Period));
+        services.AddSingleton<ISignalSource>(_ => new OrderBlockStrategy(settings.Strategy, contract, bars.Period));
         services.AddSingleton(_ => new RiskManager(settings.Risk, contract, settings.Execution, bars.Period));
         services.AddSingleton(sp => new RiskStage(sp.GetRequiredService<RiskManager>()));
         services.AddSingleton(sp => new SimulatedBroker(contract, settings.Execution, settings.Risk.StartingBalance, bars.Period,
