@@ -10,7 +10,8 @@ namespace GoldBot.Execution;
 /// <item>Market orders fill at bar k+1's open, moved against the order by the market slippage, stamped at that open.</item>
 /// <item>Then stop orders, before any limit order: a stop triggers when the bar trades at or through it and fills at
 /// the stop, or at the open when the bar opened beyond it (a gap), moved against the order by the stop slippage.
-/// So when a stop and a target both lie inside one bar, the stop fills first.</item>
+/// So when a stop and a target both lie inside one bar, the stop fills first; such fills are listed in
+/// <see cref="AmbiguousExits"/> with what the targets would have made instead (backtests report the range).</item>
 /// <item>Then limit orders, nearest to the open first (equally near ones in placement order): a limit fills when the bar trades
 /// through it by <see cref="FillModelOptions.LimitTradeThroughTicks"/> (default 1 tick: a sell limit needs High ≥ limit + 1 tick,
 /// a buy limit Low ≤ limit − 1 tick), because a bar that only touches the limit may not have reached an order queued there.
@@ -34,6 +35,7 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
     private readonly List<SimulatedOrder> _working = [];
     private readonly List<BrokerEvent> _outbox = [];
     private readonly List<SimulatedOrder> _gathered = [];
+    private readonly List<AmbiguousExit> _ambiguous = [];
     private long _lastOrderId;
     private int _position;
     private decimal _averagePrice;
@@ -213,7 +215,10 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
             if (!triggered)
                 continue;
             var price = order.Direction > 0 ? Math.Max(bar.Open, stop) : Math.Min(bar.Open, stop);
-            Fill(order, price + _contract.ToPrice(_costs.StopSlippageTicks) * order.Direction, closeTime);
+            var fillPrice = price + _contract.ToPrice(_costs.StopSlippageTicks) * order.Direction;
+            if (price == stop && _working.Contains(order))
+                NoteAmbiguity(order, bar, fillPrice, closeTime);
+            Fill(order, fillPrice, closeTime);
         }
 
         var limits = Gather(OrderType.Limit);
@@ -225,6 +230,43 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
             if (tradedThrough)
                 Fill(order, limit, closeTime);
         }
+    }
+
+    /// <summary>
+    /// Stop fills whose bar also traded through a working take-profit limit of the same bracket, in
+    /// fill order: bar data cannot tell which came first, and this model books the stop (see the
+    /// class summary). Read by backtests to report how many exits are ambiguous and the P&amp;L range.
+    /// </summary>
+    public IReadOnlyList<AmbiguousExit> AmbiguousExits => _ambiguous;
+
+    /// <summary>
+    /// Records an ambiguous stop fill (the bar did not gap through the stop, and would also fill a
+    /// limit of the same OCO group by the limit rule): what the limits would have gained over the
+    /// stop fill price for the stop's quantity, nearest limit first, at their own prices.
+    /// </summary>
+    private void NoteAmbiguity(SimulatedOrder stop, in Bar bar, decimal stopFill, DateTimeOffset time)
+    {
+        var left = Math.Min(stop.Request.Quantity, Math.Abs(_position));
+        var positionDirection = -stop.Direction;
+        var gain = 0m;
+        var any = false;
+        foreach (var order in _working)
+        {
+            if (left <= 0)
+                break;
+            if (order.Group != stop.Group || order.Request.Type != OrderType.Limit)
+                continue;
+            var limit = order.Request.LimitPrice!.Value;
+            var tradedThrough = order.Direction > 0 ? bar.Low <= limit - _limitTradeThrough : bar.High >= limit + _limitTradeThrough;
+            if (!tradedThrough)
+                continue;
+            var quantity = Math.Min(left, order.Request.Quantity);
+            gain += _contract.PnL(positionDirection, stopFill, limit, quantity);
+            left -= quantity;
+            any = true;
+        }
+        if (any)
+            _ambiguous.Add(new AmbiguousExit(time, stop.Id, stop.Request.Tag, gain));
     }
 
     /// <summary>

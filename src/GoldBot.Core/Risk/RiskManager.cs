@@ -27,6 +27,8 @@ public sealed class RiskManager
     private DateOnly _windowMessageDate;
     private string _windowMessage = "";
     private DateOnly _tradingDay;
+    private DateTimeOffset _tradingDayOpen;
+    private DateTimeOffset _tradingDayEnd;
     private bool _started;
     private decimal _balance;
     private decimal _dayStartBalance;
@@ -135,7 +137,7 @@ public sealed class RiskManager
         }
 
         _entryPending = true;
-        var plan = new TradePlan(signal, quantity, signal.StopTicks, Targets(quantity, signal.StopTicks), quantity * perContract, budget);
+        var plan = new TradePlan(signal, quantity, signal.StopTicks, Targets(quantity, signal.StopTicks, _options.RunnerTargetR), quantity * perContract, budget);
         return new RiskDecision(plan, null);
     }
 
@@ -249,7 +251,12 @@ public sealed class RiskManager
     /// <summary>Moves to the trading day of <paramref name="now"/>; true when a new one began.</summary>
     private bool RollTradingDay(DateTimeOffset now)
     {
+        // The day's UTC bounds spare a time-zone conversion per bar (the hot path of a backtest).
+        if (_started && now >= _tradingDayOpen && now < _tradingDayEnd)
+            return false;
         var day = CmeSession.TradingDayOf(now);
+        _tradingDayOpen = CmeSession.TradingDayOpen(day);
+        _tradingDayEnd = CmeSession.TradingDayOpen(day.AddDays(1));
         if (!_started)
         {
             _started = true;
@@ -268,13 +275,13 @@ public sealed class RiskManager
         return true;
     }
 
-    private static IReadOnlyList<TargetLeg> Targets(int quantity, int stopTicks)
+    private static IReadOnlyList<TargetLeg> Targets(int quantity, int stopTicks, decimal runnerR)
     {
         // The plan's split (design/000 "Take Profit Settings"): 50% at 1R, 40% at 2R, 10% runner
-        // at 2.5R, in whole contracts by the largest-remainder (Hamilton) method; ties go to the
+        // at 2.5R (RiskOptions.RunnerTargetR), in whole contracts by the largest-remainder (Hamilton) method; ties go to the
         // nearer target. Legs that round to zero contracts are dropped.
         ReadOnlySpan<decimal> shares = [0.5m, 0.4m, 0.1m];
-        ReadOnlySpan<decimal> multiples = [1m, 2m, 2.5m];
+        ReadOnlySpan<decimal> multiples = [1m, 2m, runnerR];
         string[] names = ["tp1", "tp2", "runner"];
         Span<int> counts = stackalloc int[3];
         var left = quantity;

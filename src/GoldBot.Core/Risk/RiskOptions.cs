@@ -48,6 +48,14 @@ public sealed record RiskOptions
     [Range(1, 100)]
     public int MaxConsecutiveLosses { get; init; } = 2;
 
+    /// <summary>
+    /// Distance of the farthest take-profit leg (the 10 % runner), in R (multiples of the stop
+    /// distance); the plan's 2.5 by default. The nearer legs stay at 1 R and 2 R, so it must be
+    /// at least 2. Walk-forward tunes it.
+    /// </summary>
+    [Range(2.0, 100.0)]
+    public decimal RunnerTargetR { get; init; } = 2.5m;
+
     /// <summary>Start of the entry window, CT.</summary>
     public TimeOnly TradingWindowStart { get; init; } = new(8, 30);
 

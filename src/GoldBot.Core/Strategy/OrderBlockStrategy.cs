@@ -12,9 +12,11 @@ namespace GoldBot.Strategy;
 /// score of at least <see cref="StrategyOptions.MinScore"/> (<c>design/000</c>, "Core Philosophy"
 /// and "Pattern Trading Priority"). Every touch becomes a <see cref="TradeSignal"/>; those the
 /// strategy does not want carry a <see cref="TradeSignal.Rejection"/> so signals.log shows why.
-/// The stop goes beyond the block's far edge plus a buffer, within the configured bounds.
+/// The stop goes beyond the block's far edge plus a buffer, at least <see cref="StrategyOptions.MinStopTicks"/>
+/// and <see cref="StrategyOptions.MinStopAtr"/> × ATR away, and a setup needing more than
+/// <see cref="StrategyOptions.MaxStopTicks"/> is refused.
 /// </summary>
-public sealed class OrderBlockStrategy
+public sealed class OrderBlockStrategy : ISignalSource
 {
     private const string Pattern = "order_block";
     private readonly StrategyOptions _options;
@@ -91,7 +93,8 @@ public sealed class OrderBlockStrategy
     private TradeSignal CreateSignal(in SmcEvent e, in Bar bar, in TickBar tickBar, double atr, double averageVolume)
     {
         var stopLevel = e.Direction > 0 ? e.Bottom - _options.StopBufferTicks : e.Top + _options.StopBufferTicks;
-        var stopTicks = (int)Math.Max(_options.MinStopTicks, e.Direction > 0 ? tickBar.Close - stopLevel : stopLevel - tickBar.Close);
+        var structural = Math.Max(_options.MinStopTicks, e.Direction > 0 ? tickBar.Close - stopLevel : stopLevel - tickBar.Close);
+        var stopTicks = (int)Math.Max(structural, (long)Math.Ceiling((double)_options.MinStopAtr * atr));
         var trend = Trend;
         var score = e.Score.Total;
         string? rejection =

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GoldBot.Smc;
 
 namespace GoldBot.Strategy;
@@ -23,6 +24,14 @@ public sealed record StrategyOptions
 
     /// <summary>Smallest stop distance in ticks; a closer structural stop is widened to this.</summary>
     public int MinStopTicks { get; init; } = 20;
+
+    /// <summary>
+    /// Smallest stop distance as a multiple of the entry time frame's ATR(14, Wilder) at the signal
+    /// (≥ 0; 0 = off, the default): the stop is at least <c>ceil(MinStopAtr × ATR)</c> ticks away, so
+    /// it sits outside the bar-to-bar noise. Walk-forward tunes it; 0 keeps the plan's structural stop.
+    /// </summary>
+    [Range(0, 100)]
+    public decimal MinStopAtr { get; init; }
 
     /// <summary>Largest stop distance in ticks; a wider setup is refused.</summary>
     public int MaxStopTicks { get; init; } = 200;

@@ -181,7 +181,7 @@ public static class GatewayRun
     private static async Task ReconcileAsync(GoldBotSettings settings, IServiceProvider services, AccountSnapshot snapshot, decimal? lastPrice, ILogger logger, CancellationToken cancellationToken)
     {
         var executor = services.GetRequiredService<OrderExecutor>();
-        var risk = services.GetRequiredService<RiskManager>();
+        var risk = services.GetRequiredService<RiskStage>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         ExecutionUpdate update;
         if (snapshot.Position != 0 && settings.TopstepX.UnknownPosition == UnknownPositionAction.Flatten)
@@ -204,6 +204,6 @@ public static class GatewayRun
         }
         if (update.Error is { } problem)
             logger.LogError("Start-up reconciliation: {Error}", problem);
-        risk.OnPosition(update.Position.Position, update.Position.AveragePrice, update.Position.EntryPending, update.Position.Balance);
+        risk.OnPosition(update.Position, null);
     }
 }

@@ -115,7 +115,9 @@ public static class DaemonHost
         services.AddSingleton(sp => new SignalLog(logDirectory, runId, sp.GetRequiredService<ILoggerFactory>().CreateLogger<SignalLog>()));
         services.AddSingleton(new PatternPerformance(settings.Strategy.EnabledPatterns));
         services.AddSingleton(_ => new OrderBlockStrategy(settings.Strategy, contract, period));
+        services.AddSingleton<ISignalSource>(sp => sp.GetRequiredService<OrderBlockStrategy>());
         services.AddSingleton(_ => new RiskManager(settings.Risk, contract, settings.Execution, period));
+        services.AddSingleton(sp => new RiskStage(sp.GetRequiredService<RiskManager>()));
         services.AddSingleton(sp => boundaries.CreateBroker(sp, new ExecutorInbox(sp.GetRequiredService<PipelineChannels>())));
         // A broker that fills from the bar stream (paper) is also the feed's venue; a real one is not.
         services.AddSingleton(sp => (sp.GetRequiredService<IBroker>() as IBarDrivenVenue)!);

@@ -13,12 +13,12 @@ namespace GoldBot.Services;
 /// The risk manager stage: marks the account at every bar close (trading-day roll, daily loss,
 /// maximum loss, end-of-day flatten), decides on each signal and sends approved plans to the
 /// executor, applies the executor's position reports and the operator's control commands.
-/// Every signal and its decision go to signals.log; every action to the log. A flatten is sent
-/// once per bar while the account stays exposed, so one that raced a fill is repeated at the next
-/// bar instead of being assumed done.
+/// Every signal and its decision go to signals.log; every action to the log. The rules of the
+/// stage (position reports, marking, decisions, one flatten per bar while exposed) live in
+/// <see cref="RiskStage"/>, shared with the backtest engine; this service only moves messages.
 /// </summary>
 public sealed class RiskManagerService(
-    RiskManager risk,
+    RiskStage stage,
     PipelineChannels channels,
     SignalLog signalLog,
     MonitoringState monitoring,
@@ -27,8 +27,7 @@ public sealed class RiskManagerService(
     RunCoordinator coordinator,
     ILogger<RiskManagerService> logger) : PipelineService(coordinator, logger)
 {
-    private DateTimeOffset? _flattenSentAt;
-    private bool _exposed;
+    private readonly RiskManager _risk = stage.Risk;
     private decimal _mark;
 
     /// <inheritdoc/>
@@ -42,12 +41,7 @@ public sealed class RiskManagerService(
                     await OnBarAsync(bar, stoppingToken);
                     break;
                 case PositionReport report:
-                    risk.OnPosition(report.Position.Position, report.Position.AveragePrice, report.Position.EntryPending, report.Position.Balance);
-                    if (report.Closed?.PnL is { } pnl)
-                        risk.OnTradeClosed(pnl);
-                    _exposed = report.Position.Position != 0 || report.Position.EntryPending;
-                    if (!_exposed)
-                        _flattenSentAt = null;
+                    stage.OnPosition(report.Position, report.Closed);
                     break;
                 case ControlReceived control:
                     await OnControlAsync(control.Command, stoppingToken);
@@ -64,14 +58,14 @@ public sealed class RiskManagerService(
     {
         var now = evaluated.Bar.CloseTime;
         _mark = evaluated.Bar.Bar.Close;
-        var flatten = risk.OnMarket(now, evaluated.Bar.Bar);
-        statistics.AddEquity(risk.WorstEquity);
+        var flatten = stage.OnBar(now, evaluated.Bar.Bar);
+        statistics.AddEquity(_risk.WorstEquity);
         if (flatten is not null)
             await FlattenAsync(flatten, stopWhenFlat: false, cancellationToken);
 
         foreach (var signal in evaluated.Signals)
         {
-            var decision = risk.Evaluate(signal, now);
+            var decision = stage.Evaluate(signal, now);
             var reason = decision.Reason ?? "traded";
             signalLog.Write(signal, decision.Approved, reason);
             statistics.AddSignal(decision.Approved);
@@ -81,7 +75,6 @@ public sealed class RiskManagerService(
                 logger.LogDebug("Signal {Pattern} {Side} score {Score} refused: {Reason}", signal.Pattern, signal.Side, signal.Score, reason);
                 continue;
             }
-            _exposed = true;
             logger.LogInformation("Signal {Pattern} {Side} score {Score} approved: {Quantity} contracts, stop {StopTicks} ticks, risk {Risk} USD",
                 signal.Pattern, signal.Side, signal.Score, plan.Quantity, plan.StopTicks, plan.RiskAmount);
             await channels.Executor.WriteAsync(new EnterTrade(plan), cancellationToken);
@@ -94,16 +87,16 @@ public sealed class RiskManagerService(
         switch (command.Action)
         {
             case ControlAction.EmergencyStop:
-                risk.StopForEmergency();
+                _risk.StopForEmergency();
                 detail = "entries blocked; cancelling orders and flattening; the daemon stops once flat";
                 await FlattenAsync("emergency_stop", stopWhenFlat: true, cancellationToken, force: true);
                 break;
             case ControlAction.Pause:
-                risk.SetPaused(true);
+                _risk.SetPaused(true);
                 detail = "new entries blocked while the file exists";
                 break;
             case ControlAction.Resume:
-                risk.SetPaused(false);
+                _risk.SetPaused(false);
                 detail = "new entries allowed again";
                 break;
             case ControlAction.FlattenAll:
@@ -111,7 +104,7 @@ public sealed class RiskManagerService(
                 await FlattenAsync("flatten_all", stopWhenFlat: false, cancellationToken, force: true);
                 break;
             case ControlAction.AdjustRisk:
-                risk.SetDefaultContracts(command.Contracts!.Value);
+                _risk.SetDefaultContracts(command.Contracts!.Value);
                 detail = $"default size set to {command.Contracts} contracts";
                 break;
             default:
@@ -124,9 +117,8 @@ public sealed class RiskManagerService(
     private async Task FlattenAsync(string reason, bool stopWhenFlat, CancellationToken cancellationToken, bool force = false)
     {
         var now = time.GetUtcNow();
-        if (!force && (!_exposed || _flattenSentAt == now))
+        if (!stage.TryFlatten(now, force))
             return;
-        _flattenSentAt = now;
         if (reason == "eod_flatten" || reason == "end_of_data")
             logger.LogInformation("Flatten: {Reason}", reason);
         else
@@ -134,5 +126,5 @@ public sealed class RiskManagerService(
         await channels.Executor.WriteAsync(new FlattenPosition(reason, stopWhenFlat), cancellationToken);
     }
 
-    private void Publish() => monitoring.SetRisk(risk.Status(time.GetUtcNow()), risk.OpenPnL, _mark);
+    private void Publish() => monitoring.SetRisk(_risk.Status(time.GetUtcNow()), _risk.OpenPnL, _mark);
 }

@@ -6,11 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace GoldBot.Services;
 
 /// <summary>
-/// The SMC detector stage: feeds each closed bar to the <see cref="OrderBlockStrategy"/>
-/// (aggregation, causal SMC engines, signal rules) and passes the bar with its signals to the
-/// risk manager. The end of a replay is passed on.
+/// The SMC detector stage: feeds each closed bar to the signal source (the <see cref="OrderBlockStrategy"/>:
+/// aggregation, causal SMC engines, signal rules; any <see cref="ISignalSource"/> fits) and passes the
+/// bar with its signals to the risk manager. The end of a replay is passed on.
 /// </summary>
-public sealed class SmcDetectorService(OrderBlockStrategy strategy, PipelineChannels channels, RunCoordinator coordinator, ILogger<SmcDetectorService> logger)
+public sealed class SmcDetectorService(ISignalSource strategy, PipelineChannels channels, RunCoordinator coordinator, ILogger<SmcDetectorService> logger)
     : PipelineService(coordinator, logger)
 {
     private readonly List<TradeSignal> _signals = [];

@@ -1,0 +1,222 @@
+using GoldBot.Execution;
+using GoldBot.Market;
+using GoldBot.MarketData;
+using GoldBot.Risk;
+using GoldBot.Strategy;
+
+namespace GoldBot.Backtesting.Engine;
+
+/// <summary>
+/// Runs a backtest on the daemon's own trading code: the <see cref="OrderBlockStrategy"/> (or any
+/// <see cref="ISignalSource"/>), the <see cref="RiskManager"/> behind its <see cref="RiskStage"/>,
+/// the <see cref="OrderExecutor"/> and the <see cref="SimulatedBroker"/>, called in the order the
+/// hosted replay's services call them, without channels or lockstep waits. For each bar:
+/// <list type="number">
+/// <item>market time moves to the bar's close; the broker fills working orders on the bar
+/// (its fill model, <see cref="FillModelOptions"/>); each broker event goes to the executor, each
+/// executor update to the risk stage (as the feed, executor and risk services do);</item>
+/// <item>the signal source sees the bar; the risk stage marks the account at the close and may
+/// ask for a flatten; every signal is decided;</item>
+/// <item>the executor runs the flatten, then the approved plans; their broker events and position
+/// reports follow, as they do in the executor's channel.</item>
+/// </list>
+/// At the end of data an exposed account is flattened (<c>end_of_data</c>) and a market order still
+/// waiting fills at the last close (<see cref="SimulatedBroker.CompleteAsync"/>). Every call on the
+/// simulated broker completes synchronously, so a run is a plain loop; the parity test in
+/// <c>tests/GoldBot.Tests/Backtesting</c> shows it makes the same trades as the hosted replay.
+/// Thread-safe in the sense that each run builds its own components; a settings object can be shared.
+/// </summary>
+public sealed class BacktestEngine
+{
+    private const int ProgressEvery = 1 << 16;
+    private const int CancellationEvery = 1 << 12;
+
+    /// <summary>Creates an engine for <paramref name="settings"/>.</summary>
+    public BacktestEngine(BacktestSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
+    }
+
+    /// <summary>What is traded.</summary>
+    public BacktestSettings Settings { get; }
+
+    /// <summary>Backtests the order-block strategy on a bars file.</summary>
+    public ValueTask<BacktestResult> RunAsync(BarFile file, BacktestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        options ??= new BacktestOptions { Description = Path.GetFileName(file.Path) };
+        return RunAsync(file.Bars, file.Period, null, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Backtests <paramref name="signals"/> (null: a new <see cref="OrderBlockStrategy"/> with
+    /// <see cref="BacktestSettings.Strategy"/>) on <paramref name="bars"/>.
+    /// </summary>
+    /// <param name="bars">Closed bars in time order, prices in points, open times UTC.</param>
+    /// <param name="barPeriod">Length of each bar.</param>
+    /// <param name="signals">The signal source; it must be fresh (it sees every bar from the first).</param>
+    /// <param name="options">Recording, warm-up and progress; null for the defaults.</param>
+    /// <param name="cancellationToken">Checked every 4,096 bars.</param>
+    /// <exception cref="ArgumentException">No bars after the warm-up, or a non-positive period.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public async ValueTask<BacktestResult> RunAsync(IReadOnlyList<Bar> bars, TimeSpan barPeriod, ISignalSource? signals = null,
+        BacktestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        options ??= new BacktestOptions();
+        var warmup = options.WarmupBars;
+        if (warmup < 0 || bars.Count <= warmup)
+            throw new ArgumentException($"{bars.Count} bars leave none to trade after {warmup} warm-up bars", nameof(bars));
+        if (barPeriod <= TimeSpan.Zero)
+            throw new ArgumentException("the bar period must be positive", nameof(barPeriod));
+
+        var settings = Settings;
+        var contract = settings.Contract;
+        var balance = settings.StartingBalance;
+        var clock = new BacktestClock(bars[warmup].OpenTime);
+        var inbox = new BrokerEventQueue();
+        var broker = new SimulatedBroker(contract, settings.Fills, balance, barPeriod, inbox, clock);
+        var run = new Run(
+            broker,
+            inbox,
+            new OrderExecutor(broker, contract, balance, "bt"),
+            new RiskStage(new RiskManager(settings.Risk, contract, settings.Fills, barPeriod)),
+            new ResultRecorder(balance, options.RecordEquity, bars.Count - warmup),
+            contract,
+            balance);
+        signals ??= new OrderBlockStrategy(settings.Strategy, contract, barPeriod);
+        var found = new List<TradeSignal>(4);
+        var plans = new List<TradePlan>(2);
+
+        for (var i = 0; i < warmup; i++)
+        {
+            signals.OnBar(bars[i], found);
+            found.Clear();
+        }
+
+        var total = bars.Count - warmup;
+        var risk = run.Stage.Risk;
+        for (var i = warmup; i < bars.Count; i++)
+        {
+            var done = i - warmup;
+            if (done % CancellationEvery == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (done % ProgressEvery == 0 && done > 0)
+                    options.Progress?.Report(done / (double)total);
+            }
+
+            var bar = bars[i];
+            var close = bar.OpenTime + barPeriod;
+            clock.Now = close;
+            if (run.Recorder.StartsDay(bar.OpenTime))
+                run.Recorder.StartDay(bar.OpenTime, run.EquityAt(bar.Open));
+            var before = run.Position;
+            run.OpenedInBar = false;
+
+            // 1. The feed: the broker fills on the bar; events reach the executor, reports the risk stage.
+            await broker.OnBarAsync(bar, cancellationToken);
+            if (inbox.Count > 0)
+                await run.DrainAsync(cancellationToken);
+            var inMarket = before != 0 || run.Position != 0 || run.OpenedInBar;
+
+            // 2. Detector and risk: signals, marking, flatten reason, decisions.
+            signals.OnBar(bar, found);
+            var flatten = run.Stage.OnBar(close, bar);
+            run.Recorder.EndBar(close, risk.Equity, risk.WorstEquity, inMarket);
+            if (flatten is not null && !run.Stage.TryFlatten(close))
+                flatten = null;
+            foreach (var signal in found)
+            {
+                if (run.Stage.Evaluate(signal, close).Plan is { } plan)
+                    plans.Add(plan);
+            }
+            found.Clear();
+
+            // 3. The executor: flatten first, then entries, each followed by the events it caused.
+            if (flatten is not null)
+            {
+                run.Apply(await run.Executor.FlattenAsync(flatten, cancellationToken));
+                await run.DrainAsync(cancellationToken);
+            }
+            foreach (var plan in plans)
+            {
+                run.Apply(await run.Executor.EnterAsync(plan, cancellationToken));
+                await run.DrainAsync(cancellationToken);
+            }
+            plans.Clear();
+        }
+
+        var end = clock.Now;
+        if (run.Stage.TryFlatten(end))
+        {
+            run.Apply(await run.Executor.FlattenAsync("end_of_data", cancellationToken));
+            await run.DrainAsync(cancellationToken);
+        }
+        await broker.CompleteAsync(cancellationToken);
+        await run.DrainAsync(cancellationToken);
+        if (run.Position == 0)
+            run.Recorder.AmendLast(run.Balance);
+        options.Progress?.Report(1);
+
+        var info = new BacktestRunInfo(contract.Symbol, contract, barPeriod, bars[warmup].OpenTime, end, total, balance, options.Description);
+        return run.Recorder.Finish(info);
+    }
+
+    /// <summary>The components and running state of one backtest.</summary>
+    private sealed class Run(SimulatedBroker broker, BrokerEventQueue inbox, OrderExecutor executor, RiskStage stage, ResultRecorder recorder,
+        ContractSpec contract, decimal startingBalance)
+    {
+        private decimal _averagePrice;
+
+        private int _ambiguousSeen;
+        private decimal? _ambiguousGain;
+
+        public OrderExecutor Executor { get; } = executor;
+
+        public RiskStage Stage { get; } = stage;
+
+        public ResultRecorder Recorder { get; } = recorder;
+
+        /// <summary>Net contracts after the last executor update.</summary>
+        public int Position { get; private set; }
+
+        /// <summary>Balance after the last executor update, USD.</summary>
+        public decimal Balance { get; private set; } = startingBalance;
+
+        /// <summary>True when an entry filled during the current bar.</summary>
+        public bool OpenedInBar { get; set; }
+
+        /// <summary>Balance plus the open position marked at <paramref name="price"/> (points), USD.</summary>
+        public decimal EquityAt(decimal price) =>
+            Position == 0 ? Balance : Balance + contract.PnL(Math.Sign(Position), _averagePrice, price, Math.Abs(Position));
+
+        /// <summary>Hands every waiting broker event to the executor, in order, and applies each update.</summary>
+        public async ValueTask DrainAsync(CancellationToken cancellationToken)
+        {
+            while (inbox.Count > 0)
+                Apply(await Executor.OnBrokerEventAsync(inbox.Dequeue(), cancellationToken));
+        }
+
+        /// <summary>What the executor service does with an update (report it to the risk stage), plus recording.</summary>
+        public void Apply(ExecutionUpdate update)
+        {
+            var ambiguous = broker.AmbiguousExits;
+            for (; _ambiguousSeen < ambiguous.Count; _ambiguousSeen++)
+                _ambiguousGain = (_ambiguousGain ?? 0) + ambiguous[_ambiguousSeen].TargetFirstGain;
+
+            Position = update.Position.Position;
+            _averagePrice = update.Position.AveragePrice;
+            Balance = update.Position.Balance;
+            if (update.Opened is not null)
+                OpenedInBar = true;
+            Stage.OnPosition(update.Position, update.Closed);
+            if (update.Closed is { } closed)
+            {
+                Recorder.OnTradeClosed(closed, _ambiguousGain);
+                _ambiguousGain = null;
+            }
+        }
+    }
+}

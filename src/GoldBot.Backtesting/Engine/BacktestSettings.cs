@@ -1,0 +1,30 @@
+using GoldBot.Execution;
+using GoldBot.Market;
+using GoldBot.Risk;
+using GoldBot.Strategy;
+
+namespace GoldBot.Backtesting.Engine;
+
+/// <summary>
+/// The trading configuration of a backtest: the same option records the daemon binds from
+/// <c>config/appsettings.json</c> (<c>Strategy</c>, <c>Risk</c>, <c>Execution</c>) and the contract.
+/// The starting balance is <see cref="RiskOptions.StartingBalance"/> (USD), so the risk rules and
+/// the account start from the same figure.
+/// </summary>
+public sealed record BacktestSettings
+{
+    /// <summary>Order-block strategy parameters (used when no other signal source is given).</summary>
+    public StrategyOptions Strategy { get; init; } = new();
+
+    /// <summary>Risk limits and sizing, including the starting balance.</summary>
+    public RiskOptions Risk { get; init; } = new();
+
+    /// <summary>Costs, slippage and the limit-fill rule of the simulated broker (see <see cref="FillModelOptions"/>).</summary>
+    public FillModelOptions Fills { get; init; } = new();
+
+    /// <summary>The contract traded (tick size, tick value).</summary>
+    public ContractSpec Contract { get; init; } = ContractSpec.BuiltIn["MGC"];
+
+    /// <summary>Account balance at the start, USD (<see cref="RiskOptions.StartingBalance"/>).</summary>
+    public decimal StartingBalance => Risk.StartingBalance;
+}

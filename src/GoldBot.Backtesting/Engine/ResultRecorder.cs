@@ -1,0 +1,107 @@
+using GoldBot.Execution;
+using GoldBot.Market;
+
+namespace GoldBot.Backtesting.Engine;
+
+/// <summary>
+/// Builds the equity curve, the CME trading days and the time in market of a run from one call
+/// per bar, allocating nothing per bar beyond the equity list's own growth. Days run 17:00–17:00
+/// CT and are named by the date they end on (<see cref="CmeSession.TradingDayOf"/>); a bar belongs
+/// to the day of its open time, and a day starts from the equity at its first bar's open.
+/// </summary>
+internal sealed class ResultRecorder
+{
+    private readonly bool _recordEquity;
+    private readonly List<EquityPoint> _equity;
+    private readonly List<TradingDay> _days = [];
+    private readonly List<TradeRecord> _trades = [];
+    private DateTimeOffset _dayOpen = DateTimeOffset.MaxValue;
+    private DateTimeOffset _dayEnd = DateTimeOffset.MinValue;
+    private DateOnly _day;
+    private bool _inDay;
+    private decimal _dayStart;
+    private decimal _dayLow;
+    private int _dayTrades;
+    private decimal _last;
+    private decimal _peak;
+    private int _ambiguousTrades;
+    private decimal _ambiguousGain;
+
+    public ResultRecorder(decimal startingBalance, bool recordEquity, int bars)
+    {
+        _recordEquity = recordEquity;
+        _equity = recordEquity ? new List<EquityPoint>(bars) : [];
+        _last = _peak = startingBalance;
+    }
+
+    /// <summary>Bars during which a position was open.</summary>
+    public long BarsInMarket { get; private set; }
+
+    /// <summary>Closed trades so far, in order.</summary>
+    public IReadOnlyList<TradeRecord> Trades => _trades;
+
+    /// <summary>True when a bar opening at <paramref name="openTime"/> (UTC) starts a new trading day: call <see cref="StartDay"/> before the bar.</summary>
+    public bool StartsDay(DateTimeOffset openTime) => openTime >= _dayEnd || openTime < _dayOpen;
+
+    /// <summary>
+    /// Closes the current day and starts the one of <paramref name="openTime"/> (UTC), so trades closing in
+    /// this bar count towards it; <paramref name="equityAtOpen"/> is the equity at the bar's open, USD.
+    /// </summary>
+    public void StartDay(DateTimeOffset openTime, decimal equityAtOpen)
+    {
+        if (_inDay)
+            _days.Add(new TradingDay(_day, _dayStart, _last, _dayLow, _dayTrades));
+        _inDay = true;
+        _day = CmeSession.TradingDayOf(openTime);
+        _dayOpen = CmeSession.TradingDayOpen(_day);
+        _dayEnd = CmeSession.TradingDayOpen(_day.AddDays(1));
+        _dayStart = _dayLow = equityAtOpen;
+        _dayTrades = 0;
+    }
+
+    /// <summary>Ends the bar begun last: its close (UTC), equity at its close and at its worst price for the position (USD).</summary>
+    public void EndBar(DateTimeOffset closeTime, decimal equity, decimal worstEquity, bool inMarket)
+    {
+        _dayLow = Math.Min(_dayLow, Math.Min(equity, worstEquity));
+        _last = equity;
+        _peak = Math.Max(_peak, equity);
+        if (_recordEquity)
+            _equity.Add(new EquityPoint(closeTime, equity, _peak - equity));
+        if (inMarket)
+            BarsInMarket++;
+    }
+
+    /// <summary>Adds a closed trade to the current day; <paramref name="targetFirstGain"/> (USD) is non-null when one of its exits was ambiguous.</summary>
+    public void OnTradeClosed(TradeRecord trade, decimal? targetFirstGain)
+    {
+        _trades.Add(trade);
+        _dayTrades++;
+        if (targetFirstGain is { } gain)
+        {
+            _ambiguousTrades++;
+            _ambiguousGain += gain;
+        }
+    }
+
+    /// <summary>Replaces the last bar's equity (USD) after fills stamped at the last close (end-of-data flatten).</summary>
+    public void AmendLast(decimal equity)
+    {
+        _last = equity;
+        _peak = Math.Max(_peak, equity);
+        _dayLow = Math.Min(_dayLow, equity);
+        if (_recordEquity && _equity.Count > 0)
+            _equity[^1] = _equity[^1] with { Equity = equity, Drawdown = _peak - equity };
+    }
+
+    /// <summary>The result, closing the last day.</summary>
+    public BacktestResult Finish(BacktestRunInfo run)
+    {
+        if (_inDay)
+            _days.Add(new TradingDay(_day, _dayStart, _last, _dayLow, _dayTrades));
+        _inDay = false;
+        var booked = 0m;
+        foreach (var t in _trades)
+            booked += t.PnL ?? 0;
+        return new BacktestResult(run, _trades, _days, _equity, BarsInMarket, new ExitAmbiguity(_ambiguousTrades, booked, booked + _ambiguousGain));
+    }
+}
