@@ -93,6 +93,7 @@ public sealed class HubTests
         var placed = (await gw.PlaceAsync(MarketBuy())).GetProperty("orderId").GetInt64();
         var opened = await hub.UntilAsync(e => e.Target == "GatewayUserAccount");
         Assert.Equal(["GatewayUserOrder", "GatewayUserOrder", "GatewayUserTrade", "GatewayUserPosition", "GatewayUserAccount"], opened.Select(e => e.Target).ToArray());
+        Assert.False(opened[0].Arguments[0].GetProperty("data").TryGetProperty("limitPrice", out _));
         var order = opened[1].Arguments[0];
         Assert.Equal(1, order.GetProperty("action").GetInt32());
         Assert.Equal((JsonValueKind.String, placed.ToString(System.Globalization.CultureInfo.InvariantCulture), 2),
