@@ -67,6 +67,7 @@ public static class GatewaySimulatorApp
         services.AddSingleton<IGatewayEventSink, HubEventPublisher>();
         services.AddSingleton(sp => new SimulatedGateway(engine, replay, clock, sp.GetRequiredService<IGatewayEventSink>()));
         services.AddHostedService<ReplayPump>();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         services.AddSignalR().AddJsonProtocol();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
         services.AddRateLimiter(o =>
