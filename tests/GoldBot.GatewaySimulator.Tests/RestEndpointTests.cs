@@ -133,6 +133,10 @@ public sealed class RestEndpointTests
         AssertEnvelope(open, true, 0);
         Assert.Equal("far", Assert.Single(open.GetProperty("orders").EnumerateArray()).GetProperty("customTag").GetString());
 
+        var byId = await gw.PostAsync("api/Order/searchById", new { accountId = 1001, orderId = limitId });
+        AssertEnvelope(byId, true, 0);
+        Assert.Equal(1000.0m, byId.GetProperty("order").GetProperty("limitPrice").GetDecimal());
+        AssertEnvelope(await gw.PostAsync("api/Order/searchById", new { accountId = 1001, orderId = 5 }), false, 1);
         AssertEnvelope(await gw.PostAsync("api/Order/modify", new { accountId = 1001, orderId = limitId, limitPrice = 1000.1m }), true, 0);
         AssertEnvelope(await gw.PostAsync("api/Order/modify", new { accountId = 1001, orderId = 1, limitPrice = 1000.1m }), false, 2);
         AssertEnvelope(await gw.PostAsync("api/Order/cancel", new { accountId = 1001, orderId = limitId }), true, 0);

@@ -232,6 +232,18 @@ public sealed class TradingEngineTests
         Assert.Equal(2, Place(1, 0, limit: 3900m, tag: "dup").ErrorCode);
     }
 
+    [Theory]
+    [InlineData(false, 50_000, 4)]
+    [InlineData(true, 0, 3)]
+    public void Accounts_that_cannot_trade_or_have_no_balance_are_refused(bool canTrade, int balance, int expected)
+    {
+        var engine = new TradingEngine([SimContract.FromId(Mgc)], [new SimAccount(5, "X", balance, canTrade, true, true, true)], FeeSchedule.Default, _clock);
+        engine.OnPrice(Mgc, 4000m, true, _events);
+        var r = engine.Place(new PlaceOrderCommand(5, Mgc, 2, 0, 1), _events);
+        Assert.Equal((expected, (long?)null), (r.ErrorCode, r.OrderId));
+        Assert.Empty(engine.Orders);
+    }
+
     [Fact]
     public void Forced_rejection_returns_the_given_code_once()
     {
