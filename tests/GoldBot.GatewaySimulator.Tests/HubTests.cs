@@ -143,6 +143,24 @@ public sealed class HubTests
     }
 
     [Fact]
+    public async Task Unsubscribing_stops_that_event_only()
+    {
+        await using var gw = await TestGateway.StartAsync();
+        await using var hub = await gw.HubAsync("market");
+        await hub.InvokeAsync("SubscribeContractTrades", TestGateway.Mgc);
+        await hub.InvokeAsync("SubscribeContractQuotes", TestGateway.Mgc);
+        Assert.Equal("GatewayQuote", (await hub.NextAsync()).Target); // snapshot
+        await gw.AdvanceAsync(1);
+        Assert.Equal(["GatewayTrade", "GatewayQuote"], (await hub.NextAsync(2)).Select(e => e.Target).ToArray());
+        await hub.NextAsync(6);
+
+        await hub.InvokeAsync("UnsubscribeContractTrades", TestGateway.Mgc);
+        await gw.AdvanceAsync(1);
+
+        Assert.All(await hub.NextAsync(4), e => Assert.Equal("GatewayQuote", e.Target));
+    }
+
+    [Fact]
     public async Task Hubs_refuse_connections_without_a_valid_access_token()
     {
         await using var gw = await TestGateway.StartAsync();
