@@ -232,6 +232,18 @@ public sealed class TradingEngineTests
         Assert.Equal(2, Place(1, 0, limit: 3900m, tag: "dup").ErrorCode);
     }
 
+    [Theory]
+    [InlineData(false, 50_000, 4)]
+    [InlineData(true, 0, 3)]
+    public void Accounts_that_cannot_trade_or_have_no_balance_are_refused(bool canTrade, int balance, int expected)
+    {
+        var engine = new TradingEngine([SimContract.FromId(Mgc)], [new SimAccount(5, "X", balance, canTrade, true, true, true)], FeeSchedule.Default, _clock);
+        engine.OnPrice(Mgc, 4000m, true, _events);
+        var r = engine.Place(new PlaceOrderCommand(5, Mgc, 2, 0, 1), _events);
+        Assert.Equal((expected, (long?)null), (r.ErrorCode, r.OrderId));
+        Assert.Empty(engine.Orders);
+    }
+
     [Fact]
     public void Forced_rejection_returns_the_given_code_once()
     {
@@ -303,6 +315,32 @@ public sealed class TradingEngineTests
         Assert.Equal(2, _engine.ClosePosition(Account, "CON.F.US.MES.H26", null, _events).ErrorCode);
         Assert.Equal(3, _engine.ClosePosition(Account, "CON.F.US.XYZ.G26", null, _events).ErrorCode);
     }
+
+    [Fact]
+    public void Orders_are_refused_outside_trading_hours_and_closing_reports_an_order_rejection()
+    {
+        Place(2, 0);
+        _engine.IsMarketOpen = GlobexHours.IsOpen;
+        // Monday 24 Nov 2025 16:30 CT = 22:30 UTC: the daily break.
+        _clock.AdvanceTo(new DateTimeOffset(2025, 11, 24, 22, 30, 0, TimeSpan.Zero));
+
+        Assert.Equal((int)PlaceOrderError.OutsideTradingHours, Place(2, 0).ErrorCode);
+        Assert.Equal((int)ClosePositionError.OrderRejected, _engine.ClosePosition(Account, Mgc, null, _events).ErrorCode);
+        _clock.AdvanceTo(new DateTimeOffset(2025, 11, 24, 23, 0, 0, TimeSpan.Zero));
+        Assert.True(Place(2, 0).Success);
+    }
+
+    [Theory]
+    [InlineData("2025-11-24T22:59:59Z", false)] // Monday 16:59:59 CT
+    [InlineData("2025-11-24T23:00:00Z", true)]  // Monday 17:00 CT
+    [InlineData("2025-11-28T21:59:00Z", true)]  // Friday 15:59 CT
+    [InlineData("2025-11-28T22:00:00Z", false)] // Friday 16:00 CT
+    [InlineData("2025-11-29T18:00:00Z", false)] // Saturday
+    [InlineData("2025-11-30T22:59:00Z", false)] // Sunday 16:59 CT
+    [InlineData("2025-11-30T23:00:00Z", true)]  // Sunday 17:00 CT
+    [InlineData("2025-07-06T22:00:00Z", true)]  // Sunday 17:00 CDT (summer)
+    public void Globex_hours_follow_the_cme_schedule_in_chicago_time(string utc, bool open) =>
+        Assert.Equal(open, GlobexHours.IsOpen(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Ids_increase()

@@ -88,6 +88,11 @@ public static class GatewayEndpoints
                 : new OrdersResponse(g.Engine.Orders.Where(o => o.AccountId == body.AccountId && o.CreationTimestamp >= body.StartTimestamp
                     && (body.EndTimestamp is null || o.CreationTimestamp <= body.EndTimestamp)).Select(OrderModel.From).ToList(), true, 0, null), ct));
 
+        api.MapPost("/Order/searchById", async (OrderByIdRequest body, SimulatedGateway gw, CancellationToken ct) =>
+            await gw.ReadAsync(g => g.Engine.Order(body.OrderId) is { } o && o.AccountId == body.AccountId
+                ? new OrderResponse(OrderModel.From(o), true, 0, null)
+                : new OrderResponse(null, false, 1, "Order not found"), ct));
+
         api.MapPost("/Order/searchOpen", async (AccountRequest body, SimulatedGateway gw, CancellationToken ct) =>
             await gw.ReadAsync(g => g.Engine.Account(body.AccountId) is null
                 ? new OrdersResponse([], false, 1, "Account not found")

@@ -34,6 +34,9 @@ public sealed record CancelOrderRequest(int AccountId, long OrderId);
 /// <summary><c>Order/search</c> and <c>Trade/search</c> body.</summary>
 public sealed record TimeWindowRequest(int AccountId, DateTimeOffset StartTimestamp, DateTimeOffset? EndTimestamp);
 
+/// <summary><c>Order/searchById</c> body (swagger only, research/topstepx-api.md §7.4).</summary>
+public sealed record OrderByIdRequest(int AccountId, long OrderId);
+
 /// <summary><c>Order/searchOpen</c> and <c>Position/searchOpen</c> body.</summary>
 public sealed record AccountRequest(int AccountId);
 

@@ -27,6 +27,9 @@ public sealed record PlaceOrderResponse(long? OrderId, bool Success, int ErrorCo
 /// <summary><c>Order/search</c> and <c>Order/searchOpen</c> response.</summary>
 public sealed record OrdersResponse(IReadOnlyList<OrderModel> Orders, bool Success, int ErrorCode, string? ErrorMessage);
 
+/// <summary><c>Order/searchById</c> response; errorCode 1 OrderNotFound.</summary>
+public sealed record OrderResponse(OrderModel? Order, bool Success, int ErrorCode, string? ErrorMessage);
+
 /// <summary><c>Position/searchOpen</c> response.</summary>
 public sealed record PositionsResponse(IReadOnlyList<PositionModel> Positions, bool Success, int ErrorCode, string? ErrorMessage);
 

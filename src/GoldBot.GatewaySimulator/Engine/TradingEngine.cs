@@ -69,6 +69,12 @@ public sealed class TradingEngine
     /// <summary>Every half-turn trade, oldest first.</summary>
     public IReadOnlyList<SimTrade> Trades => _trades;
 
+    /// <summary>
+    /// Whether the market accepts orders at a market time (UTC); when it returns false, <c>Order/place</c> fails with
+    /// errorCode 5 OutsideTradingHours. Default: always open.
+    /// </summary>
+    public Func<DateTimeOffset, bool> IsMarketOpen { get; set; } = _ => true;
+
     /// <summary>Fault: the next placed order is rejected with this errorCode and message (then the fault clears).</summary>
     public (PlaceOrderError Code, string Message)? RejectNextOrder { get; set; }
 
@@ -112,6 +118,8 @@ public sealed class TradingEngine
             return Fail(PlaceOrderError.ContractNotActive, "Contract is not active");
         if (!account.CanTrade)
             return Fail(PlaceOrderError.AccountViolation, "Account cannot trade");
+        if (!IsMarketOpen(_clock.GetUtcNow()))
+            return Fail(PlaceOrderError.OutsideTradingHours, "Outside trading hours");
         if (account.Balance <= 0)
             return Fail(PlaceOrderError.InsufficientFunds, "Insufficient funds");
 

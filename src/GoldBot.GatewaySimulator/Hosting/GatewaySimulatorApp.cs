@@ -47,6 +47,8 @@ public static class GatewaySimulatorApp
         var replay = new MarketReplay(contracts[0].Id, contracts[0].SymbolId, contracts[0].Spec.TickSize, file.Bars, file.Period, options.WarmupBars, clock);
         var accounts = options.EffectiveAccounts.Select(a => new SimAccount(a.Id, a.Name, a.Balance, a.CanTrade, true, true, a.AutoOcoBrackets));
         var engine = new TradingEngine(contracts, accounts, options.BuildFees(), clock);
+        if (options.EnforceTradingHours)
+            engine.IsMarketOpen = GlobexHours.IsOpen;
         var faults = new FaultState(options.WallClock);
         if (options.Faults is { } initial)
         {
@@ -65,6 +67,7 @@ public static class GatewaySimulatorApp
         services.AddSingleton<IGatewayEventSink, HubEventPublisher>();
         services.AddSingleton(sp => new SimulatedGateway(engine, replay, clock, sp.GetRequiredService<IGatewayEventSink>()));
         services.AddHostedService<ReplayPump>();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         services.AddSignalR().AddJsonProtocol();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
         services.AddRateLimiter(o =>

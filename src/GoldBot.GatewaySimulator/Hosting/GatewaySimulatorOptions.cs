@@ -36,6 +36,9 @@ public sealed class GatewaySimulatorOptions
     /// <summary>Bars already in the past when the simulator starts (served by History/retrieveBars).</summary>
     public int WarmupBars { get; set; } = 500;
 
+    /// <summary>Reject orders with errorCode 5 while Globex is closed at market time (16:00–17:00 CT, weekends; <see cref="Market.GlobexHours"/>).</summary>
+    public bool EnforceTradingHours { get; set; } = true;
+
     /// <summary>Accepted userName/apiKey pairs. Default: goldbot / sim-api-key.</summary>
     public IList<SimulatorUser> Users { get; set; } = [];
 

@@ -9,12 +9,20 @@ namespace GoldBot.GatewaySimulator.Hosting;
 /// </summary>
 public sealed class ReplayPump(SimulatedGateway gateway, GatewaySimulatorOptions options, ILogger<ReplayPump> logger) : BackgroundService
 {
+    /// <summary>Wall time between two replayed trades: bar period ÷ speed ÷ 4 (four trades per bar).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="speed"/> is not positive.</exception>
+    public static TimeSpan PauseBetweenTrades(TimeSpan period, double speed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(speed);
+        return period / speed / PricePath.PointsPerBar;
+    }
+
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Speed <= 0)
             return;
-        var pause = gateway.Replay.Period / options.Speed / PricePath.PointsPerBar;
+        var pause = PauseBetweenTrades(gateway.Replay.Period, options.Speed);
         logger.LogInformation("Replaying {Contract} at {Speed}x: one trade every {Pause}", gateway.Replay.ContractId, options.Speed, pause);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -23,7 +23,7 @@ public static class HubPayloads
         ["simulated"] = a.Simulated,
     }, action, shape);
 
-    /// <summary><c>GatewayUserOrder</c> payload; Observed sends the id as a string and adds the bracket links when set.</summary>
+    /// <summary><c>GatewayUserOrder</c> payload; Observed sends the id as a string, leaves null fields out and adds the bracket links when set.</summary>
     public static JsonNode Order(SimOrder o, EventAction action, PayloadShape shape)
     {
         var observed = shape == PayloadShape.Observed;
@@ -47,6 +47,9 @@ public static class HubPayloads
         };
         if (observed)
         {
+            // The live capture leaves null fields out (fixtures/projectx-live stream_event_samples.json, order sample).
+            foreach (var key in data.Where(kv => kv.Value is null).Select(kv => kv.Key).ToList())
+                data.Remove(key);
             if (o.TrailPrice is { } trail) data["trailPrice"] = trail;
             if (o.ParentOrderId is { } parent) data["parentOrderId"] = parent;
             if (o.LinkedOrderId is { } linked) data["linkedOrderId"] = linked;
