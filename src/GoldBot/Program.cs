@@ -2,4 +2,6 @@ using GoldBot.Cli;
 
 var root = RunCommand.Create();
 root.Subcommands.Add(SmcCommand.Create());
+root.Subcommands.Add(GatewayCommands.History());
+root.Subcommands.Add(GatewayCommands.Accounts());
 return await root.Parse(args).InvokeAsync();

@@ -122,7 +122,7 @@ public static class GatewayRun
         return await DaemonRunner.SummarizeAsync(settings, services, output, error, audit: false);
     }
 
-    /// <summary>The client's options for the mode: the simulator's address in Sim mode (any credentials), TopstepX otherwise.</summary>
+    /// <summary>The client's options for the mode: the simulator's address and its default login in Sim mode, TopstepX otherwise.</summary>
     public static TopstepXOptions Options(GoldBotSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -135,8 +135,9 @@ public static class GatewayRun
                 ApiBaseUrl = new Uri(root),
                 MarketHubUrl = new Uri(root + "/hubs/market"),
                 UserHubUrl = new Uri(root + "/hubs/user"),
-                UserName = string.IsNullOrWhiteSpace(gateway.UserName) ? "sim" : gateway.UserName,
-                ApiKey = string.IsNullOrWhiteSpace(gateway.ApiKey) ? "sim" : gateway.ApiKey,
+                // The simulator's default login (goldbot-sim --help), unless the environment gives another.
+                UserName = string.IsNullOrWhiteSpace(gateway.UserName) ? "goldbot" : gateway.UserName,
+                ApiKey = string.IsNullOrWhiteSpace(gateway.ApiKey) ? "sim-api-key" : gateway.ApiKey,
                 AccountId = gateway.AccountId,
             };
         }
