@@ -45,6 +45,7 @@ public static class GatewayRun
             await error.WriteLineAsync("error: Mode Live places real orders on the TopstepX account: add --live to the command line to confirm");
             return 2;
         }
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var period = TimeFrame.Parse(settings.TopstepX.BarTimeFrame).Period;
         var contract = settings.Contract();
         var clock = settings.Mode == RunMode.Sim ? new ReplayClock(TimeProvider.System) : TimeProvider.System;
@@ -119,7 +120,7 @@ public static class GatewayRun
         await host.WaitForShutdownAsync(cancellationToken);
         await marketHub.StopAsync(CancellationToken.None);
         await userHub.StopAsync(CancellationToken.None);
-        return await DaemonRunner.SummarizeAsync(settings, services, output, error, audit: false);
+        return await DaemonRunner.SummarizeAsync(settings, services, output, error, audit: false, stopwatch.Elapsed);
     }
 
     /// <summary>The client's options for the mode: the simulator's address and its default login in Sim mode, TopstepX otherwise.</summary>

@@ -116,7 +116,9 @@ public static class DaemonRunner
             await error.WriteLineAsync("stopped before the end of the data");
         foreach (var breach in breaches)
             await error.WriteLineAsync("rule breach: " + breach);
-        await output.WriteLineAsync($"GoldBot {coordinator.Outcome}: {summary}");
+        // A gateway run has no end of data: stopping it (Ctrl+C, a service manager) is its normal end.
+        var outcome = coordinator.Outcome == RunOutcome.Running && !audit ? "Stopped" : coordinator.Outcome.ToString();
+        await output.WriteLineAsync($"GoldBot {outcome}: {summary}");
         return coordinator.Outcome switch
         {
             RunOutcome.Completed => breaches.Count == 0 ? 0 : 1,
