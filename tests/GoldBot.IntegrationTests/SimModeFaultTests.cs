@@ -98,4 +98,36 @@ public sealed class SimModeFaultTests
         Assert.Equal(["tp1", "breakeven_stop"], trade.Exits);
         Assert.Equal(end.Balance - start.Balance, trade.PnL);
     }
+
+    [Fact]
+    public async Task Duplicate_and_out_of_order_user_events_change_nothing()
+    {
+        var (trade, start, end) = await TradeWithAsync(async (market, _, time) =>
+        {
+            if (time == SimModeTradeTests.MarketStart)
+                await market.FaultAsync(new FaultRequest { DuplicateUserEvents = true, OutOfOrderUserEvents = true });
+            return true;
+        });
+
+        Assert.Equal((Entry, "short", 3), (trade.EntryTime, trade.Side, trade.Size));
+        Assert.Equal(["tp1", "breakeven_stop"], trade.Exits);
+        Assert.Equal(end.Balance - start.Balance, trade.PnL);
+        NoDuplicateOrders(end);
+    }
+
+    [Fact]
+    public async Task A_partially_filled_entry_gets_its_bracket_once_it_is_complete()
+    {
+        var (trade, start, end) = await TradeWithAsync(async (market, _, time) =>
+        {
+            if (time == Entry)
+                await market.FaultAsync(new FaultRequest { PartialFills = new PartialFills(3) });
+            return true;
+        });
+
+        Assert.Equal((Entry, "short", 3), (trade.EntryTime, trade.Side, trade.Size));
+        Assert.Equal(["tp1", "breakeven_stop"], trade.Exits);
+        Assert.Equal(end.Balance - start.Balance, trade.PnL);
+        NoDuplicateOrders(end);
+    }
 }
