@@ -46,7 +46,8 @@ public class BacktestBenchmarks
         });
         try
         {
-            _xau = BarCsvReader.Read(BenchmarkData.Shared("data/xauusd_1h_mt5_2018-03-19_2026-05-15_servertime.csv.gz"), tickSize: 0.01m);
+            _xau = BarCsvReader.Read(BenchmarkData.Shared("data/xauusd_1h_mt5_2018-03-19_2026-05-15_servertime.csv.gz"), tickSize: 0.01m,
+                options: new BarFileOptions { SourceTimeZone = BarTimeZone.NewYorkClose });
             Console.WriteLine($"// XAUUSD 1h: {_xau.Bars.Count} bars");
         }
         catch (BarFileException)
@@ -73,7 +74,12 @@ public class BacktestBenchmarks
     {
         if (_xau is null)
             return 0;
-        var settings = _engine.Settings with { Contract = new ContractSpec("XAUUSD", 0.01m, 1.00m) };
+        // Spot gold traded as an MGC-sized (10 oz) contract on the spot 0.01 grid; 1-hour entries, 4-hour trend.
+        var settings = _engine.Settings with
+        {
+            Contract = new ContractSpec("XAUUSD", 0.01m, 0.10m),
+            Strategy = _engine.Settings.Strategy with { EntryTimeFrame = "1h", TrendTimeFrame = "4h" },
+        };
         return (await new BacktestEngine(settings).RunAsync(_xau)).Trades.Count;
     }
 
