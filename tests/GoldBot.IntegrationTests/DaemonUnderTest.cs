@@ -77,7 +77,8 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
     /// pending, no entry is pending, and its position is the simulator's. Polls (real network in
     /// between); fails after 20 s.
     /// </summary>
-    public async Task SettleAsync(SimulatedMarket market, DateTimeOffset? barClose)
+    /// <param name="localFills">Paper mode: fills are simulated in the daemon, so its position is not the simulator's.</param>
+    public async Task SettleAsync(SimulatedMarket market, DateTimeOffset? barClose, bool localFills = false)
     {
         var work = Services.GetRequiredService<PipelineChannels>().Work;
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -85,8 +86,8 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             var account = await market.AccountAsync();
-            var settled = (barClose is null || LastBarClose >= barClose) && work.Pending == 0 && !Position.EntryPending
-                && Position.Position == account.Position && (account.Position == 0 || account.WorkingOrders.Any(o => o.Type == GatewaySimulator.Engine.OrderType.Stop));
+            var settled = (barClose is null || LastBarClose >= barClose) && work.Pending == 0 && (localFills || (!Position.EntryPending
+                && Position.Position == account.Position && (account.Position == 0 || account.WorkingOrders.Any(o => o.Type == GatewaySimulator.Engine.OrderType.Stop))));
             quietRounds = settled ? quietRounds + 1 : 0;
             if (quietRounds >= 3)
                 return;

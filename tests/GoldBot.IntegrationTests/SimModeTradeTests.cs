@@ -18,7 +18,7 @@ public sealed class SimModeTradeTests
     /// <param name="beforePoint">Called with each point's market time before it is played; returns false when the daemon cannot see that point's bar (a market-hub outage).</param>
     /// <param name="from">Open time of the next bar the market will play (default: the market's start).</param>
     internal static async Task PlayAsync(SimulatedMarket market, DaemonUnderTest daemon, DateTimeOffset until, Func<DateTimeOffset, Task<bool>>? beforePoint = null,
-        DateTimeOffset? from = null)
+        DateTimeOffset? from = null, bool localFills = false)
     {
         var period = TimeSpan.FromMinutes(3);
         var bars = SimulatedMarket.Bars;
@@ -32,7 +32,7 @@ public sealed class SimModeTradeTests
             await market.AdvanceAsync();
             // The open print of a bar closes the previous bar in the daemon.
             var closes = visible && point % 4 == 0 && point > 0 ? bars[first + point / 4 - 1].OpenTime + period : (DateTimeOffset?)null;
-            await daemon.SettleAsync(market, closes);
+            await daemon.SettleAsync(market, closes, localFills);
         }
     }
 
