@@ -28,6 +28,15 @@ public sealed class SimModeFaultTests
 
     private sealed record TradeSummary(DateTimeOffset EntryTime, string Side, int Size, IReadOnlyList<string> Exits, decimal PnL, string Errors);
 
+    /// <summary>The trade of the fault-free run (short 3 at 16:45, first target, breakeven stop), booked as the simulator's account says, no order placed twice.</summary>
+    private static void Undisturbed(TradeSummary trade, AccountState start, AccountState end)
+    {
+        Assert.Equal((Entry, "short", 3), (trade.EntryTime, trade.Side, trade.Size));
+        Assert.Equal(["tp1", "breakeven_stop"], trade.Exits);
+        Assert.Equal(end.Balance - start.Balance, trade.PnL);
+        NoDuplicateOrders(end);
+    }
+
     /// <summary>Every order tag is used once: no order was placed twice.</summary>
     private static void NoDuplicateOrders(AccountState account) =>
         Assert.Equal(account.AllOrders.Count, account.AllOrders.Select(o => o.CustomTag).Distinct().Count());
@@ -78,10 +87,7 @@ public sealed class SimModeFaultTests
             return true;
         });
 
-        Assert.Equal((Entry, "short", 3), (trade.EntryTime, trade.Side, trade.Size));
-        Assert.Equal(["tp1", "breakeven_stop"], trade.Exits);
-        Assert.Equal(end.Balance - start.Balance, trade.PnL);
-        NoDuplicateOrders(end);
+        Undisturbed(trade, start, end);
     }
 
     [Fact]
@@ -109,10 +115,7 @@ public sealed class SimModeFaultTests
             return true;
         });
 
-        Assert.Equal((Entry, "short", 3), (trade.EntryTime, trade.Side, trade.Size));
-        Assert.Equal(["tp1", "breakeven_stop"], trade.Exits);
-        Assert.Equal(end.Balance - start.Balance, trade.PnL);
-        NoDuplicateOrders(end);
+        Undisturbed(trade, start, end);
     }
 
     [Fact]
@@ -125,9 +128,6 @@ public sealed class SimModeFaultTests
             return true;
         });
 
-        Assert.Equal((Entry, "short", 3), (trade.EntryTime, trade.Side, trade.Size));
-        Assert.Equal(["tp1", "breakeven_stop"], trade.Exits);
-        Assert.Equal(end.Balance - start.Balance, trade.PnL);
-        NoDuplicateOrders(end);
+        Undisturbed(trade, start, end);
     }
 }
