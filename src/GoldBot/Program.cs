@@ -2,4 +2,5 @@ using GoldBot.Cli;
 
 var root = RunCommand.Create();
 root.Subcommands.Add(SmcCommand.Create());
+root.Subcommands.Add(BacktestCommand.Create());
 return await root.Parse(args).InvokeAsync();
