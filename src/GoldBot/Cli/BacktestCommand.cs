@@ -337,9 +337,13 @@ internal static class BacktestCommand
         for (var n = 2; Directory.Exists(folder); n++)
             folder = Path.Combine(arguments.OutputRoot, string.Create(CultureInfo.InvariantCulture, $"{name}-{n}"));
 
-        var (_, statsPath) = BacktestOutputFiles.Write(folder, run.Strategy, run.Statistics);
+        var contract = prepared.Settings.Contract;
+        var (_, statsPath) = BacktestOutputFiles.Write(folder, run.Strategy, run.Statistics, TradeExcursions.Of(run.Bars, run.Strategy.Trades, contract));
         if (run.WalkForward is { } walkForward)
-            TradesCsvWriter.Write(walkForward.OutOfSample.Trades, Path.Combine(folder, WalkForwardTradesCsv));
+        {
+            TradesCsvWriter.Write(walkForward.OutOfSample.Trades, Path.Combine(folder, WalkForwardTradesCsv),
+                TradeExcursions.Of(run.Bars, walkForward.OutOfSample.Trades, contract));
+        }
         if (!arguments.NoReport)
         {
             var document = BacktestReportBuilder.Build(run, File.ReadAllText(statsPath), Subtitle(run, prepared));
