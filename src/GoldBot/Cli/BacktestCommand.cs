@@ -25,6 +25,12 @@ namespace GoldBot.Cli;
 /// </summary>
 internal static class BacktestCommand
 {
+    /// <summary>File name of the HTML report.</summary>
+    public const string ReportHtml = "report.html";
+
+    /// <summary>File name of the stitched out-of-sample trades of the walk-forward test.</summary>
+    public const string WalkForwardTradesCsv = "walk_forward_trades.csv";
+
     private const int BadInput = 2;
     private const int Failed = 1;
 
@@ -351,12 +357,6 @@ internal static class BacktestCommand
         }
         return folder;
     }
-
-    /// <summary>File name of the HTML report.</summary>
-    public const string ReportHtml = "report.html";
-
-    /// <summary>File name of the stitched out-of-sample trades of the walk-forward test.</summary>
-    public const string WalkForwardTradesCsv = "walk_forward_trades.csv";
 
     private static string Subtitle(BacktestRunResult run, Prepared prepared)
     {

@@ -82,6 +82,7 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.True(exit == 0, stderr);
         Assert.Contains("symbol: XAUUSD (from the file name", stdout, StringComparison.Ordinal);
         Assert.Contains("time frames: entry 1h, trend 4h", stdout, StringComparison.Ordinal);
+        Assert.Contains("contract: XAUUSD tick 0.01 = USD 0.10 (MGC-sized); tick distances of the configuration ×10", stdout, StringComparison.Ordinal);
         Assert.Contains("out of sample: skipped (--folds 0)", stdout, StringComparison.Ordinal);
         var folder = Path.Combine(_out, "20261121-083005-xauusd_1h_mt5_2018-03-19_2026-05-15_servertime");
         Assert.False(File.Exists(Path.Combine(folder, "report.html")));
@@ -93,6 +94,19 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Equal(60m, stats.Sections["run"]["bar_minutes"].Number);
         Assert.Equal(stats.Sections["trades"]["net_pnl"].Number, decimal.Parse(Line(stdout, "net P&L (USD): "), CultureInfo.InvariantCulture));
         Assert.True(stats.Sections["trades"]["trades"].Number > 0, "the spot-gold run trades");
+    }
+
+    [Fact]
+    public async Task A_configured_XAUUSD_contract_is_used_as_configured_without_rescaling()
+    {
+        var xau = SharedData.Path("data/xauusd_1h_mt5_2018-03-19_2026-05-15_servertime.csv.gz");
+
+        var (exit, stdout, stderr) = await InvokeAsync("--bars", xau, "--folds", "0", "--no-report",
+            "--set", "Contracts:XAUUSD:TickSize=0.01", "--set", "Contracts:XAUUSD:TickValue=0.10");
+
+        Assert.True(exit == 0, stderr);
+        Assert.DoesNotContain("tick distances of the configuration", stdout, StringComparison.Ordinal);
+        Assert.Contains("backtest XAUUSD ", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
