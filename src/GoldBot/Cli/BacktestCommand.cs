@@ -51,25 +51,28 @@ internal static class BacktestCommand
     /// <summary>Builds the <c>backtest</c> verb (System.CommandLine 2.0).</summary>
     public static Command Create(TimeProvider? time = null)
     {
-        var bars = new Option<string?>("--bars") { Description = "Bars CSV or CSV.GZ (default: Replay:BarsFile, the MGC 3-minute file in ../shared/data)." };
-        var config = new Option<string?>("--config") { Description = "Configuration file (default: config/appsettings.json)." };
+        var bars = new Option<string?>("--bars") { HelpName = "FILE", Description = "Bars CSV or CSV.GZ (default: Replay:BarsFile, the MGC 3-minute file in ../shared/data)." };
+        var config = new Option<string?>("--config") { HelpName = "FILE", Description = "Configuration file (default: config/appsettings.json)." };
         var symbol = new Option<string?>("--symbol")
         {
+            HelpName = "SYMBOL",
             Description = "Contract traded: a configured one (MGC, GC, MES, ES) or XAUUSD (spot gold as an MGC-sized contract: tick 0.01 = USD 0.10, "
                 + "tick distances of the configuration ×10). Default: XAUUSD for a file named xauusd*, else Instrument:Symbol.",
         };
         var timeZone = new Option<string?>("--time-zone")
         {
+            HelpName = "ZONE",
             Description = "Clock of stamps without a UTC offset: utc, new-york-close (MetaTrader 5 broker server time, UTC+2/+3 on the US DST calendar) "
                 + "or an IANA id. Default: new-york-close for a file named *servertime*, else utc.",
         };
-        var folds = new Option<int>("--folds") { Description = "Walk-forward folds (the data is cut into folds + 1 equal segments); 0 skips the walk-forward test.", DefaultValueFactory = _ => 4 };
+        var folds = new Option<int>("--folds") { HelpName = "N", Description = "Walk-forward folds (the data is cut into folds + 1 equal segments); 0 skips the walk-forward test.", DefaultValueFactory = _ => 4 };
         var anchored = new Option<bool>("--anchored") { Description = "Anchored walk-forward: each fold tunes on all earlier data (default rolling: the previous segment)." };
-        var seed = new Option<int>("--seed") { Description = "Seed of the random-entry baseline, the bootstrap intervals and the Monte Carlo.", DefaultValueFactory = _ => 1 };
-        var output = new Option<string>("--out") { Description = "Folder for the run folders (<out>/<yyyyMMdd-HHmmss>-<file stem>/).", DefaultValueFactory = _ => "backtests" };
+        var seed = new Option<int>("--seed") { HelpName = "N", Description = "Seed of the random-entry baseline, the bootstrap intervals and the Monte Carlo.", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out") { HelpName = "DIR", Description = "Folder for the run folders (<out>/<yyyyMMdd-HHmmss>-<file stem>/).", DefaultValueFactory = _ => "backtests" };
         var noReport = new Option<bool>("--no-report") { Description = "Write trades.csv and stats.json only, no report.html." };
         var sets = new Option<string[]>("--set")
         {
+            HelpName = "KEY=VALUE",
             Description = "Configuration override Key=Value, repeatable (e.g. --set Strategy:MinScore=8 --set Strategy:EntryTimeFrame=1h). "
                 + "Without it the entry/trend time frames are fitted to bars longer than the entry frame (1h bars: 1h/4h).",
             DefaultValueFactory = _ => [],
