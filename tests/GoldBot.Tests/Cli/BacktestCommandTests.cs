@@ -109,6 +109,20 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Contains("backtest XAUUSD ", stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("data/gc_1m_lean_GCZ13_2013-10-07_2013-10-11_utc.csv", "GC", 6_687, "15m")]
+    [InlineData("data/es_1m_lean_ESZ13_2013-10-07_2013-10-11_utc.csv", "ES", 6_708, "15m")]
+    [InlineData("data/dxy_30m_dukascopy_2023-06-17_2025-06-16_utc.csv.gz", "MGC", 19_819, "30m")]
+    public async Task The_other_shared_data_files_load_and_run(string file, string symbol, int bars, string entryFrame)
+    {
+        var (exit, stdout, stderr) = await InvokeAsync("--bars", SharedData.Path(file), "--symbol", symbol, "--set", "Risk:DefaultContracts=5",
+            "--folds", "2", "--no-report");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"backtest {symbol} {Path.GetFileName(file)}: {bars:N0} bars"), stdout, StringComparison.Ordinal);
+        Assert.Contains($"entry {entryFrame} / trend 1h", stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_missing_bars_file_exits_2_with_one_line_naming_it()
     {
