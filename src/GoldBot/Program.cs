@@ -4,4 +4,5 @@ var root = RunCommand.Create();
 root.Subcommands.Add(SmcCommand.Create());
 root.Subcommands.Add(GatewayCommands.History());
 root.Subcommands.Add(GatewayCommands.Accounts());
+root.Subcommands.Add(BacktestCommand.Create());
 return await root.Parse(args).InvokeAsync();

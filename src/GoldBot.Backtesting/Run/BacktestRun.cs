@@ -1,0 +1,97 @@
+using GoldBot.Backtesting.Baselines;
+using GoldBot.Backtesting.Combine;
+using GoldBot.Backtesting.Engine;
+using GoldBot.Backtesting.Statistics;
+using GoldBot.Backtesting.WalkForward;
+using GoldBot.Market;
+using GoldBot.MarketData;
+
+namespace GoldBot.Backtesting.Run;
+
+/// <summary>
+/// The whole backtest behind <c>goldbot backtest</c>, composed from the engine, statistics, Combine,
+/// walk-forward and baseline libraries, all on the same bars, settings, costs and fill model:
+/// <list type="number">
+/// <item><c>strategy</c>: the order-block strategy on every bar with the configured parameters
+/// (<see cref="BacktestEngine"/>), its statistics (<see cref="BacktestStatistics"/>, bootstrap seeded
+/// with <see cref="BacktestRunOptions.Seed"/>), the Combine applied day by day
+/// (<see cref="CombineSimulator"/>) and its Monte Carlo pass probability (<see cref="CombineMonteCarlo"/>);</item>
+/// <item><c>walk_forward</c>: <see cref="WalkForwardAnalysis"/> (tuned in sample, traded out of sample), unless skipped;</item>
+/// <item><c>baselines</c>: buy-and-hold (1 contract), EMA 20/50 crossover and random entries matched to the strategy (<see cref="Baseline"/>);</item>
+/// <item><c>zones</c>: the order blocks for the chart (<see cref="OrderBlockZones"/>).</item>
+/// </list>
+/// Deterministic: the same bars, settings and seed give the same result.
+/// </summary>
+public static class BacktestRun
+{
+    /// <summary>The stage names reported through <see cref="BacktestRunOptions.Progress"/>, in order.</summary>
+    public static IReadOnlyList<string> Stages { get; } = ["strategy", "walk_forward", "baselines", "zones"];
+
+    /// <summary>Runs every stage on a loaded bars file.</summary>
+    /// <exception cref="ArgumentException">Too few bars (for the run or the walk-forward folds), a time frame that is not a multiple of the bar period, or equity that is not positive on some day.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static ValueTask<BacktestRunResult> ExecuteAsync(BarFile file, BacktestSettings settings, BacktestRunOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return ExecuteAsync(file.Bars, file.Period, settings, options, cancellationToken);
+    }
+
+    /// <summary>Runs every stage on <paramref name="bars"/> (closed bars in time order, UTC open times).</summary>
+    /// <exception cref="ArgumentException">See <see cref="ExecuteAsync(BarFile, BacktestSettings, BacktestRunOptions?, CancellationToken)"/>.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static async ValueTask<BacktestRunResult> ExecuteAsync(IReadOnlyList<Bar> bars, TimeSpan barPeriod, BacktestSettings settings,
+        BacktestRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        ArgumentNullException.ThrowIfNull(settings);
+        options ??= new BacktestRunOptions();
+        var progress = options.Progress;
+        var statisticsOptions = StatisticsOptions.Default with { Seed = options.Seed };
+
+        var strategy = await new BacktestEngine(settings).RunAsync(bars, barPeriod, null, new BacktestOptions
+        {
+            Description = options.Description,
+            Progress = Stage(progress, "strategy"),
+        }, cancellationToken);
+        var combine = CombineSimulator.Run(strategy, options.Combine);
+        var monteCarlo = CombineMonteCarlo.Run(strategy, options.Combine, options.MonteCarlo with { Seed = options.Seed });
+        var statistics = BacktestStatistics.Compute(strategy, statisticsOptions, combine, monteCarlo);
+        progress?.Report(new BacktestProgress("strategy", 1));
+
+        WalkForwardResult? walkForward = null;
+        BacktestStatistics? outOfSample = null;
+        if (options.WalkForward is { } walkForwardOptions)
+        {
+            walkForward = await WalkForwardAnalysis.RunAsync(bars, barPeriod, settings, walkForwardOptions, Stage(progress, "walk_forward"), cancellationToken);
+            outOfSample = BacktestStatistics.Compute(walkForward.OutOfSample, statisticsOptions);
+        }
+        progress?.Report(new BacktestProgress("walk_forward", 1));
+
+        var baselines = new List<BaselineRun>(3)
+        {
+            new("buy_and_hold", "buy and hold (1 contract)", await Baseline.BuyAndHoldAsync(bars, barPeriod, settings, cancellationToken: cancellationToken)),
+        };
+        progress?.Report(new BacktestProgress("baselines", 1 / 3.0));
+        baselines.Add(new("ema_crossover", "EMA 20/50 crossover", await Baseline.EmaCrossoverAsync(bars, barPeriod, settings, cancellationToken: cancellationToken)));
+        progress?.Report(new BacktestProgress("baselines", 2 / 3.0));
+        baselines.Add(new("random_entries", "random entries", await Baseline.RandomEntriesAsync(bars, barPeriod, settings, strategy, options.Seed,
+            cancellationToken: cancellationToken)));
+        progress?.Report(new BacktestProgress("baselines", 1));
+        var baselineSummaries = baselines.Select(b => (b, PerformanceSummary.Of(b.Result, statisticsOptions))).ToList();
+
+        var zones = OrderBlockZones.Of(bars, barPeriod, settings.Strategy, settings.Contract, options.MaxZones);
+        progress?.Report(new BacktestProgress("zones", 1));
+
+        var extended = RunComparison.Extend(statistics, walkForward, outOfSample, baselineSummaries, options.WalkForward?.Anchored ?? false);
+        return new BacktestRunResult(bars, strategy, extended, combine, monteCarlo, walkForward, outOfSample, baselines, zones);
+    }
+
+    private static IProgress<double>? Stage(IProgress<BacktestProgress>? progress, string stage) =>
+        progress is null ? null : new StageProgress(progress, stage);
+
+    private sealed class StageProgress(IProgress<BacktestProgress> target, string stage) : IProgress<double>
+    {
+        public void Report(double value) => target.Report(new BacktestProgress(stage, value));
+    }
+}

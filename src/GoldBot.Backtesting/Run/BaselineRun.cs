@@ -1,0 +1,7 @@
+namespace GoldBot.Backtesting.Run;
+
+/// <summary>One comparison run on the same bars and costs as the strategy.</summary>
+/// <param name="Key">Stable snake_case name: <c>buy_and_hold</c>, <c>ema_crossover</c>, <c>random_entries</c>.</param>
+/// <param name="Label">Name shown in the report and the summary.</param>
+/// <param name="Result">Its backtest.</param>
+public sealed record BaselineRun(string Key, string Label, BacktestResult Result);
