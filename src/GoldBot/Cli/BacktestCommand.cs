@@ -381,7 +381,7 @@ internal static class BacktestCommand
             $"backtest {r.Symbol} {Path.GetFileName(prepared.File.Path)}: {r.Bars:N0} bars of {FormatPeriod(r.BarPeriod)}, {r.Start.UtcDateTime:yyyy-MM-dd HH:mm} → {r.End.UtcDateTime:yyyy-MM-dd HH:mm} UTC, entry {s.EntryTimeFrame} / trend {s.TrendTimeFrame}");
         yield return $"net P&L (USD): {V("trades", "net_pnl")}";
         yield return $"trades: {V("trades", "trades")}, win rate: {V("trades", "win_rate")}, profit factor: {V("trades", "profit_factor")}, "
-            + $"Sharpe: {V("returns", "sharpe")}, max drawdown (USD): {V("returns", "max_drawdown_usd")}";
+            + $"Sharpe: {V("returns", "sharpe")}, max drawdown at bar closes (USD): {V("returns", "max_drawdown_usd")}";
         if (run.OutOfSample is not null)
         {
             yield return $"out of sample ({V("out_of_sample", "folds")} {V("out_of_sample", "mode")} folds, from {V("out_of_sample", "start_utc")}): "
