@@ -1,3 +1,9 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
-BenchmarkSwitcher.FromAssembly(typeof(GoldBot.Benchmarks.CausalEngineBenchmarks).Assembly).Run(args);
+// In process: BenchmarkDotNet's generated project cannot restore the daemon's ASP.NET Core shared
+// framework packages (SignalR client) on this registry, so the benchmarks run in this Release process.
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
+BenchmarkSwitcher.FromAssembly(typeof(GoldBot.Benchmarks.CausalEngineBenchmarks).Assembly).Run(args, config);
