@@ -35,7 +35,7 @@ public static class TradeExcursions
                 _ => throw new ArgumentException($"trade {trade.Id} has side '{trade.Side}', expected long or short", nameof(trades)),
             };
             decimal adverse = 0, favorable = 0;
-            for (var i = FirstAtOrAfter(bars, trade.EntryTime); i < bars.Count && bars[i].OpenTime < exit; i++)
+            for (var i = BarSearch.FirstAtOrAfter(bars, trade.EntryTime); i < bars.Count && bars[i].OpenTime < exit; i++)
             {
                 var bar = bars[i];
                 var worst = contract.PnL(direction, trade.Entry, direction > 0 ? bar.Low : bar.High, trade.Size);
@@ -46,19 +46,5 @@ public static class TradeExcursions
             result[trade.Id] = new TradeExcursion(adverse, favorable);
         }
         return result;
-    }
-
-    private static int FirstAtOrAfter(IReadOnlyList<Bar> bars, DateTimeOffset time)
-    {
-        int lo = 0, hi = bars.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (bars[mid].OpenTime < time)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
     }
 }

@@ -37,7 +37,7 @@ public static class WalkForwardAnalysis
         cuts[^1] = bars.Count;
         for (var j = 1; j <= folds; j++)
         {
-            cuts[j] = FirstAtOrAfter(bars, first + span * j / (folds + 1));
+            cuts[j] = BarSearch.FirstAtOrAfter(bars, first + span * j / (folds + 1));
             if (cuts[j] <= cuts[j - 1])
                 throw new ArgumentException($"segment {j} of {folds + 1} has no bars", nameof(bars));
         }
@@ -179,19 +179,5 @@ public static class WalkForwardAnalysis
         var first = folds[0].OutOfSample.Run;
         var run = new BacktestRunInfo(first.Symbol, first.Contract, barPeriod, first.Start, folds[^1].OutOfSample.Run.End, bars, settings.StartingBalance, description);
         return new BacktestResult(run, trades, days, equity, inMarket, new ExitAmbiguity(ambiguous, worst, best));
-    }
-
-    private static int FirstAtOrAfter(IReadOnlyList<Bar> bars, DateTimeOffset time)
-    {
-        int lo = 0, hi = bars.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (bars[mid].OpenTime < time)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
     }
 }
