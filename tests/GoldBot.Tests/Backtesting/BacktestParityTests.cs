@@ -21,16 +21,7 @@ public sealed class BacktestParityTests
     private static readonly Dictionary<string, Dictionary<string, string?>> Cases = new()
     {
         ["default"] = [],
-        ["tight"] = new()
-        {
-            ["Strategy:MinScore"] = "1",
-            ["Risk:TradingWindowStart"] = "00:00",
-            ["Risk:DailyLossLimit"] = "300",
-            ["Risk:MaxRiskPerTrade"] = "300",
-            ["Risk:MaxLossLimit"] = "700",
-            ["Risk:HalfRiskTrades"] = "0",
-            ["Risk:MaxConsecutiveLosses"] = "10",
-        },
+        ["tight"] = EndToEnd.StressedReplayTests.Tight,
         ["busy"] = new()
         {
             ["Strategy:MinScore"] = "1",

@@ -9,7 +9,8 @@ namespace GoldBot.Tests.EndToEnd;
 /// </summary>
 public sealed class StressedReplayTests
 {
-    private static readonly Dictionary<string, string?> Tight = new()
+    /// <summary>Limits that bind on the MGC file (also the backtest parity test's "tight" case).</summary>
+    internal static readonly Dictionary<string, string?> Tight = new()
     {
         ["Strategy:MinScore"] = "1",
         ["Risk:TradingWindowStart"] = "00:00",
