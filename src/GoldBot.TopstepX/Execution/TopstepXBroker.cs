@@ -148,7 +148,11 @@ public sealed class TopstepXBroker : IBroker, IDisposable
         }
     }
 
-    /// <summary>The account as the broker sees it now (REST: open positions and open orders; balance as kept from fills).</summary>
+    /// <summary>
+    /// The account as this broker knows it: balance (USD) and position (contracts, average price in
+    /// points) kept from the fills seen, and the orders it placed that are still working. Kept current
+    /// by the hub events and <see cref="ReconcileAsync"/>; no REST call.
+    /// </summary>
     public async ValueTask<AccountSnapshot> GetAccountAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

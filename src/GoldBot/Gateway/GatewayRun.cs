@@ -160,7 +160,7 @@ public static class GatewayRun
             return [];
         var (unit, number) = period.TotalMinutes >= 60 && period.TotalMinutes % 60 == 0 ? (BarUnit.Hour, (int)period.TotalHours) : (BarUnit.Minute, (int)period.TotalMinutes);
         // A window wide enough for the count over weekends and holidays; the simulator's market time lies in the past.
-        var end = DateTimeOffset.UtcNow.AddDays(1);
+        var end = TimeProvider.System.GetUtcNow().AddDays(1);
         var gatewayBars = await client.RetrieveBarsAsync(contractId, end.AddYears(-10), end, unit, number, Math.Min(count, 20_000), cancellationToken: cancellationToken);
         return [.. gatewayBars.Select(b => new Bar(b.Time, b.Open, b.High, b.Low, b.Close, b.Volume))];
     }
