@@ -398,7 +398,7 @@ internal static class BacktestCommand
         var combine = run.Combine;
         yield return $"Combine {combine.Rules.Name}: {V("combine", "outcome")}{(combine.Day is { } day ? " on " + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")} ({combine.Reason})";
         yield return $"Monte Carlo: P(pass) {V("monte_carlo", "pass_probability")} (95 % CI {V("monte_carlo", "pass_probability_lower")}–{V("monte_carlo", "pass_probability_upper")}, "
-            + $"{V("monte_carlo", "paths")} paths)";
+            + $"{V("monte_carlo", "paths")} paths of trades resampled from this run, no time limit: the chance of passing eventually if these trades are representative)";
         yield return $"ambiguous trades: {V("ambiguity", "trades")}, net P&L (USD) {V("ambiguity", "worst_case_pnl")} as booked (stop first) to {V("ambiguity", "best_case_pnl")} (target first)";
         var files = arguments.NoReport ? "trades.csv, stats.json" : "report.html, trades.csv, stats.json";
         if (run.WalkForward is not null)
