@@ -13,11 +13,12 @@ public sealed class SimModeFaultTests
     private static readonly DateTimeOffset Entry = new(2025, 11, 26, 16, 45, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset End = new(2025, 11, 26, 19, 15, 0, TimeSpan.Zero);
 
-    private static async Task<(TradeSummary Trade, AccountState Start, AccountState End)> TradeWithAsync(Func<SimulatedMarket, DaemonUnderTest, DateTimeOffset, Task<bool>> fault)
+    private static async Task<(TradeSummary Trade, AccountState Start, AccountState End)> TradeWithAsync(Func<SimulatedMarket, DaemonUnderTest, DateTimeOffset, Task<bool>> fault,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         await using var market = await SimulatedMarket.StartAsync(SimModeTradeTests.MarketStart);
         var start = await market.AccountAsync();
-        await using var daemon = await DaemonUnderTest.StartAsync(market);
+        await using var daemon = await DaemonUnderTest.StartAsync(market, overrides: settings);
         await SimModeTradeTests.PlayAsync(market, daemon, End, time => fault(market, daemon, time));
         var end = await market.AccountAsync();
         var trade = Assert.Single(daemon.ClosedTrades);
@@ -127,6 +128,20 @@ public sealed class SimModeFaultTests
                 await market.FaultAsync(new FaultRequest { PartialFills = new PartialFills(3) });
             return true;
         });
+
+        Undisturbed(trade, start, end);
+    }
+
+    [Fact]
+    public async Task An_entry_order_whose_answer_times_out_is_looked_up_by_its_tag_and_never_doubled()
+    {
+        var (trade, start, end) = await TradeWithAsync(async (market, _, time) =>
+        {
+            // The Order/place of the entry answers after 2.5 s; the client gives up after 1 s.
+            if (time == Entry)
+                await market.FaultAsync(new FaultRequest { DelayMilliseconds = 2500, DelayCount = 1 });
+            return true;
+        }, new Dictionary<string, string?> { ["TopstepX:RequestTimeoutSeconds"] = "1" });
 
         Undisturbed(trade, start, end);
     }

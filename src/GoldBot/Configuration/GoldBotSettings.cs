@@ -166,6 +166,10 @@ public sealed class TopstepXSettings
     [Range(0, 20_000)]
     public int WarmupBars { get; init; } = 5_000;
 
+    /// <summary>Seconds a REST request may take before the client gives up on it (an order is then looked up by its tag before anything is sent again).</summary>
+    [Range(1, 120)]
+    public int RequestTimeoutSeconds { get; init; } = 15;
+
     /// <summary>Seconds after a bar's close to wait for its last trade prints before publishing it.</summary>
     [Range(0, 60)]
     public double BarCloseGraceSeconds { get; init; } = 2;

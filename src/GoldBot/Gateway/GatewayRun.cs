@@ -140,6 +140,7 @@ public static class GatewayRun
                 UserName = string.IsNullOrWhiteSpace(gateway.UserName) ? "goldbot" : gateway.UserName,
                 ApiKey = string.IsNullOrWhiteSpace(gateway.ApiKey) ? "sim-api-key" : gateway.ApiKey,
                 AccountId = gateway.AccountId,
+                RequestTimeout = TimeSpan.FromSeconds(gateway.RequestTimeoutSeconds),
             };
         }
         return new TopstepXOptions
@@ -150,6 +151,7 @@ public static class GatewayRun
             UserName = gateway.UserName,
             ApiKey = gateway.ApiKey,
             AccountId = gateway.AccountId,
+            RequestTimeout = TimeSpan.FromSeconds(gateway.RequestTimeoutSeconds),
         };
     }
 
