@@ -15,7 +15,7 @@ internal static class RunCommand
         var config = new Option<string?>("--config") { Description = "Configuration file (default: config/appsettings.json)." };
         var mode = new Option<RunMode?>("--mode") { Description = "replay (default), sim (the local gateway simulator), paper (TopstepX data, local fills) or live (overrides Mode)." };
         var live = new Option<bool>("--live") { Description = "Confirms that Mode Live may place real orders on the TopstepX account." };
-        var root = new RootCommand("GoldBot: an SMC futures trading daemon for TopstepX. Without credentials it runs a paper replay of the configured bars.")
+        var root = new RootCommand("GoldBot: an SMC futures trading daemon for TopstepX. By default (Mode Replay) it runs a paper replay of the configured bars; --mode sim, paper or live trades through a ProjectX gateway.")
         {
             bars,
             speed,
