@@ -32,4 +32,7 @@ public sealed record GatewayPosition
 
     /// <summary>Whether this message announces a flat position (size 0; project-x-py <c>tracking.py</c>).</summary>
     public bool IsFlat => Size == 0;
+
+    /// <summary>Net contracts: &gt; 0 long, &lt; 0 short.</summary>
+    public int SignedSize => Type == PositionType.Short ? -Size : Size;
 }

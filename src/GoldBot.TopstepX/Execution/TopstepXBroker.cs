@@ -225,7 +225,7 @@ public sealed class TopstepXBroker : IBroker, IDisposable
                 foreach (var order in recent.Where(o => _orders.TryGetValue(o.Id, out var t) && !t.Done && !openIds.Contains(o.Id)))
                     ApplyOrder(order);
             }
-            var held = positions.Where(p => p.ContractId == _contractId).Sum(p => p.Type == PositionType.Short ? -p.Size : p.Size);
+            var held = positions.Where(p => p.ContractId == _contractId).Sum(p => p.SignedSize);
             if (held != _position)
                 _logger.LogWarning("Reconcile: gateway position {Gateway} differs from the fills seen ({Local})", held, _position);
         }
@@ -233,6 +233,26 @@ public sealed class TopstepXBroker : IBroker, IDisposable
         {
             await FlushAndReleaseAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The account as the gateway reports it at start-up, for one contract: <paramref name="account"/>'s balance
+    /// (USD), the net position (contracts) and its size-weighted average price (points) from
+    /// <c>Position/searchOpen</c>, and the contract's working orders from <c>Order/searchOpen</c>.
+    /// </summary>
+    /// <exception cref="GatewayException">The gateway refused.</exception>
+    /// <exception cref="GatewayUnavailableException">No answer after every retry.</exception>
+    public static async Task<AccountSnapshot> ReadAccountAsync(ProjectXClient client, TradingAccount account, string contractId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(account);
+        var positions = (await client.SearchOpenPositionsAsync(account.Id, cancellationToken)).Where(p => p.ContractId == contractId && p.Size != 0).ToList();
+        var orders = (await client.SearchOpenOrdersAsync(account.Id, cancellationToken)).Where(o => o.ContractId == contractId && o.IsWorking).ToList();
+        var average = positions.Count == 0 ? 0m : positions.Sum(p => p.AveragePrice * p.Size) / positions.Sum(p => p.Size);
+        var working = orders.Select(o => new WorkingOrder(o.Id, o.CustomTag ?? "", o.Side == GatewaySide.Bid ? OrderSide.Buy : OrderSide.Sell,
+            o.Type switch { GatewayType.Limit => OrderType.Limit, GatewayType.Market => OrderType.Market, _ => OrderType.Stop },
+            o.Size - o.FillVolume, o.LimitPrice, o.StopPrice)).ToList();
+        return new AccountSnapshot(account.Balance, positions.Sum(p => p.SignedSize), average, working);
     }
 
     /// <inheritdoc/>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using GoldBot.Market;
 using GoldBot.TopstepX.Auth;
 using GoldBot.TopstepX.Contracts;
 using GoldBot.TopstepX.Contracts.Wire;
@@ -174,6 +175,24 @@ public sealed class ProjectXClient : IDisposable
         var bars = (response.Bars ?? []).ToArray();
         Array.Sort(bars, static (a, b) => a.Time.CompareTo(b.Time));
         return bars;
+    }
+
+    /// <summary>
+    /// Closed bars of <paramref name="period"/> (whole minutes, or whole hours from 60 minutes) between
+    /// <paramref name="start"/> and <paramref name="end"/>, oldest first, as GoldBot bars (open time UTC,
+    /// prices in points): <see cref="RetrieveBarsAsync"/> with the unit chosen from the period.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The period is not a whole number of minutes, or the limit is out of range.</exception>
+    /// <exception cref="GatewayException">The gateway refused.</exception>
+    /// <exception cref="GatewayUnavailableException">No answer after every retry.</exception>
+    public async Task<IReadOnlyList<Bar>> RetrieveClosedBarsAsync(string contractId, TimeSpan period, DateTimeOffset start, DateTimeOffset end, int limit = 20_000,
+        CancellationToken cancellationToken = default)
+    {
+        if (period <= TimeSpan.Zero || period.Ticks % TimeSpan.TicksPerMinute != 0)
+            throw new ArgumentOutOfRangeException(nameof(period), period, "bar period must be a whole number of minutes");
+        var (unit, number) = period.Ticks % TimeSpan.TicksPerHour == 0 ? (BarUnit.Hour, (int)period.TotalHours) : (BarUnit.Minute, (int)period.TotalMinutes);
+        var bars = await RetrieveBarsAsync(contractId, start, end, unit, number, limit, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return [.. bars.Select(b => new Bar(b.Time, b.Open, b.High, b.Low, b.Close, b.Volume))];
     }
 
     /// <summary>Orders created from <paramref name="start"/> (Order/search, §7.4).</summary>

@@ -62,9 +62,7 @@ internal static class GatewayCommands
         return await WithSessionAsync(mode, config, stderr, async session =>
         {
             var contract = await session.Client.ResolveContractAsync(symbol, cancellationToken);
-            var (unit, number) = period.TotalMinutes >= 60 && period.TotalMinutes % 60 == 0 ? (BarUnit.Hour, (int)period.TotalHours) : (BarUnit.Minute, (int)period.TotalMinutes);
-            HistoryDownload.FetchChunk fetch = async (start, end, ct) =>
-                [.. (await session.Client.RetrieveBarsAsync(contract.Id, start, end, unit, number, cancellationToken: ct)).Select(b => new Bar(b.Time, b.Open, b.High, b.Low, b.Close, b.Volume))];
+            HistoryDownload.FetchChunk fetch = (start, end, ct) => session.Client.RetrieveClosedBarsAsync(contract.Id, period, start, end, cancellationToken: ct);
             var request = new HistoryRequest(period, from.ToUniversalTime(), to.ToUniversalTime(), output);
             var written = await Spectre.Console.AnsiConsole.Progress().StartAsync(async progress =>
             {

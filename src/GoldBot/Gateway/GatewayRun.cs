@@ -79,7 +79,7 @@ public static class GatewayRun
             await marketHub.SubscribeAsync(gatewayContract.Id, MarketSubscriptions.Trades | MarketSubscriptions.Quotes, cancellationToken);
 
             history = await WarmupBarsAsync(client, gatewayContract.Id, period, settings.TopstepX.WarmupBars, cancellationToken);
-            snapshot = await ReadAccountAsync(client, account, gatewayContract.Id, cancellationToken);
+            snapshot = await TopstepXBroker.ReadAccountAsync(client, account, gatewayContract.Id, cancellationToken);
         }
         catch (Exception e) when (e is AccountSelectionException or GatewayException or GatewayUnavailableException or HttpRequestException)
         {
@@ -160,25 +160,9 @@ public static class GatewayRun
     {
         if (count == 0)
             return [];
-        var (unit, number) = period.TotalMinutes >= 60 && period.TotalMinutes % 60 == 0 ? (BarUnit.Hour, (int)period.TotalHours) : (BarUnit.Minute, (int)period.TotalMinutes);
         // A window wide enough for the count over weekends and holidays; the simulator's market time lies in the past.
         var end = TimeProvider.System.GetUtcNow().AddDays(1);
-        var gatewayBars = await client.RetrieveBarsAsync(contractId, end.AddYears(-10), end, unit, number, Math.Min(count, 20_000), cancellationToken: cancellationToken);
-        return [.. gatewayBars.Select(b => new Bar(b.Time, b.Open, b.High, b.Low, b.Close, b.Volume))];
-    }
-
-    /// <summary>The account as the gateway reports it: balance, the contract's net position and average price, its open orders.</summary>
-    private static async Task<AccountSnapshot> ReadAccountAsync(ProjectXClient client, TradingAccount account, string contractId, CancellationToken cancellationToken)
-    {
-        var positions = (await client.SearchOpenPositionsAsync(account.Id, cancellationToken)).Where(p => p.ContractId == contractId && p.Size != 0).ToList();
-        var orders = (await client.SearchOpenOrdersAsync(account.Id, cancellationToken)).Where(o => o.ContractId == contractId && o.IsWorking).ToList();
-        var net = positions.Sum(p => p.Type == PositionType.Short ? -p.Size : p.Size);
-        var average = positions.Count == 0 ? 0m : positions.Sum(p => p.AveragePrice * p.Size) / positions.Sum(p => p.Size);
-        var working = orders.Select(o => new WorkingOrder(o.Id, o.CustomTag ?? "",
-            o.Side == TopstepX.Contracts.OrderSide.Bid ? Execution.OrderSide.Buy : Execution.OrderSide.Sell,
-            o.Type switch { TopstepX.Contracts.OrderType.Limit => Execution.OrderType.Limit, TopstepX.Contracts.OrderType.Market => Execution.OrderType.Market, _ => Execution.OrderType.Stop },
-            o.Size - o.FillVolume, o.LimitPrice, o.StopPrice)).ToList();
-        return new AccountSnapshot(account.Balance, net, average, working);
+        return await client.RetrieveClosedBarsAsync(contractId, period, end.AddYears(-10), end, Math.Min(count, 20_000), cancellationToken);
     }
 
     /// <summary>Start-up reconciliation: adopt (and protect) or flatten what the account holds, and tell the risk manager.</summary>
