@@ -2,6 +2,7 @@ using System.Globalization;
 using GoldBot.Configuration;
 using GoldBot.Execution;
 using GoldBot.Hosting;
+using GoldBot.Time;
 using GoldBot.Market;
 using GoldBot.MarketData;
 using GoldBot.Monitoring;

@@ -8,7 +8,7 @@ namespace GoldBot.Hosting;
 /// design): where time comes from, where bars come from, where orders go.
 /// </summary>
 /// <param name="RunId">Identifies this run in the journals; also makes order tags unique across restarts.</param>
-/// <param name="Clock">Market time: a <see cref="ReplayClock"/> following the bars, or the system clock live.</param>
+/// <param name="Clock">Market time: a <see cref="Time.ReplayClock"/> following the bars, or the system clock live.</param>
 /// <param name="Source">Closed bars.</param>
 /// <param name="CreateBroker">Creates the broker, given the services and the sink its events must go to. A broker that is also an <see cref="IBarDrivenVenue"/> fills from the bar stream.</param>
 public sealed record DaemonBoundaries(string RunId, TimeProvider Clock, IMarketDataSource Source, Func<IServiceProvider, IBrokerEventSink, IBroker> CreateBroker);

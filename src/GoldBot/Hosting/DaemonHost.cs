@@ -1,3 +1,4 @@
+using GoldBot.Time;
 using GoldBot.Configuration;
 using GoldBot.Controls;
 using GoldBot.Execution;

@@ -1,6 +1,7 @@
 using GoldBot.Configuration;
 using GoldBot.Execution;
 using GoldBot.Hosting;
+using GoldBot.Time;
 using GoldBot.MarketData;
 using GoldBot.Monitoring;
 using GoldBot.Pipeline;

@@ -1,6 +1,7 @@
 using GoldBot.Market;
 using GoldBot.MarketData;
 using GoldBot.Hosting;
+using GoldBot.Time;
 
 namespace GoldBot.Tests.MarketData;
 

@@ -1,15 +1,18 @@
-namespace GoldBot.Hosting;
+namespace GoldBot.Time;
 
 /// <summary>
-/// A <see cref="TimeProvider"/> that follows market time during a replay: <see cref="GetUtcNow"/>
-/// is the close time of the last bar the feed published (or a point between bars when pacing
-/// with <c>--speed</c>), and timers created from it (PeriodicTimer, Task.Delay with this
-/// provider) fire as market time passes their due time. A timer due several periods within
-/// one advance fires once (ticks coalesce, as PeriodicTimer's do). Thread-safe.
+/// A <see cref="TimeProvider"/> whose time moves only when it is told to: market time during a
+/// replay (the close of the last bar the feed published, or a point between bars when pacing with
+/// <c>--speed</c>), the gateway simulator's market clock, and the one shared clock of an in-process
+/// simulator run (<c>goldbot chaos</c>, the integration tests), where a driver advances it.
+/// Timers created from it (PeriodicTimer, Task.Delay, CancellationTokenSource with this provider)
+/// fire as time passes their due time; a timer due several periods within one advance fires once
+/// (ticks coalesce, as PeriodicTimer's do). <see cref="GetTimestamp"/> counts this clock's time in
+/// 100-ns ticks, so elapsed times measured on it are in its time too. Thread-safe.
 /// </summary>
 public sealed class ReplayClock : TimeProvider
 {
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly List<ReplayTimer> _timers = [];
     private readonly TimeProvider? _untilStarted;
     private DateTimeOffset _now;
@@ -23,10 +26,10 @@ public sealed class ReplayClock : TimeProvider
     }
 
     /// <summary>
-    /// Creates a clock whose market time is not known yet (the gateway simulator's, learned from the
-    /// first bars): until the first <see cref="AdvanceTo"/> it reports <paramref name="untilStarted"/>'s
-    /// time (start-up log lines), and the first advance sets market time, even backwards. Create
-    /// timers only after that first advance.
+    /// Creates a clock whose time is not known yet (the gateway simulator's, learned from its first
+    /// bars): until the first <see cref="AdvanceTo"/> it reports <paramref name="untilStarted"/>'s time
+    /// (start-up log lines), and the first advance sets the time, even backwards. Create timers only
+    /// after that first advance.
     /// </summary>
     public ReplayClock(TimeProvider untilStarted) => _untilStarted = untilStarted;
 
@@ -40,7 +43,31 @@ public sealed class ReplayClock : TimeProvider
     /// <inheritdoc/>
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
-    /// <summary>Moves market time forward to <paramref name="time"/> and fires the timers that fell due. Never moves backwards.</summary>
+    /// <summary>This clock's time in 100-ns ticks (UTC ticks), so <see cref="TimeProvider.GetElapsedTime(long)"/> measures this clock's time.</summary>
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
+    /// <inheritdoc/>
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    /// <summary>The earliest time (UTC) at which a timer of this clock is due, or null when none is armed.</summary>
+    public DateTimeOffset? NextDue
+    {
+        get
+        {
+            lock (_gate)
+            {
+                DateTimeOffset? next = null;
+                foreach (var timer in _timers)
+                {
+                    if (timer.Due is { } due && (next is null || due < next))
+                        next = due;
+                }
+                return next;
+            }
+        }
+    }
+
+    /// <summary>Moves time forward to <paramref name="time"/> and fires the timers that fell due. Never moves backwards.</summary>
     public void AdvanceTo(DateTimeOffset time)
     {
         List<ReplayTimer> due = [];
@@ -55,7 +82,7 @@ public sealed class ReplayClock : TimeProvider
                 if (timer.Due is { } at && at <= time)
                 {
                     due.Add(timer);
-                    timer.Due = timer.Period > TimeSpan.Zero ? NextDue(at, timer.Period, time) : null;
+                    timer.Due = timer.Period > TimeSpan.Zero ? FollowingDue(at, timer.Period, time) : null;
                 }
             }
         }
@@ -71,7 +98,7 @@ public sealed class ReplayClock : TimeProvider
         return timer;
     }
 
-    private static DateTimeOffset NextDue(DateTimeOffset due, TimeSpan period, DateTimeOffset now)
+    private static DateTimeOffset FollowingDue(DateTimeOffset due, TimeSpan period, DateTimeOffset now)
     {
         var periods = (now - due).Ticks / period.Ticks + 1;
         return due + TimeSpan.FromTicks(periods * period.Ticks);
@@ -90,7 +117,7 @@ public sealed class ReplayClock : TimeProvider
             lock (clock._gate)
             {
                 Period = period == Timeout.InfiniteTimeSpan ? TimeSpan.Zero : period;
-                Due = dueTime == Timeout.InfiniteTimeSpan ? null : clock._now + dueTime;
+                Due = dueTime == Timeout.InfiniteTimeSpan ? null : clock.GetUtcNowLocked() + dueTime;
                 if (!clock._timers.Contains(this))
                     clock._timers.Add(this);
             }
@@ -109,4 +136,6 @@ public sealed class ReplayClock : TimeProvider
             return ValueTask.CompletedTask;
         }
     }
+
+    private DateTimeOffset GetUtcNowLocked() => _started ? _now : _untilStarted!.GetUtcNow();
 }

@@ -1,6 +1,6 @@
-using GoldBot.Hosting;
+using GoldBot.Time;
 
-namespace GoldBot.Tests.Hosting;
+namespace GoldBot.Tests.Time;
 
 public sealed class ReplayClockTests
 {
