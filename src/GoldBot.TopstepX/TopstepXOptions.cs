@@ -63,10 +63,7 @@ public sealed record TopstepXOptions : IValidatableObject
     /// <summary>Refresh the session token when less than this remains before its JWT <c>exp</c> (§2.2 recommends 60 min).</summary>
     public TimeSpan TokenRefreshMargin { get; init; } = TimeSpan.FromMinutes(60);
 
-    /// <summary>Wait after an ambiguous Order/place (timeout, 5xx) before searching for its customTag, so a late order is seen.</summary>
-    public TimeSpan OrderReconcileDelay { get; init; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>How far back Order/search looks when reconciling an ambiguous order command.</summary>
+    /// <summary>How far back Order/search and Trade/search look when finding an order by its tag and when reconciling fills.</summary>
     public TimeSpan OrderReconcileLookback { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Delays between automatic hub reconnect attempts; the last one repeats forever (project-x-py uses 1, 3, 5 s).</summary>

@@ -33,8 +33,8 @@ public sealed class OrderRejectionTests
         var log = new ListLogger();
         using var client = new ProjectXClient(http, options, TimeProvider.System, new ListLogger<ProjectXClient>(log));
         var events = new List<BrokerEvent>();
-        using var broker = new TopstepXBroker(client, SimulatedMarket.AccountId, "CON.F.US.MGC.G26", ContractSpec.BuiltIn["MGC"],
-            new AccountSnapshot(50_000m, 0, 0, []), new ListSink(events), TimeProvider.System, new ListLogger<TopstepXBroker>(log));
+        var broker = new TopstepXBroker(client, SimulatedMarket.AccountId, "CON.F.US.MGC.G26", new ListSink(events), TimeProvider.System, TimeSpan.FromHours(1),
+            new ListLogger<TopstepXBroker>(log));
 
         await market.FaultAsync(new FaultRequest { RejectNextOrder = new RejectOrder(code, $"simulated {name}") });
         var ack = await broker.PlaceAsync(new OrderRequest($"gb-reject-{code}", OrderSide.Buy, OrderType.Market, 1), CancellationToken.None);
@@ -48,10 +48,10 @@ public sealed class OrderRejectionTests
 
     private sealed class ListSink(List<BrokerEvent> events) : IBrokerEventSink
     {
-        public ValueTask PublishAsync(BrokerEvent brokerEvent, CancellationToken cancellationToken)
+        public ValueTask PublishAsync(IReadOnlyList<BrokerEvent> published, CancellationToken cancellationToken)
         {
             lock (events)
-                events.Add(brokerEvent);
+                events.AddRange(published);
             return default;
         }
     }

@@ -42,7 +42,7 @@ public static class Baseline
         var inbox = new BrokerEventQueue();
         var broker = new SimulatedBroker(contract, settings.Fills, start, barPeriod, inbox, clock);
         var recorder = new ResultRecorder(start, recordEquity, bars.Count);
-        var fills = new List<OrderFilled>(2);
+        var fills = new List<BrokerFill>(2);
         await broker.PlaceAsync(new OrderRequest("buy_and_hold", OrderSide.Buy, OrderType.Market, contracts), cancellationToken);
 
         var balance = start;
@@ -55,13 +55,10 @@ public static class Baseline
             if (recorder.StartsDay(bar.OpenTime))
                 recorder.StartDay(bar.OpenTime, balance + contract.PnL(1, entry, bar.Open, position));
             await broker.OnBarAsync(bar, cancellationToken);
-            while (inbox.Count > 0)
+            if (TakeFills(inbox, fills))
             {
-                if (inbox.Dequeue() is OrderFilled fill)
-                {
-                    fills.Add(fill);
-                    (balance, position, entry) = (fill.BalanceAfter, fill.PositionAfter, fill.Price);
-                }
+                var account = await broker.GetAccountAsync(cancellationToken);
+                (balance, position, entry) = (account.Balance, account.Position, account.AveragePrice);
             }
             var open = contract.PnL(1, entry, bar.Close, position);
             var worst = contract.PnL(1, entry, bar.Low, position);
@@ -70,14 +67,8 @@ public static class Baseline
 
         await broker.PlaceAsync(new OrderRequest("buy_and_hold-exit", OrderSide.Sell, OrderType.Market, contracts, ReduceOnly: true), cancellationToken);
         await broker.CompleteAsync(cancellationToken);
-        while (inbox.Count > 0)
-        {
-            if (inbox.Dequeue() is OrderFilled fill)
-            {
-                fills.Add(fill);
-                balance = fill.BalanceAfter;
-            }
-        }
+        TakeFills(inbox, fills);
+        balance = (await broker.GetAccountAsync(cancellationToken)).Balance;
         recorder.AmendLast(balance);
         if (fills.Count == 2)
         {
@@ -87,10 +78,28 @@ public static class Baseline
                 CmeSession.ExchangeTimeOfDay(buy.Time).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), "unknown");
             recorder.OnTradeClosed(new TradeRecord("buy_and_hold", buy.Time, "buy_and_hold", 0, "long", buy.Price, bars[0].Open, 0, 0, contracts, 0,
                 conditions, sell.Time, [new TradeExit(sell.Time, sell.Price, contracts, "end_of_data")], gross, buy.Commission + sell.Commission,
-                "end_of_data", sell.BalanceAfter), null);
+                "end_of_data", balance), null);
         }
         var last = bars[^1].OpenTime + barPeriod;
         return recorder.Finish(new BacktestRunInfo(contract.Symbol, contract, barPeriod, bars[0].OpenTime, last, bars.Count, start, "buy and hold"));
+    }
+
+    /// <summary>Moves the fills waiting in <paramref name="inbox"/> to <paramref name="fills"/>; true when there were any.</summary>
+    private static bool TakeFills(BrokerEventQueue inbox, List<BrokerFill> fills)
+    {
+        var any = false;
+        while (inbox.Count > 0)
+        {
+            foreach (var e in inbox.Dequeue())
+            {
+                if (e is OrderFilled filled)
+                {
+                    fills.Add(filled.Fill);
+                    any = true;
+                }
+            }
+        }
+        return any;
     }
 
     /// <summary>Backtests an <see cref="EmaCrossoverSignals"/> source (20/50 on the strategy's entry time frame, 1.5 ATR stop, the strategy's stop bounds).</summary>

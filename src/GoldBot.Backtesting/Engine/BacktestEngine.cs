@@ -12,8 +12,9 @@ namespace GoldBot.Backtesting.Engine;
 /// the <see cref="OrderExecutor"/> and the <see cref="SimulatedBroker"/>, called in the order the
 /// hosted replay's services call them, without channels or lockstep waits. For each bar:
 /// <list type="number">
-/// <item>market time moves to the bar's close; the broker fills working orders on the bar
-/// (its fill model, <see cref="FillModelOptions"/>); each broker event goes to the executor, each
+/// <item>market time moves to the bar's close; the broker fills market orders at the open, the executor
+/// reacts (an entry's stop and targets), then the broker fills the working orders on the rest of the bar
+/// (its fill model, <see cref="FillModelOptions"/>); each batch of broker events goes to the executor, each
 /// executor update to the risk stage (as the feed, executor and risk services do);</item>
 /// <item>the signal source sees the bar; the risk stage marks the account at the close and may
 /// ask for a flatten; every signal is decided;</item>
@@ -80,7 +81,7 @@ public sealed class BacktestEngine
         var run = new Run(
             broker,
             inbox,
-            new OrderExecutor(broker, contract, balance, "bt"),
+            new OrderExecutor(broker, contract, balance, clock, "bt"),
             new RiskStage(new RiskManager(settings.Risk, contract, settings.Fills, barPeriod)),
             new ResultRecorder(balance, options.RecordEquity, bars.Count - warmup),
             contract,
@@ -115,7 +116,11 @@ public sealed class BacktestEngine
             var before = run.Position;
             run.OpenedInBar = false;
 
-            // 1. The feed: the broker fills on the bar; events reach the executor, reports the risk stage.
+            // 1. The feed: the broker fills at the open (the executor places an entry's stop and targets),
+            // then on the rest of the bar; events reach the executor, reports the risk stage.
+            await broker.OnBarOpenAsync(bar, cancellationToken);
+            if (inbox.Count > 0)
+                await run.DrainAsync(cancellationToken);
             await broker.OnBarAsync(bar, cancellationToken);
             if (inbox.Count > 0)
                 await run.DrainAsync(cancellationToken);
@@ -196,7 +201,7 @@ public sealed class BacktestEngine
         public async ValueTask DrainAsync(CancellationToken cancellationToken)
         {
             while (inbox.Count > 0)
-                Apply(await Executor.OnBrokerEventAsync(inbox.Dequeue(), cancellationToken));
+                Apply(await Executor.OnBrokerEventsAsync(inbox.Dequeue(), cancellationToken));
         }
 
         /// <summary>What the executor service does with an update (report it to the risk stage), plus recording.</summary>

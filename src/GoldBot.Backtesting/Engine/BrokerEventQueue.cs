@@ -3,24 +3,24 @@ using GoldBot.Execution;
 namespace GoldBot.Backtesting.Engine;
 
 /// <summary>
-/// The executor's inbox in a backtest: broker events wait here in order, as in the daemon's
+/// The executor's inbox in a backtest: batches of broker events wait here in order, as in the daemon's
 /// executor channel, until the engine hands them to the <see cref="OrderExecutor"/>. Events the
 /// executor causes while handling one (cancels, OCO) queue behind it, as they do in the channel.
 /// </summary>
 internal sealed class BrokerEventQueue : IBrokerEventSink
 {
-    private readonly Queue<BrokerEvent> _events = new();
+    private readonly Queue<IReadOnlyList<BrokerEvent>> _batches = new();
 
-    /// <summary>Events waiting.</summary>
-    public int Count => _events.Count;
+    /// <summary>Batches waiting.</summary>
+    public int Count => _batches.Count;
 
     /// <inheritdoc/>
-    public ValueTask PublishAsync(BrokerEvent brokerEvent, CancellationToken cancellationToken)
+    public ValueTask PublishAsync(IReadOnlyList<BrokerEvent> events, CancellationToken cancellationToken)
     {
-        _events.Enqueue(brokerEvent);
+        _batches.Enqueue(events);
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Takes the oldest event.</summary>
-    public BrokerEvent Dequeue() => _events.Dequeue();
+    /// <summary>Takes the oldest batch.</summary>
+    public IReadOnlyList<BrokerEvent> Dequeue() => _batches.Dequeue();
 }

@@ -6,7 +6,7 @@ namespace GoldBot.Execution;
 /// <c>research/topstepx-api.md</c> §10), one tick of slippage on market and stop orders, and
 /// limit orders filled at their price once a bar trades one tick through it.
 /// </summary>
-public sealed record FillModelOptions
+public record FillModelOptions
 {
     /// <summary>Commission plus exchange and platform fees, USD per contract per side.</summary>
     public decimal CommissionPerSide { get; init; } = 0.62m;

@@ -2,10 +2,17 @@ using GoldBot.Market;
 
 namespace GoldBot.Execution;
 
-/// <summary>A venue that fills orders from the bar stream itself (the simulated broker in paper and replay runs).</summary>
+/// <summary>
+/// A venue that fills orders from the bar stream itself (the simulated broker in paper and replay runs).
+/// For each closed bar the feed calls <see cref="OnBarOpenAsync"/>, lets the pipeline react to those fills,
+/// then calls <see cref="OnBarAsync"/>.
+/// </summary>
 public interface IBarDrivenVenue
 {
-    /// <summary>Fills working orders against one closed bar.</summary>
+    /// <summary>Fills the orders that execute at the bar's open (market orders).</summary>
+    ValueTask OnBarOpenAsync(Bar bar, CancellationToken cancellationToken);
+
+    /// <summary>Fills working orders against the rest of one closed bar.</summary>
     ValueTask OnBarAsync(Bar bar, CancellationToken cancellationToken);
 
     /// <summary>The bar stream has ended.</summary>

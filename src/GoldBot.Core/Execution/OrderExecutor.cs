@@ -1,295 +1,1048 @@
 using System.Globalization;
 using GoldBot.Market;
 using GoldBot.Risk;
-using GoldBot.Strategy;
 
 namespace GoldBot.Execution;
 
 /// <summary>
-/// The single writer of order and position state. It turns an approved <see cref="TradePlan"/>
-/// into a bracket (market entry plus an attached stop for the whole size and one limit per
-/// take-profit leg, all one-cancels-other on the position), manages it as fills arrive (after
-/// the first target fills the stop moves to the entry price, breakeven, for the remainder; after
-/// any target the stop's size follows the position) and flattens on request. It builds the
-/// <see cref="TradeRecord"/> of each trade from the broker's fills, so the journal's P&amp;L is the
-/// broker's balance change. Not thread-safe: one caller (the order executor service) owns it.
+/// The single writer of orders and positions, and their protection supervisor. It turns an approved
+/// <see cref="TradePlan"/> into a market entry, then keeps the position protected by orders it manages
+/// itself (a daemon-managed bracket, <c>research/topstepx-api.md</c> §12.3): one stop for the whole
+/// position, sized and priced from the entry's size-weighted average fill, placed at the first fill and
+/// resized on every fill; the plan's take-profit limits once the entry is complete; the stop moved to the
+/// entry price after the first target. It flattens on request and verifies the result with the broker.
+/// <para>
+/// It works level-triggered, like a controller: every input (a broker event, the answer to one of its own
+/// calls, a clock tick, a command) updates its copy of the account (<see cref="AccountView"/>), then one
+/// pass (<c>Step</c>) compares what the account should hold with what it holds and starts the calls that
+/// close the gap. Calls never block it: a call that does not complete at once is answered later through
+/// <see cref="IExecutionCallbacks"/> and <see cref="OnCompletedAsync"/>, so a fill is protected even while
+/// another request waits on a slow gateway. The broker is the truth: its account is read every
+/// <see cref="ExecutionOptions.ReconcileIntervalSeconds"/> (with clock ticks), after a refused cancel (the order
+/// may have filled; no further order goes out until the read), after a reconnect, and to verify a flatten;
+/// a difference is reported once, the broker's position is taken, and new entries wait until a read agrees.
+/// </para>
+/// <para>Invariants it restores (each failure is noted and counted in <see cref="Protection"/>):</para>
+/// <list type="bullet">
+/// <item>every open contract is covered by exactly one working stop on the exit side whose size equals the
+/// position, on the tick grid, rounded away from the market; a stop that cannot be placed is retried every
+/// <see cref="ExecutionOptions.RetrySeconds"/>, and after <see cref="ExecutionOptions.ProtectionGraceSeconds"/>
+/// without one the position is flattened;</item>
+/// <item>no exit order is larger than the position (take-profits beyond it are cancelled, farthest first);
+/// no order works on a flat account; no order on the entry side works while a position is open;</item>
+/// <item>a stop that cannot be changed is cancelled and replaced; every change sends every price;</item>
+/// <item>an order whose answer was lost is uncertain, never rejected: it is looked up by its tag until found
+/// or for <see cref="ExecutionOptions.UncertainOrderSeconds"/>; a fill of it is booked and protected like any;</item>
+/// <item>a position the executor did not open is adopted and protected (or flattened, per <see cref="AdoptionPolicy"/>).</item>
+/// </list>
+/// Trades are booked from the broker's fills, de-duplicated by fill id, so the journal's P&amp;L is the
+/// broker's balance change. Not thread-safe: one caller (the order executor service, or a backtest loop) owns it.
 /// </summary>
 public sealed class OrderExecutor
 {
+    private const string ReadCall = "read account";
+    private const string CloseCall = "close position";
+
     private readonly IBroker _broker;
     private readonly ContractSpec _contract;
-    private readonly Dictionary<long, string> _legs = [];
+    private readonly TimeProvider _clock;
     private readonly string _tagPrefix;
+    private readonly ExecutionOptions _options;
+    private readonly AdoptionPolicy _adoption;
+    private readonly IExecutionCallbacks? _callbacks;
+    private readonly AccountView _account;
+    private readonly Dictionary<string, OrderIntent> _intents = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, OrderIntent> _intentsById = [];
+    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    private readonly Queue<Action> _inline = new();
+    private readonly List<Task<Action>> _awaiting = [];
+    private readonly HashSet<long> _replaceStop = [];
+    private readonly Dictionary<string, string> _violations = new(StringComparer.Ordinal);
+    private readonly List<ExecutionNote> _notes = [];
+    private CancellationToken _cancellation;
+    private ManagedTrade? _trade;
+    private FlattenProcedure? _flatten;
+    private string? _flattenDone;
+    private TradeRecord? _opened;
+    private TradeRecord? _closed;
+    private string? _readWanted;
+    private DateTimeOffset? _lastRead;
+    private DateTimeOffset? _lastReadFailure;
+    private bool _ticking;
+    private bool _starting;
+    private bool _holdOrders;
+    private string? _blockedBy;
+    private DateTimeOffset? _lastStopAttempt;
+    private bool _stopExpected;
+    private decimal? _lastPrice;
+    private DateTimeOffset? _nakedSince;
+    private DateOnly _nakedDay;
+    private double _secondsNakedToday;
+    private int _repairs;
+    private int _violationCount;
+    private string? _lastViolation;
+    private DateTimeOffset? _lastViolationTime;
     private int _sequence;
-    private int _position;
-    private decimal _averagePrice;
-    private decimal _balance;
-    private Trade? _trade;
 
     /// <summary>Creates the executor for one account and contract.</summary>
+    /// <param name="startingBalance">Account balance at start, USD (replaced by the broker's at the first read).</param>
+    /// <param name="clock">Market time (a replay's bar clock, or the wall clock live): timestamps and every timing rule.</param>
     /// <param name="tagPrefix">
-    /// Start of every client order tag (ProjectX <c>customTag</c> must be unique per account): include
-    /// something unique to the run, so tags never repeat across restarts. Default <c>gb</c>.
+    /// Start of every client order tag (ProjectX <c>customTag</c> must be unique per account): include something
+    /// unique to the run, so tags never repeat across restarts. Default <c>gb</c>.
     /// </param>
-    public OrderExecutor(IBroker broker, ContractSpec contract, decimal startingBalance, string tagPrefix = "gb")
+    /// <param name="options">Protection timings; null for the defaults.</param>
+    /// <param name="adoption">What to do with a position the executor did not open; null for the defaults (protect, 100 ticks).</param>
+    /// <param name="callbacks">Where answers to calls that complete later go; null to wait for them inside each call (tests).</param>
+    public OrderExecutor(IBroker broker, ContractSpec contract, decimal startingBalance, TimeProvider clock, string tagPrefix = "gb",
+        ExecutionOptions? options = null, AdoptionPolicy? adoption = null, IExecutionCallbacks? callbacks = null)
     {
-        _tagPrefix = tagPrefix;
+        ArgumentNullException.ThrowIfNull(broker);
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(clock);
         _broker = broker;
         _contract = contract;
-        _balance = startingBalance;
-    }
-
-    private sealed class Trade(TradePlan plan, string tag)
-    {
-        public TradePlan Plan { get; } = plan;
-        public string Tag { get; } = tag;
-        public long EntryOrderId { get; set; }
-        public bool Filled { get; set; }
-        public DateTimeOffset EntryTime { get; set; }
-        public decimal EntryPrice { get; set; }
-        public long StopOrderId { get; set; }
-        public decimal StopPrice { get; set; }
-        public decimal InitialStop { get; set; }
-        public bool AtBreakeven { get; set; }
-        public string? FlattenReason { get; set; }
-        public List<TradeExit> Exits { get; } = [];
-        public decimal Gross { get; set; }
-        public decimal Commission { get; set; }
+        _clock = clock;
+        _tagPrefix = tagPrefix;
+        _options = options ?? new ExecutionOptions();
+        _adoption = adoption ?? new AdoptionPolicy();
+        _callbacks = callbacks;
+        _account = new AccountView(contract, startingBalance);
     }
 
     /// <summary>The position as the executor last saw it.</summary>
-    public PositionState Position => new(_position, _averagePrice, _trade is { Filled: false }, _balance);
+    public PositionState Position => new(_account.Position, _account.AveragePrice, EntryPending, _account.Balance);
 
     /// <summary>The trade in progress (entry filled, not yet flat), or null.</summary>
-    public TradeRecord? OpenTrade => _trade is { Filled: true } t ? Record(t, null) : null;
+    public TradeRecord? OpenTrade => _trade is { EntryFilled: > 0 } t ? t.Record(_contract, null, _account.Balance) : null;
 
-    /// <summary>Current stop price of the open trade, points, or null.</summary>
-    public decimal? CurrentStop => _trade is { Filled: true } t ? t.StopPrice : null;
+    /// <summary>Stop price of the open position's working stop, points, or null.</summary>
+    public decimal? CurrentStop => _account.Position == 0 ? null
+        : _account.Orders.FirstOrDefault(o => o.Type == OrderType.Stop && o.Side == ExitSide(_account.Position))?.StopPrice;
 
-    /// <summary>Sends the bracket for an approved plan. A rejected entry returns an update with the error and no pending entry.</summary>
-    public async ValueTask<ExecutionUpdate> EnterAsync(TradePlan plan, CancellationToken cancellationToken)
+    /// <summary>The protection supervisor's state for status.json.</summary>
+    public ProtectionStatus Protection => new(ProtectionState(), _lastViolation, _lastViolationTime, _repairs, _violationCount,
+        Math.Round(_secondsNakedToday + (_nakedSince is { } since ? (_clock.GetUtcNow() - since).TotalSeconds : 0), 3));
+
+    /// <summary>Why new entries are refused now (a flatten, an order whose outcome is unknown, a disagreement with the broker), or null.</summary>
+    public string? EntryBlockedBy =>
+        _starting ? "starting: reading the broker's account"
+        : _flatten is not null ? $"flattening ({_flatten.Reason})"
+        : _blockedBy is not null ? _blockedBy
+        : _holdOrders ? "waiting for the broker's account after a refused cancel"
+        : _intents.Values.FirstOrDefault(i => i.State == IntentState.Uncertain) is { } u ? $"order {u.Tag} outcome unknown"
+        : null;
+
+    private bool EntryPending => _trade is { EntryComplete: false };
+
+    /// <summary>
+    /// Start-up (crash-only recovery, the same path on every start): reads the broker's account and acts on
+    /// it: a position is adopted and protected (its working exit stop kept, resized if needed) or flattened,
+    /// per the <see cref="AdoptionPolicy"/>; orders not needed for it are cancelled; fills the broker lists from
+    /// before the start are taken as already in its position. Entries are refused until that read is done.
+    /// </summary>
+    /// <param name="lastPrice">Latest traded price, points, or null when unknown: a stop already through it is not placed; the position is flattened instead.</param>
+    public ValueTask<ExecutionUpdate> StartAsync(decimal? lastPrice, CancellationToken cancellationToken) =>
+        RunAsync(() =>
+        {
+            _lastPrice = lastPrice ?? _lastPrice;
+            _starting = true;
+            RequestRead("start-up", start: true);
+        }, cancellationToken);
+
+    /// <summary>Sends the entry of an approved plan (a market order); its stop and targets follow its fills. A refusal is an error note.</summary>
+    public ValueTask<ExecutionUpdate> EnterAsync(TradePlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var tag = string.Create(CultureInfo.InvariantCulture, $"{_tagPrefix}-{plan.Signal.Time:yyyyMMdd-HHmm}-{++_sequence}");
-        var legs = new List<AttachedOrder>(plan.Targets.Count + 1) { new(tag + "-stop", OrderType.Stop, plan.Quantity, plan.StopTicks) };
-        foreach (var target in plan.Targets)
-            legs.Add(new AttachedOrder($"{tag}-{target.Name}", OrderType.Limit, target.Quantity, target.Ticks));
-        var side = plan.Signal.Direction > 0 ? OrderSide.Buy : OrderSide.Sell;
-        var ack = await _broker.PlaceAsync(new OrderRequest(tag, side, OrderType.Market, plan.Quantity, Attached: legs), cancellationToken);
-        if (!ack.Success)
-            return Update(error: $"entry {tag} rejected: {ack.Error}");
-        _trade = new Trade(plan, tag) { EntryOrderId = ack.OrderId };
-        return Update();
+        return RunAsync(() =>
+        {
+            var tag = string.Create(CultureInfo.InvariantCulture, $"{_tagPrefix}-{plan.Signal.Time:yyyyMMdd-HHmm}-{++_sequence}");
+            if ((EntryBlockedBy ?? (_trade is not null || _account.Position != 0 ? "a position or an entry is already open" : null)) is { } blocked)
+            {
+                Note(ExecutionNoteLevel.Error, $"entry {tag} not sent: {blocked}");
+                return;
+            }
+            var trade = ManagedTrade.ForPlan(plan, tag);
+            _trade = trade;
+            Place(new OrderRequest(tag, trade.EntrySide, OrderType.Market, plan.Quantity), OrderRole.Entry, null);
+        }, cancellationToken);
     }
 
     /// <summary>
-    /// Cancels every working order and closes whatever position the broker then reports, at the
-    /// market. The position is read again after the cancels, because an entry may fill while they
-    /// are in flight; a cancel refused because the order has just filled is not an error. If a fill
-    /// still slips in afterwards, the next flatten request (the risk stage repeats it every bar
-    /// while the account is exposed) closes it.
+    /// Flattens: cancels entries and targets, closes what the broker holds (the stop stays until the position
+    /// is gone), and repeats at every tick until a read of the broker shows no position and no working order;
+    /// <see cref="ExecutionUpdate.FlattenCompleted"/> then names it. Asking again while one runs keeps the first reason.
     /// </summary>
     /// <param name="reason">Recorded as the trade's exit reason, e.g. <c>eod_flatten</c>.</param>
-    public async ValueTask<ExecutionUpdate> FlattenAsync(string reason, CancellationToken cancellationToken)
-    {
-        if (_trade is not null)
-            _trade.FlattenReason = reason;
-        // An entry filling mid-way creates its bracket legs after the first look: cancel in rounds.
-        var account = await _broker.GetAccountAsync(cancellationToken);
-        for (var round = 0; round < 3 && account.WorkingOrders.Count > 0; round++)
-        {
-            foreach (var order in account.WorkingOrders)
-                await _broker.CancelAsync(order.OrderId, cancellationToken);
-            account = await _broker.GetAccountAsync(cancellationToken);
-        }
+    public ValueTask<ExecutionUpdate> FlattenAsync(string reason, CancellationToken cancellationToken) =>
+        RunAsync(() => BeginFlatten(reason), cancellationToken);
 
-        string? error = null;
-        if (account.WorkingOrders.Count > 0)
-            error = $"orders still working after cancel: {string.Join(", ", account.WorkingOrders.Select(o => o.Tag))}";
-        if (account.Position != 0)
+    /// <summary>Applies one broker event.</summary>
+    public ValueTask<ExecutionUpdate> OnBrokerEventAsync(BrokerEvent brokerEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(brokerEvent);
+        return RunAsync(() => Apply(brokerEvent), cancellationToken);
+    }
+
+    /// <summary>Applies events that arrived together (one broker call's, one bar's), then acts once on the result.</summary>
+    public ValueTask<ExecutionUpdate> OnBrokerEventsAsync(IReadOnlyList<BrokerEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return RunAsync(() =>
         {
-            var side = account.Position > 0 ? OrderSide.Sell : OrderSide.Buy;
-            var tag = string.Create(CultureInfo.InvariantCulture, $"{_tagPrefix}-flatten-{++_sequence}");
-            var ack = await _broker.PlaceAsync(new OrderRequest(tag, side, OrderType.Market, Math.Abs(account.Position), ReduceOnly: true), cancellationToken);
-            if (!ack.Success)
-                error = $"flatten order rejected: {ack.Error}";
-        }
-        return Update(error: error);
+            foreach (var e in events)
+                Apply(e);
+        }, cancellationToken);
     }
 
     /// <summary>
-    /// Takes over what the broker holds at start-up (crash-only recovery: the same path on every
-    /// start). Flat: cancels stray working orders. With a position: keeps a working stop on the exit
-    /// side that covers it (else places one <paramref name="stopTicks"/> from the average price),
-    /// cancels every other order, and manages the position as an <c>adopted</c> trade from then on
-    /// (stop, end-of-day flatten, operator flatten). A stop that would already be through
-    /// <paramref name="lastPrice"/> is not placed: the position is flattened instead.
+    /// A clock tick (every second in the gateway modes): time-driven rules run (the protection grace, retries,
+    /// lookups of uncertain orders, flatten verification, the periodic reconciliation).
     /// </summary>
-    /// <param name="account">The broker's account as read at start-up.</param>
-    /// <param name="now">Start-up time, UTC (the adopted trade's entry time).</param>
-    /// <param name="stopTicks">Protective stop distance from the average price, ticks, &gt; 0.</param>
-    /// <param name="lastPrice">Latest traded price, points, or null if unknown.</param>
-    /// <exception cref="InvalidOperationException">A trade is already in progress (adopt only at start-up).</exception>
-    public async ValueTask<ExecutionUpdate> AdoptAsync(AccountSnapshot account, DateTimeOffset now, int stopTicks, decimal? lastPrice, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stopTicks);
-        if (_trade is not null)
-            throw new InvalidOperationException("adopt is only possible before any trade");
-        _position = account.Position;
-        _averagePrice = account.AveragePrice;
-        _balance = account.Balance;
-        var direction = Math.Sign(account.Position);
-        var exitSide = direction > 0 ? OrderSide.Sell : OrderSide.Buy;
-        var keep = direction == 0 ? null : account.WorkingOrders.FirstOrDefault(o =>
-            o.Type == OrderType.Stop && o.Side == exitSide && o.Quantity >= Math.Abs(account.Position));
-        foreach (var order in account.WorkingOrders)
+    /// <param name="lastPrice">Latest traded or quoted price, points, or null when unknown (a stop through it is not sent).</param>
+    public ValueTask<ExecutionUpdate> OnClockAsync(decimal? lastPrice, CancellationToken cancellationToken) =>
+        RunAsync(() =>
         {
-            if (order != keep)
-                await _broker.CancelAsync(order.OrderId, cancellationToken);
-        }
-        if (direction == 0)
-            return Update();
+            _ticking = true;
+            _lastPrice = lastPrice ?? _lastPrice;
+            _lastRead ??= _clock.GetUtcNow();
+        }, cancellationToken);
 
-        var tag = string.Create(CultureInfo.InvariantCulture, $"{_tagPrefix}-adopt-{++_sequence}");
-        var stopPrice = keep?.StopPrice ?? account.AveragePrice - direction * _contract.ToPrice(stopTicks);
-        var quantity = Math.Abs(account.Position);
-        var plannedTicks = (int)Math.Round(Math.Abs(account.AveragePrice - stopPrice) / _contract.TickSize);
-        var signal = new TradeSignal(now, "adopted", direction, 0, default, account.AveragePrice, account.AveragePrice, account.AveragePrice,
-            plannedTicks, 0, new MarketConditions("unknown", 0, 0, "", "unknown"), null);
-        var plan = new TradePlan(signal, quantity, plannedTicks, [], _contract.PnL(1, 0, _contract.ToPrice(plannedTicks), quantity), 0);
-        var trade = new Trade(plan, tag) { Filled = true, EntryTime = now, EntryPrice = account.AveragePrice };
-        _trade = trade;
-        if (lastPrice is { } last && direction * (last - stopPrice) <= 0)
-            return await FlattenAsync("adopted_stop_through_market", cancellationToken);
-        if (keep is not null)
-        {
-            trade.StopOrderId = keep.OrderId;
-            _legs[keep.OrderId] = "stop";
-        }
-        else
-        {
-            var ack = await _broker.PlaceAsync(new OrderRequest(tag + "-stop", exitSide, OrderType.Stop, quantity, StopPrice: stopPrice, ReduceOnly: true), cancellationToken);
-            if (!ack.Success)
-                return await FlattenAsync("adopted_stop_rejected", cancellationToken);
-            trade.StopOrderId = ack.OrderId;
-            _legs[ack.OrderId] = "stop";
-        }
-        trade.StopPrice = trade.InitialStop = stopPrice;
-        return Update(opened: Record(trade, null));
+    /// <summary>Applies the answer of a broker call that completed later (see <see cref="IExecutionCallbacks"/>).</summary>
+    public ValueTask<ExecutionUpdate> OnCompletedAsync(BrokerCallCompletion completion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        return RunAsync(completion.Apply, cancellationToken);
     }
 
-    /// <summary>Applies one broker event and returns what changed.</summary>
-    public async ValueTask<ExecutionUpdate> OnBrokerEventAsync(BrokerEvent brokerEvent, CancellationToken cancellationToken)
+    /// <summary>Reads the broker's account now (after a reconnect: events missed meanwhile are not replayed).</summary>
+    /// <param name="reason">For the log.</param>
+    public ValueTask<ExecutionUpdate> ReconcileAsync(string reason, CancellationToken cancellationToken) =>
+        RunAsync(() => RequestRead(reason), cancellationToken);
+
+    private async ValueTask<ExecutionUpdate> RunAsync(Action apply, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(brokerEvent);
+        _cancellation = cancellationToken;
+        apply();
+        while (true)
+        {
+            Step();
+            if (_inline.TryDequeue(out var next))
+            {
+                next();
+                continue;
+            }
+            if (_awaiting.Count == 0)
+                break;
+            var done = await Task.WhenAny(_awaiting).ConfigureAwait(false);
+            _awaiting.Remove(done);
+            (await done.ConfigureAwait(false))();
+        }
+        return TakeUpdate();
+    }
+
+    private ExecutionUpdate TakeUpdate()
+    {
+        var update = new ExecutionUpdate(Position, _opened, _closed, [.. _notes], _flattenDone);
+        _notes.Clear();
+        _opened = _closed = null;
+        _flattenDone = null;
+        return update;
+    }
+
+    // ---------------------------------------------------------------- what the broker reports
+
+    private void Apply(BrokerEvent brokerEvent)
+    {
         switch (brokerEvent)
         {
-            case OrderAccepted accepted when _trade is { } t && accepted.Tag.StartsWith(t.Tag + "-", StringComparison.Ordinal):
-                _legs[accepted.OrderId] = accepted.Tag[(t.Tag.Length + 1)..];
-                if (accepted.Order.Type == OrderType.Stop)
-                {
-                    t.StopOrderId = accepted.OrderId;
-                    t.StopPrice = t.InitialStop = accepted.Order.StopPrice!.Value;
-                }
-                return Update();
-            case OrderFilled fill:
-                return await OnFillAsync(fill, cancellationToken);
+            case OrderAccepted accepted:
+                OnWorking(accepted.Order);
+                break;
+            case OrderFilled filled:
+                Book(filled.Fill, learned: false);
+                break;
             case OrderCancelled cancelled:
-                _legs.Remove(cancelled.OrderId);
-                if (_trade is { Filled: false } pending && pending.EntryOrderId == cancelled.OrderId)
-                {
-                    // Cancelled by our own flatten: expected. Otherwise the broker dropped it: report.
-                    _trade = null;
-                    return Update(error: pending.FlattenReason is null ? $"entry {cancelled.Tag} cancelled: {cancelled.Reason}" : null);
-                }
-                return Update();
+                OnGone(cancelled.OrderId, cancelled.Tag, $"cancelled ({cancelled.Reason})");
+                break;
             case OrderRejected rejected:
-                _legs.Remove(rejected.OrderId);
-                if (_trade is { Filled: false } rejectedEntry && rejectedEntry.EntryOrderId == rejected.OrderId)
-                    _trade = null;
-                return Update(error: $"order {rejected.Tag} rejected: {rejected.Reason}");
-            default:
-                return Update();
+                OnGone(rejected.OrderId, rejected.Tag, $"rejected ({rejected.Reason})");
+                break;
         }
     }
 
-    private async ValueTask<ExecutionUpdate> OnFillAsync(OrderFilled fill, CancellationToken cancellationToken)
+    private void OnWorking(WorkingOrder order)
     {
-        _position = fill.PositionAfter;
-        _balance = fill.BalanceAfter;
+        var intent = IntentFor(order.OrderId, order.Tag);
+        if (intent is { State: IntentState.Done })
+            return;
+        if (intent is not null)
+        {
+            if (intent.Unsettled)
+                intent.Set(IntentState.Working, _clock.GetUtcNow());
+            // A report from before a fill of it (events reorder) must not bring back filled contracts.
+            if (intent.Filled > 0)
+                order = order with { Quantity = Math.Min(order.Quantity, intent.Quantity - intent.Filled) };
+        }
+        _account.Upsert(order);
+    }
+
+    private void OnGone(long orderId, string tag, string how)
+    {
+        _account.Remove(orderId);
+        var intent = IntentFor(orderId, tag);
+        if (intent is null || intent.State == IntentState.Done)
+            return;
+        intent.Set(IntentState.Done, _clock.GetUtcNow());
+        if (intent.Role == OrderRole.Entry)
+            EntryEnded(intent, how);
+    }
+
+    /// <summary>The entry can fill no more: the trade goes on with what filled, or ends if nothing did.</summary>
+    private void EntryEnded(OrderIntent entry, string how)
+    {
+        if (_trade is not { } trade || trade.Tag != entry.Tag)
+            return;
+        if (trade.EntryFilled > 0)
+        {
+            if (!trade.EntryComplete)
+            {
+                trade.EntryComplete = true;
+                trade.InitialStop = StopFor(trade, _account.Position);
+                Note(ExecutionNoteLevel.Warning, $"entry {entry.Tag} {how} after {trade.EntryFilled} of {trade.Plan.Quantity} contracts filled: trading the filled part");
+                _opened = trade.Record(_contract, null, _account.Balance);
+            }
+            return;
+        }
+        _trade = null;
+        if (trade.FlattenReason is null)
+            Note(ExecutionNoteLevel.Error, $"entry {entry.Tag} {how}");
+    }
+
+    private void Book(BrokerFill fill, bool learned)
+    {
+        var before = _account.Position;
+        if (!_account.Book(fill, out var realised))
+            return;
+        _account.ReduceByFill(fill.OrderId, fill.Quantity);
+        var now = _clock.GetUtcNow();
+        var intent = IntentFor(fill.OrderId, fill.Tag);
         var trade = _trade;
+        if (learned)
+            Note(ExecutionNoteLevel.Information, $"fill {fill.FillId} of order {fill.OrderId} ({fill.Side} {fill.Quantity} at {fill.Price}) booked from the broker's account read: its event has not arrived");
+
+        if (trade is not null && intent is null && fill.Side == trade.EntrySide && !trade.EntryComplete
+            && _intents.GetValueOrDefault(trade.Tag) is { } entryIntent && entryIntent.Id == 0)
+        {
+            // The entry's answer has not arrived (or was lost): a fill on its side is the entry's.
+            intent = entryIntent;
+            Bind(entryIntent, fill.OrderId);
+        }
+        if (intent is not null)
+        {
+            intent.Filled += fill.Quantity;
+            if (intent.Unsettled)
+                intent.Set(IntentState.Working, now);
+        }
+
         if (trade is null)
         {
-            _averagePrice = _position == 0 ? 0 : fill.Price;
-            return Update(error: $"fill of {fill.Tag} ({fill.Quantity} @ {fill.Price}) with no trade in progress");
+            if (_account.Position != 0)
+            {
+                AdoptPosition(now, fill);
+                Note(ExecutionNoteLevel.Error, $"fill of order {fill.OrderId} ({fill.Side} {fill.Quantity} at {fill.Price}) not placed by GoldBot: position {_account.Position} adopted");
+            }
+            else
+            {
+                Note(ExecutionNoteLevel.Warning, $"fill of order {fill.OrderId} ({fill.Side} {fill.Quantity} at {fill.Price}) with no trade in progress");
+            }
+            return;
         }
 
-        trade.Commission += fill.Commission;
-        if (fill.OrderId == trade.EntryOrderId)
+        if (fill.Side == trade.EntrySide)
         {
-            trade.Filled = true;
-            trade.EntryTime = fill.Time;
-            trade.EntryPrice = _averagePrice = fill.Price;
-            return Update(opened: Record(trade, null));
+            trade.AddEntryFill(fill);
+            if (intent is null || intent.Role != OrderRole.Entry)
+                Note(ExecutionNoteLevel.Error, $"fill of order {fill.OrderId} ({fill.Side} {fill.Quantity} at {fill.Price}) adds to the position: {_account.Position}");
+            if (trade.EntryComplete)
+            {
+                trade.InitialStop ??= StopFor(trade, _account.Position);
+                if (intent is { Role: OrderRole.Entry })
+                    intent.Set(IntentState.Done, now);
+            }
+            _stopExpected = true;
+            _opened = trade.Record(_contract, null, _account.Balance);
+            return;
         }
 
-        var direction = trade.Plan.Signal.Direction;
-        trade.Gross += _contract.PnL(direction, trade.EntryPrice, fill.Price, fill.Quantity);
-        var leg = _legs.GetValueOrDefault(fill.OrderId);
-        var reason = leg switch
+        // An exit: the part that closes the position is the trade's; anything beyond opened the other way.
+        var closing = Math.Min(fill.Quantity, Math.Abs(before));
+        var opening = fill.Quantity - closing;
+        var closingCommission = opening == 0 ? fill.Commission : decimal.Round(fill.Commission * closing / fill.Quantity, 2);
+        var reason = intent?.Role switch
         {
-            "stop" => trade.AtBreakeven ? "breakeven_stop" : "stop",
-            null => trade.FlattenReason ?? "flatten",
-            _ => leg,
+            OrderRole.Stop => trade.AtBreakeven ? "breakeven_stop" : "stop",
+            OrderRole.Target => intent.Leg!,
+            _ => trade.FlattenReason ?? "unknown_order",
         };
-        trade.Exits.Add(new TradeExit(fill.Time, fill.Price, fill.Quantity, reason));
-        _legs.Remove(fill.OrderId);
+        trade.AddExit(fill with { Quantity = closing, Commission = closingCommission }, reason, realised);
+        if (reason == "tp1")
+            trade.AtBreakeven = true;
+        _stopExpected = true;
+        if (_account.Position != 0 && Math.Sign(_account.Position) == trade.Direction)
+            return;
 
-        if (_position == 0)
+        _closed = trade.Record(_contract, fill.Time, _account.Balance - (fill.Commission - closingCommission));
+        _trade = null;
+        PruneIntents();
+        if (opening > 0)
         {
-            _averagePrice = 0;
-            _trade = null;
-            _legs.Clear();
-            return Update(closed: Record(trade, fill.Time));
+            Violation("flip", $"exit {fill.OrderId} ({fill.Side} {fill.Quantity}) turned position {before} into {_account.Position}", now);
+            AdoptPosition(now, fill with { Quantity = opening, Commission = fill.Commission - closingCommission });
         }
-
-        string? error = null;
-        if (leg is not null && leg != "stop" && trade.StopOrderId != 0)
-        {
-            // After the first target the rest of the position is risk-free: stop to the entry price.
-            var moveToBreakeven = leg == "tp1" && !trade.AtBreakeven;
-            var stopPrice = moveToBreakeven ? trade.EntryPrice : (decimal?)null;
-            var ack = await _broker.ModifyAsync(trade.StopOrderId, Math.Abs(_position), stopPrice, null, cancellationToken);
-            if (!ack.Success)
-            {
-                // Fills are reported after the fact: when the other targets closed the rest of the
-                // position in the same bar, the broker has already cancelled the stop (OCO) and those
-                // fills are still on their way. Only a position left without its stop is a problem.
-                var account = await _broker.GetAccountAsync(cancellationToken);
-                if (account.Position != 0)
-                    error = $"stop update after {leg} failed: {ack.Error}";
-            }
-            else if (moveToBreakeven)
-            {
-                trade.AtBreakeven = true;
-                trade.StopPrice = trade.EntryPrice;
-            }
-        }
-        return Update(error: error);
     }
 
-    private TradeRecord Record(Trade t, DateTimeOffset? exitTime)
+    // ---------------------------------------------------------------- one pass of decisions
+
+    private void Step()
     {
-        var plan = t.Plan;
-        var direction = plan.Signal.Direction;
-        var stop = t.InitialStop != 0 ? t.InitialStop : t.EntryPrice - direction * _contract.ToPrice(plan.StopTicks);
-        var farthest = plan.Targets.Count == 0 ? 0 : plan.Targets[^1].Ticks;
-        return new TradeRecord(t.Tag, t.EntryTime, plan.Signal.Pattern, plan.Signal.Score, plan.Signal.Side, t.EntryPrice,
-            plan.Signal.ReferencePrice, stop, t.EntryPrice + direction * _contract.ToPrice(farthest), plan.Quantity, plan.RiskAmount,
-            plan.Signal.Conditions, exitTime, [.. t.Exits], t.Gross, t.Commission, exitTime is null ? null : t.Exits[^1].Reason, _balance);
+        var now = _clock.GetUtcNow();
+        RollDay(now);
+        if (_pending.Contains(ReadCall) is false)
+        {
+            if (_readWanted is not null && RetryDue(_lastReadFailure, now))
+                StartRead();
+            else if (_ticking && now - (_lastRead ?? now) >= TimeSpan.FromSeconds(_options.ReconcileIntervalSeconds))
+                RequestRead("periodic reconciliation", start: true);
+        }
+        foreach (var intent in _intents.Values)
+        {
+            if (intent.State == IntentState.Uncertain)
+                LookUp(intent, now);
+        }
+        if (_holdOrders)
+        {
+            Observe(now);
+            return;
+        }
+        if (_account.Position != 0 && _trade is null)
+            AdoptPosition(now, null);
+        if (_flatten is not null)
+            Flatten(now);
+        if (_account.Position != 0)
+            Protect(now);
+        else if (_flatten is null)
+            CleanUp();
+        if (_flatten is null)
+            PlaceTargets();
+        Observe(now);
     }
 
-    private ExecutionUpdate Update(TradeRecord? opened = null, TradeRecord? closed = null, string? error = null) =>
-        new(Position, opened, closed, error);
+    private void AdoptPosition(DateTimeOffset now, BrokerFill? fill)
+    {
+        var position = _account.Position;
+        var direction = Math.Sign(position);
+        var working = _account.Orders.FirstOrDefault(o => o.Type == OrderType.Stop && o.Side == ExitSide(position));
+        var stop = working?.StopPrice ?? RoundAway(_account.AveragePrice - direction * _contract.ToPrice(_adoption.StopTicks), direction);
+        var tag = string.Create(CultureInfo.InvariantCulture, $"{_tagPrefix}-adopt-{++_sequence}");
+        var trade = ManagedTrade.Adopt(tag, fill?.Time ?? now, position, _account.AveragePrice, stop, _contract);
+        if (fill is not null)
+            trade.Commission += fill.Commission;
+        _trade = trade;
+        _opened = trade.Record(_contract, null, _account.Balance);
+        if (_adoption.Flatten)
+        {
+            Note(ExecutionNoteLevel.Warning, $"position {position} at {_account.AveragePrice} not opened by this run: flattening it (UnknownPosition Flatten)");
+            BeginFlatten("unknown_position");
+            return;
+        }
+        Note(ExecutionNoteLevel.Warning, $"position {position} at {_account.AveragePrice} not opened by this run: adopted, protected by a stop at {stop}");
+        if (_lastPrice is { } last && direction * (last - stop) <= 0)
+        {
+            Note(ExecutionNoteLevel.Error, $"the adopted position's stop {stop} is already through the market ({last}): flattening");
+            BeginFlatten("adopted_stop_through_market");
+        }
+    }
+
+    private void BeginFlatten(string reason)
+    {
+        if (_flatten is not null)
+            return;
+        _flatten = new FlattenProcedure(reason, _clock.GetUtcNow());
+        if (_trade is not null)
+            _trade.FlattenReason = reason;
+    }
+
+    private void Flatten(DateTimeOffset now)
+    {
+        var flatten = _flatten!;
+        var position = _account.Position;
+        foreach (var order in _account.Orders.ToList())
+        {
+            var protective = position != 0 && order.Type == OrderType.Stop && order.Side == ExitSide(position);
+            if (!protective && !IsCloseOrder(order))
+                Cancel(order, null);
+        }
+        if (position != 0)
+        {
+            if (!_pending.Contains(CloseCall) && RetryDue(flatten.LastClose, now))
+                Close(flatten, now);
+            return;
+        }
+        if (EntryUnsettled || _account.OrderCount > 0 || _pending.Contains(ReadCall) || !RetryDue(flatten.LastVerify, now))
+            return;
+        flatten.LastVerify = now;
+        RequestRead($"verifying the flatten ({flatten.Reason})", start: true);
+    }
+
+    private void Protect(DateTimeOffset now)
+    {
+        var position = _account.Position;
+        var direction = Math.Sign(position);
+        var size = Math.Abs(position);
+        var exit = ExitSide(position);
+        var trade = _trade!;
+        var desired = StopFor(trade, position);
+        var entryId = WorkingEntryId();
+
+        foreach (var order in _account.Orders.Where(o => o.Side != exit && o.Type != OrderType.Market && o.OrderId != entryId).ToList())
+            Cancel(order, ("entry_side_order", $"order {Describe(order)} on the entry side while position {position} is open"));
+
+        var stops = _account.Orders.Where(o => o.Type == OrderType.Stop && o.Side == exit)
+            .OrderByDescending(o => o.Quantity == size).ThenByDescending(o => _intentsById.ContainsKey(o.OrderId)).ThenByDescending(o => o.OrderId).ToList();
+        if (stops.Count == 0)
+        {
+            var placing = _intents.Values.Any(i => i.Role == OrderRole.Stop && i.Unsettled);
+            if (!placing && RetryDue(_lastStopAttempt, now))
+                PlaceStop(trade, size, exit, desired, now);
+            _stopExpected = false;
+            return;
+        }
+
+        var keep = stops[0];
+        foreach (var extra in stops.Skip(1))
+            Cancel(extra, ("extra_stop", $"a second stop {Describe(extra)} besides {Describe(keep)}"));
+        if (keep.Quantity == size && keep.StopPrice == desired)
+        {
+            _stopExpected = false;
+            _replaceStop.Remove(keep.OrderId);
+            ClearViolation("stop_size");
+        }
+        else if (_replaceStop.Contains(keep.OrderId))
+        {
+            Cancel(keep, ("stop_replace", $"stop {Describe(keep)} could not be changed to {size} at {desired}: cancelling it to place a new one"));
+        }
+        else if (!_pending.Contains(ModifyCall(keep.OrderId)))
+        {
+            if (keep.Quantity != size && !_stopExpected)
+                Violation("stop_size", $"stop {Describe(keep)} does not match position {position}", now);
+            Modify(keep, size, desired, repair: keep.Quantity != size && !_stopExpected);
+        }
+        _stopExpected = false;
+
+        var targets = _account.Orders.Where(o => o.Type == OrderType.Limit && o.Side == exit)
+            .OrderByDescending(o => Math.Abs((o.LimitPrice ?? 0) - _account.AveragePrice)).ToList();
+        var total = targets.Sum(o => o.Quantity);
+        foreach (var target in targets)
+        {
+            if (total <= size)
+                break;
+            Cancel(target, ("targets_exceed", $"take-profits of {total} contracts exceed position {position}: cancelling {Describe(target)}"));
+            total -= target.Quantity;
+        }
+    }
+
+    private void PlaceStop(ManagedTrade trade, int size, OrderSide exit, decimal price, DateTimeOffset now)
+    {
+        var direction = exit == OrderSide.Sell ? 1 : -1;
+        if (_lastPrice is { } last && direction * (last - price) <= 0)
+        {
+            Note(ExecutionNoteLevel.Error, $"stop {price} for position {direction * size} is already through the market ({last}): flattening");
+            BeginFlatten("stop_through_market");
+            Flatten(now);
+            return;
+        }
+        if (!_stopExpected)
+        {
+            Violation("naked", $"position {direction * size} has no working stop", now);
+            _repairs++;
+        }
+        _lastStopAttempt = now;
+        var tag = NextTag(trade.Tag + "-stop");
+        Place(new OrderRequest(tag, exit, OrderType.Stop, size, StopPrice: price, ReduceOnly: true), OrderRole.Stop, null);
+    }
+
+    private void CleanUp()
+    {
+        var entryId = WorkingEntryId();
+        foreach (var order in _account.Orders.ToList())
+        {
+            if (order.OrderId == entryId || order.Type == OrderType.Market)
+                continue;
+            Cancel(order, ("working_on_flat", $"order {Describe(order)} working on a flat account"));
+        }
+    }
+
+    private void PlaceTargets()
+    {
+        if (_trade is not { EntryComplete: true, TargetsPlaced: false } trade || _account.Position == 0)
+            return;
+        trade.TargetsPlaced = true;
+        var exit = trade.ExitSide;
+        foreach (var leg in trade.Targets())
+        {
+            var exact = trade.EntryPrice + trade.Direction * _contract.ToPrice(leg.Ticks);
+            var price = trade.Direction > 0 ? _contract.CeilingToTick(exact) : _contract.FloorToTick(exact);
+            Place(new OrderRequest($"{trade.Tag}-{leg.Name}", exit, OrderType.Limit, leg.Quantity, LimitPrice: price, ReduceOnly: true), OrderRole.Target, leg.Name);
+        }
+    }
+
+    /// <summary>Measures time without a full stop, flattens past the grace, and keeps the state for <see cref="Protection"/>.</summary>
+    private void Observe(DateTimeOffset now)
+    {
+        var position = _account.Position;
+        var covered = position == 0 || _account.Orders.Any(o => o.Type == OrderType.Stop && o.Side == ExitSide(position) && o.Quantity >= Math.Abs(position));
+        if (covered)
+        {
+            if (_nakedSince is { } since)
+                _secondsNakedToday += (now - since).TotalSeconds;
+            _nakedSince = null;
+            _lastStopAttempt = null;
+            ClearViolation("naked");
+            if (position == 0)
+            {
+                ClearViolation("stop_size");
+                ClearViolation("flip");
+            }
+            return;
+        }
+        _nakedSince ??= now;
+        if (_flatten is null && now - _nakedSince.Value >= TimeSpan.FromSeconds(_options.ProtectionGraceSeconds))
+        {
+            Violation("naked", $"position {position} without a full working stop", now);
+            Note(ExecutionNoteLevel.Error, $"position {position} has had no full working stop for {(now - _nakedSince.Value).TotalSeconds:0.###} s (grace {_options.ProtectionGraceSeconds} s): flattening");
+            BeginFlatten("protection_failure");
+            if (!_holdOrders)
+                Flatten(now);
+        }
+    }
+
+    // ---------------------------------------------------------------- calls to the broker
+
+    private void Place(OrderRequest request, OrderRole role, string? leg)
+    {
+        var now = _clock.GetUtcNow();
+        var intent = new OrderIntent(request.Tag, role, leg, now) { Quantity = request.Quantity };
+        _intents[request.Tag] = intent;
+        Call($"place {request.Tag}", ct => _broker.PlaceAsync(request, ct), ack =>
+        {
+            var at = _clock.GetUtcNow();
+            switch (ack.Outcome)
+            {
+                case AckOutcome.Accepted:
+                    Bind(intent, ack.OrderId);
+                    if (intent.State == IntentState.Done)
+                        return;
+                    intent.Set(IntentState.Working, at);
+                    var left = request.Quantity - intent.Filled;
+                    if (left > 0 && _account.Order(ack.OrderId) is null)
+                        OnWorking(new WorkingOrder(ack.OrderId, request.Tag, request.Side, request.Type, left, request.LimitPrice, request.StopPrice));
+                    break;
+                case AckOutcome.Rejected:
+                    if (ack.OrderId != 0)
+                        Bind(intent, ack.OrderId);
+                    if (intent.Filled > 0)
+                        return;
+                    intent.Set(IntentState.Done, at);
+                    Note(role == OrderRole.Target ? ExecutionNoteLevel.Warning : ExecutionNoteLevel.Error, $"{Name(role, leg)} {request.Tag} rejected: {ack.Error}");
+                    if (role == OrderRole.Entry && _trade is { } trade && trade.Tag == request.Tag && trade.EntryFilled == 0)
+                        _trade = null;
+                    break;
+                default:
+                    if (intent.State is IntentState.Sending)
+                    {
+                        intent.Set(IntentState.Uncertain, at);
+                        Note(ExecutionNoteLevel.Warning, $"{Name(role, leg)} {request.Tag}: outcome unknown ({ack.Error}); looking it up by its tag before anything else is sent");
+                    }
+                    break;
+            }
+        }, error => OrderAck.Uncertain(0, error.Message));
+    }
+
+    private void Modify(WorkingOrder order, int size, decimal stopPrice, bool repair)
+    {
+        if (repair)
+            _repairs++;
+        var change = new OrderChange(order.OrderId, size, order.Type == OrderType.Stop ? stopPrice : null, order.Type == OrderType.Limit ? order.LimitPrice : null);
+        Call(ModifyCall(order.OrderId), ct => _broker.ModifyAsync(change, ct), ack =>
+        {
+            if (ack.Success)
+            {
+                if (_intentsById.GetValueOrDefault(order.OrderId) is { } intent)
+                    intent.Quantity = intent.Filled + size;
+                if (_account.Order(order.OrderId) is { } current)
+                    _account.Upsert(current with { Quantity = size, StopPrice = change.StopPrice ?? current.StopPrice, LimitPrice = change.LimitPrice ?? current.LimitPrice });
+                return;
+            }
+            _replaceStop.Add(order.OrderId);
+            Note(ExecutionNoteLevel.Warning, $"change of {Describe(order)} to {size} at {stopPrice} {(ack.Outcome == AckOutcome.Uncertain ? "has an unknown outcome" : "was refused")} ({ack.Error}): cancelling and replacing it");
+            if (ack.Outcome == AckOutcome.Uncertain)
+                RequestRead("a stop change with an unknown outcome");
+        }, error => OrderAck.Uncertain(order.OrderId, error.Message));
+    }
+
+    private void Cancel(WorkingOrder order, (string Kind, string Message)? repair)
+    {
+        var call = $"cancel {order.OrderId}";
+        if (_pending.Contains(call))
+            return;
+        if (repair is { } r)
+        {
+            Violation(r.Kind, r.Message, _clock.GetUtcNow());
+            _repairs++;
+        }
+        Call(call, ct => _broker.CancelAsync(order.OrderId, ct), ack =>
+        {
+            if (ack.Success)
+            {
+                OnGone(order.OrderId, order.Tag, "cancelled on request");
+                _replaceStop.Remove(order.OrderId);
+                return;
+            }
+            // Refused or unknown: the order may have just filled. Nothing more is sent until the account is read.
+            Note(ExecutionNoteLevel.Warning, $"cancel of {Describe(order)} {(ack.Outcome == AckOutcome.Uncertain ? "has an unknown outcome" : "was refused")} ({ack.Error}): it may have filled; reading the account before any further order");
+            _holdOrders = true;
+            RequestRead($"cancel of {order.OrderId} refused");
+        }, error => OrderAck.Uncertain(order.OrderId, error.Message));
+    }
+
+    private void Close(FlattenProcedure flatten, DateTimeOffset now)
+    {
+        flatten.LastClose = now;
+        flatten.Closes++;
+        var tag = NextTag($"{_tagPrefix}-close");
+        var intent = new OrderIntent(tag, OrderRole.Close, null, now);
+        _intents[tag] = intent;
+        Call(CloseCall, ct => _broker.ClosePositionAsync(tag, ct), ack =>
+        {
+            if (ack.Success)
+            {
+                if (ack.OrderId != 0)
+                    Bind(intent, ack.OrderId);
+                intent.Set(IntentState.Working, _clock.GetUtcNow());
+                return;
+            }
+            intent.Set(IntentState.Done, _clock.GetUtcNow());
+            Note(ExecutionNoteLevel.Warning, $"close of position {_account.Position} ({flatten.Reason}) {(ack.Outcome == AckOutcome.Uncertain ? "has an unknown outcome" : "was refused")} ({ack.Error}); reading the account");
+            RequestRead("close refused");
+        }, error => OrderAck.Uncertain(0, error.Message));
+    }
+
+    private void LookUp(OrderIntent intent, DateTimeOffset now)
+    {
+        var call = $"find {intent.Tag}";
+        if (_pending.Contains(call) || !RetryDue(intent.LastLookup, now))
+            return;
+        intent.LastLookup = now;
+        Call(call, ct => _broker.FindOrderAsync(intent.Tag, ct), found =>
+        {
+            var at = _clock.GetUtcNow();
+            if (intent.State != IntentState.Uncertain)
+                return;
+            if (found is null)
+            {
+                if (at - intent.Since < TimeSpan.FromSeconds(_options.UncertainOrderSeconds))
+                    return;
+                intent.Set(IntentState.Done, at);
+                Note(ExecutionNoteLevel.Warning, $"{Name(intent.Role, intent.Leg)} {intent.Tag} not found by its tag for {_options.UncertainOrderSeconds} s: it was never placed");
+                if (intent.Role == OrderRole.Entry)
+                    EntryEnded(intent, "was never placed");
+                return;
+            }
+            Bind(intent, found.OrderId);
+            if (found.Working && found.Order is { } order)
+            {
+                Note(ExecutionNoteLevel.Information, $"{Name(intent.Role, intent.Leg)} {intent.Tag} found by its tag: working as order {found.OrderId}");
+                OnWorking(order);
+                return;
+            }
+            intent.Set(IntentState.Done, at);
+            Note(ExecutionNoteLevel.Information, $"{Name(intent.Role, intent.Leg)} {intent.Tag} found by its tag: order {found.OrderId} {found.Status}, {found.FilledQuantity} filled");
+            if (found.FilledQuantity > intent.Filled)
+                RequestRead($"fills of {intent.Tag}");
+            else if (intent.Role == OrderRole.Entry)
+                EntryEnded(intent, found.Status.ToLowerInvariant());
+        }, _ => (OrderLookup?)null);
+    }
+
+    private void RequestRead(string reason, bool start = false)
+    {
+        _readWanted ??= reason;
+        if (start && !_pending.Contains(ReadCall))
+            StartRead();
+    }
+
+    private void StartRead()
+    {
+        var reason = _readWanted ?? "reconciliation";
+        _readWanted = null;
+        var version = _account.Version;
+        Call<(AccountSnapshot? Account, string? Error)>(ReadCall, async ct => (await _broker.GetAccountAsync(ct).ConfigureAwait(false), null), result =>
+        {
+            var at = _clock.GetUtcNow();
+            if (result.Account is not { } snapshot)
+            {
+                _lastReadFailure = at;
+                _readWanted ??= reason;
+                Note(ExecutionNoteLevel.Warning, $"could not read the account ({reason}): {result.Error}; retrying");
+                return;
+            }
+            _lastRead = at;
+            _lastReadFailure = null;
+            Reconcile(snapshot, version, reason);
+        }, error => (null, error.Message));
+    }
+
+    private void Reconcile(AccountSnapshot snapshot, long version, string reason)
+    {
+        if (_starting)
+        {
+            _starting = false;
+            foreach (var fill in snapshot.Fills ?? [])
+                _account.MarkBooked(fill.FillId);
+            _account.Adopt(snapshot, _account.Version);
+            return;
+        }
+        if (snapshot.Fills is { } fills)
+        {
+            foreach (var fill in fills.OrderBy(f => f.Time).ThenBy(f => f.FillId))
+                Book(fill, learned: true);
+        }
+        var mismatch = _account.Adopt(snapshot, version);
+        var now = _clock.GetUtcNow();
+        foreach (var intent in _intents.Values)
+        {
+            if (intent.State == IntentState.Working && intent.Id != 0 && _account.Order(intent.Id) is null && intent.Role != OrderRole.Close)
+            {
+                intent.Set(IntentState.Done, now);
+                if (intent.Role == OrderRole.Entry)
+                    EntryEnded(intent, "no longer working at the broker");
+            }
+        }
+        _holdOrders = false;
+        if (mismatch is not null)
+        {
+            Violation("mismatch", $"reconciliation ({reason}): {mismatch}; the broker's position is taken and new entries wait until a read agrees", now);
+            _blockedBy = "reconciling with the broker";
+            if (_account.Position == 0 && _trade is { EntryFilled: > 0 } trade && !EntryUnsettled)
+            {
+                _closed = trade.Record(_contract, now, _account.Balance) with { ExitReason = "reconciled_flat" };
+                _trade = null;
+                PruneIntents();
+            }
+        }
+        else if (_blockedBy is not null && _account.FillVersion <= version)
+        {
+            _blockedBy = null;
+            ClearViolation("mismatch");
+            Note(ExecutionNoteLevel.Information, "reconciliation: the account agrees with the broker again; entries allowed");
+        }
+        if (_flatten is { } flatten && snapshot.Position == 0 && snapshot.WorkingOrders.Count == 0 && _account.Position == 0 && !EntryUnsettled)
+        {
+            _flattenDone = flatten.Reason;
+            _flatten = null;
+            if (_trade is { EntryFilled: 0 })
+                _trade = null;
+        }
+    }
+
+    /// <summary>
+    /// Starts a broker call. An answer available at once is applied after the current pass; a later one comes
+    /// back through the callbacks (or is awaited inside this input when there are none). One call per key at a time.
+    /// </summary>
+    private void Call<T>(string key, Func<CancellationToken, ValueTask<T>> call, Action<T> onResult, Func<Exception, T> onFailure)
+    {
+        if (!_pending.Add(key))
+            return;
+        ValueTask<T> task;
+        try
+        {
+            task = call(_cancellation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            task = ValueTask.FromResult(onFailure(e));
+        }
+        Action Finish(T result) => () =>
+        {
+            _pending.Remove(key);
+            onResult(result);
+        };
+        if (task.IsCompleted)
+        {
+            T result;
+            try
+            {
+                result = task.GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                result = onFailure(e);
+            }
+            _inline.Enqueue(Finish(result));
+            return;
+        }
+        var completion = Complete(task);
+        if (_callbacks is null)
+        {
+            _awaiting.Add(completion);
+            return;
+        }
+        _ = Forward(completion);
+
+        async Task<Action> Complete(ValueTask<T> pending)
+        {
+            try
+            {
+                return Finish(await pending.ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !_cancellation.IsCancellationRequested)
+            {
+                return Finish(onFailure(e));
+            }
+        }
+
+        async Task Forward(Task<Action> completed)
+        {
+            try
+            {
+                var apply = await completed.ConfigureAwait(false);
+                _callbacks.Post(new BrokerCallCompletion(key, apply));
+            }
+            catch (OperationCanceledException)
+            {
+                // Shutting down: nobody is left to apply it.
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- small rules
+
+    private decimal StopFor(ManagedTrade trade, int position)
+    {
+        var direction = position != 0 ? Math.Sign(position) : trade.Direction;
+        return RoundAway(trade.StopPrice(_contract), direction);
+    }
+
+    /// <summary>A stop price on the tick grid, away from the market: down for a long's sell stop, up for a short's buy stop.</summary>
+    private decimal RoundAway(decimal price, int direction) => direction > 0 ? _contract.FloorToTick(price) : _contract.CeilingToTick(price);
+
+    private static OrderSide ExitSide(int position) => position > 0 ? OrderSide.Sell : OrderSide.Buy;
+
+    /// <summary>A market order closing the position (ours, or the one a broker creates for a close request): never cancelled.</summary>
+    private bool IsCloseOrder(WorkingOrder order) =>
+        order.Type == OrderType.Market && IntentFor(order.OrderId, order.Tag) is null or { Role: OrderRole.Close };
+
+    /// <summary>Forgets finished orders once the account is flat (their late events are then treated as foreign and change nothing).</summary>
+    private void PruneIntents()
+    {
+        foreach (var intent in _intents.Values.Where(i => i.State == IntentState.Done).ToList())
+        {
+            _intents.Remove(intent.Tag);
+            _intentsById.Remove(intent.Id);
+        }
+    }
+
+    private bool EntryUnsettled => _trade is { } t && _intents.GetValueOrDefault(t.Tag) is { Unsettled: true };
+
+    private long WorkingEntryId() => _trade is { EntryComplete: false } t && _intents.GetValueOrDefault(t.Tag) is { Id: not 0 } entry ? entry.Id : -1;
+
+    private bool RetryDue(DateTimeOffset? last, DateTimeOffset now) => last is null || now - last.Value >= TimeSpan.FromSeconds(_options.RetrySeconds);
+
+    private OrderIntent? IntentFor(long orderId, string tag)
+    {
+        if (_intentsById.TryGetValue(orderId, out var byId))
+            return byId;
+        if (!string.IsNullOrEmpty(tag) && _intents.TryGetValue(tag, out var byTag) && byTag.Id == 0)
+        {
+            Bind(byTag, orderId);
+            return byTag;
+        }
+        return null;
+    }
+
+    private void Bind(OrderIntent intent, long orderId)
+    {
+        if (orderId == 0 || intent.Id == orderId)
+            return;
+        intent.Id = orderId;
+        _intentsById[orderId] = intent;
+    }
+
+    private string NextTag(string stem)
+    {
+        if (!_intents.ContainsKey(stem))
+            return stem;
+        for (var n = 2; ; n++)
+        {
+            var tag = string.Create(CultureInfo.InvariantCulture, $"{stem}{n}");
+            if (!_intents.ContainsKey(tag))
+                return tag;
+        }
+    }
+
+    private static string ModifyCall(long orderId) => string.Create(CultureInfo.InvariantCulture, $"modify {orderId}");
+
+    private static string Name(OrderRole role, string? leg) => role switch
+    {
+        OrderRole.Entry => "entry",
+        OrderRole.Stop => "stop",
+        OrderRole.Target => leg ?? "target",
+        _ => "close",
+    };
+
+    private static string Describe(WorkingOrder o) => string.Create(CultureInfo.InvariantCulture,
+        $"{(o.Tag.Length > 0 ? o.Tag : "order " + o.OrderId)} ({o.Side} {o.Type} {o.Quantity}{(o.StopPrice is { } s ? " stop " + s : "")}{(o.LimitPrice is { } l ? " limit " + l : "")})");
+
+    private string ProtectionState()
+    {
+        var position = _account.Position;
+        if (_flatten is not null)
+            return "flattening";
+        if (position == 0)
+            return "flat";
+        if (_nakedSince is not null)
+            return "naked";
+        return _pending.Count > 0 || _violations.Count > 0 ? "repairing" : "protected";
+    }
+
+    private void RollDay(DateTimeOffset now)
+    {
+        var day = CmeSession.TradingDayOf(now);
+        if (day == _nakedDay)
+            return;
+        _nakedDay = day;
+        _secondsNakedToday = 0;
+        if (_nakedSince is not null)
+            _nakedSince = now;
+    }
+
+    private void Violation(string kind, string message, DateTimeOffset now)
+    {
+        if (_violations.ContainsKey(kind))
+            return;
+        _violations[kind] = message;
+        _violationCount++;
+        _lastViolation = message;
+        _lastViolationTime = now;
+        Note(ExecutionNoteLevel.Error, "protection: " + message);
+    }
+
+    private void ClearViolation(string kind)
+    {
+        if (_violations.Remove(kind, out var message))
+            Note(ExecutionNoteLevel.Information, "protection restored: " + message);
+    }
+
+    private void Note(ExecutionNoteLevel level, string message) => _notes.Add(new ExecutionNote(level, message));
 }

@@ -7,7 +7,9 @@ namespace GoldBot.Execution;
 /// is deliberately conservative and pinned by tests (README "Fill model"):
 /// <list type="number">
 /// <item>Orders placed while bar k is the latest closed bar can first fill on bar k+1.</item>
-/// <item>Market orders fill at bar k+1's open, moved against the order by the market slippage, stamped at that open.</item>
+/// <item>Market orders fill at bar k+1's open, moved against the order by the market slippage, stamped at that open
+/// (<see cref="OnBarOpenAsync"/>). The feed lets the order executor react to those fills (an entry's stop and targets are
+/// placed then), and the orders working after that are matched against the rest of the bar (<see cref="OnBarAsync"/>).</item>
 /// <item>Then stop orders, before any limit order: a stop triggers when the bar trades at or through it and fills at
 /// the stop, or at the open when the bar opened beyond it (a gap), moved against the order by the stop slippage.
 /// So when a stop and a target both lie inside one bar, the stop fills first; such fills are listed in
@@ -17,14 +19,19 @@ namespace GoldBot.Execution;
 /// a buy limit Low ≤ limit − 1 tick), because a bar that only touches the limit may not have reached an order queued there.
 /// It fills at its own price, never better, even when the bar gapped through it.</item>
 /// <item>Stop and limit fills are stamped at the bar's close, the latest moment they could have happened.</item>
-/// <item>Legs attached to an entry are created when it fills and are live for the rest of that same bar.</item>
-/// <item>Reduce-only orders never fill more than the open position and are cancelled once it is flat.</item>
+/// <item>Exit orders placed when an entry fills at the open are live for the rest of that same bar.</item>
+/// <item>Reduce-only orders never fill more than the open position and are cancelled once it is flat (the executor's
+/// own one-cancels-other, which acts within milliseconds on a real account, is instant at bar resolution).</item>
 /// <item>Every fill pays the commission per contract; realised P&amp;L uses the average entry price.</item>
 /// </list>
+/// Every request completes synchronously (never <see cref="AckOutcome.Uncertain"/>): a paper broker does not lose answers.
 /// Thread-safe: calls are serialised by an async lock, and events are published in order.
 /// </summary>
 public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
 {
+    /// <summary>Fills kept for <see cref="GetAccountAsync"/>'s snapshot, so a reader whose events are still queued books them once.</summary>
+    private const int RecentFills = 64;
+
     private readonly ContractSpec _contract;
     private readonly FillModelOptions _costs;
     private readonly decimal _limitTradeThrough;
@@ -36,7 +43,11 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
     private readonly List<BrokerEvent> _outbox = [];
     private readonly List<SimulatedOrder> _gathered = [];
     private readonly List<AmbiguousExit> _ambiguous = [];
+    private readonly Dictionary<string, OrderLookup> _history = new(StringComparer.Ordinal);
+    private readonly Queue<BrokerFill> _recentFills = new();
     private long _lastOrderId;
+    private long _lastFillId;
+    private DateTimeOffset? _openedBar;
     private int _position;
     private decimal _averagePrice;
     private decimal _balance;
@@ -57,11 +68,11 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         _time = time;
     }
 
-    private sealed class SimulatedOrder(long id, OrderRequest request, long group)
+    private sealed class SimulatedOrder(long id, OrderRequest request)
     {
         public long Id { get; } = id;
         public OrderRequest Request { get; set; } = request;
-        public long Group { get; } = group;
+        public int Filled { get; set; }
         public int Direction => Request.Side == OrderSide.Buy ? 1 : -1;
         public WorkingOrder View => new(Id, Request.Tag, Request.Side, Request.Type, Request.Quantity, Request.LimitPrice, Request.StopPrice);
     }
@@ -76,9 +87,13 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
             var id = ++_lastOrderId;
             var error = Validate(request);
             if (error is not null)
+            {
+                _history[request.Tag] = new OrderLookup(id, request.Tag, false, 0, null, "Rejected");
                 return OrderAck.Rejected(id, error);
-            var order = new SimulatedOrder(id, request, id);
+            }
+            var order = new SimulatedOrder(id, request);
             _working.Add(order);
+            Record(order, "Working");
             _outbox.Add(new OrderAccepted(_time.GetUtcNow(), order.View));
             await FlushAsync(cancellationToken);
             return OrderAck.Accepted(id);
@@ -90,24 +105,29 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
     }
 
     /// <inheritdoc/>
-    public async ValueTask<OrderAck> ModifyAsync(long orderId, int? quantity, decimal? stopPrice, decimal? limitPrice, CancellationToken cancellationToken)
+    public async ValueTask<OrderAck> ModifyAsync(OrderChange change, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(change);
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            var orderId = change.OrderId;
             var order = _working.Find(o => o.Id == orderId);
             if (order is null)
                 return OrderAck.Rejected(orderId, $"order {orderId} is not working");
             var changed = order.Request with
             {
-                Quantity = quantity ?? order.Request.Quantity,
-                StopPrice = stopPrice ?? order.Request.StopPrice,
-                LimitPrice = limitPrice ?? order.Request.LimitPrice,
+                Quantity = change.Quantity,
+                StopPrice = order.Request.Type == OrderType.Stop ? change.StopPrice : null,
+                LimitPrice = order.Request.Type == OrderType.Limit ? change.LimitPrice : null,
             };
             var error = Validate(changed);
             if (error is not null)
                 return OrderAck.Rejected(orderId, error);
             order.Request = changed;
+            Record(order, "Working");
+            _outbox.Add(new OrderAccepted(_time.GetUtcNow(), order.View));
+            await FlushAsync(cancellationToken);
             return OrderAck.Accepted(orderId);
         }
         finally
@@ -125,10 +145,51 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
             var order = _working.Find(o => o.Id == orderId);
             if (order is null)
                 return OrderAck.Rejected(orderId, $"order {orderId} is not working");
-            _working.Remove(order);
-            _outbox.Add(new OrderCancelled(_time.GetUtcNow(), order.Id, order.Request.Tag, "cancelled on request"));
+            Cancel(order, _time.GetUtcNow(), "cancelled on request");
             await FlushAsync(cancellationToken);
             return OrderAck.Accepted(orderId);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A reduce-only market order for the whole position, filled at the next bar's open like any market
+    /// order. While one is working, asking again returns it rather than placing a second one.
+    /// </remarks>
+    public async ValueTask<OrderAck> ClosePositionAsync(string tag, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_position == 0)
+                return OrderAck.Rejected(0, "no position to close");
+            var working = _working.Find(o => o.Request is { Type: OrderType.Market, ReduceOnly: true } && o.Direction == -Math.Sign(_position));
+            if (working is not null)
+                return OrderAck.Accepted(working.Id);
+            var order = new SimulatedOrder(++_lastOrderId, new OrderRequest(tag, _position > 0 ? OrderSide.Sell : OrderSide.Buy, OrderType.Market, Math.Abs(_position), ReduceOnly: true));
+            _working.Add(order);
+            Record(order, "Working");
+            _outbox.Add(new OrderAccepted(_time.GetUtcNow(), order.View));
+            await FlushAsync(cancellationToken);
+            return OrderAck.Accepted(order.Id);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<OrderLookup?> FindOrderAsync(string tag, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return _history.GetValueOrDefault(tag);
         }
         finally
         {
@@ -142,7 +203,23 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return new AccountSnapshot(_balance, _position, _averagePrice, _working.ConvertAll(o => o.View));
+            return new AccountSnapshot(_balance, _position, _averagePrice, _working.ConvertAll(o => o.View), [.. _recentFills]);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc cref="IBarDrivenVenue.OnBarOpenAsync"/>
+    /// <remarks>Fills the market orders at the bar's open (the first step of the fill model in the class summary).</remarks>
+    public async ValueTask OnBarOpenAsync(Bar bar, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            FillAtOpen(bar);
+            await FlushAsync(cancellationToken);
         }
         finally
         {
@@ -152,8 +229,9 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
 
     /// <inheritdoc cref="IBarDrivenVenue.OnBarAsync"/>
     /// <remarks>
-    /// Follows the fill model in the class summary. Allocates nothing when no order fills (the
-    /// orders to check are gathered into a reused list), so a replay pays only for its fills.
+    /// Follows the fill model in the class summary (market orders first when <see cref="OnBarOpenAsync"/>
+    /// was not called for this bar). Allocates nothing when no order fills (the orders to check are
+    /// gathered into a reused list), so a replay pays only for its fills.
     /// </remarks>
     public async ValueTask OnBarAsync(Bar bar, CancellationToken cancellationToken)
     {
@@ -192,21 +270,30 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         }
     }
 
-    /// <summary>
-    /// One bar of the fill model (market orders, then stops, then limits nearest to the open
-    /// first), synchronously, without taking the lock; events wait in the outbox for the caller
-    /// to publish. Internal so tests can measure its allocations in any build configuration
-    /// (a Debug build boxes every async state machine, so <see cref="OnBarAsync"/> itself
-    /// allocates there).
-    /// </summary>
-    internal void FillAgainst(Bar bar)
+    /// <summary>Market orders fill at <paramref name="bar"/>'s open plus slippage, stamped at the open; once per bar.</summary>
+    private void FillAtOpen(in Bar bar)
     {
-        var closeTime = bar.OpenTime + _barPeriod;
+        if (_openedBar == bar.OpenTime)
+            return;
+        _openedBar = bar.OpenTime;
         foreach (var order in Gather(OrderType.Market))
         {
             var slip = _contract.ToPrice(_costs.MarketSlippageTicks) * order.Direction;
             Fill(order, bar.Open + slip, bar.OpenTime);
         }
+    }
+
+    /// <summary>
+    /// One bar of the fill model (market orders unless already filled at this bar's open, then
+    /// stops, then limits nearest to the open first), synchronously, without taking the lock;
+    /// events wait in the outbox for the caller to publish. Internal so tests can measure its
+    /// allocations in any build configuration (a Debug build boxes every async state machine, so
+    /// <see cref="OnBarAsync"/> itself allocates there).
+    /// </summary>
+    internal void FillAgainst(Bar bar)
+    {
+        var closeTime = bar.OpenTime + _barPeriod;
+        FillAtOpen(bar);
 
         foreach (var order in Gather(OrderType.Stop))
         {
@@ -233,7 +320,7 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
     }
 
     /// <summary>
-    /// Stop fills whose bar also traded through a working take-profit limit of the same bracket, in
+    /// Stop fills whose bar also traded through a working take-profit limit (a reduce-only limit on the stop's side), in
     /// fill order: bar data cannot tell which came first, and this model books the stop (see the
     /// class summary). Read by backtests to report how many exits are ambiguous and the P&amp;L range.
     /// </summary>
@@ -241,7 +328,7 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
 
     /// <summary>
     /// Records an ambiguous stop fill (the bar did not gap through the stop, and would also fill a
-    /// limit of the same OCO group by the limit rule): what the limits would have gained over the
+    /// reduce-only limit on its side by the limit rule): what the limits would have gained over the
     /// stop fill price for the stop's quantity, nearest limit first, at their own prices.
     /// </summary>
     private void NoteAmbiguity(SimulatedOrder stop, in Bar bar, decimal stopFill, DateTimeOffset time)
@@ -254,7 +341,7 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         {
             if (left <= 0)
                 break;
-            if (order.Group != stop.Group || order.Request.Type != OrderType.Limit)
+            if (order.Request is not { Type: OrderType.Limit, ReduceOnly: true } || order.Request.Side != stop.Request.Side)
                 continue;
             var limit = order.Request.LimitPrice!.Value;
             var tradedThrough = order.Direction > 0 ? bar.Low <= limit - _limitTradeThrough : bar.High >= limit + _limitTradeThrough;
@@ -315,13 +402,14 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
             quantity = Math.Min(quantity, closable);
             if (quantity == 0)
             {
-                _working.Remove(order);
-                _outbox.Add(new OrderCancelled(time, order.Id, order.Request.Tag, "reduce-only order with no position to reduce"));
+                Cancel(order, time, "reduce-only order with no position to reduce");
                 return;
             }
         }
 
         _working.Remove(order);
+        order.Filled += quantity;
+        Record(order, quantity < order.Request.Quantity ? "Cancelled" : "Filled");
         var commission = quantity * _costs.CommissionPerSide;
         var realised = 0m;
         if (_position != 0 && Math.Sign(_position) != order.Direction)
@@ -345,35 +433,34 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
             _position += order.Direction * quantity;
         }
         _balance += realised - commission;
-        _outbox.Add(new OrderFilled(time, order.Id, order.Request.Tag, order.Request.Side, quantity, price, commission, _position, _balance));
-
-        if (order.Request.Attached is { } legs)
-        {
-            foreach (var leg in legs)
-            {
-                var exitSide = order.Request.Side == OrderSide.Buy ? OrderSide.Sell : OrderSide.Buy;
-                var offset = _contract.ToPrice(leg.OffsetTicks) * order.Direction;
-                var request = leg.Type == OrderType.Stop
-                    ? new OrderRequest(leg.Tag, exitSide, OrderType.Stop, leg.Quantity, StopPrice: price - offset, ReduceOnly: true)
-                    : new OrderRequest(leg.Tag, exitSide, OrderType.Limit, leg.Quantity, LimitPrice: price + offset, ReduceOnly: true);
-                var child = new SimulatedOrder(++_lastOrderId, request, order.Id);
-                _working.Add(child);
-                _outbox.Add(new OrderAccepted(time, child.View));
-            }
-        }
+        var fill = new BrokerFill(++_lastFillId, order.Id, order.Request.Tag, order.Request.Side, quantity, price, commission, time);
+        _recentFills.Enqueue(fill);
+        if (_recentFills.Count > RecentFills)
+            _recentFills.Dequeue();
+        _outbox.Add(new OrderFilled(fill));
+        if (quantity < order.Request.Quantity)
+            _outbox.Add(new OrderCancelled(time, order.Id, order.Request.Tag, "reduce-only remainder beyond the position cancelled"));
 
         if (_position == 0)
         {
             for (var i = _working.Count - 1; i >= 0; i--)
             {
                 var o = _working[i];
-                if (!o.Request.ReduceOnly)
-                    continue;
-                _working.RemoveAt(i);
-                _outbox.Add(new OrderCancelled(time, o.Id, o.Request.Tag, "position flat: exit order cancelled (OCO)"));
+                if (o.Request.ReduceOnly)
+                    Cancel(o, time, "position flat: exit order cancelled (OCO)");
             }
         }
     }
+
+    private void Cancel(SimulatedOrder order, DateTimeOffset time, string reason)
+    {
+        _working.Remove(order);
+        Record(order, "Cancelled");
+        _outbox.Add(new OrderCancelled(time, order.Id, order.Request.Tag, reason));
+    }
+
+    private void Record(SimulatedOrder order, string status) =>
+        _history[order.Request.Tag] = new OrderLookup(order.Id, order.Request.Tag, status == "Working", order.Filled, status == "Working" ? order.View : null, status);
 
     private string? Validate(OrderRequest r)
     {
@@ -383,18 +470,7 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
             return "a limit order needs a limit price";
         if (r.Type == OrderType.Stop && r.StopPrice is null)
             return "a stop order needs a stop price";
-        var priceError = PriceError(r.LimitPrice) ?? PriceError(r.StopPrice);
-        if (priceError is not null)
-            return priceError;
-        if (r.Attached is { } legs)
-        {
-            foreach (var leg in legs)
-            {
-                if (leg.Quantity <= 0 || leg.OffsetTicks <= 0 || leg.Type == OrderType.Market)
-                    return $"attached leg {leg.Tag} needs a positive quantity, a positive tick offset and a stop or limit type";
-            }
-        }
-        return null;
+        return PriceError(r.LimitPrice) ?? PriceError(r.StopPrice);
     }
 
     private string? PriceError(decimal? price) =>
@@ -404,8 +480,10 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
 
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
-        foreach (var e in _outbox)
-            await _sink.PublishAsync(e, cancellationToken);
+        if (_outbox.Count == 0)
+            return;
+        BrokerEvent[] events = [.. _outbox];
         _outbox.Clear();
+        await _sink.PublishAsync(events, cancellationToken);
     }
 }

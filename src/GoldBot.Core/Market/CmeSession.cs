@@ -47,6 +47,29 @@ public static class CmeSession
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
+    /// <summary>
+    /// True when CME Globex trades metals and equity-index futures at <paramref name="utc"/> on a regular week:
+    /// Sunday 17:00 CT to Friday 16:00 CT, without the daily 16:00–17:00 CT break. Holidays and early
+    /// closes are not known here (see the exchange calendar).
+    /// </summary>
+    public static bool IsRegularGlobexHours(DateTimeOffset utc)
+    {
+        var local = ToExchangeTime(utc);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        if (time >= DailyClose && time < TradingDayStart)
+            return false;
+        return local.DayOfWeek switch
+        {
+            DayOfWeek.Saturday => false,
+            DayOfWeek.Sunday => time >= TradingDayStart,
+            DayOfWeek.Friday => time < DailyClose,
+            _ => true,
+        };
+    }
+
+    /// <summary>Local exchange time of the daily close before the maintenance break (16:00 CT).</summary>
+    public static TimeOnly DailyClose { get; } = new(16, 0);
+
     /// <summary>The CT wall-clock time of a UTC instant.</summary>
     public static TimeOnly ExchangeTimeOfDay(DateTimeOffset utc) => TimeOnly.FromDateTime(ToExchangeTime(utc).DateTime);
 }

@@ -26,6 +26,15 @@ public sealed record ContractSpec(string Symbol, decimal TickSize, decimal TickV
     /// <summary>Rounds a price to the nearest valid tick (half away from zero).</summary>
     public decimal RoundToTick(decimal price) => decimal.Round(price / TickSize, MidpointRounding.AwayFromZero) * TickSize;
 
+    /// <summary>The highest valid tick at or below <paramref name="price"/> (points).</summary>
+    public decimal FloorToTick(decimal price) => decimal.Floor(price / TickSize) * TickSize;
+
+    /// <summary>The lowest valid tick at or above <paramref name="price"/> (points).</summary>
+    public decimal CeilingToTick(decimal price) => decimal.Ceiling(price / TickSize) * TickSize;
+
+    /// <summary>True when <paramref name="price"/> is a whole number of ticks.</summary>
+    public bool IsOnTick(decimal price) => price % TickSize == 0;
+
     /// <summary>
     /// USD profit or loss of moving <paramref name="quantity"/> contracts from
     /// <paramref name="entry"/> to <paramref name="exit"/>; positive when a long gains.

@@ -66,8 +66,14 @@ public sealed class RiskManager
     /// <summary>True once an emergency stop was requested; never cleared while running.</summary>
     public bool EmergencyStop { get; private set; }
 
-    /// <summary>Open P&amp;L of the position at the last mark, USD.</summary>
-    public decimal OpenPnL => _position == 0 ? 0 : _contract.PnL(Math.Sign(_position), _averagePrice, _markPrice, Math.Abs(_position));
+    /// <summary>Why the order executor refuses new entries now (a flatten, an order whose outcome is unknown, a disagreement with the broker), or null.</summary>
+    public string? ExecutionBlockedBy { get; set; }
+
+    /// <summary>Why the market data cannot be trusted now (a stale or disconnected feed while the market is open), or null.</summary>
+    public string? FeedBlockedBy { get; set; }
+
+    /// <summary>Open P&amp;L of the position at the last mark, USD (0 before the first price: a position is never marked against nothing).</summary>
+    public decimal OpenPnL => _position == 0 || _markPrice == 0 ? 0 : _contract.PnL(Math.Sign(_position), _averagePrice, _markPrice, Math.Abs(_position));
 
     /// <summary>Balance plus open P&amp;L, USD.</summary>
     public decimal Equity => _balance + OpenPnL;
@@ -107,6 +113,41 @@ public sealed class RiskManager
         if (!exposed)
             return null;
         return rolled ? "session_end" : MustBeFlat(now) ? "eod_flatten" : null;
+    }
+
+    /// <summary>
+    /// Called every second of market time in the gateway modes, whether bars and prints arrive or not: rolls the
+    /// trading day, marks the position at <paramref name="lastPrice"/> (the latest trade or quote, points; null
+    /// keeps the last mark) and returns the reason to flatten now, or null: <c>max_loss_limit</c> and
+    /// <c>daily_loss_limit</c> (as at a bar close, marked at that price), <c>session_end</c>, <c>flat_by_deadline</c>
+    /// (still exposed at the day's <see cref="SessionTimes.FlatBy"/>: the hard check) or <c>eod_flatten</c> (from
+    /// <see cref="SessionTimes.FlattenAt"/>). Exchange times follow <see cref="SessionSchedule"/> (early closes included).
+    /// </summary>
+    public string? OnClock(DateTimeOffset now, decimal? lastPrice)
+    {
+        var rolled = RollTradingDay(now);
+        if (lastPrice is { } price)
+            _markPrice = price;
+        var exposed = _position != 0 || _entryPending;
+        if (_markPrice != 0 && Equity <= _maxLossFloor)
+        {
+            _haltedForGood ??= $"maximum loss limit: equity {Equity.ToString("F2", CultureInfo.InvariantCulture)} at or below floor {_maxLossFloor.ToString("F2", CultureInfo.InvariantCulture)}";
+            return exposed ? "max_loss_limit" : null;
+        }
+        if (DailyPnL <= -_options.DailyLossLimit)
+        {
+            _haltedToday ??= $"daily loss limit reached ({DailyPnL.ToString("F2", CultureInfo.InvariantCulture)} USD)";
+            return exposed ? "daily_loss_limit" : null;
+        }
+        if (!exposed)
+            return null;
+        if (rolled)
+            return "session_end";
+        var local = CmeSession.ExchangeTimeOfDay(now);
+        if (local >= CmeSession.TradingDayStart)
+            return null;
+        var times = _schedule.At(now);
+        return local >= times.FlatBy ? "flat_by_deadline" : local >= times.FlattenAt ? "eod_flatten" : null;
     }
 
     /// <summary>As <see cref="OnMarket(DateTimeOffset, Bar)"/> with a flat bar at <paramref name="price"/> (points).</summary>
@@ -161,6 +202,10 @@ public sealed class RiskManager
             if (now >= blackout.Start && now < blackout.End)
                 return $"news blackout: {blackout.Name}";
         }
+        if (FeedBlockedBy is { } feed)
+            return feed;
+        if (ExecutionBlockedBy is { } execution)
+            return execution;
         if (_position != 0 || _entryPending)
             return "a position is already open";
         if (DailyPnL <= -_options.DailyLossLimit)
@@ -212,6 +257,9 @@ public sealed class RiskManager
         ArgumentOutOfRangeException.ThrowIfGreaterThan(contracts, MaxInstrumentContracts);
         DefaultContracts = contracts;
     }
+
+    /// <summary>The entry window and flatten times (CT) that apply at <paramref name="now"/> (UTC).</summary>
+    public SessionTimes TimesAt(DateTimeOffset now) => _schedule.At(now);
 
     /// <summary>The state shown in status.json.</summary>
     public RiskStatus Status(DateTimeOffset now)
@@ -278,28 +326,12 @@ public sealed class RiskManager
     private static IReadOnlyList<TargetLeg> Targets(int quantity, int stopTicks, decimal runnerR)
     {
         // The plan's split (design/000 "Take Profit Settings"): 50% at 1R, 40% at 2R, 10% runner
-        // at 2.5R (RiskOptions.RunnerTargetR), in whole contracts by the largest-remainder (Hamilton) method; ties go to the
-        // nearer target. Legs that round to zero contracts are dropped.
+        // at 2.5R (RiskOptions.RunnerTargetR), in whole contracts; legs that round to zero are dropped.
         ReadOnlySpan<decimal> shares = [0.5m, 0.4m, 0.1m];
         ReadOnlySpan<decimal> multiples = [1m, 2m, runnerR];
         string[] names = ["tp1", "tp2", "runner"];
         Span<int> counts = stackalloc int[3];
-        var left = quantity;
-        for (var i = 0; i < 3; i++)
-        {
-            counts[i] = (int)decimal.Floor(shares[i] * quantity);
-            left -= counts[i];
-        }
-        while (left-- > 0)
-        {
-            var best = 0;
-            for (var i = 1; i < 3; i++)
-            {
-                if (Remainder(shares[i], quantity, counts[i]) > Remainder(shares[best], quantity, counts[best]))
-                    best = i;
-            }
-            counts[best]++;
-        }
+        LargestRemainder.Split(shares, quantity, counts);
         var legs = new List<TargetLeg>(3);
         for (var i = 0; i < 3; i++)
         {
@@ -308,8 +340,6 @@ public sealed class RiskManager
         }
         return legs;
     }
-
-    private static decimal Remainder(decimal share, int quantity, int assigned) => share * quantity - assigned;
 
     private static string Usd(decimal amount) => "$" + amount.ToString("F2", CultureInfo.InvariantCulture);
 }

@@ -29,10 +29,11 @@ public sealed class RiskStage
     /// <summary>True while a position is open or an entry has been sent and not yet resolved.</summary>
     public bool Exposed { get; private set; }
 
-    /// <summary>Applies the executor's position after a step, and the trade that closed in it, if any.</summary>
-    public void OnPosition(PositionState position, TradeRecord? closed)
+    /// <summary>Applies the executor's position after a step, the trade that closed in it (if any), and why the executor refuses entries (or null).</summary>
+    public void OnPosition(PositionState position, TradeRecord? closed, string? executionBlockedBy = null)
     {
         ArgumentNullException.ThrowIfNull(position);
+        Risk.ExecutionBlockedBy = executionBlockedBy;
         Risk.OnPosition(position.Position, position.AveragePrice, position.EntryPending, position.Balance);
         if (closed?.PnL is { } pnl)
             Risk.OnTradeClosed(pnl);
@@ -48,6 +49,14 @@ public sealed class RiskStage
     /// <param name="closeTime">The bar's close, UTC (market time).</param>
     /// <param name="bar">The bar, prices in points.</param>
     public string? OnBar(DateTimeOffset closeTime, in Bar bar) => Risk.OnMarket(closeTime, bar);
+
+    /// <summary>
+    /// A clock tick (gateway modes, every second of market time): <see cref="RiskManager.OnClock"/>. Call
+    /// <see cref="TryFlatten"/> with the reason it returns before sending.
+    /// </summary>
+    /// <param name="now">Market time, UTC.</param>
+    /// <param name="lastPrice">Latest trade or quote price, points, or null when none is known yet.</param>
+    public string? OnClock(DateTimeOffset now, decimal? lastPrice) => Risk.OnClock(now, lastPrice);
 
     /// <summary>Decides on a signal; an approved plan makes the account exposed until the executor reports otherwise.</summary>
     public RiskDecision Evaluate(TradeSignal signal, DateTimeOffset now)

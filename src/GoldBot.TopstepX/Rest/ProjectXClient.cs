@@ -20,9 +20,10 @@ namespace GoldBot.TopstepX.Rest;
 /// <see cref="Tokens"/> (re-login and one retry on HTTP 401), and bounded by
 /// <see cref="TopstepXOptions.RequestTimeout"/> per attempt (counted from when the rate limiter releases it).
 /// Queries (searches, history, contract lookups, validate) are retried with exponential backoff and jitter
-/// on HTTP 429, 5xx, network errors and timeouts, honouring Retry-After. Money-moving commands are retried
-/// on HTTP 429 only (the gateway refused before acting); after a timeout or 5xx their outcome is learned
-/// from the gateway's order state before anything is sent again (§12.2).
+/// on HTTP 429, 5xx, network errors and timeouts, honouring Retry-After. Money-moving commands are sent once
+/// (retried on HTTP 429 only: the gateway refused before acting); after a timeout, a 5xx or a lost answer their
+/// outcome is reported as unknown, never as a rejection, and the caller learns it from the gateway's order state
+/// before anything is sent again (§12.2).
 /// Queries that the gateway refuses throw <see cref="GatewayException"/>; commands return typed results.
 /// </summary>
 public sealed class ProjectXClient : IDisposable
@@ -37,6 +38,7 @@ public sealed class ProjectXClient : IDisposable
     private readonly ResiliencePipeline<HttpResponseMessage> _queryPipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> _commandPipeline;
     private readonly ResiliencePipeline _attemptTimeout;
+    private int _inFlight;
 
     /// <summary>Creates the client. The <paramref name="http"/> client is not owned (not disposed here).</summary>
     /// <param name="gatewayTime">
@@ -232,16 +234,13 @@ public sealed class ProjectXClient : IDisposable
     }
 
     /// <summary>
-    /// Places an order (Order/place, §7.1). A refusal (any <c>success:false</c>, with or without an order id)
-    /// is returned as a rejected <see cref="PlaceOrderResult"/>. After a timeout or 5xx the order is looked up
-    /// by its <see cref="PlaceOrderRequest.CustomTag"/> (generated when null) after
-    /// <see cref="TopstepXOptions.OrderReconcileDelay"/>; it is placed again, with the same tag, only when the
-    /// search shows it does not exist (a duplicate tag is refused by the gateway, which the client then resolves
-    /// by searching again).
+    /// Places an order (Order/place, §7.1), once: a refusal (any <c>success:false</c>, with or without an order
+    /// id) is a rejected <see cref="PlaceOrderResult"/>; HTTP 429 is retried (the gateway refused before acting);
+    /// a timeout, a 5xx or a lost answer makes the outcome unknown (<see cref="PlaceOrderResult.OutcomeUnknown"/>):
+    /// the order may exist, so it is never sent again blindly; the caller finds it by its
+    /// <see cref="PlaceOrderRequest.CustomTag"/> (<see cref="FindOrderByTagAsync"/>; §12.2). A tag is generated when none is given.
     /// </summary>
     /// <exception cref="ArgumentException">Size not positive or no contract.</exception>
-    /// <exception cref="GatewayUnavailableException">The outcome stayed unknown (the gateway could not be searched).</exception>
-    /// <exception cref="GatewayException">Accepted without an order id and not found by its tag (<c>MissingOrderId</c>).</exception>
     public async Task<PlaceOrderResult> PlaceOrderAsync(PlaceOrderRequest order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -251,100 +250,69 @@ public sealed class ProjectXClient : IDisposable
         var tag = order.CustomTag!;
         try
         {
-            var placed = ToPlaceResult(await CommandAsync<PlaceOrderRequest, PlaceOrderResponse>(GatewayEndpoints.OrderPlace, order, cancellationToken).ConfigureAwait(false), tag, false);
-            if (!placed.Accepted || placed.OrderId is not null)
-                return placed;
-            // Accepted without an id: learn the id from the order's tag rather than guess.
-            var withId = await FindOrderByTagAfterDelayAsync(order.AccountId, tag, cancellationToken).ConfigureAwait(false);
-            return withId is not null
-                ? FromExistingOrder(withId, tag)
-                : throw new GatewayException(GatewayEndpoints.OrderPlace, 0, "MissingOrderId", $"order {tag} accepted without an order id and not found by its tag");
+            var response = await CommandAsync<PlaceOrderRequest, PlaceOrderResponse>(GatewayEndpoints.OrderPlace, order, cancellationToken).ConfigureAwait(false);
+            var placed = new PlaceOrderResult(response.Success, response.OrderId, tag, response.ErrorCode,
+                GatewayErrorCodes.Describe(GatewayEndpoints.OrderPlace, response.ErrorCode), response.ErrorMessage);
+            // Accepted without an id: it exists, but which order it is must be learned from its tag.
+            return placed.Accepted && placed.OrderId is null ? placed with { OutcomeUnknown = true, ErrorMessage = "accepted without an order id" } : placed;
         }
-        catch (GatewayUnavailableException ex)
+        catch (GatewayException ex) when (ex.HttpStatus is >= 400 and < 500)
         {
-            _logger.LogWarning("Order/place outcome unknown for tag {CustomTag} ({Reason}); searching orders before any re-place", tag, ex.Message);
+            return new PlaceOrderResult(false, null, tag, ex.ErrorCode, ex.ErrorName, ex.Message);
         }
-
-        var found = await FindOrderByTagAfterDelayAsync(order.AccountId, tag, cancellationToken).ConfigureAwait(false);
-        if (found is not null)
-            return FromExistingOrder(found, tag);
-
-        _logger.LogWarning("Order with tag {CustomTag} does not exist; placing it again", tag);
-        var again = ToPlaceResult(await CommandAsync<PlaceOrderRequest, PlaceOrderResponse>(GatewayEndpoints.OrderPlace, order, cancellationToken).ConfigureAwait(false), tag, true);
-        if (again.Accepted || again.ErrorCode != 2)
-            return again;
-        // OrderRejected may be the duplicate-tag refusal: the first order appeared after all.
-        found = await FindOrderByTagAfterDelayAsync(order.AccountId, tag, cancellationToken).ConfigureAwait(false);
-        return found is not null ? FromExistingOrder(found, tag) : again;
-    }
-
-    /// <summary>
-    /// Changes a working order (Order/modify, §7.2); send every intended value (omitted-field semantics are
-    /// UNCONFIRMED). After a timeout or 5xx the order is read back: if it already carries the values the
-    /// result is a success, if it is still working the modify is sent once more, otherwise it is refused.
-    /// </summary>
-    /// <exception cref="GatewayUnavailableException">The outcome stayed unknown.</exception>
-    public async Task<OrderCommandResult> ModifyOrderAsync(long accountId, long orderId, int? size, decimal? limitPrice, decimal? stopPrice, decimal? trailPrice = null, CancellationToken cancellationToken = default)
-    {
-        var request = new ModifyOrderRequest(accountId, orderId, size, limitPrice, stopPrice, trailPrice);
-        try
+        catch (Exception ex) when (ex is GatewayUnavailableException or GatewayException)
         {
-            return ToCommandResult(GatewayEndpoints.OrderModify, await CommandAsync<ModifyOrderRequest, GatewayResponse>(GatewayEndpoints.OrderModify, request, cancellationToken).ConfigureAwait(false), false);
-        }
-        catch (GatewayUnavailableException ex)
-        {
-            _logger.LogWarning("Order/modify outcome unknown for order {OrderId} ({Reason}); reading the order back", orderId, ex.Message);
-            var order = await FindOrderAfterDelayAsync(accountId, orderId, ex, cancellationToken).ConfigureAwait(false);
-            if (order.IsWorking
-                && (size is null || order.Size == size)
-                && (limitPrice is null || order.LimitPrice == limitPrice)
-                && (stopPrice is null || order.StopPrice == stopPrice))
-                return new OrderCommandResult(true, 0, "Success", null, Reconciled: true);
-            if (!order.IsWorking)
-                return new OrderCommandResult(false, -1, "NotWorking", $"order {orderId} is {order.Status}", Reconciled: true);
-            return ToCommandResult(GatewayEndpoints.OrderModify, await CommandAsync<ModifyOrderRequest, GatewayResponse>(GatewayEndpoints.OrderModify, request, cancellationToken).ConfigureAwait(false), true);
+            // No answer, or one that cannot be read: the order may exist.
+            _logger.LogWarning("Order/place outcome unknown for tag {CustomTag} ({Reason})", tag, ex.Message);
+            return new PlaceOrderResult(false, null, tag, -1, "OutcomeUnknown", ex.Message, OutcomeUnknown: true);
         }
     }
 
     /// <summary>
-    /// Cancels a working order (Order/cancel, §7.3; simulated accounts only per the newer docs). After a
-    /// timeout or 5xx the order is read back: cancelled = success, still working = cancel sent once more,
-    /// otherwise (filled, rejected, …) a refusal naming the state.
+    /// The order placed with <paramref name="customTag"/>: working orders first (Order/searchOpen), then orders
+    /// created since <paramref name="since"/> (Order/search). Null when neither lists it.
     /// </summary>
-    /// <exception cref="GatewayUnavailableException">The outcome stayed unknown.</exception>
-    public async Task<OrderCommandResult> CancelOrderAsync(long accountId, long orderId, CancellationToken cancellationToken = default)
+    /// <exception cref="GatewayException">The gateway refused.</exception>
+    /// <exception cref="GatewayUnavailableException">No answer after every retry.</exception>
+    public async Task<GatewayOrder?> FindOrderByTagAsync(long accountId, string customTag, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
-        var request = new CancelOrderRequest(accountId, orderId);
-        try
-        {
-            return ToCommandResult(GatewayEndpoints.OrderCancel, await CommandAsync<CancelOrderRequest, GatewayResponse>(GatewayEndpoints.OrderCancel, request, cancellationToken).ConfigureAwait(false), false);
-        }
-        catch (GatewayUnavailableException ex)
-        {
-            _logger.LogWarning("Order/cancel outcome unknown for order {OrderId} ({Reason}); reading the order back", orderId, ex.Message);
-            var order = await FindOrderAfterDelayAsync(accountId, orderId, ex, cancellationToken).ConfigureAwait(false);
-            if (order.Status == OrderStatus.Cancelled)
-                return new OrderCommandResult(true, 0, "Success", null, Reconciled: true);
-            if (!order.IsWorking)
-                return new OrderCommandResult(false, -1, "NotWorking", $"order {orderId} is {order.Status}", Reconciled: true);
-            return ToCommandResult(GatewayEndpoints.OrderCancel, await CommandAsync<CancelOrderRequest, GatewayResponse>(GatewayEndpoints.OrderCancel, request, cancellationToken).ConfigureAwait(false), true);
-        }
+        var open = await SearchOpenOrdersAsync(accountId, cancellationToken).ConfigureAwait(false);
+        if (open.FirstOrDefault(o => string.Equals(o.CustomTag, customTag, StringComparison.Ordinal)) is { } working)
+            return working;
+        var recent = await SearchOrdersAsync(accountId, since, null, cancellationToken).ConfigureAwait(false);
+        return recent.FirstOrDefault(o => string.Equals(o.CustomTag, customTag, StringComparison.Ordinal));
     }
 
-    /// <summary>Closes the whole position in <paramref name="contractId"/> at market (Position/closeContract, §8.1). Never re-sent blindly.</summary>
-    /// <exception cref="GatewayUnavailableException">Outcome unknown: read Position/searchOpen before acting again.</exception>
-    public async Task<OrderCommandResult> ClosePositionAsync(long accountId, string contractId, CancellationToken cancellationToken = default) =>
-        ToCommandResult(GatewayEndpoints.PositionCloseContract,
-            await CommandAsync<CloseContractRequest, GatewayResponse>(GatewayEndpoints.PositionCloseContract, new(accountId, contractId), cancellationToken).ConfigureAwait(false), false);
+    /// <summary>
+    /// Changes a working order (Order/modify, §7.2), once; send every intended value (omitted-field semantics
+    /// are UNCONFIRMED). A timeout or 5xx makes the outcome unknown (<see cref="OrderCommandResult.OutcomeUnknown"/>).
+    /// </summary>
+    public async Task<OrderCommandResult> ModifyOrderAsync(long accountId, long orderId, int? size, decimal? limitPrice, decimal? stopPrice, decimal? trailPrice = null, CancellationToken cancellationToken = default) =>
+        await SendCommandAsync(GatewayEndpoints.OrderModify, new ModifyOrderRequest(accountId, orderId, size, limitPrice, stopPrice, trailPrice), cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Closes <paramref name="size"/> contracts of the position at market (Position/partialCloseContract, §8.1). Never re-sent blindly.</summary>
-    /// <exception cref="GatewayUnavailableException">Outcome unknown: read Position/searchOpen before acting again.</exception>
-    public async Task<OrderCommandResult> PartialClosePositionAsync(long accountId, string contractId, int size, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Cancels a working order (Order/cancel, §7.3; simulated accounts only per the newer docs), once. A refusal
+    /// may mean the order has just filled; a timeout or 5xx makes the outcome unknown.
+    /// </summary>
+    public async Task<OrderCommandResult> CancelOrderAsync(long accountId, long orderId, CancellationToken cancellationToken = default) =>
+        await SendCommandAsync(GatewayEndpoints.OrderCancel, new CancelOrderRequest(accountId, orderId), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Closes the whole position in <paramref name="contractId"/> at market (Position/closeContract, §8.1): the gateway
+    /// sizes it from what it holds. Sent once; an unknown outcome is reported as such (read Position/searchOpen before acting again).
+    /// </summary>
+    public Task<OrderCommandResult> ClosePositionAsync(long accountId, string contractId, CancellationToken cancellationToken = default) =>
+        SendCommandAsync(GatewayEndpoints.PositionCloseContract, new CloseContractRequest(accountId, contractId), cancellationToken);
+
+    /// <summary>Closes <paramref name="size"/> contracts of the position at market (Position/partialCloseContract, §8.1). Sent once; an unknown outcome is reported as such.</summary>
+    public Task<OrderCommandResult> PartialClosePositionAsync(long accountId, string contractId, int size, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        return ToCommandResult(GatewayEndpoints.PositionPartialCloseContract,
-            await CommandAsync<PartialCloseContractRequest, GatewayResponse>(GatewayEndpoints.PositionPartialCloseContract, new(accountId, contractId, size), cancellationToken).ConfigureAwait(false), false);
+        return SendCommandAsync(GatewayEndpoints.PositionPartialCloseContract, new PartialCloseContractRequest(accountId, contractId, size), cancellationToken);
     }
+
+    /// <summary>Requests this client sent and has not yet had an answer to (the gateway is working on them, or holds them).</summary>
+    public int RequestsInFlight => Volatile.Read(ref _inFlight);
 
     /// <inheritdoc />
     public void Dispose()
@@ -463,10 +431,19 @@ public sealed class ProjectXClient : IDisposable
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
         // The timeout starts after the rate limiter let the request go: waiting in its queue is not a gateway timeout.
-        var response = await _attemptTimeout.ExecuteAsync(
-            static (state, token) => new ValueTask<HttpResponseMessage>(state.Http.SendAsync(state.Request, HttpCompletionOption.ResponseContentRead, token)),
-            (Http: _http, Request: request),
-            cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _inFlight);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _attemptTimeout.ExecuteAsync(
+                static (state, token) => new ValueTask<HttpResponseMessage>(state.Http.SendAsync(state.Request, HttpCompletionOption.ResponseContentRead, token)),
+                (Http: _http, Request: request),
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
         _logger.LogDebug("POST {Endpoint} -> HTTP {Status}", attempt.Endpoint, (int)response.StatusCode);
         return response;
     }
@@ -523,38 +500,23 @@ public sealed class ProjectXClient : IDisposable
         return null;
     }
 
-    private async Task<GatewayOrder?> FindOrderByTagAfterDelayAsync(long accountId, string tag, CancellationToken cancellationToken)
+    private async Task<OrderCommandResult> SendCommandAsync<TRequest>(string endpoint, TRequest body, CancellationToken cancellationToken)
     {
-        if (_options.OrderReconcileDelay > TimeSpan.Zero)
-            await Task.Delay(_options.OrderReconcileDelay, _time, cancellationToken).ConfigureAwait(false);
-        var orders = await SearchOrdersAsync(accountId, _gatewayTime.GetUtcNow() - _options.OrderReconcileLookback, null, cancellationToken).ConfigureAwait(false);
-        return orders.FirstOrDefault(o => string.Equals(o.CustomTag, tag, StringComparison.Ordinal));
+        try
+        {
+            var response = await CommandAsync<TRequest, GatewayResponse>(endpoint, body, cancellationToken).ConfigureAwait(false);
+            return new OrderCommandResult(response.Success, response.ErrorCode, GatewayErrorCodes.Describe(endpoint, response.ErrorCode), response.ErrorMessage);
+        }
+        catch (GatewayException ex) when (ex.HttpStatus is >= 400 and < 500)
+        {
+            return new OrderCommandResult(false, ex.ErrorCode, ex.ErrorName, ex.Message);
+        }
+        catch (Exception ex) when (ex is GatewayUnavailableException or GatewayException)
+        {
+            _logger.LogWarning("{Endpoint} outcome unknown ({Reason})", endpoint, ex.Message);
+            return new OrderCommandResult(false, -1, "OutcomeUnknown", ex.Message, OutcomeUnknown: true);
+        }
     }
-
-    private async Task<GatewayOrder> FindOrderAfterDelayAsync(long accountId, long orderId, GatewayUnavailableException cause, CancellationToken cancellationToken)
-    {
-        if (_options.OrderReconcileDelay > TimeSpan.Zero)
-            await Task.Delay(_options.OrderReconcileDelay, _time, cancellationToken).ConfigureAwait(false);
-        // A working order may be older than the look-back window (a stop held for hours): open orders first.
-        var open = await SearchOpenOrdersAsync(accountId, cancellationToken).ConfigureAwait(false);
-        if (open.FirstOrDefault(o => o.Id == orderId) is { } working)
-            return working;
-        var orders = await SearchOrdersAsync(accountId, _gatewayTime.GetUtcNow() - _options.OrderReconcileLookback, null, cancellationToken).ConfigureAwait(false);
-        return orders.FirstOrDefault(o => o.Id == orderId)
-            ?? throw new GatewayUnavailableException($"order {orderId} not found while reconciling an unknown outcome", cause);
-    }
-
-    private static PlaceOrderResult ToPlaceResult(PlaceOrderResponse response, string tag, bool reconciled) =>
-        new(response.Success, response.OrderId, tag, response.ErrorCode,
-            GatewayErrorCodes.Describe(GatewayEndpoints.OrderPlace, response.ErrorCode), response.ErrorMessage, reconciled);
-
-    private static PlaceOrderResult FromExistingOrder(GatewayOrder order, string tag) =>
-        order.Status == OrderStatus.Rejected
-            ? new(false, order.Id, tag, 2, "OrderRejected", "found rejected while reconciling", Reconciled: true)
-            : new(true, order.Id, tag, 0, "Success", null, Reconciled: true);
-
-    private static OrderCommandResult ToCommandResult(string endpoint, GatewayResponse response, bool reconciled) =>
-        new(response.Success, response.ErrorCode, GatewayErrorCodes.Describe(endpoint, response.ErrorCode), response.ErrorMessage, reconciled);
 
     private string NewCustomTag() =>
         string.Create(CultureInfo.InvariantCulture, $"goldbot-{_time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():N}")[..40];

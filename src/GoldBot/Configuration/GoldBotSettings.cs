@@ -34,8 +34,8 @@ public sealed class GoldBotSettings
     /// <summary>Risk limits.</summary>
     public RiskOptions Risk { get; init; } = new();
 
-    /// <summary>Costs and slippage of simulated fills.</summary>
-    public FillModelOptions Execution { get; init; } = new();
+    /// <summary>Costs and slippage of simulated fills, and the order executor's protection timings.</summary>
+    public ExecutionOptions Execution { get; init; } = new();
 
     /// <summary>Monitoring files and logs.</summary>
     public MonitoringSettings Monitoring { get; init; } = new();
@@ -173,6 +173,13 @@ public sealed class TopstepXSettings
     /// <summary>Seconds after a bar's close to wait for its last trade prints before publishing it.</summary>
     [Range(0, 60)]
     public double BarCloseGraceSeconds { get; init; } = 2;
+
+    /// <summary>
+    /// Seconds without a quote or a trade print, while the market is open, after which the feed counts as stale:
+    /// new entries are blocked and the market hub is rebuilt (halts, weekends and holidays are never stale).
+    /// </summary>
+    [Range(5, 3600)]
+    public double StaleFeedSeconds { get; init; } = 60;
 
     /// <summary>True when both credentials are present.</summary>
     public bool HasCredentials => !string.IsNullOrWhiteSpace(UserName) && !string.IsNullOrWhiteSpace(ApiKey);

@@ -1,8 +1,8 @@
 using GoldBot.Hosting;
 using GoldBot.MarketData;
+using GoldBot.Pipeline;
 using GoldBot.Services;
 using GoldBot.TopstepX.Execution;
-using GoldBot.TopstepX.Rest;
 using GoldBot.TopstepX.Realtime;
 using GoldBot.TopstepX.Realtime.Events;
 using Microsoft.Extensions.Logging;
@@ -10,17 +10,19 @@ using Microsoft.Extensions.Logging;
 namespace GoldBot.Gateway;
 
 /// <summary>
-/// Moves the hubs' events into the daemon: market trades of the traded contract into the bar
-/// source, user-hub orders and trades into the broker (when orders go to the gateway). After a
-/// user-hub reconnect it reconciles the broker through REST, because missed events are not
-/// replayed (<c>research/topstepx-api.md</c> §12.5); after a market-hub reconnect it warns that
-/// the bar in progress may lack prints. Connection losses and unreadable payloads are logged.
+/// Moves the hubs' events into the daemon: market trades of the traded contract into the bar source and
+/// the feed monitor, quotes into the feed monitor, user-hub orders and trades into the broker adapter (when
+/// orders go to the gateway). After a user-hub reconnect it asks the executor to read the account through
+/// REST, because missed events are not replayed (<c>research/topstepx-api.md</c> §12.5); market-hub losses
+/// and reconnects go to the feed monitor. Unreadable payloads are logged.
 /// </summary>
 public sealed class GatewayEventPump(
     UserHub user,
     MarketHub market,
     TopstepXBroker? broker,
     TradeStreamBarSource bars,
+    FeedMonitor feed,
+    PipelineChannels channels,
     string contractId,
     RunCoordinator coordinator,
     ILogger<GatewayEventPump> logger) : PipelineService(coordinator, logger)
@@ -37,10 +39,24 @@ public sealed class GatewayEventPump(
             {
                 case MarketTradesReceived trades when trades.ContractId == contractId:
                     foreach (var trade in trades.Trades)
+                    {
+                        feed.OnTrade(trade.Price);
                         bars.OnTrade(trade.Timestamp, trade.Price, trade.Volume);
+                    }
                     break;
-                default:
-                    Report("market", e);
+                case QuoteReceived quote when quote.ContractId == contractId:
+                    feed.OnQuote(quote.Quote.LastPrice);
+                    break;
+                case HubConnectionLost lost:
+                    feed.OnDisconnected();
+                    logger.LogWarning("Market hub connection lost: {Reason}; reconnecting", lost.Reason ?? "closed");
+                    break;
+                case HubReconnected:
+                    feed.OnConnected();
+                    logger.LogWarning("Market hub reconnected and resubscribed; the bar in progress may lack the prints of the gap");
+                    break;
+                case PayloadRejected rejected:
+                    logger.LogError("Unreadable {Method} payload from the market hub: {Error}", rejected.Method, rejected.Error);
                     break;
             }
         }
@@ -58,38 +74,17 @@ public sealed class GatewayEventPump(
                 case UserTradeReceived trade when broker is not null:
                     await broker.OnTradeAsync(trade.Trade, cancellationToken);
                     break;
-                case HubReconnected when broker is not null:
-                    logger.LogWarning("User hub reconnected: reconciling orders, positions and trades through REST");
-                    try
-                    {
-                        await broker.ReconcileAsync(cancellationToken);
-                    }
-                    catch (Exception failure) when (failure is GatewayUnavailableException or GatewayException)
-                    {
-                        // The next reconnect or the next command tries again; trading stays protected by the stops at the gateway.
-                        logger.LogError("Reconciliation after the reconnect failed: {Reason}", failure.Message);
-                    }
+                case HubConnectionLost lost:
+                    logger.LogWarning("User hub connection lost: {Reason}; reconnecting", lost.Reason ?? "closed");
                     break;
-                default:
-                    Report("user", e);
+                case HubReconnected when broker is not null:
+                    logger.LogWarning("User hub reconnected: reading orders, positions and fills through REST");
+                    await channels.Executor.WriteAsync(new ReconcileRequested("user hub reconnected"), cancellationToken);
+                    break;
+                case PayloadRejected rejected:
+                    logger.LogError("Unreadable {Method} payload from the user hub: {Error}", rejected.Method, rejected.Error);
                     break;
             }
-        }
-    }
-
-    private void Report(string hub, GatewayHubEvent e)
-    {
-        switch (e)
-        {
-            case HubConnectionLost lost:
-                logger.LogWarning("{Hub} hub connection lost: {Reason}; reconnecting", hub, lost.Reason ?? "closed");
-                break;
-            case HubReconnected:
-                logger.LogWarning("{Hub} hub reconnected and resubscribed{Note}", hub, hub == "market" ? "; the bar in progress may lack the prints of the gap" : "");
-                break;
-            case PayloadRejected rejected:
-                logger.LogError("Unreadable {Method} payload from the {Hub} hub: {Error}", rejected.Method, hub, rejected.Error);
-                break;
         }
     }
 }

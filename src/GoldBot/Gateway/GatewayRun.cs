@@ -6,6 +6,7 @@ using GoldBot.Time;
 using GoldBot.Market;
 using GoldBot.MarketData;
 using GoldBot.Monitoring;
+using GoldBot.Pipeline;
 using GoldBot.Risk;
 using GoldBot.Strategy;
 using GoldBot.TopstepX;
@@ -26,17 +27,23 @@ namespace GoldBot.Gateway;
 /// (<see cref="RunMode.Live"/>). Start-up is one path for a first start and a restart after a
 /// crash (<c>research/topstepx-api.md</c> §12.1): log in, pick the account, resolve the contract,
 /// say what will be traded, connect and subscribe both hubs, load history to warm up the detector,
-/// read the account (positions, open orders) and reconcile (adopt an unknown position and protect
-/// it with a stop, or flatten it, per <see cref="TopstepXSettings.UnknownPosition"/>), then trade
-/// until stopped. The pipeline is the replay's; only the boundaries differ.
+/// then start the pipeline, whose order executor first reads the account (positions, open orders, fills)
+/// and reconciles (adopts an unknown position and protects it with a stop, or flattens it, per
+/// <see cref="TopstepXSettings.UnknownPosition"/>) before any entry; then trade until stopped. The pipeline
+/// is the replay's; only the boundaries differ, plus a clock tick every second of market time.
 /// </summary>
 public static class GatewayRun
 {
     /// <summary>Runs until shutdown (Ctrl+C, EMERGENCY_STOP.txt, a failed stage) and returns the exit code (as <see cref="DaemonRunner"/>).</summary>
     /// <param name="live">True when the command line said <c>--live</c>; required for <see cref="RunMode.Live"/>.</param>
     /// <param name="configureServices">Last-minute service changes (tests).</param>
+    /// <param name="clock">
+    /// Market time for an in-process simulator run (the integration tests, <c>goldbot chaos</c>): the clock the
+    /// simulator runs on, used for everything (timeouts, rate limits and tokens too). Null: the wall clock in paper
+    /// and live, a clock following the simulator's bars in sim mode.
+    /// </param>
     public static async Task<int> RunAsync(GoldBotSettings settings, bool live, TextWriter output, TextWriter error, CancellationToken cancellationToken,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
@@ -49,20 +56,21 @@ public static class GatewayRun
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var period = TimeFrame.Parse(settings.TopstepX.BarTimeFrame).Period;
         var contract = settings.Contract();
-        var clock = settings.Mode == RunMode.Sim ? new ReplayClock(TimeProvider.System) : TimeProvider.System;
+        var injected = clock is not null;
+        clock ??= settings.Mode == RunMode.Sim ? new ReplayClock(TimeProvider.System) : TimeProvider.System;
+        var clientTime = injected ? clock : TimeProvider.System;
         var (log, errors) = DaemonHost.CreateLog(settings, clock);
         using var loggers = new SerilogLoggerFactory(log);
         var logger = loggers.CreateLogger("GoldBot.Gateway");
         var options = Options(settings);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        using var client = new ProjectXClient(http, options, TimeProvider.System, loggers.CreateLogger<ProjectXClient>(), gatewayTime: clock);
-        await using var userHub = new UserHub(options, client.Tokens, TimeProvider.System, loggers.CreateLogger<UserHub>());
-        await using var marketHub = new MarketHub(options, client.Tokens, TimeProvider.System, loggers.CreateLogger<MarketHub>());
+        using var client = new ProjectXClient(http, options, clientTime, loggers.CreateLogger<ProjectXClient>(), gatewayTime: clock);
+        await using var userHub = new UserHub(options, client.Tokens, clientTime, loggers.CreateLogger<UserHub>());
+        await using var marketHub = new MarketHub(options, client.Tokens, clientTime, loggers.CreateLogger<MarketHub>());
 
         TradingAccount account;
         GatewayContract gatewayContract;
         IReadOnlyList<Bar> history;
-        AccountSnapshot snapshot;
         try
         {
             account = AccountSelection.Choose(await client.SearchAccountsAsync(cancellationToken: cancellationToken), settings.TopstepX.AccountId, settings.Mode);
@@ -80,7 +88,6 @@ public static class GatewayRun
             await marketHub.SubscribeAsync(gatewayContract.Id, MarketSubscriptions.Trades | MarketSubscriptions.Quotes, cancellationToken);
 
             history = await WarmupBarsAsync(client, gatewayContract.Id, period, settings.TopstepX.WarmupBars, cancellationToken);
-            snapshot = await TopstepXBroker.ReadAccountAsync(client, account, gatewayContract.Id, cancellationToken);
         }
         catch (Exception e) when (e is AccountSelectionException or GatewayException or GatewayUnavailableException or HttpRequestException)
         {
@@ -89,20 +96,21 @@ public static class GatewayRun
             return 2;
         }
 
-        if (clock is ReplayClock replayClock && history.Count > 0)
+        if (!injected && clock is ReplayClock replayClock && history.Count > 0)
             replayClock.AdvanceTo(history[^1].OpenTime + period);
         using var bars = new TradeStreamBarSource(period, $"{gatewayContract.Id} trades from {options.MarketHubUrl}",
-            settings.Mode == RunMode.Sim ? null : TimeProvider.System, TimeSpan.FromSeconds(settings.TopstepX.BarCloseGraceSeconds));
+            settings.Mode == RunMode.Sim && !injected ? null : clock, TimeSpan.FromSeconds(settings.TopstepX.BarCloseGraceSeconds));
+        var feed = new FeedMonitor(clock, CmeSession.IsRegularGlobexHours, TimeSpan.FromSeconds(settings.TopstepX.StaleFeedSeconds));
         var runId = $"{settings.Mode.ToString().ToLowerInvariant()}-{clock.GetUtcNow():yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
         var boundaries = new DaemonBoundaries(runId, clock, bars, settings.Mode == RunMode.Paper
             ? DaemonHost.SimulatedFills(settings, period, clock)
-            : (sp, sink) => new TopstepXBroker(client, account.Id, gatewayContract.Id, contract, snapshot, sink, clock,
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger<TopstepXBroker>()));
+            : (sp, sink) => new TopstepXBroker(client, account.Id, gatewayContract.Id, sink, clock, options.OrderReconcileLookback,
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<TopstepXBroker>()), feed);
 
         var host = DaemonHost.Build(settings, boundaries, services =>
         {
             services.AddHostedService(sp => new GatewayEventPump(userHub, marketHub, settings.Mode == RunMode.Paper ? null : (TopstepXBroker)sp.GetRequiredService<IBroker>(),
-                bars, gatewayContract.Id, sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<ILogger<GatewayEventPump>>()));
+                bars, feed, sp.GetRequiredService<PipelineChannels>(), gatewayContract.Id, sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<ILogger<GatewayEventPump>>()));
             configureServices?.Invoke(services);
         }, (log, errors));
         using var running = host;
@@ -114,8 +122,8 @@ public static class GatewayRun
         logger.LogInformation("Warm-up: {Bars} bars of history, {From:yyyy-MM-dd HH:mm} to {To:yyyy-MM-dd HH:mm} UTC", history.Count,
             history.Count > 0 ? history[0].OpenTime : default, history.Count > 0 ? history[^1].OpenTime : default);
 
-        if (settings.Mode != RunMode.Paper)
-            await ReconcileAsync(settings, services, snapshot, history.Count > 0 ? history[^1].Close : null, logger, cancellationToken);
+        // Crash-only recovery: before anything else, the executor reads the account and adopts or flattens what it holds.
+        await services.GetRequiredService<PipelineChannels>().Executor.WriteAsync(new ExecutorStart(history.Count > 0 ? history[^1].Close : null), cancellationToken);
 
         await host.StartAsync(cancellationToken);
         await host.WaitForShutdownAsync(cancellationToken);
@@ -164,35 +172,5 @@ public static class GatewayRun
         // A window wide enough for the count over weekends and holidays; the simulator's market time lies in the past.
         var end = TimeProvider.System.GetUtcNow().AddDays(1);
         return await client.RetrieveClosedBarsAsync(contractId, period, end.AddYears(-10), end, Math.Min(count, 20_000), cancellationToken);
-    }
-
-    /// <summary>Start-up reconciliation: adopt (and protect) or flatten what the account holds, and tell the risk manager.</summary>
-    private static async Task ReconcileAsync(GoldBotSettings settings, IServiceProvider services, AccountSnapshot snapshot, decimal? lastPrice, ILogger logger, CancellationToken cancellationToken)
-    {
-        var executor = services.GetRequiredService<OrderExecutor>();
-        var risk = services.GetRequiredService<RiskStage>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        ExecutionUpdate update;
-        if (snapshot.Position != 0 && settings.TopstepX.UnknownPosition == UnknownPositionAction.Flatten)
-        {
-            logger.LogWarning("Start-up: open position {Position} at {Average} found; flattening it (TopstepX:UnknownPosition Flatten)", snapshot.Position, snapshot.AveragePrice);
-            update = await executor.FlattenAsync("unknown_position", cancellationToken);
-        }
-        else
-        {
-            update = await executor.AdoptAsync(snapshot, now, settings.TopstepX.AdoptStopTicks, lastPrice, cancellationToken);
-            if (update.Opened is { } adopted)
-            {
-                logger.LogWarning("Start-up: open position {Position} at {Average} adopted, protected by a stop at {Stop}", snapshot.Position, snapshot.AveragePrice, adopted.Stop);
-                services.GetRequiredService<TradeJournal>().Opened(adopted);
-            }
-            else if (snapshot.WorkingOrders.Count > 0)
-            {
-                logger.LogWarning("Start-up: account flat; cancelled {Orders} stray working orders", snapshot.WorkingOrders.Count);
-            }
-        }
-        if (update.Error is { } problem)
-            logger.LogError("Start-up reconciliation: {Error}", problem);
-        risk.OnPosition(update.Position, null);
     }
 }

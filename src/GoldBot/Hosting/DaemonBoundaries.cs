@@ -11,4 +11,6 @@ namespace GoldBot.Hosting;
 /// <param name="Clock">Market time: a <see cref="Time.ReplayClock"/> following the bars, or the system clock live.</param>
 /// <param name="Source">Closed bars.</param>
 /// <param name="CreateBroker">Creates the broker, given the services and the sink its events must go to. A broker that is also an <see cref="IBarDrivenVenue"/> fills from the bar stream.</param>
-public sealed record DaemonBoundaries(string RunId, TimeProvider Clock, IMarketDataSource Source, Func<IServiceProvider, IBrokerEventSink, IBroker> CreateBroker);
+/// <param name="Feed">The live feed's health (gateway modes): with it, a clock tick drives the rules every second of market time; null in a replay, where bars do.</param>
+public sealed record DaemonBoundaries(string RunId, TimeProvider Clock, IMarketDataSource Source, Func<IServiceProvider, IBrokerEventSink, IBroker> CreateBroker,
+    FeedMonitor? Feed = null);

@@ -119,10 +119,15 @@ public static class DaemonHost
         services.AddSingleton<ISignalSource>(sp => sp.GetRequiredService<OrderBlockStrategy>());
         services.AddSingleton(_ => new RiskManager(settings.Risk, contract, settings.Execution, period));
         services.AddSingleton(sp => new RiskStage(sp.GetRequiredService<RiskManager>()));
-        services.AddSingleton(sp => boundaries.CreateBroker(sp, new ExecutorInbox(sp.GetRequiredService<PipelineChannels>())));
+        services.AddSingleton(sp => new ExecutorInbox(sp.GetRequiredService<PipelineChannels>()));
+        services.AddSingleton(sp => boundaries.CreateBroker(sp, sp.GetRequiredService<ExecutorInbox>()));
         // A broker that fills from the bar stream (paper) is also the feed's venue; a real one is not.
         services.AddSingleton(sp => (sp.GetRequiredService<IBroker>() as IBarDrivenVenue)!);
-        services.AddSingleton(sp => new OrderExecutor(sp.GetRequiredService<IBroker>(), contract, settings.Risk.StartingBalance, "gb" + runId[^8..]));
+        services.AddSingleton(sp => new OrderExecutor(sp.GetRequiredService<IBroker>(), contract, settings.Risk.StartingBalance, clock, "gb" + runId[^8..],
+            settings.Execution, new AdoptionPolicy(settings.TopstepX.AdoptStopTicks, settings.TopstepX.UnknownPosition == UnknownPositionAction.Flatten),
+            sp.GetRequiredService<ExecutorInbox>()));
+        if (boundaries.Feed is { } feed)
+            services.AddSingleton(feed);
         services.AddSingleton(sp => new ControlFiles(Path.GetFullPath(settings.Controls.Directory), settings.Risk.MinContracts,
             settings.Risk.MaxContracts / contract.MicroEquivalent, sp.GetRequiredService<ILoggerFactory>().CreateLogger<ControlFiles>()));
 
@@ -133,6 +138,8 @@ public static class DaemonHost
         services.AddHostedService<RiskManagerService>();
         services.AddHostedService<SmcDetectorService>();
         services.AddHostedService<MarketDataFeedService>();
+        if (boundaries.Feed is not null)
+            services.AddHostedService<ClockTickService>();
         configureServices?.Invoke(services);
         return builder.Build();
     }

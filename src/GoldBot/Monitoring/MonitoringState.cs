@@ -35,6 +35,8 @@ public sealed class MonitoringState
     private decimal? _currentStop;
     private LastSignal? _lastSignal;
     private DateTimeOffset? _lastBarTime;
+    private ProtectionStatus? _protection;
+    private string? _executionBlockedBy;
 
     /// <summary>Publishes the risk manager's view after a bar or report.</summary>
     public void SetRisk(RiskStatus status, decimal openPnL, decimal markPrice)
@@ -55,6 +57,16 @@ public sealed class MonitoringState
             _position = position;
             _openTrade = openTrade;
             _currentStop = currentStop;
+        }
+    }
+
+    /// <summary>Publishes the protection supervisor's state and why the executor refuses entries (or null).</summary>
+    public void SetProtection(ProtectionStatus protection, string? executionBlockedBy)
+    {
+        lock (_gate)
+        {
+            _protection = protection;
+            _executionBlockedBy = executionBlockedBy;
         }
     }
 
@@ -87,7 +99,7 @@ public sealed class MonitoringState
     public MonitoringSnapshot Snapshot()
     {
         lock (_gate)
-            return new MonitoringSnapshot(_risk, _openPnL, _markPrice, _position, _openTrade, _currentStop, _lastSignal, _lastBarTime, [.. _controls]);
+            return new MonitoringSnapshot(_risk, _openPnL, _markPrice, _position, _openTrade, _currentStop, _lastSignal, _lastBarTime, [.. _controls], _protection, _executionBlockedBy);
     }
 }
 
@@ -101,4 +113,6 @@ public sealed record MonitoringSnapshot(
     decimal? CurrentStop,
     LastSignal? LastSignal,
     DateTimeOffset? LastBarTime,
-    IReadOnlyList<ControlRecord> Controls);
+    IReadOnlyList<ControlRecord> Controls,
+    ProtectionStatus? Protection,
+    string? ExecutionBlockedBy);

@@ -3,18 +3,34 @@ using GoldBot.Risk;
 
 namespace GoldBot.Pipeline;
 
-/// <summary>Messages to the order executor service: commands from risk and events from the broker.</summary>
+/// <summary>Messages to the order executor service: commands from risk, events from the broker, answers to its calls, clock ticks.</summary>
 public abstract record ExecutorInput;
 
 /// <summary>Open a trade according to an approved plan.</summary>
 /// <param name="Plan">The plan.</param>
 public sealed record EnterTrade(TradePlan Plan) : ExecutorInput;
 
-/// <summary>Cancel working orders and close the position.</summary>
+/// <summary>Cancel working orders, close the position and verify the account flat.</summary>
 /// <param name="Reason">Exit reason recorded on the trade (eod_flatten, daily_loss_limit, emergency_stop, flatten_all, end_of_data…).</param>
-/// <param name="StopWhenFlat">Stop the daemon once flat (emergency stop).</param>
+/// <param name="StopWhenFlat">Stop the daemon once the broker shows the account flat (emergency stop).</param>
 public sealed record FlattenPosition(string Reason, bool StopWhenFlat) : ExecutorInput;
 
-/// <summary>An event reported by the broker.</summary>
-/// <param name="Event">The event.</param>
-public sealed record BrokerEventReceived(BrokerEvent Event) : ExecutorInput;
+/// <summary>Events reported together by the broker.</summary>
+/// <param name="Events">The events, in order.</param>
+public sealed record BrokerEventsReceived(IReadOnlyList<BrokerEvent> Events) : ExecutorInput;
+
+/// <summary>The answer of one of the executor's broker calls that completed later.</summary>
+/// <param name="Completion">The answer.</param>
+public sealed record BrokerCallFinished(BrokerCallCompletion Completion) : ExecutorInput;
+
+/// <summary>A clock tick passed on by the risk manager (gateway modes, every second of market time).</summary>
+/// <param name="LastPrice">Latest trade or quote price, points, or null when none is known.</param>
+public sealed record ExecutorTick(decimal? LastPrice) : ExecutorInput;
+
+/// <summary>Read the broker's account now (after a user-hub reconnect: events missed meanwhile are not replayed).</summary>
+/// <param name="Reason">For the log.</param>
+public sealed record ReconcileRequested(string Reason) : ExecutorInput;
+
+/// <summary>Start-up: read the broker's account and adopt (or flatten) what it holds before any entry.</summary>
+/// <param name="LastPrice">Latest traded price, points, or null when unknown.</param>
+public sealed record ExecutorStart(decimal? LastPrice) : ExecutorInput;

@@ -48,6 +48,16 @@ public sealed class PipelineChannel<T>
         }
     }
 
+    /// <summary>Writes a message without waiting (an unbounded channel always has room); false once the channel is completed.</summary>
+    public bool TryWrite(T message)
+    {
+        _work.Add();
+        if (_channel.Writer.TryWrite(message))
+            return true;
+        _work.Done();
+        return false;
+    }
+
     /// <summary>Marks the channel complete: the reader ends after the remaining messages.</summary>
     public void Complete() => _channel.Writer.TryComplete();
 

@@ -15,11 +15,17 @@ public sealed record BarEvaluated(MarketBar Bar, IReadOnlyList<TradeSignal> Sign
 /// <summary>The executor's position after a step, and the trade that closed in it, if any.</summary>
 /// <param name="Position">Position, pending entry and balance.</param>
 /// <param name="Closed">A trade that went flat, or null.</param>
-public sealed record PositionReport(PositionState Position, TradeRecord? Closed) : RiskInput;
+/// <param name="ExecutionBlockedBy">Why the executor refuses new entries now (a flatten, an order whose outcome is unknown, a disagreement with the broker), or null.</param>
+public sealed record PositionReport(PositionState Position, TradeRecord? Closed, string? ExecutionBlockedBy = null) : RiskInput;
 
 /// <summary>An operator command from a control file.</summary>
 /// <param name="Command">What to do.</param>
 public sealed record ControlReceived(ControlCommand Command) : RiskInput;
+
+/// <summary>A clock tick (gateway modes, every second of market time, independent of bars and of the market hub).</summary>
+/// <param name="Now">Market time, UTC.</param>
+/// <param name="LastPrice">Latest trade or quote price, points, or null when none is known yet.</param>
+public sealed record ClockTick(DateTimeOffset Now, decimal? LastPrice) : RiskInput;
 
 /// <summary>The replay has ended: flatten anything left and pass the end on.</summary>
 public sealed record ReplayEnded : RiskInput;

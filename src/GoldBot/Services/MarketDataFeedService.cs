@@ -13,7 +13,8 @@ namespace GoldBot.Services;
 
 /// <summary>
 /// The market-data feed: reads closed bars from the source, moves market time to each bar's
-/// close, lets a bar-driven venue (the simulated broker) fill orders on the bar, then publishes
+/// close, lets a bar-driven venue (the simulated broker) fill orders on the bar (market orders at
+/// its open, then, once the executor has reacted to those fills, the rest of the bar), then publishes
 /// the bar to the SMC detector. In a replay it waits for the pipeline to go idle after each of
 /// those steps (lockstep), so runs are deterministic; with <c>Replay:Speed</c> N it also paces
 /// market time at N× real time, without waiting out halts and weekends.
@@ -28,7 +29,8 @@ public sealed class MarketDataFeedService(
     RunCoordinator coordinator,
     [FromKeyedServices(DaemonHost.WallClock)] TimeProvider wall,
     ILogger<MarketDataFeedService> logger,
-    IBarDrivenVenue? venue = null) : PipelineService(coordinator, logger)
+    IBarDrivenVenue? venue = null,
+    FeedMonitor? feed = null) : PipelineService(coordinator, logger)
 {
     private static readonly TimeSpan PacingStep = TimeSpan.FromMilliseconds(100);
 
@@ -52,9 +54,12 @@ public sealed class MarketDataFeedService(
 
             if (venue is not null)
             {
+                await venue.OnBarOpenAsync(bar, stoppingToken);
+                await IdleAsync(lockstep, stoppingToken);
                 await venue.OnBarAsync(bar, stoppingToken);
                 await IdleAsync(lockstep, stoppingToken);
             }
+            feed?.OnBar(message.CloseTime);
             await channels.Detector.WriteAsync(new BarClosed(message), stoppingToken);
             await IdleAsync(lockstep, stoppingToken);
         }

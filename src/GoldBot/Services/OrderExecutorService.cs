@@ -8,10 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace GoldBot.Services;
 
 /// <summary>
-/// The order executor stage, the single writer of orders and positions: runs plans and
-/// flatten requests through the <see cref="OrderExecutor"/>, applies broker events, journals
-/// opened and closed trades, feeds the learning tracker and reports the position back to the
-/// risk manager. After an emergency flatten it stops the daemon once the account is flat.
+/// The order executor stage, the single writer of orders and positions: runs plans, flatten requests,
+/// broker events, the answers of its own broker calls and clock ticks through the <see cref="OrderExecutor"/>
+/// (which never waits on the network), logs what it notes, journals opened and closed trades, feeds the
+/// learning tracker, publishes the position and the protection state, and reports the position back to the
+/// risk manager. After an emergency flatten it stops the daemon once the broker shows the account flat.
 /// </summary>
 public sealed class OrderExecutorService(
     OrderExecutor executor,
@@ -33,31 +34,55 @@ public sealed class OrderExecutorService(
             {
                 EnterTrade enter => await executor.EnterAsync(enter.Plan, stoppingToken),
                 FlattenPosition flatten => await FlattenAsync(flatten, stoppingToken),
-                BrokerEventReceived received => await executor.OnBrokerEventAsync(received.Event, stoppingToken),
+                BrokerEventsReceived received => await executor.OnBrokerEventsAsync(received.Events, stoppingToken),
+                BrokerCallFinished finished => await executor.OnCompletedAsync(finished.Completion, stoppingToken),
+                ExecutorTick tick => await executor.OnClockAsync(tick.LastPrice, stoppingToken),
+                ReconcileRequested reconcile => await executor.ReconcileAsync(reconcile.Reason, stoppingToken),
+                ExecutorStart start => await executor.StartAsync(start.LastPrice, stoppingToken),
                 _ => null,
             };
             if (update is null)
                 continue;
+            await PublishAsync(update, stoppingToken);
+        }
+    }
 
-            if (update.Error is { } error)
-                logger.LogError("Execution: {Error}", error);
-            if (update.Opened is { } opened)
+    private async Task PublishAsync(ExecutionUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        foreach (var note in update.Notes)
+        {
+            var level = note.Level switch
             {
-                journal.Opened(opened);
-                logger.LogInformation("Opened {Id}: {Side} {Size} {Pattern} at {Entry} (expected {Expected}), stop {Stop}",
-                    opened.Id, opened.Side, opened.Size, opened.Pattern, opened.Entry, opened.ExpectedEntry, opened.Stop);
-            }
-            if (update.Closed is { } closed)
-            {
-                journal.Closed(closed);
-                performance.Record(closed);
-                logger.LogInformation("Closed {Id}: {Outcome} {PnL} USD ({R}R) by {Reason}, balance {Balance}",
-                    closed.Id, closed.Outcome, closed.PnL, closed.RMultiple, closed.ExitReason, closed.BalanceAfter);
-            }
-            monitoring.SetPosition(update.Position, executor.OpenTrade, executor.CurrentStop);
-            await channels.Risk.WriteAsync(new PositionReport(update.Position, update.Closed), stoppingToken);
+                ExecutionNoteLevel.Error => LogLevel.Error,
+                ExecutionNoteLevel.Warning => LogLevel.Warning,
+                _ => LogLevel.Information,
+            };
+#pragma warning disable CA2254 // The executor's notes are complete sentences; the level varies per note.
+            logger.Log(level, "Execution: {Note}", note.Message);
+#pragma warning restore CA2254
+        }
+        if (update.Opened is { } opened)
+        {
+            journal.Opened(opened);
+            logger.LogInformation("Opened {Id}: {Side} {Size} {Pattern} at {Entry} (expected {Expected}), stop {Stop}",
+                opened.Id, opened.Side, opened.Size, opened.Pattern, opened.Entry, opened.ExpectedEntry, opened.Stop);
+        }
+        if (update.Closed is { } closed)
+        {
+            journal.Closed(closed);
+            performance.Record(closed);
+            logger.LogInformation("Closed {Id}: {Outcome} {PnL} USD ({R}R) by {Reason}, balance {Balance}",
+                closed.Id, closed.Outcome, closed.PnL, closed.RMultiple, closed.ExitReason, closed.BalanceAfter);
+        }
+        monitoring.SetPosition(update.Position, executor.OpenTrade, executor.CurrentStop);
+        monitoring.SetProtection(executor.Protection, executor.EntryBlockedBy);
+        await channels.Risk.WriteAsync(new PositionReport(update.Position, update.Closed, executor.EntryBlockedBy), cancellationToken);
 
-            if (_stopWhenFlat && update.Position is { Position: 0, EntryPending: false })
+        if (update.FlattenCompleted is { } reason)
+        {
+            logger.LogInformation("Flatten ({Reason}) complete: the broker shows no position and no working order", reason);
+            if (_stopWhenFlat)
             {
                 logger.LogWarning("Emergency stop complete: account flat, stopping");
                 Coordinator.Finish(RunOutcome.EmergencyStop);

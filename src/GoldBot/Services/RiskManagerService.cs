@@ -1,4 +1,5 @@
 using GoldBot.Controls;
+using GoldBot.MarketData;
 using GoldBot.Monitoring;
 using GoldBot.Pipeline;
 using GoldBot.Reporting;
@@ -11,8 +12,11 @@ namespace GoldBot.Services;
 
 /// <summary>
 /// The risk manager stage: marks the account at every bar close (trading-day roll, daily loss,
-/// maximum loss, end-of-day flatten), decides on each signal and sends approved plans to the
-/// executor, applies the executor's position reports and the operator's control commands.
+/// maximum loss, end-of-day flatten) and, in the gateway modes, at every clock tick (the same rules
+/// marked on the latest trade or quote price, the end-of-day flatten at its time and the hard flat-by
+/// check, whether bars arrive or not; a stale feed blocks entries), decides on each signal and sends
+/// approved plans to the executor, applies the executor's position reports and the operator's control
+/// commands.
 /// Every signal and its decision go to signals.log; every action to the log. The rules of the
 /// stage (position reports, marking, decisions, one flatten per bar while exposed) live in
 /// <see cref="RiskStage"/>, shared with the backtest engine; this service only moves messages.
@@ -25,10 +29,13 @@ public sealed class RiskManagerService(
     RunStatistics statistics,
     TimeProvider time,
     RunCoordinator coordinator,
-    ILogger<RiskManagerService> logger) : PipelineService(coordinator, logger)
+    ILogger<RiskManagerService> logger,
+    FeedMonitor? feed = null) : PipelineService(coordinator, logger)
 {
     private readonly RiskManager _risk = stage.Risk;
     private decimal _mark;
+    private string? _lastFlatten;
+    private bool _flatByReported;
 
     /// <inheritdoc/>
     protected override async Task RunAsync(CancellationToken stoppingToken)
@@ -41,7 +48,12 @@ public sealed class RiskManagerService(
                     await OnBarAsync(bar, stoppingToken);
                     break;
                 case PositionReport report:
-                    stage.OnPosition(report.Position, report.Closed);
+                    stage.OnPosition(report.Position, report.Closed, report.ExecutionBlockedBy);
+                    if (!stage.Exposed)
+                        (_lastFlatten, _flatByReported) = (null, false);
+                    break;
+                case ClockTick tick:
+                    await OnTickAsync(tick, stoppingToken);
                     break;
                 case ControlReceived control:
                     await OnControlAsync(control.Command, stoppingToken);
@@ -79,6 +91,34 @@ public sealed class RiskManagerService(
                 signal.Pattern, signal.Side, signal.Score, plan.Quantity, plan.StopTicks, plan.RiskAmount);
             await channels.Executor.WriteAsync(new EnterTrade(plan), cancellationToken);
         }
+    }
+
+    private async Task OnTickAsync(ClockTick tick, CancellationToken cancellationToken)
+    {
+        if (tick.LastPrice is { } price)
+            _mark = price;
+        if (feed is not null)
+        {
+            var status = feed.Status(tick.Now);
+            var blocked = status.State is "stale" or "disconnected" ? $"market data {status.State} (last quote {status.QuoteAgeMs} ms, last trade {status.LastTradeAgeMs} ms ago)" : null;
+            if ((blocked is null) != (_risk.FeedBlockedBy is null))
+            {
+                if (blocked is null)
+                    logger.LogInformation("Market data back: entries allowed again");
+                else
+                    logger.LogWarning("Market data {State}: new entries blocked", status.State);
+            }
+            _risk.FeedBlockedBy = blocked;
+        }
+        var flatten = stage.OnClock(tick.Now, tick.LastPrice);
+        if (flatten == "flat_by_deadline" && !_flatByReported)
+        {
+            _flatByReported = true;
+            logger.LogError("Still exposed at the flat-by deadline {FlatBy} CT: flattening again", _risk.TimesAt(tick.Now).FlatBy);
+        }
+        if (flatten is not null)
+            await FlattenAsync(flatten, stopWhenFlat: false, cancellationToken);
+        await channels.Executor.WriteAsync(new ExecutorTick(tick.LastPrice), cancellationToken);
     }
 
     private async Task OnControlAsync(ControlCommand command, CancellationToken cancellationToken)
@@ -119,10 +159,14 @@ public sealed class RiskManagerService(
         var now = time.GetUtcNow();
         if (!stage.TryFlatten(now, force))
             return;
-        if (reason == "eod_flatten" || reason == "end_of_data")
-            logger.LogInformation("Flatten: {Reason}", reason);
-        else
-            logger.LogWarning("Flatten: {Reason}", reason);
+        if (reason != _lastFlatten || force)
+        {
+            if (reason == "eod_flatten" || reason == "end_of_data")
+                logger.LogInformation("Flatten: {Reason}", reason);
+            else
+                logger.LogWarning("Flatten: {Reason}", reason);
+        }
+        _lastFlatten = reason;
         await channels.Executor.WriteAsync(new FlattenPosition(reason, stopWhenFlat), cancellationToken);
     }
 

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GoldBot.Execution;
+
+/// <summary>
+/// How orders are executed (configuration section <c>Execution</c>): the simulated broker's fill
+/// model and costs (<see cref="FillModelOptions"/>), and the order executor's protection timings,
+/// in seconds of market time. Defaults follow the issue that introduced them: a position may be
+/// without its stop for at most 2 s before it is flattened; the account is reconciled with the
+/// broker every 30 s (4 REST requests, well inside ProjectX's 200 per 60 s, <c>research/topstepx-api.md</c> §8.3).
+/// </summary>
+public sealed record ExecutionOptions : FillModelOptions
+{
+    /// <summary>Longest a position may go without a working stop of its full size before it is flattened, seconds.</summary>
+    [Range(0.1, 60)]
+    public double ProtectionGraceSeconds { get; init; } = 2;
+
+    /// <summary>Seconds between periodic reconciliations of positions and working orders with the broker (REST).</summary>
+    [Range(1, 3600)]
+    public double ReconcileIntervalSeconds { get; init; } = 30;
+
+    /// <summary>Seconds between repeated attempts: a close during a flatten, its verification, a stop placement, a lookup of an uncertain order.</summary>
+    [Range(0.1, 60)]
+    public double RetrySeconds { get; init; } = 1;
+
+    /// <summary>
+    /// An order whose placement outcome is unknown and which the broker has not shown under its tag for this
+    /// long is taken as never placed (it is still adopted if a fill of it appears later), seconds.
+    /// </summary>
+    [Range(1, 3600)]
+    public double UncertainOrderSeconds { get; init; } = 10;
+}
