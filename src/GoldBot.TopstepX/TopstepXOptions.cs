@@ -60,13 +60,19 @@ public sealed record TopstepXOptions : IValidatableObject
     /// <summary>First backoff delay of a retry (exponential with jitter); a Retry-After header overrides it.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Refresh the session token when less than this remains before its JWT <c>exp</c> (§2.2 recommends 60 min).</summary>
+    /// <summary>
+    /// Refresh the session token when less than this remains before its JWT <c>exp</c> (§2.2 recommends 60 min); for a
+    /// token that lives less than twice this long, half its lifetime (from when it was obtained) is used instead.
+    /// </summary>
     public TimeSpan TokenRefreshMargin { get; init; } = TimeSpan.FromMinutes(60);
 
     /// <summary>How far back Order/search and Trade/search look when finding an order by its tag and when reconciling fills.</summary>
     public TimeSpan OrderReconcileLookback { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>Delays between automatic hub reconnect attempts; the last one repeats forever (project-x-py uses 1, 3, 5 s).</summary>
+    /// <summary>
+    /// Delays between hub connect attempts, after a lost connection and after a failed start alike; the last one repeats
+    /// forever (project-x-py uses 1, 3, 5 s). Waited on the hubs' injected TimeProvider.
+    /// </summary>
     public IReadOnlyList<TimeSpan> ReconnectDelays { get; init; } =
         [TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5)];
 

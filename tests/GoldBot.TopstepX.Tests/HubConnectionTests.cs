@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using GoldBot.TopstepX.Auth;
 using GoldBot.TopstepX.Contracts;
 using GoldBot.TopstepX.Realtime;
 using GoldBot.TopstepX.Realtime.Events;
@@ -11,9 +12,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GoldBot.TopstepX.Tests;
 
 /// <summary>
-/// The hubs against a real Kestrel SignalR server on 127.0.0.1: the WebSocket connection factory connects
-/// without negotiation, events arrive in both shapes, and after the server drops the connection the hub
-/// reconnects with the current token, resubscribes, then reports <see cref="HubReconnected"/>.
+/// The hubs against a real Kestrel SignalR server on 127.0.0.1: the SignalR client connects over WebSockets
+/// without negotiation with the current token in the query (never a header), events arrive in both shapes,
+/// and after the server drops the connection the hub reconnects with the current token, resubscribes, then
+/// reports <see cref="HubReconnected"/>.
 /// </summary>
 public sealed class HubConnectionTests
 {
@@ -40,7 +42,7 @@ public sealed class HubConnectionTests
     [Fact]
     public void The_socket_address_carries_the_token_and_a_websocket_scheme()
     {
-        var address = WebSocketConnectionFactory.AddressWithToken(new Uri("https://rtc.topstepx.com/hubs/market?access_token=old&x=1"), "a b+c");
+        var address = HubWebSocketFactory.AddressWithToken(new Uri("https://rtc.topstepx.com/hubs/market?access_token=old&x=1"), "a b+c");
 
         Assert.Equal("wss://rtc.topstepx.com/hubs/market?x=1&access_token=a%20b%2Bc", address.AbsoluteUri);
     }
@@ -132,7 +134,8 @@ public sealed class HubConnectionTests
     {
         await using var server = await HubServer.StartAsync();
         var tokens = new SwitchableTokenSource("expired");
-        await using var hub = new UserHub(Options(server), tokens, TimeProvider.System, NullLogger<UserHub>.Instance);
+        var logger = new CapturingLogger<UserHub>();
+        await using var hub = new UserHub(Options(server), tokens, TimeProvider.System, logger);
         await hub.SubscribeAccountAsync(7);
 
         await hub.StartAsync();
@@ -140,6 +143,84 @@ public sealed class HubConnectionTests
 
         Assert.Equal(1, tokens.Renewals);
         Assert.All(subscriptions, s => Assert.Equal("renewed", s.Token));
+        var attempts = await server.Gate.NextAsync(2);
+        Assert.Equal([("expired", (int?)401), ("renewed", null)], attempts.Select(a => (a.Token, a.RefusedWith)));
+        Assert.False(hub.Events.TryRead(out var unexpected), unexpected?.ToString());
+        Assert.Contains(logger.Lines, l => l.Contains("HTTP 401", StringComparison.Ordinal));
+        Assert.All(logger.Lines, l => Assert.False(l.Contains("expired", StringComparison.Ordinal) || l.Contains("renewed", StringComparison.Ordinal), l));
+    }
+
+    [Fact]
+    public async Task The_token_travels_url_encoded_in_the_query_and_not_as_a_header()
+    {
+        await using var server = await HubServer.StartAsync();
+        const string token = "eyJ a+b/c=&x=1";
+        await using var hub = new MarketHub(Options(server), new SwitchableTokenSource(token), TimeProvider.System, NullLogger<MarketHub>.Instance);
+
+        await hub.StartAsync();
+        var attempt = Assert.Single(await server.Gate.NextAsync(1));
+
+        Assert.Equal(("/hubs/market", token, (string?)null, (int?)null), (attempt.Path, attempt.Token, attempt.Authorization, attempt.RefusedWith));
+        Assert.Equal(HubConnectionState.Connected, hub.State);
+    }
+
+    [Fact]
+    public async Task A_reconnect_carries_the_token_the_provider_refreshed_since_the_last_connect()
+    {
+        await using var server = await HubServer.StartAsync();
+        var time = new ManualTimeProvider();
+        var validates = 0;
+        using var tokens = new TokenProvider(
+            _ => Task.FromResult(FakeJwt.Create(time.GetUtcNow().AddHours(2), "login")),
+            (_, _) => Task.FromResult<string?>(FakeJwt.Create(time.GetUtcNow().AddHours(2), "validated-" + Interlocked.Increment(ref validates))),
+            time,
+            TimeSpan.FromMinutes(60),
+            NullLogger.Instance);
+        var loginToken = await tokens.GetTokenAsync(CancellationToken.None);
+        await using var hub = new MarketHub(Options(server), tokens, time, NullLogger<MarketHub>.Instance);
+        await hub.SubscribeAsync(Mgc, MarketSubscriptions.Quotes);
+        await hub.StartAsync();
+        Assert.Equal(loginToken, Assert.Single(await server.Gate.NextAsync(1)).Token);
+        Assert.Equal(loginToken, Assert.Single(await server.Recorder.NextAsync(1)).Token);
+
+        time.Advance(TimeSpan.FromMinutes(90));
+        server.Recorder.DropAll();
+        await NextAsync<HubReconnected>(hub.Events);
+
+        var refreshed = await tokens.GetTokenAsync(CancellationToken.None);
+        Assert.Equal(1, validates);
+        Assert.Equal("validated-1", FakeJwt.Subject(refreshed));
+        Assert.Equal(refreshed, Assert.Single(await server.Gate.NextAsync(1)).Token);
+        var again = Assert.Single(await server.Recorder.NextAsync(1));
+        Assert.Equal(("SubscribeContractQuotes", refreshed), (again.Method, again.Token));
+    }
+
+    [Fact]
+    public async Task SimulatorSync_is_written_as_HubSync_in_order_with_the_other_events()
+    {
+        await using var server = await HubServer.StartAsync();
+        var time = new ManualTimeProvider();
+        await using var market = new MarketHub(Options(server), new SwitchableTokenSource("t"), time, NullLogger<MarketHub>.Instance);
+        await using var user = new UserHub(Options(server), new SwitchableTokenSource("t"), time, NullLogger<UserHub>.Instance);
+        await market.StartAsync();
+        await user.StartAsync();
+
+        await server.Market.Clients.All.SendAsync("GatewayQuote", Mgc, JsonNode.Parse("""{"symbol":"F.US.MGC","lastPrice":2650.1}"""));
+        await server.Market.Clients.All.SendAsync("SimulatorSync", 41L);
+        await server.Market.Clients.All.SendAsync("GatewayTrade", Mgc, JsonNode.Parse("""[{"symbolId":"F.US.MGC","price":2650.1,"timestamp":"2026-08-19T20:51:30Z","type":0,"volume":2}]"""));
+        await server.Market.Clients.All.SendAsync("SimulatorSync", 42L);
+        await server.User.Clients.All.SendAsync("GatewayUserAccount", JsonNode.Parse("""{"id":7,"name":"PRAC","balance":150000,"canTrade":true,"isVisible":true,"simulated":true}"""));
+        await server.User.Clients.All.SendAsync("SimulatorSync", long.MaxValue);
+
+        var marketEvents = new List<GatewayHubEvent>();
+        for (var i = 0; i < 4; i++)
+            marketEvents.Add(await NextAsync<GatewayHubEvent>(market.Events));
+        Assert.Equal([typeof(QuoteReceived), typeof(HubSync), typeof(MarketTradesReceived), typeof(HubSync)], marketEvents.Select(e => e.GetType()));
+        Assert.Equal([(41L, "market"), (42L, "market")], marketEvents.OfType<HubSync>().Select(s => (s.Sequence, s.Hub)));
+        Assert.All(marketEvents.OfType<HubSync>(), s => Assert.Equal((time.GetUtcNow(), time.GetUtcNow()), (s.Time, s.ReceivedAt)));
+        Assert.IsType<AccountUpdated>(await NextAsync<GatewayHubEvent>(user.Events));
+        var userSync = Assert.IsType<HubSync>(await NextAsync<GatewayHubEvent>(user.Events));
+        Assert.Equal((long.MaxValue, "user"), (userSync.Sequence, userSync.Hub));
     }
 
     [Fact]

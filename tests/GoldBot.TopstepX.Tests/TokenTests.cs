@@ -59,6 +59,45 @@ public sealed class TokenTests
     }
 
     [Fact]
+    public async Task A_token_living_less_than_the_margin_is_refreshed_halfway_not_per_request()
+    {
+        var time = new ManualTimeProvider();
+        var logins = 0;
+        var validates = 0;
+        using var provider = new TokenProvider(
+            _ => Task.FromResult(FakeJwt.Create(time.GetUtcNow().AddMinutes(30), "login-" + Interlocked.Increment(ref logins))),
+            (_, _) => Task.FromResult<string?>(FakeJwt.Create(time.GetUtcNow().AddMinutes(30), "validated-" + Interlocked.Increment(ref validates))),
+            time,
+            TimeSpan.FromMinutes(60),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+        async Task<string> TenCallsAsync()
+        {
+            var token = "";
+            for (var i = 0; i < 10; i++)
+                token = await provider.GetTokenAsync(CancellationToken.None);
+            return token;
+        }
+
+        Assert.Equal("login-1", FakeJwt.Subject(await TenCallsAsync()));
+        time.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal("login-1", FakeJwt.Subject(await TenCallsAsync()));
+        Assert.Equal(0, validates);
+
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal("validated-1", FakeJwt.Subject(await TenCallsAsync()));
+        Assert.Equal(1, validates);
+        Assert.Equal(time.GetUtcNow().AddMinutes(30), provider.ExpiresAt);
+
+        time.Advance(TimeSpan.FromMinutes(14));
+        await TenCallsAsync();
+        Assert.Equal(1, validates);
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal("validated-2", FakeJwt.Subject(await TenCallsAsync()));
+        Assert.Equal((1, 2), (logins, validates));
+    }
+
+    [Fact]
     public async Task An_expired_token_is_replaced_by_a_login_not_a_validate()
     {
         using var fixture = new ClientFixture();

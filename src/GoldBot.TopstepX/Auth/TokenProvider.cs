@@ -4,9 +4,11 @@ namespace GoldBot.TopstepX.Auth;
 
 /// <summary>
 /// Owns the gateway session token (§2): logs in with the API key, reads the JWT <c>exp</c>, refreshes
-/// through Auth/validate once less than the refresh margin remains, and logs in again when the token
-/// has expired, validate fails, or the gateway answered HTTP 401. One refresh at a time; callers
-/// arriving meanwhile wait for it and share its result. Tokens are never logged.
+/// through Auth/validate once less than the effective refresh margin remains, and logs in again when the
+/// token has expired, validate fails, or the gateway answered HTTP 401. The effective margin is
+/// min(refresh margin, half the token's lifetime measured from when it was obtained): a token that lives
+/// shorter than twice the margin is refreshed halfway through its life, not on every request. One refresh
+/// at a time; callers arriving meanwhile wait for it and share its result. Tokens are never logged.
 /// </summary>
 /// <remarks>
 /// Whether Auth/validate accepts an already-expired token is UNCONFIRMED (§2.2, §14): the safe reading
@@ -29,7 +31,7 @@ public sealed class TokenProvider : ITokenSource, IDisposable
     /// <param name="login">Calls Auth/loginKey and returns the new token; throws when login fails.</param>
     /// <param name="validate">Calls Auth/validate with the given token and returns the new token, or null when refused.</param>
     /// <param name="time">Clock used to judge expiry.</param>
-    /// <param name="refreshMargin">Refresh when less than this remains before <c>exp</c>.</param>
+    /// <param name="refreshMargin">Refresh when less than this remains before <c>exp</c> (at most half the token's lifetime is used).</param>
     /// <param name="logger">Logger (never receives a token).</param>
     public TokenProvider(
         Func<CancellationToken, Task<string>> login,
@@ -52,7 +54,7 @@ public sealed class TokenProvider : ITokenSource, IDisposable
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
         var session = _session;
-        if (session is not null && _time.GetUtcNow() < session.ExpiresAt - _refreshMargin)
+        if (session is not null && _time.GetUtcNow() < session.RefreshAt)
             return session.Token;
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -60,7 +62,7 @@ public sealed class TokenProvider : ITokenSource, IDisposable
         {
             session = _session;
             var now = _time.GetUtcNow();
-            if (session is not null && now < session.ExpiresAt - _refreshMargin)
+            if (session is not null && now < session.RefreshAt)
                 return session.Token;
             if (session is not null && now < session.ExpiresAt)
             {
@@ -114,14 +116,17 @@ public sealed class TokenProvider : ITokenSource, IDisposable
     {
         var now = _time.GetUtcNow();
         var expiresAt = JwtExpiry.Read(token) ?? now + DocumentedLifetime;
-        var session = new Session(token, expiresAt);
+        var halfLife = (expiresAt - now) / 2;
+        var margin = halfLife < _refreshMargin ? halfLife : _refreshMargin;
+        var session = new Session(token, expiresAt, expiresAt - (margin > TimeSpan.Zero ? margin : TimeSpan.Zero));
         _session = session;
         _logger.LogInformation("Gateway session token obtained by {How}; expires {ExpiresAt:O}", how, expiresAt);
         return session;
     }
 
-    private sealed record Session(string Token, DateTimeOffset ExpiresAt)
+    /// <param name="RefreshAt">From this time (UTC) on, the token is refreshed before use: exp minus the effective margin.</param>
+    private sealed record Session(string Token, DateTimeOffset ExpiresAt, DateTimeOffset RefreshAt)
     {
-        public override string ToString() => $"Session {{ ExpiresAt = {ExpiresAt:O} }}";
+        public override string ToString() => $"Session {{ ExpiresAt = {ExpiresAt:O}, RefreshAt = {RefreshAt:O} }}";
     }
 }

@@ -1,35 +1,44 @@
-using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
 using GoldBot.TopstepX.Auth;
 using GoldBot.TopstepX.Realtime.Events;
-using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GoldBot.TopstepX.Realtime;
 
 /// <summary>
-/// One SignalR connection to a ProjectX hub, shared by <see cref="MarketHub"/> and <see cref="UserHub"/>:
-/// built with <see cref="HubConnectionBuilder"/> over <see cref="WebSocketConnectionFactory"/>, reconnecting
-/// automatically with <see cref="RepeatingRetryPolicy"/>; after each reconnect it invokes every
-/// subscription again and then writes <see cref="HubReconnected"/> to the event channel. When the server
-/// closes the connection in a way the client does not reconnect from (a close message without
-/// <c>allowReconnect</c>, or reconnects exhausted), the session starts the connection again itself with the
-/// same delays (a new socket, so the current token), until stopped (§9.3 option a, §12.5).
+/// One SignalR connection to a ProjectX hub, shared by <see cref="MarketHub"/> and <see cref="UserHub"/>. Each
+/// connect builds a <see cref="HubConnection"/> (<c>Microsoft.AspNetCore.SignalR.Client</c>: WebSockets only, no
+/// negotiation, the socket opened by <see cref="HubWebSocketFactory"/> with the current token in the URL) and invokes
+/// every subscription on it. The package's automatic reconnect is not used: this session owns one connect loop, for
+/// start-up and for every loss alike, that waits the <see cref="TopstepXOptions.ReconnectDelays"/> (last one
+/// repeating) on the injected <see cref="TimeProvider"/> and never gives up until stopped (§9.3 option a, §12.5).
+/// A loss (socket dropped, server close with or without <c>allowReconnect</c>, server timeout) writes
+/// <see cref="HubConnectionLost"/>; the connect that ends it writes <see cref="HubReconnected"/> after resubscribing.
 /// </summary>
 internal sealed class HubSession : IAsyncDisposable
 {
     private readonly string _name;
-    private readonly HubConnection _connection;
+    private readonly Uri _hubUrl;
+    private readonly TopstepXOptions _options;
     private readonly ChannelWriter<GatewayHubEvent> _events;
     private readonly Func<HubConnection, CancellationToken, Task> _subscribeAll;
+    private readonly ITokenSource _tokens;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RepeatingRetryPolicy _retryPolicy;
+    private readonly HubWebSocketFactory _sockets;
+    private readonly List<Action<HubConnection>> _handlers = [];
+    private readonly Lock _gate = new();
     private CancellationTokenSource _lifetime = new();
-    private volatile bool _stopping;
+    private HubConnection? _connection;
+    private HubConnection? _established;
+    private Task _connecting = Task.CompletedTask;
+    private int _attemptsInProgress;
+    private bool _stopping;
+    private bool _disposed;
 
     public HubSession(
         string name,
@@ -42,68 +51,274 @@ internal sealed class HubSession : IAsyncDisposable
         Func<HubConnection, CancellationToken, Task> subscribeAll)
     {
         _name = name;
+        _hubUrl = hubUrl ?? throw new ArgumentNullException(nameof(hubUrl));
+        _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+        _options = options;
         _events = events;
         _subscribeAll = subscribeAll;
         _time = time;
-        _logger = logger;
-
-        var builder = new HubConnectionBuilder();
-        builder.Services.AddSingleton<IConnectionFactory>(new WebSocketConnectionFactory(hubUrl, tokens, logger));
-        builder.Services.AddSingleton<EndPoint>(new UriEndPoint(hubUrl));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _retryPolicy = new RepeatingRetryPolicy(options.ReconnectDelays);
-        builder.WithAutomaticReconnect(_retryPolicy);
-        builder.WithKeepAliveInterval(options.HubKeepAliveInterval);
-        builder.WithServerTimeout(options.HubServerTimeout);
-        _connection = builder.Build();
-        _connection.Reconnecting += OnReconnectingAsync;
-        _connection.Reconnected += OnReconnectedAsync;
-        _connection.Closed += OnClosedAsync;
+        _sockets = new HubWebSocketFactory(name, tokens, logger);
+        _handlers.Add(connection => connection.On<long>("SimulatorSync", sequence => _events.TryWrite(new HubSync(_time.GetUtcNow(), _name, sequence))));
     }
 
-    public HubConnectionState State => _connection.State;
+    public HubConnectionState State
+    {
+        get
+        {
+            lock (_gate)
+                return _connection?.State ?? HubConnectionState.Disconnected;
+        }
+    }
 
-    /// <summary>Registers a handler for a market-hub event with arguments (contractId, payload).</summary>
+    /// <summary>Connect or reconnect attempts executing now (not counting backoff waits); see <see cref="MarketHub.ConnectAttemptsInProgress"/>.</summary>
+    public int ConnectAttemptsInProgress => Volatile.Read(ref _attemptsInProgress);
+
+    /// <summary>Registers a handler for a market-hub event with arguments (contractId, payload). Call before starting.</summary>
     public void On(string method, Func<string, JsonElement, GatewayHubEvent> parse) =>
-        _connection.On<string, JsonElement>(method, (contractId, payload) => Publish(method, () => parse(contractId, payload)));
+        _handlers.Add(connection => connection.On<string, JsonElement>(method, (contractId, payload) => Publish(method, () => parse(contractId, payload))));
 
-    /// <summary>Registers a handler for a user-hub event with one payload argument.</summary>
+    /// <summary>Registers a handler for a user-hub event with one payload argument. Call before starting.</summary>
     public void On(string method, Func<JsonElement, GatewayHubEvent> parse) =>
-        _connection.On<JsonElement>(method, payload => Publish(method, () => parse(payload)));
+        _handlers.Add(connection => connection.On<JsonElement>(method, payload => Publish(method, () => parse(payload))));
 
+    /// <summary>
+    /// Connects, retrying with backoff until connected; returns at once when already connected, and joins a connect
+    /// loop already under way (a reconnect after a loss, another start).
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled, or the session stopped, first.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _stopping = false;
-        if (_lifetime.IsCancellationRequested)
+        while (true)
         {
-            _lifetime.Dispose();
-            _lifetime = new CancellationTokenSource();
+            Task connecting;
+            var joined = false;
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (!_connecting.IsCompleted)
+                {
+                    connecting = _connecting;
+                    joined = true;
+                }
+                else
+                {
+                    if (_established is not null)
+                        return;
+                    _stopping = false;
+                    if (_lifetime.IsCancellationRequested)
+                    {
+                        _lifetime.Dispose();
+                        _lifetime = new CancellationTokenSource();
+                    }
+                    var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+                    Interlocked.Increment(ref _attemptsInProgress);
+                    connecting = _connecting = Task.Run(async () =>
+                    {
+                        using (linked)
+                            await ConnectAsync(afterLoss: false, linked.Token).ConfigureAwait(false);
+                    }, CancellationToken.None);
+                }
+            }
+            try
+            {
+                await connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (joined && !cancellationToken.IsCancellationRequested)
+            {
+                // The joined loop was cancelled (an earlier start's token, or a stop before this start): start anew.
+            }
         }
-        await _connection.StartAsync(cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("Hub {Hub} connected", _name);
-        await _subscribeAll(_connection, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping = true;
-        await _lifetime.CancelAsync().ConfigureAwait(false);
-        await _connection.StopAsync(cancellationToken).ConfigureAwait(false);
+        await EndAsync().ConfigureAwait(false);
+        HubConnection? connection;
+        lock (_gate)
+            connection = _connection;
+        if (connection is not null)
+            await connection.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Invokes a subscription now when connected; otherwise the next (re)connect will.</summary>
     public async Task InvokeIfConnectedAsync(string method, object?[] args, CancellationToken cancellationToken)
     {
-        if (_connection.State == HubConnectionState.Connected)
-            await _connection.InvokeCoreAsync(method, args, cancellationToken).ConfigureAwait(false);
+        HubConnection? connection;
+        lock (_gate)
+            connection = _connection;
+        if (connection?.State == HubConnectionState.Connected)
+            await connection.InvokeCoreAsync(method, args, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _stopping = true;
-        await _lifetime.CancelAsync().ConfigureAwait(false);
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+        }
+        await EndAsync().ConfigureAwait(false);
+        HubConnection? connection;
+        lock (_gate)
+        {
+            connection = _connection;
+            _connection = null;
+        }
+        if (connection is not null)
+            await connection.DisposeAsync().ConfigureAwait(false);
         _lifetime.Dispose();
         _events.TryComplete();
+    }
+
+    /// <summary>Stops reconnecting: cancels the connect loop and waits for it to end.</summary>
+    private async Task EndAsync()
+    {
+        Task connecting;
+        lock (_gate)
+        {
+            _stopping = true;
+            _established = null;
+            connecting = _connecting;
+        }
+        await _lifetime.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await connecting.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The loop ended because the session stopped.
+        }
+    }
+
+    /// <summary>
+    /// The connect loop. The caller has counted it in <see cref="ConnectAttemptsInProgress"/>; the count drops while
+    /// a backoff delay is waited out and again when the loop ends. Attempt k (0-based) of a start is preceded by
+    /// delay k-1, attempt k after a loss by delay k (RepeatingRetryPolicy).
+    /// </summary>
+    private async Task ConnectAsync(bool afterLoss, CancellationToken cancellationToken)
+    {
+        var counted = true;
+        try
+        {
+            var started = _time.GetTimestamp();
+            for (var failures = 0; ; failures++)
+            {
+                var retry = afterLoss ? failures : failures - 1;
+                if (retry >= 0)
+                {
+                    var delay = _retryPolicy.NextRetryDelay(new RetryContext { PreviousRetryCount = retry, ElapsedTime = _time.GetElapsedTime(started) }) ?? TimeSpan.Zero;
+                    if (delay > TimeSpan.Zero)
+                    {
+                        counted = false;
+                        Interlocked.Decrement(ref _attemptsInProgress);
+                        await WaitAsync(delay, cancellationToken).ConfigureAwait(false);
+                        counted = true;
+                    }
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+                var announce = afterLoss || failures > 0;
+                try
+                {
+                    await ConnectOnceAsync(announce, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+                {
+                    _logger.LogWarning("Hub {Hub} connect attempt {Attempt} failed: {Error}", _name, failures + 1, ex.Message);
+                    if (!announce)
+                        _events.TryWrite(new HubConnectionLost(_time.GetUtcNow(), _name, ex.Message));
+                    continue;
+                }
+                if (announce)
+                    _logger.LogInformation("Hub {Hub} connected after {Attempts} attempts and resubscribed", _name, failures + 1);
+                else
+                    _logger.LogInformation("Hub {Hub} connected", _name);
+                return;
+            }
+        }
+        finally
+        {
+            if (counted)
+                Interlocked.Decrement(ref _attemptsInProgress);
+        }
+    }
+
+    /// <summary>One attempt: a new connection, started and subscribed; it becomes the established one only if still connected.</summary>
+    private async Task ConnectOnceAsync(bool announce, CancellationToken cancellationToken)
+    {
+        var connection = Build(cancellationToken);
+        HubConnection? previous;
+        lock (_gate)
+        {
+            previous = _connection;
+            _connection = connection;
+        }
+        if (previous is not null)
+            await previous.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await connection.StartAsync(cancellationToken).ConfigureAwait(false);
+            await _subscribeAll(connection, cancellationToken).ConfigureAwait(false);
+            lock (_gate)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (connection.State != HubConnectionState.Connected)
+                    throw new InvalidOperationException("the connection closed while subscribing");
+                _established = connection;
+                // Under the lock, so a loss of this connection is reported after it.
+                if (announce)
+                    _events.TryWrite(new HubReconnected(_time.GetUtcNow(), _name));
+            }
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                if (ReferenceEquals(_connection, connection))
+                    _connection = null;
+            }
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private HubConnection Build(CancellationToken cancellationToken)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(_hubUrl, http =>
+            {
+                http.SkipNegotiation = true;
+                http.Transports = HttpTransportType.WebSockets;
+                // Asked at every connect (HubWebSocketFactory reads it from the connection's options).
+                http.AccessTokenProvider = async () => await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+                http.WebSocketFactory = _sockets.ConnectAsync;
+            })
+            .WithKeepAliveInterval(_options.HubKeepAliveInterval)
+            .WithServerTimeout(_options.HubServerTimeout)
+            .Build();
+        foreach (var register in _handlers)
+            register(connection);
+        connection.Closed += error => OnClosedAsync(connection, error);
+        return connection;
+    }
+
+    /// <summary>Waits <paramref name="delay"/> on the injected clock; the timer counts the next attempt before the waiter resumes.</summary>
+    private async Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var elapsed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Counted inside the timer callback, so a driver that has just advanced the clock sees the attempt as under way.
+        using var timer = _time.CreateTimer(_ =>
+        {
+            Interlocked.Increment(ref _attemptsInProgress);
+            if (!elapsed.TrySetResult())
+                Interlocked.Decrement(ref _attemptsInProgress);
+        }, null, delay, Timeout.InfiniteTimeSpan);
+        await using var registration = cancellationToken.Register(() => elapsed.TrySetCanceled(cancellationToken));
+        await elapsed.Task.ConfigureAwait(false);
     }
 
     private void Publish(string method, Func<GatewayHubEvent> parse)
@@ -121,62 +336,32 @@ internal sealed class HubSession : IAsyncDisposable
         _events.TryWrite(hubEvent);
     }
 
-    private Task OnReconnectingAsync(Exception? error)
+    private Task OnClosedAsync(HubConnection connection, Exception? error)
     {
-        _logger.LogWarning("Hub {Hub} connection lost ({Reason}); reconnecting", _name, error?.Message);
-        _events.TryWrite(new HubConnectionLost(_time.GetUtcNow(), _name, error?.Message));
+        lock (_gate)
+        {
+            if (_stopping || !ReferenceEquals(connection, _established))
+                return Task.CompletedTask;
+            _established = null;
+            var reason = error?.Message ?? "closed by the server";
+            _logger.LogWarning("Hub {Hub} connection lost ({Reason}); reconnecting", _name, reason);
+            _events.TryWrite(new HubConnectionLost(_time.GetUtcNow(), _name, reason));
+            Interlocked.Increment(ref _attemptsInProgress);
+            var lifetime = _lifetime.Token;
+            _connecting = Task.Run(() => ReconnectAsync(lifetime), CancellationToken.None);
+        }
         return Task.CompletedTask;
     }
 
-    private async Task OnReconnectedAsync(string? connectionId)
+    private async Task ReconnectAsync(CancellationToken lifetime)
     {
         try
         {
-            await _subscribeAll(_connection, CancellationToken.None).ConfigureAwait(false);
-            _logger.LogInformation("Hub {Hub} reconnected and resubscribed", _name);
-            _events.TryWrite(new HubReconnected(_time.GetUtcNow(), _name));
+            await ConnectAsync(afterLoss: true, lifetime).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
-            // The connection dropped again mid-resubscribe; the next Reconnected repeats it.
-            _logger.LogWarning("Hub {Hub} resubscribe failed: {Error}", _name, ex.Message);
-        }
-    }
-
-    private Task OnClosedAsync(Exception? error)
-    {
-        if (_stopping)
-            return Task.CompletedTask;
-        _logger.LogWarning("Hub {Hub} closed by the server ({Reason}); starting it again", _name, error?.Message ?? "no error");
-        _events.TryWrite(new HubConnectionLost(_time.GetUtcNow(), _name, error?.Message ?? "closed by the server"));
-        _ = RestartAsync(_lifetime.Token);
-        return Task.CompletedTask;
-    }
-
-    private async Task RestartAsync(CancellationToken lifetime)
-    {
-        var started = _time.GetTimestamp();
-        for (var attempt = 0L; !_stopping; attempt++)
-        {
-            try
-            {
-                var delay = _retryPolicy.NextRetryDelay(new RetryContext { PreviousRetryCount = attempt, ElapsedTime = _time.GetElapsedTime(started) }) ?? TimeSpan.Zero;
-                if (delay > TimeSpan.Zero)
-                    await Task.Delay(delay, _time, lifetime).ConfigureAwait(false);
-                await _connection.StartAsync(lifetime).ConfigureAwait(false);
-                await _subscribeAll(_connection, lifetime).ConfigureAwait(false);
-                _logger.LogInformation("Hub {Hub} started again and resubscribed", _name);
-                _events.TryWrite(new HubReconnected(_time.GetUtcNow(), _name));
-                return;
-            }
-            catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                _logger.LogWarning("Hub {Hub} restart attempt {Attempt} failed: {Error}", _name, attempt + 1, ex.Message);
-            }
+            // Stopped while reconnecting.
         }
     }
 }

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace GoldBot.TopstepX.Realtime;
 
 /// <summary>
-/// Hub reconnect delays: the configured delays in order, then the last one forever. The hubs never give
-/// up on their own; the owner sees <see cref="Events.HubConnectionLost"/> and decides (e.g. flatten).
+/// Hub connect delays: the configured delays in order, then the last one forever. The hubs' connect loop (start-up
+/// and after every loss) waits these on its injected clock and never gives up on its own; the owner sees
+/// <see cref="Events.HubConnectionLost"/> and decides (e.g. flatten).
 /// </summary>
 public sealed class RepeatingRetryPolicy : IRetryPolicy
 {
@@ -20,7 +21,7 @@ public sealed class RepeatingRetryPolicy : IRetryPolicy
         _delays = [.. delays];
     }
 
-    /// <inheritdoc />
+    /// <summary>The delay before retry number <c>PreviousRetryCount</c> (0-based): that delay, or the last one when past the end. Never null.</summary>
     public TimeSpan? NextRetryDelay(RetryContext retryContext)
     {
         ArgumentNullException.ThrowIfNull(retryContext);

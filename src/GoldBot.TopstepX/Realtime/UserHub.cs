@@ -11,8 +11,10 @@ namespace GoldBot.TopstepX.Realtime;
 /// The ProjectX user hub (§9): account, order, position and trade updates of the subscribed accounts,
 /// delivered on <see cref="Events"/> as <see cref="AccountUpdated"/>, <see cref="OrderUpdated"/>,
 /// <see cref="PositionUpdated"/>, <see cref="UserTradeReceived"/>, plus <see cref="HubConnectionLost"/> and
-/// <see cref="HubReconnected"/> (after which the owner reconciles through REST). Payloads may be wrapped as
-/// <c>{action, data}</c> or bare.
+/// <see cref="HubReconnected"/> (after which the owner reconciles through REST), <see cref="PayloadRejected"/> and
+/// <see cref="HubSync"/> (the simulator's <c>SimulatorSync</c>). Payloads may be wrapped as <c>{action, data}</c> or
+/// bare. Connects over WebSockets without negotiation, the current session token in the URL's <c>access_token</c>
+/// at every connect.
 /// </summary>
 public sealed class UserHub : IAsyncDisposable
 {
@@ -26,8 +28,8 @@ public sealed class UserHub : IAsyncDisposable
 
     /// <summary>Creates the hub client (not connected until <see cref="StartAsync"/>).</summary>
     /// <param name="options">Hub URL, reconnect delays, keep-alive.</param>
-    /// <param name="tokens">Current session token (usually <c>ProjectXClient.Tokens</c>).</param>
-    /// <param name="time">Clock for event timestamps.</param>
+    /// <param name="tokens">Current session token (usually <c>ProjectXClient.Tokens</c>), asked at every connect.</param>
+    /// <param name="time">Clock for event timestamps and the connect backoff delays.</param>
     /// <param name="logger">Logger.</param>
     public UserHub(TopstepXOptions options, ITokenSource tokens, TimeProvider time, ILogger<UserHub> logger)
     {
@@ -62,11 +64,25 @@ public sealed class UserHub : IAsyncDisposable
     /// <summary>Connection state.</summary>
     public HubConnectionState State => _session.State;
 
-    /// <summary>Connects and invokes every subscription made so far.</summary>
-    /// <exception cref="Exception">The first connect failed (no automatic retry before the first connection).</exception>
+    /// <summary>
+    /// Connect or reconnect attempts executing right now: opening the socket (with a token renewal after HTTP 401),
+    /// the SignalR handshake and invoking the subscriptions again. 0 while connected, stopped, or waiting out a
+    /// backoff delay; the backoff timer counts the next attempt when it fires, before its callback returns, so a
+    /// driver that has just advanced a manual clock past the delay already sees it. For in-process test drivers.
+    /// </summary>
+    public int ConnectAttemptsInProgress => _session.ConnectAttemptsInProgress;
+
+    /// <summary>
+    /// Connects and invokes every subscription made so far; returns at once when already connected. A refused or
+    /// failed attempt (HTTP 503 at the upgrade, network error, handshake failure) is logged and retried after
+    /// <see cref="TopstepXOptions.ReconnectDelays"/> (first retry after the first delay, the last one repeating;
+    /// waited on the injected clock) until connected. When the first attempt fails, <see cref="HubConnectionLost"/>
+    /// is written, and <see cref="HubReconnected"/> once connected; a first attempt that succeeds writes neither.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled, or the hub was stopped, before it connected.</exception>
     public Task StartAsync(CancellationToken cancellationToken = default) => _session.StartAsync(cancellationToken);
 
-    /// <summary>Disconnects (no reconnect follows).</summary>
+    /// <summary>Disconnects, ending any connect loop (no reconnect follows).</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _session.StopAsync(cancellationToken);
 
     /// <summary>

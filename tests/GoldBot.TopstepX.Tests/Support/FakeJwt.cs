@@ -10,5 +10,9 @@ internal static class FakeJwt
         Part("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." +
         Part($"{{\"sub\":\"{subject}\",\"exp\":{expiresAt.ToUnixTimeSeconds()}}}") + ".c2lnbmF0dXJl";
 
+    /// <summary>The <c>sub</c> claim of a token made by <see cref="Create"/>.</summary>
+    public static string Subject(string jwt) =>
+        System.Text.Json.JsonDocument.Parse(Base64Url.DecodeFromChars(jwt.Split('.')[1])).RootElement.GetProperty("sub").GetString()!;
+
     private static string Part(string json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
 }

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace GoldBot.TopstepX.Tests.Support;
 
 /// <summary>
-/// A real Kestrel server on 127.0.0.1 (port chosen by the OS) hosting fake market and user hubs. A
-/// connection whose <c>access_token</c> is "expired" is refused with HTTP 401, as the gateway does.
+/// A real Kestrel server on 127.0.0.1 (port chosen by the OS) hosting fake market and user hubs behind an
+/// <see cref="UpgradeGate"/>: a connection whose <c>access_token</c> is "expired" is refused with HTTP 401, as the
+/// gateway does, and a test can refuse (503 outage) or hold the next upgrades.
 /// </summary>
 internal sealed class HubServer : IAsyncDisposable
 {
@@ -32,6 +33,9 @@ internal sealed class HubServer : IAsyncDisposable
 
     public HubRecorder Recorder => _app.Services.GetRequiredService<HubRecorder>();
 
+    /// <summary>Every upgrade request, and refusals or holds the test asks for.</summary>
+    public UpgradeGate Gate => _app.Services.GetRequiredService<UpgradeGate>();
+
     public IHubContext<FakeMarketHub> Market => _app.Services.GetRequiredService<IHubContext<FakeMarketHub>>();
 
     public IHubContext<FakeUserHub> User => _app.Services.GetRequiredService<IHubContext<FakeUserHub>>();
@@ -43,13 +47,15 @@ internal sealed class HubServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<HubRecorder>();
+        builder.Services.AddSingleton<UpgradeGate>();
         var app = builder.Build();
         app.UseWebSockets();
         app.Use(async (context, next) =>
         {
-            if (context.Request.Query["access_token"] == "expired")
+            if (context.Request.Path.StartsWithSegments("/hubs")
+                && await context.RequestServices.GetRequiredService<UpgradeGate>().AdmitAsync(context) is { } refused)
             {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.StatusCode = refused;
                 return;
             }
             await next(context);

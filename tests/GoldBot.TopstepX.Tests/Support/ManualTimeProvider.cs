@@ -1,8 +1,11 @@
+using System.Threading.Channels;
+
 namespace GoldBot.TopstepX.Tests.Support;
 
 /// <summary>
 /// A clock that moves only when the test calls <see cref="Advance"/>; timers created from it fire inside
-/// <see cref="Advance"/>, in due order, with the clock set to their due time.
+/// <see cref="Advance"/>, in due order, with the clock set to their due time. <see cref="NextArmedAsync"/> lets a
+/// test wait until the code under test has armed a timer before it advances the clock.
 /// </summary>
 internal sealed class ManualTimeProvider : TimeProvider
 {
@@ -64,6 +67,16 @@ internal sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>The due time of every timer armed (with a positive due time), in arming order.</summary>
+    public Channel<TimeSpan> Armed { get; } = Channel.CreateUnbounded<TimeSpan>();
+
+    /// <summary>Waits until the code under test arms its next timer and returns its due time (relative to the clock then).</summary>
+    public async Task<TimeSpan> NextArmedAsync()
+    {
+        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        return await Armed.Reader.ReadAsync(safety.Token);
+    }
+
     private void Schedule(ManualTimer timer, TimeSpan dueTime, TimeSpan period)
     {
         lock (_lock)
@@ -75,6 +88,7 @@ internal sealed class ManualTimeProvider : TimeProvider
             timer.Period = period;
             _timers.Add(timer);
         }
+        Armed.Writer.TryWrite(dueTime);
     }
 
     private void Remove(ManualTimer timer)
