@@ -16,10 +16,12 @@ namespace GoldBot.MarketData;
 /// fetched). Prints before it are already in that history and skipped (not counted as late).
 /// </param>
 /// <param name="MaxBarsAwaitingHistory">
-/// How many bars built from prints may wait behind a missing range while History fails before the
-/// source gives up on that range (≥ 0): it then publishes the waiting bars whose prints were all
-/// received, leaves out the partial ones and the bars only History had, and logs a warning. With
-/// 3-minute bars the default 3 keeps the strategy at most about 9 minutes behind.
+/// How many more bars may be completed from prints, after the first bar that needed History, while
+/// History fails (throws, or answers without a bar that had trades) before the source gives up on
+/// the range (≥ 0; 0 gives up at the first failure): it then publishes what History did give and
+/// the waiting bars whose prints were all received, leaves out the partial ones, and logs a
+/// warning (<see cref="TradeStreamBarSource"/>). With 3-minute bars the default 3 keeps the strategy
+/// at most about 9 minutes behind.
 /// </param>
 public sealed record HistoryBackfill(HistoryDownload.FetchChunk Fetch, DateTimeOffset? LoadedUntil, int MaxBarsAwaitingHistory = 3)
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using GoldBot.Market;
@@ -36,10 +37,12 @@ namespace GoldBot.MarketData;
 /// <see cref="HistoryBackfill.RetryInterval"/> and whenever another bar is completed; the first
 /// failure of a range is logged as a warning, later ones at debug. Once
 /// <see cref="HistoryBackfill.MaxBarsAwaitingHistory"/> bars wait behind the range (or the stream
-/// ends), the source gives up on it: it publishes the waiting bars whose prints were all received,
-/// leaves out the partial ones (<see cref="PartialBarsDropped"/>: a bar with missing prints has a
-/// wrong open, high or low, and a missing bar looks like a period without trades) and the bars only
-/// History had, and logs a warning. Without a <see cref="HistoryBackfill"/> it gives up at once,
+/// ends), the source gives up on it and logs a warning: it publishes, in order, the bars History
+/// did give (its last answer, when it answered without some bar) and, for the other periods, the
+/// waiting bars whose prints were all received; it leaves out the partial bars
+/// (<see cref="PartialBarsDropped"/>: a bar with missing prints has a wrong open, high or low, while
+/// a missing bar looks like a period without trades) and any bar only History has. Later bars
+/// follow as usual; a range given up is never published afterwards. Without a <see cref="HistoryBackfill"/> it gives up at once,
 /// which is the old behaviour (the partial first bar is dropped).
 /// </para>
 /// <para>
@@ -295,46 +298,23 @@ public sealed class TradeStreamBarSource : IMarketDataSource, IDisposable
             return; // given up at once in OnCompleted
         repair.LastAttempt = _localNow;
         repair.Attempts++;
-        string? problem;
-        IReadOnlyList<Bar> answer = [];
+        string problem;
         try
         {
-            answer = await _history.Fetch(repair.From, repair.Until, cancellationToken);
-            problem = null;
+            var answer = await _history.Fetch(repair.From, repair.Until, cancellationToken);
+            var bars = answer.Where(b => b.OpenTime >= repair.From && b.OpenTime < repair.Until).DistinctBy(b => b.OpenTime).OrderBy(b => b.OpenTime).ToList();
+            repair.LastAnswer = bars;
+            var missing = _held.FindIndex(h => h.Bar.OpenTime < repair.Until && bars.FindIndex(b => b.OpenTime == h.Bar.OpenTime) < 0);
+            if (missing < 0)
+            {
+                Backfill(repair, bars, ready);
+                return;
+            }
+            problem = string.Create(CultureInfo.InvariantCulture, $"History has no bar at {_held[missing].Bar.OpenTime:yyyy-MM-dd HH:mm} UTC yet, though it had trades");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             problem = e.Message;
-        }
-
-        List<Bar> bars = [];
-        if (problem is null)
-        {
-            bars = [.. answer.Where(b => b.OpenTime >= repair.From && b.OpenTime < repair.Until).DistinctBy(b => b.OpenTime).OrderBy(b => b.OpenTime)];
-            foreach (var held in _held)
-            {
-                if (held.Bar.OpenTime < repair.Until && bars.FindIndex(b => b.OpenTime == held.Bar.OpenTime) < 0)
-                {
-                    problem = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"History has no bar at {held.Bar.OpenTime:yyyy-MM-dd HH:mm} UTC yet, which had trades");
-                    break;
-                }
-            }
-        }
-
-        if (problem is null)
-        {
-            foreach (var bar in bars)
-                Publish(bar, ready);
-            Interlocked.Add(ref _barsBackfilled, bars.Count);
-            foreach (var held in _held)
-            {
-                if (held.Bar.OpenTime >= repair.Until)
-                    Publish(held.Bar, ready);
-            }
-            _logger.LogInformation("{Source}: {Bars} bars from {From:yyyy-MM-dd HH:mm} to {Until:HH:mm} UTC taken from History ({Reason}) after {Attempts} attempts",
-                Description, bars.Count, repair.From, repair.Until, repair.Reason, repair.Attempts);
-            EndRepair();
-            return;
         }
 
         if (!repair.Warned)
@@ -348,21 +328,55 @@ public sealed class TradeStreamBarSource : IMarketDataSource, IDisposable
             _logger.LogDebug("{Source}: History still unavailable (attempt {Attempts}): {Problem}", Description, repair.Attempts, problem);
         }
         if (_held.Count - 1 >= _history.MaxBarsAwaitingHistory)
-            GiveUp(ready, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_held.Count - 1} bars waited behind it"));
+            GiveUp(ready, string.Create(CultureInfo.InvariantCulture, $"{_held.Count - 1} bars completed after it waited"));
     }
 
-    /// <summary>Publishes the waiting bars whose prints were all received; the partial ones and the bars only History had are left out.</summary>
+    /// <summary>History's bars replace every bar of the range; the bars completed after the range follow.</summary>
+    private void Backfill(Repair repair, List<Bar> bars, List<Bar> ready)
+    {
+        foreach (var bar in bars)
+            Publish(bar, ready);
+        Interlocked.Add(ref _barsBackfilled, bars.Count);
+        foreach (var held in _held)
+        {
+            if (held.Bar.OpenTime >= repair.Until)
+                Publish(held.Bar, ready);
+        }
+        _logger.LogInformation("{Source}: {Bars} bars from {From:yyyy-MM-dd HH:mm} to {Until:HH:mm} UTC taken from History ({Reason}) after {Attempts} attempts",
+            Description, bars.Count, repair.From, repair.Until, repair.Reason, repair.Attempts);
+        EndRepair();
+    }
+
+    /// <summary>
+    /// Gives up on the range: publishes, in order, the bars History did give (its last answer, if
+    /// any) and, for the other periods, the waiting bars whose prints were all received; the partial
+    /// bars without a History bar are left out.
+    /// </summary>
     private void GiveUp(List<Bar> ready, string why)
     {
         var repair = _repair!;
+        var fromHistory = repair.LastAnswer ?? [];
+        var merged = new List<Bar>(fromHistory);
+        var fromPrints = 0;
         var dropped = 0;
         foreach (var held in _held)
         {
+            if (fromHistory.FindIndex(b => b.OpenTime == held.Bar.OpenTime) >= 0)
+                continue;
             if (held.Complete)
-                Publish(held.Bar, ready);
+            {
+                merged.Add(held.Bar);
+                fromPrints++;
+            }
             else
+            {
                 dropped++;
+            }
         }
+        merged.Sort(static (a, b) => a.OpenTime.CompareTo(b.OpenTime));
+        foreach (var bar in merged)
+            Publish(bar, ready);
+        Interlocked.Add(ref _barsBackfilled, fromHistory.Count);
         Interlocked.Add(ref _partialBarsDropped, dropped);
         var end = _held.Count > 0 ? _held[^1].Bar.OpenTime + Period : repair.Until;
         SetPublishedUntil(_publishedUntil is { } published && published > end ? published : end);
@@ -372,8 +386,8 @@ public sealed class TradeStreamBarSource : IMarketDataSource, IDisposable
         }
         else
         {
-            _logger.LogWarning("{Source}: gave up taking the bars from {From:yyyy-MM-dd HH:mm} to {Until:HH:mm} UTC from History after {Attempts} attempts ({Why}): published {Published} bars built from prints, left out {Dropped} partial bars and any bar only History had",
-                Description, repair.From, repair.Until, repair.Attempts, why, _held.Count - dropped, dropped);
+            _logger.LogWarning("{Source}: gave up taking the bars from {From:yyyy-MM-dd HH:mm} to {Until:HH:mm} UTC from History after {Attempts} attempts ({Why}): published {FromHistory} bars History gave and {FromPrints} bars built from prints, left out {Dropped} partial bars and any other bar only History has",
+                Description, repair.From, repair.Until, repair.Attempts, why, fromHistory.Count, fromPrints, dropped);
         }
         EndRepair();
     }
@@ -435,5 +449,8 @@ public sealed class TradeStreamBarSource : IMarketDataSource, IDisposable
         public int Attempts { get; set; }
 
         public bool Warned { get; set; }
+
+        /// <summary>History's last answer that lacked a bar (bars in range, in order), used when giving up.</summary>
+        public List<Bar>? LastAnswer { get; set; }
     }
 }
