@@ -36,14 +36,15 @@ namespace GoldBot.MarketData;
 /// <b>History failing.</b> The fetch is retried on the heartbeat at most every
 /// <see cref="HistoryBackfill.RetryInterval"/> and whenever another bar is completed; the first
 /// failure of a range is logged as a warning, later ones at debug. Once
-/// <see cref="HistoryBackfill.MaxBarsAwaitingHistory"/> bars wait behind the range (or the stream
-/// ends), the source gives up on it and logs a warning: it publishes, in order, the bars History
+/// <see cref="HistoryBackfill.MaxBarsAwaitingHistory"/> more bars have been completed after the
+/// first that needed History (or the stream ends), the source gives up on it and logs a warning: it publishes, in order, the bars History
 /// did give (its last answer, when it answered without some bar) and, for the other periods, the
 /// waiting bars whose prints were all received; it leaves out the partial bars
 /// (<see cref="PartialBarsDropped"/>: a bar with missing prints has a wrong open, high or low, while
 /// a missing bar looks like a period without trades) and any bar only History has. Later bars
-/// follow as usual; a range given up is never published afterwards. Without a <see cref="HistoryBackfill"/> it gives up at once,
-/// which is the old behaviour (the partial first bar is dropped).
+/// follow as usual; a range given up is never published afterwards. Without a
+/// <see cref="HistoryBackfill"/> it gives up at once, which is the old behaviour (the partial first
+/// bar is dropped).
 /// </para>
 /// <para>
 /// A bar is never published twice or out of order. The bar in progress when the stream completes is
