@@ -52,6 +52,41 @@ public sealed class TradeBarBuilderTests
     }
 
     [Fact]
+    public void A_print_of_a_bar_closed_as_quiet_is_late_and_never_starts_a_second_bar_with_that_open_time()
+    {
+        _builder.Add(T0.AddSeconds(5), 2000m, 1, out _);
+        Assert.True(_builder.TryClose(T0.AddMinutes(3).AddSeconds(2), TimeSpan.FromSeconds(2), out var first));
+        Assert.Equal(T0.AddMinutes(3), _builder.PublishedUntil);
+
+        Assert.False(_builder.Add(T0.AddSeconds(179), 1990m, 5, out _)); // its own bar was published
+        Assert.Equal(1, _builder.LateTrades);
+        Assert.Null(_builder.PendingClose);
+
+        Assert.False(_builder.Add(T0.AddMinutes(3).AddSeconds(3), 2001m, 1, out _));
+        Assert.True(_builder.Add(T0.AddMinutes(6), 2002m, 1, out var second));
+        Assert.Equal(new Bar(T0, 2000m, 2000m, 2000m, 2000m, 1), first);
+        Assert.Equal(new Bar(T0.AddMinutes(3), 2001m, 2001m, 2001m, 2001m, 1), second);
+    }
+
+    [Fact]
+    public void A_print_older_than_the_bar_being_built_is_late_even_when_its_bar_had_no_trades()
+    {
+        _builder.Add(T0.AddSeconds(5), 2000m, 1, out _);
+        Assert.True(_builder.Add(T0.AddMinutes(9), 2001m, 1, out _));  // bars 15:03 and 15:06 had no trades
+        Assert.False(_builder.Add(T0.AddMinutes(4), 1999m, 1, out _)); // 15:03 would follow 15:09
+        Assert.Equal(1, _builder.LateTrades);
+        Assert.Equal(T0.AddMinutes(12), _builder.PendingClose);
+    }
+
+    [Fact]
+    public void Nothing_is_published_before_the_first_trade()
+    {
+        Assert.Null(_builder.PublishedUntil);
+        Assert.False(_builder.TryClose(T0.AddDays(1), TimeSpan.Zero, out _));
+        Assert.Equal(T0.AddMinutes(3), _builder.OpenTimeOf(T0.AddMinutes(5).AddSeconds(59)));
+    }
+
+    [Fact]
     public void Periods_that_do_not_divide_a_day_are_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new TradeBarBuilder(TimeSpan.FromMinutes(7)));
 }
