@@ -13,8 +13,9 @@ namespace GoldBot.Gateway;
 /// Moves the hubs' events into the daemon: market trades of the traded contract into the bar source and
 /// the feed monitor, quotes into the feed monitor, user-hub orders and trades into the broker adapter (when
 /// orders go to the gateway). After a user-hub reconnect it asks the executor to read the account through
-/// REST, because missed events are not replayed (<c>research/topstepx-api.md</c> §12.5); market-hub losses
-/// and reconnects go to the feed monitor. Unreadable payloads are logged.
+/// REST, because missed events are not replayed (<c>research/topstepx-api.md</c> §12.5); a market-hub loss
+/// marks a gap in the bar source (the bars missed are fetched from History before the next bar) and goes to
+/// the feed monitor. Unreadable payloads are logged.
 /// </summary>
 public sealed class GatewayEventPump(
     UserHub user,
@@ -49,11 +50,12 @@ public sealed class GatewayEventPump(
                     break;
                 case HubConnectionLost lost:
                     feed.OnDisconnected();
-                    logger.LogWarning("Market hub connection lost: {Reason}; reconnecting", lost.Reason ?? "closed");
+                    bars.MarkGap();
+                    logger.LogWarning("Market hub connection lost: {Reason}; reconnecting (the bars missed meanwhile come from History)", lost.Reason ?? "closed");
                     break;
                 case HubReconnected:
                     feed.OnConnected();
-                    logger.LogWarning("Market hub reconnected and resubscribed; the bar in progress may lack the prints of the gap");
+                    logger.LogWarning("Market hub reconnected and resubscribed");
                     break;
                 case PayloadRejected rejected:
                     logger.LogError("Unreadable {Method} payload from the market hub: {Error}", rejected.Method, rejected.Error);

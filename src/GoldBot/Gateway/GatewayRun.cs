@@ -98,8 +98,13 @@ public static class GatewayRun
 
         if (!injected && clock is ReplayClock replayClock && history.Count > 0)
             replayClock.AdvanceTo(history[^1].OpenTime + period);
-        using var bars = new TradeStreamBarSource(period, $"{gatewayContract.Id} trades from {options.MarketHubUrl}",
-            settings.Mode == RunMode.Sim && !injected ? null : clock, TimeSpan.FromSeconds(settings.TopstepX.BarCloseGraceSeconds));
+        // Bars from the hub's prints; the bar in progress at start-up and bars missed in a hub outage come from History.
+        DateTimeOffset? loadedUntil = history.Count > 0 ? history[^1].OpenTime + period : null;
+        var contractId = gatewayContract.Id;
+        using var bars = new TradeStreamBarSource(period, $"{contractId} trades from {options.MarketHubUrl}",
+            settings.Mode == RunMode.Sim && !injected ? null : clock, TimeSpan.FromSeconds(settings.TopstepX.BarCloseGraceSeconds),
+            new HistoryBackfill((from, to, ct) => client.RetrieveClosedBarsAsync(contractId, period, from, to, cancellationToken: ct), loadedUntil),
+            loggers.CreateLogger<TradeStreamBarSource>(), receiveClock: clock);
         var feed = new FeedMonitor(clock, CmeSession.IsRegularGlobexHours, TimeSpan.FromSeconds(settings.TopstepX.StaleFeedSeconds));
         var runId = $"{settings.Mode.ToString().ToLowerInvariant()}-{clock.GetUtcNow():yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
         var boundaries = new DaemonBoundaries(runId, clock, bars, settings.Mode == RunMode.Paper
