@@ -43,6 +43,9 @@ public sealed class GoldBotSettings
     /// <summary>Operator control files.</summary>
     public ControlSettings Controls { get; init; } = new();
 
+    /// <summary>The CME session calendar file (holidays and early closes).</summary>
+    public CalendarSettings Calendar { get; init; } = new();
+
     /// <summary>The specification of <see cref="InstrumentSettings.Symbol"/>: configured, else built in.</summary>
     /// <exception cref="KeyNotFoundException">The symbol is neither configured nor built in.</exception>
     public ContractSpec Contract()

@@ -89,6 +89,10 @@ public static class SettingsValidator
         if (execution.LimitTradeThroughTicks < 0)
             errors.Add("Execution:LimitTradeThroughTicks must be ≥ 0");
 
+        var calendarFile = settings.Calendar.File;
+        if (!string.IsNullOrWhiteSpace(calendarFile) && !calendarFile.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            errors.Add($"Calendar:File must name the JSON session calendar (e.g. {CalendarFile.DefaultFile}), not '{calendarFile}'");
+
         try
         {
             settings.Contract();

@@ -25,7 +25,7 @@ public sealed class SessionScheduleTests
     public void An_early_close_keeps_every_distance_to_the_close()
     {
         // 15:00/15:05/15:08 are 10/5/2 minutes before 15:10; measured from 12:45 they are 12:35/12:40/12:43.
-        Assert.Equal(new SessionTimes(new(8, 30), new(12, 35), new(12, 40), new(12, 43), new(12, 45)), new SessionSchedule(Rules).For(new DateOnly(2025, 12, 24)));
+        Assert.Equal(new SessionTimes(new(8, 30), new(12, 35), new(12, 40), new(12, 43), new(12, 45), Holiday: "Christmas Eve"), new SessionSchedule(Rules).For(new DateOnly(2025, 12, 24)));
         Assert.Equal(Ct(12, 24, 12, 43), new SessionSchedule(Rules).FlatDeadline(Ct(12, 24, 10, 0)));
     }
 
