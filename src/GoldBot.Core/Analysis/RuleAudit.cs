@@ -17,13 +17,15 @@ namespace GoldBot.Analysis;
 public static class RuleAudit
 {
     /// <summary>Returns one line per rule breach found in <paramref name="trades"/> (closed trades, in entry order).</summary>
-    public static IReadOnlyList<string> Check(IReadOnlyList<TradeRecord> trades, RiskOptions rules, ContractSpec contract, FillModelOptions costs)
+    /// <param name="schedule">The schedule the run followed (with the CME calendar's early closes); null for the configured ones only.</param>
+    public static IReadOnlyList<string> Check(IReadOnlyList<TradeRecord> trades, RiskOptions rules, ContractSpec contract, FillModelOptions costs,
+        SessionSchedule? schedule = null)
     {
         ArgumentNullException.ThrowIfNull(trades);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(costs);
         var breaches = new List<string>();
-        var schedule = new SessionSchedule(rules);
+        schedule ??= new SessionSchedule(rules);
         var floor = MaxLossFloor.Initial(rules);
         var highestClose = rules.StartingBalance;
         var balance = rules.StartingBalance;

@@ -540,6 +540,16 @@ public sealed class OrderExecutor
         }
         _stopExpected = false;
 
+        if (trade.Adopted)
+        {
+            // An adopted position keeps only its stop: take-profits the executor did not place are not adopted.
+            foreach (var order in _account.Orders.Where(o => o.Type == OrderType.Limit && o.Side == exit && !_intentsById.ContainsKey(o.OrderId)).ToList())
+            {
+                if (!_pending.Contains($"cancel {order.OrderId}"))
+                    Note(ExecutionNoteLevel.Information, $"cancelling {Describe(order)}: take-profits of an adopted position are not kept");
+                Cancel(order, null);
+            }
+        }
         var targets = _account.Orders.Where(o => o.Type == OrderType.Limit && o.Side == exit)
             .OrderByDescending(o => Math.Abs((o.LimitPrice ?? 0) - _account.AveragePrice)).ToList();
         var total = targets.Sum(o => o.Quantity);
@@ -720,7 +730,7 @@ public sealed class OrderExecutor
     {
         flatten.LastClose = now;
         flatten.Closes++;
-        var tag = NextTag($"{_tagPrefix}-close");
+        var tag = string.Create(CultureInfo.InvariantCulture, $"{_tagPrefix}-close-{++_sequence}");
         var intent = new OrderIntent(tag, OrderRole.Close, null, now);
         _intents[tag] = intent;
         Call(CloseCall, ct => _broker.ClosePositionAsync(tag, ct), ack =>

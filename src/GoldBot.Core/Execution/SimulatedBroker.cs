@@ -219,6 +219,7 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         try
         {
             FillAtOpen(bar);
+            _openedBar = bar.OpenTime;
             await FlushAsync(cancellationToken);
         }
         finally
@@ -270,12 +271,9 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         }
     }
 
-    /// <summary>Market orders fill at <paramref name="bar"/>'s open plus slippage, stamped at the open; once per bar.</summary>
+    /// <summary>Market orders fill at <paramref name="bar"/>'s open plus slippage, stamped at the open.</summary>
     private void FillAtOpen(in Bar bar)
     {
-        if (_openedBar == bar.OpenTime)
-            return;
-        _openedBar = bar.OpenTime;
         foreach (var order in Gather(OrderType.Market))
         {
             var slip = _contract.ToPrice(_costs.MarketSlippageTicks) * order.Direction;
@@ -293,7 +291,9 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
     internal void FillAgainst(Bar bar)
     {
         var closeTime = bar.OpenTime + _barPeriod;
-        FillAtOpen(bar);
+        if (_openedBar != bar.OpenTime)
+            FillAtOpen(bar);
+        _openedBar = null;
 
         foreach (var order in Gather(OrderType.Stop))
         {

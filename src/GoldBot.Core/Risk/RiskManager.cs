@@ -45,13 +45,14 @@ public sealed class RiskManager
     private string? _haltedForGood;
 
     /// <summary>Creates the manager; <paramref name="barPeriod"/> is the spacing of <see cref="OnMarket(DateTimeOffset, Bar)"/> calls (to flatten one bar early rather than late).</summary>
-    public RiskManager(RiskOptions options, ContractSpec contract, FillModelOptions costs, TimeSpan barPeriod)
+    /// <param name="schedule">The daily window and flatten times (with the CME calendar's early closes); null for the configured ones only.</param>
+    public RiskManager(RiskOptions options, ContractSpec contract, FillModelOptions costs, TimeSpan barPeriod, SessionSchedule? schedule = null)
     {
         _options = options;
         _contract = contract;
         _costs = costs;
         _barPeriod = barPeriod;
-        _schedule = new SessionSchedule(options);
+        _schedule = schedule ?? new SessionSchedule(options);
         _balance = _dayStartBalance = _highestEndOfDayBalance = options.StartingBalance;
         _maxLossFloor = MaxLossFloor.Initial(options);
         DefaultContracts = options.DefaultContracts;
@@ -289,9 +290,10 @@ public sealed class RiskManager
         if (date != _windowMessageDate || _windowMessage.Length == 0)
         {
             _windowMessageDate = date;
-            _windowMessage = times.Close == _options.SessionClose
+            _windowMessage = times.Closed ? $"exchange closed ({times.Holiday ?? "holiday"})"
+                : times.Close == _options.SessionClose
                 ? $"outside trading window {times.WindowStart:HH\\:mm}–{times.WindowEnd:HH\\:mm} CT"
-                : $"outside trading window {times.WindowStart:HH\\:mm}–{times.WindowEnd:HH\\:mm} CT (early close {times.Close:HH\\:mm})";
+                : $"outside trading window {times.WindowStart:HH\\:mm}–{times.WindowEnd:HH\\:mm} CT (early close {times.Close:HH\\:mm}{(times.Holiday is null ? "" : ", " + times.Holiday)})";
         }
         return _windowMessage;
     }

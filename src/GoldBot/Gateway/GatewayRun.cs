@@ -42,10 +42,12 @@ public static class GatewayRun
     /// simulator runs on, used for everything (timeouts, rate limits and tokens too). Null: the wall clock in paper
     /// and live, a clock following the simulator's bars in sim mode.
     /// </param>
-    public static async Task<int> RunAsync(GoldBotSettings settings, bool live, TextWriter output, TextWriter error, CancellationToken cancellationToken,
+    /// <param name="calendar">The CME session calendar: holidays and early closes for the risk schedule and the feed watchdog.</param>
+    public static async Task<int> RunAsync(GoldBotSettings settings, ExchangeCalendar calendar, bool live, TextWriter output, TextWriter error, CancellationToken cancellationToken,
         Action<IServiceCollection>? configureServices = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         if (settings.Mode == RunMode.Live && !live)
@@ -105,7 +107,10 @@ public static class GatewayRun
             settings.Mode == RunMode.Sim && !injected ? null : clock, TimeSpan.FromSeconds(settings.TopstepX.BarCloseGraceSeconds),
             new HistoryBackfill((from, to, ct) => client.RetrieveClosedBarsAsync(contractId, period, from, to, cancellationToken: ct), loadedUntil),
             loggers.CreateLogger<TradeStreamBarSource>(), receiveClock: clock);
-        var feed = new FeedMonitor(clock, CmeSession.IsRegularGlobexHours, TimeSpan.FromSeconds(settings.TopstepX.StaleFeedSeconds));
+        var symbol = contract.Symbol;
+        var feed = new FeedMonitor(clock, utc => calendar.IsOpen(symbol, utc), TimeSpan.FromSeconds(settings.TopstepX.StaleFeedSeconds));
+        if (CalendarFile.StartupWarning(calendar, clock) is { } uncovered)
+            logger.LogWarning("{Warning}", uncovered);
         var runId = $"{settings.Mode.ToString().ToLowerInvariant()}-{clock.GetUtcNow():yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
         var boundaries = new DaemonBoundaries(runId, clock, bars, settings.Mode == RunMode.Paper
             ? DaemonHost.SimulatedFills(settings, period, clock)
@@ -117,7 +122,7 @@ public static class GatewayRun
             services.AddHostedService(sp => new GatewayEventPump(userHub, marketHub, settings.Mode == RunMode.Paper ? null : (TopstepXBroker)sp.GetRequiredService<IBroker>(),
                 bars, feed, sp.GetRequiredService<PipelineChannels>(), gatewayContract.Id, sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<ILogger<GatewayEventPump>>()));
             configureServices?.Invoke(services);
-        }, (log, errors));
+        }, (log, errors), calendar);
         using var running = host;
         var services = host.Services;
         var strategy = services.GetRequiredService<OrderBlockStrategy>();

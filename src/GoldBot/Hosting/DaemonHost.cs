@@ -3,6 +3,7 @@ using GoldBot.Configuration;
 using GoldBot.Controls;
 using GoldBot.Execution;
 using GoldBot.Learning;
+using GoldBot.Market;
 using GoldBot.MarketData;
 using GoldBot.Monitoring;
 using GoldBot.Pipeline;
@@ -39,13 +40,15 @@ public static class DaemonHost
 
     /// <summary>Builds the host for a paper replay of <paramref name="bars"/>: bars from the file, market time from the bars, simulated fills.</summary>
     /// <param name="configureServices">Applied after the standard registrations, so it can replace or decorate them.</param>
-    public static IHost BuildReplay(GoldBotSettings settings, BarFile bars, Action<IServiceCollection>? configureServices = null)
+    /// <param name="calendar">The CME session calendar (early closes and holidays for the risk schedule); null for the configured early closes only.</param>
+    public static IHost BuildReplay(GoldBotSettings settings, BarFile bars, Action<IServiceCollection>? configureServices = null, ExchangeCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(bars);
         var clock = new ReplayClock(bars.Bars[0].OpenTime);
         var runId = $"replay-{bars.Bars[0].OpenTime:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
-        return Build(settings, new DaemonBoundaries(runId, clock, new FileReplaySource(bars), SimulatedFills(settings, bars.Period, clock)), configureServices);
+        return Build(settings, new DaemonBoundaries(runId, clock, new FileReplaySource(bars), SimulatedFills(settings, bars.Period, clock)), configureServices,
+            calendar: calendar);
     }
 
     /// <summary>A simulated broker (paper fills from the bar stream) for <see cref="DaemonBoundaries.CreateBroker"/>.</summary>
@@ -84,8 +87,9 @@ public static class DaemonHost
     /// </summary>
     /// <param name="configureServices">Applied after the standard registrations, so it can replace or decorate them.</param>
     /// <param name="log">The daemon's log, when it had to exist before the host (gateway modes log in and warm up first); else created here.</param>
+    /// <param name="calendar">The CME session calendar (early closes and holidays for the risk schedule); null for the configured early closes only.</param>
     public static IHost Build(GoldBotSettings settings, DaemonBoundaries boundaries, Action<IServiceCollection>? configureServices = null,
-        (Logger Logger, RecentErrors Errors)? log = null)
+        (Logger Logger, RecentErrors Errors)? log = null, ExchangeCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(boundaries);
@@ -117,7 +121,8 @@ public static class DaemonHost
         services.AddSingleton(new PatternPerformance(settings.Strategy.EnabledPatterns));
         services.AddSingleton(_ => new OrderBlockStrategy(settings.Strategy, contract, period));
         services.AddSingleton<ISignalSource>(sp => sp.GetRequiredService<OrderBlockStrategy>());
-        services.AddSingleton(_ => new RiskManager(settings.Risk, contract, settings.Execution, period));
+        services.AddSingleton(calendar is null ? new SessionSchedule(settings.Risk) : new SessionSchedule(settings.Risk, calendar, contract.Symbol));
+        services.AddSingleton(sp => new RiskManager(settings.Risk, contract, settings.Execution, period, sp.GetRequiredService<SessionSchedule>()));
         services.AddSingleton(sp => new RiskStage(sp.GetRequiredService<RiskManager>()));
         services.AddSingleton(sp => new ExecutorInbox(sp.GetRequiredService<PipelineChannels>()));
         services.AddSingleton(sp => boundaries.CreateBroker(sp, sp.GetRequiredService<ExecutorInbox>()));

@@ -3,6 +3,7 @@ using GoldBot.Analysis;
 using GoldBot.Configuration;
 using GoldBot.Execution;
 using GoldBot.Gateway;
+using GoldBot.Market;
 using GoldBot.MarketData;
 using GoldBot.Monitoring;
 using GoldBot.Reporting;
@@ -38,6 +39,7 @@ public static class DaemonRunner
         ArgumentNullException.ThrowIfNull(error);
         var stopwatch = Stopwatch.StartNew();
         GoldBotSettings settings;
+        ExchangeCalendar calendar;
         BarFile bars;
         try
         {
@@ -51,8 +53,9 @@ public static class DaemonRunner
             foreach (var (key, value) in arguments.Overrides ?? new Dictionary<string, string?>())
                 overrides[key] = value;
             settings = SettingsLoader.Load(arguments.ConfigFile, overrides);
+            calendar = CalendarFile.Load(settings);
             if (settings.Mode != RunMode.Replay)
-                return await GatewayRun.RunAsync(settings, arguments.Live, output, error, cancellationToken, configureServices);
+                return await GatewayRun.RunAsync(settings, calendar, arguments.Live, output, error, cancellationToken, configureServices);
             bars = BarCsvReader.Read(settings.Replay.BarsFile, settings.Replay.BadBarPolicy, tickSize: settings.Contract().TickSize);
             CheckTimeFrames(settings, bars);
         }
@@ -75,7 +78,7 @@ public static class DaemonRunner
         IHost host;
         try
         {
-            host = DaemonHost.BuildReplay(settings, bars, configureServices);
+            host = DaemonHost.BuildReplay(settings, bars, configureServices, calendar);
             await host.StartAsync(cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -105,7 +108,7 @@ public static class DaemonRunner
         var coordinator = services.GetRequiredService<RunCoordinator>();
         var trades = services.GetRequiredService<TradeJournal>().ClosedTrades;
         var account = await services.GetRequiredService<IBroker>().GetAccountAsync(CancellationToken.None);
-        var breaches = audit ? RuleAudit.Check(trades, settings.Risk, settings.Contract(), settings.Execution).ToList() : [];
+        var breaches = audit ? RuleAudit.Check(trades, settings.Risk, settings.Contract(), settings.Execution, services.GetRequiredService<Risk.SessionSchedule>()).ToList() : [];
         var journalPnL = trades.Sum(t => t.PnL ?? 0);
         if (audit && account.Position == 0 && journalPnL != account.Balance - settings.Risk.StartingBalance)
             breaches.Add($"journal P&L {journalPnL} differs from the broker's balance change {account.Balance - settings.Risk.StartingBalance}");

@@ -6,9 +6,9 @@ using GoldBot.Tests.TestDoubles;
 namespace GoldBot.Tests.Execution;
 
 /// <summary>
-/// A restart finds what the broker holds: the new executor adopts an open position (keeping its
-/// stop, cancelling the rest) or protects one that has no stop, and never enters again. MGC,
-/// default costs, 3-minute bars on Tuesday 2 December 2025 (UTC).
+/// A restart finds what the broker holds: the new executor reads the account (<see cref="OrderExecutor.StartAsync"/>),
+/// adopts an open position (keeping its stop, cancelling the rest) or protects one that has no stop, and never
+/// enters again. MGC, default costs, 3-minute bars on Tuesday 2 December 2025 (UTC).
 /// </summary>
 public sealed class OrderExecutorAdoptTests
 {
@@ -26,15 +26,25 @@ public sealed class OrderExecutorAdoptTests
     private async Task BarAsync(OrderExecutor executor, int minute, decimal open, decimal high, decimal low, decimal close)
     {
         _clock.Now = At(10, minute + 3);
-        await _broker.OnBarAsync(new Bar(At(10, minute), open, high, low, close, 100), None);
-        foreach (var e in _sink.Drain())
-            await executor.OnBrokerEventAsync(e, None);
+        var bar = new Bar(At(10, minute), open, high, low, close, 100);
+        await _broker.OnBarOpenAsync(bar, None);
+        await PumpAsync(executor);
+        await _broker.OnBarAsync(bar, None);
+        await PumpAsync(executor);
     }
+
+    private async Task PumpAsync(OrderExecutor executor)
+    {
+        foreach (var batch in _sink.DrainBatches())
+            await executor.OnBrokerEventsAsync(batch, None);
+    }
+
+    private OrderExecutor Restarted(string prefix = "gbrun2") => new(_broker, Mgc, 50_000m, _clock, prefix, adoption: new AdoptionPolicy(StopTicks: 30));
 
     /// <summary>A first run enters long 4 (stop 20 ticks, two targets) and "crashes" with the position open.</summary>
     private async Task<OrderExecutor> CrashedRunAsync()
     {
-        var first = new OrderExecutor(_broker, Mgc, 50_000m, "gbrun1");
+        var first = new OrderExecutor(_broker, Mgc, 50_000m, _clock, "gbrun1");
         var plan = new TradePlan(Signals.Long(At(10, 0), 20), 4, 20,
             [new TargetLeg("tp1", 2, 20, 1m), new TargetLeg("tp2", 2, 40, 2m)], 92.96m, 250m);
         await first.EnterAsync(plan, None);
@@ -47,18 +57,18 @@ public sealed class OrderExecutorAdoptTests
     public async Task Restart_keeps_the_existing_stop_cancels_the_targets_and_exits_on_that_stop()
     {
         await CrashedRunAsync();
-        var restarted = new OrderExecutor(_broker, Mgc, 50_000m, "gbrun2");
-        var update = await restarted.AdoptAsync(await _broker.GetAccountAsync(None), At(10, 5), 30, 2000.5m, None);
+        var restarted = Restarted();
+        _sink.Drain();
+        var update = await restarted.StartAsync(2000.5m, None);
 
-        Assert.Null(update.Error);
+        Assert.Contains("not opened by this run: adopted", update.Error, StringComparison.Ordinal);
         var adopted = Assert.IsType<TradeRecord>(update.Opened);
         Assert.Equal(("adopted", "long", 4, 2000.1m, 1998.1m), (adopted.Pattern, adopted.Side, adopted.Size, adopted.Entry, adopted.Stop));
         var account = await _broker.GetAccountAsync(None);
         var stop = Assert.Single(account.WorkingOrders);
         Assert.Equal((OrderType.Stop, 1998.1m, 4), (stop.Type, stop.StopPrice, stop.Quantity));
 
-        foreach (var e in _sink.Drain())
-            await restarted.OnBrokerEventAsync(e, None);
+        await PumpAsync(restarted);
         await BarAsync(restarted, 6, 2000.0m, 2000.2m, 1997.0m, 1997.5m);
         Assert.Equal(0, (await _broker.GetAccountAsync(None)).Position);
         Assert.Null(restarted.OpenTrade);
@@ -69,14 +79,14 @@ public sealed class OrderExecutorAdoptTests
     public async Task A_position_without_a_stop_gets_one_at_the_configured_distance()
     {
         var first = await CrashedRunAsync();
-        await first.FlattenAsync("test", None); // cancels everything and sends a market exit...
+        await first.FlattenAsync("test", None); // cancels the targets and sends a market exit...
         foreach (var order in (await _broker.GetAccountAsync(None)).WorkingOrders)
-            await _broker.CancelAsync(order.OrderId, None); // ...which never reaches the market: the crash
+            await _broker.CancelAsync(order.OrderId, None); // ...which never reaches the market, and the stop is gone: the crash
         var account = await _broker.GetAccountAsync(None);
         Assert.Equal((4, 0), (account.Position, account.WorkingOrders.Count));
 
-        var restarted = new OrderExecutor(_broker, Mgc, 50_000m, "gbrun2");
-        var update = await restarted.AdoptAsync(account, At(10, 5), 30, 2000.5m, None);
+        var restarted = Restarted();
+        var update = await restarted.StartAsync(2000.5m, None);
 
         Assert.Equal(1997.1m, Assert.IsType<TradeRecord>(update.Opened).Stop); // 2000.1 − 30 ticks
         var stop = Assert.Single((await _broker.GetAccountAsync(None)).WorkingOrders);
@@ -91,8 +101,8 @@ public sealed class OrderExecutorAdoptTests
         foreach (var order in (await _broker.GetAccountAsync(None)).WorkingOrders)
             await _broker.CancelAsync(order.OrderId, None);
 
-        var restarted = new OrderExecutor(_broker, Mgc, 50_000m, "gbrun2");
-        await restarted.AdoptAsync(await _broker.GetAccountAsync(None), At(10, 5), 30, 1996.0m, None);
+        var restarted = Restarted();
+        await restarted.StartAsync(1996.0m, None);
 
         var exit = Assert.Single((await _broker.GetAccountAsync(None)).WorkingOrders);
         Assert.Equal((OrderType.Market, OrderSide.Sell, 4), (exit.Type, exit.Side, exit.Quantity));
@@ -102,8 +112,8 @@ public sealed class OrderExecutorAdoptTests
     public async Task Flat_account_with_stray_orders_is_cleaned_and_nothing_is_adopted()
     {
         await _broker.PlaceAsync(new OrderRequest("old-limit", OrderSide.Buy, OrderType.Limit, 1, LimitPrice: 1990m), None);
-        var restarted = new OrderExecutor(_broker, Mgc, 50_000m, "gbrun2");
-        var update = await restarted.AdoptAsync(await _broker.GetAccountAsync(None), At(10, 5), 30, 2000m, None);
+        var restarted = Restarted();
+        var update = await restarted.StartAsync(2000m, None);
 
         Assert.Null(update.Opened);
         Assert.Empty((await _broker.GetAccountAsync(None)).WorkingOrders);

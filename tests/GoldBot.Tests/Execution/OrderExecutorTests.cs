@@ -7,9 +7,10 @@ using GoldBot.Tests.TestDoubles;
 namespace GoldBot.Tests.Execution;
 
 /// <summary>
-/// The order executor driving the simulated broker: brackets, breakeven after tp1, stop size
-/// following the position, flatten, rejected entries, and the journal's P&amp;L equal to the
-/// broker's balance change to the cent. MGC with default costs ($0.62 per side, 1 tick of
+/// The order executor driving the simulated broker: the stop and targets it places at the entry's
+/// fill, breakeven after tp1, stop size following the position, a stop lost and replaced, flatten
+/// (the stop stays until the position is gone), rejected entries, and the journal's P&amp;L equal to
+/// the broker's balance change to the cent. MGC with default costs ($0.62 per side, 1 tick of
 /// market and stop slippage), 3-minute bars on Tuesday 2 December 2025 (UTC).
 /// </summary>
 public sealed class OrderExecutorTests
@@ -26,7 +27,7 @@ public sealed class OrderExecutorTests
     public OrderExecutorTests()
     {
         _broker = new SimulatedBroker(Mgc, new FillModelOptions(), 50_000m, TimeSpan.FromMinutes(3), _sink, _clock);
-        _executor = new OrderExecutor(_broker, Mgc, 50_000m);
+        _executor = new OrderExecutor(_broker, Mgc, 50_000m, _clock);
     }
 
     private static DateTimeOffset At(int hour, int minute) => new(2025, 12, 2, hour, minute, 0, TimeSpan.Zero);
@@ -42,16 +43,19 @@ public sealed class OrderExecutorTests
     /// <summary>Long 4, stop 20 ticks, tp1 2 at 1R (20 ticks), tp2 2 at 2R (40 ticks). Risk 4 × (20 + 3.24) = $92.96.</summary>
     private static TradePlan LongFour() => Plan(+1, 4, 20, new TargetLeg("tp1", 2, 20, 1m), new TargetLeg("tp2", 2, 40, 2m));
 
-    /// <summary>Hands every broker event published so far to the executor, as the executor service does.</summary>
+    /// <summary>Hands every batch of broker events published so far to the executor, as the executor service does.</summary>
     private async Task PumpAsync()
     {
-        foreach (var e in _sink.Drain())
-            _updates.Add(await _executor.OnBrokerEventAsync(e, None));
+        foreach (var batch in _sink.DrainBatches())
+            _updates.Add(await _executor.OnBrokerEventsAsync(batch, None));
     }
 
+    /// <summary>One bar as the feed plays it: fills at the open, the executor reacts, then the rest of the bar.</summary>
     private async Task BarAsync(Bar bar)
     {
         _clock.Now = bar.OpenTime.AddMinutes(3);
+        await _broker.OnBarOpenAsync(bar, None);
+        await PumpAsync();
         await _broker.OnBarAsync(bar, None);
         await PumpAsync();
     }
@@ -143,7 +147,7 @@ public sealed class OrderExecutorTests
     }
 
     [Fact]
-    public async Task A_stop_lost_while_the_position_stays_open_is_reported_when_tp1_fills()
+    public async Task A_stop_cancelled_by_someone_else_is_replaced_at_once_and_reported()
     {
         await EnterAsync(LongFour());
         await BarAsync(B(10, 0, 2000.0m, 2001.0m, 1999.5m, 2000.5m));
@@ -151,10 +155,15 @@ public sealed class OrderExecutorTests
         await _broker.CancelAsync(stop.OrderId, None); // e.g. cancelled by hand on the platform
         await PumpAsync();
 
-        await BarAsync(B(10, 3, 2000.5m, 2002.5m, 2000.2m, 2002.0m)); // tp1 only: 2 contracts stay open
+        Assert.Contains("protection: position 4 has no working stop", _updates[^1].Error, StringComparison.Ordinal);
+        var replaced = (await _broker.GetAccountAsync(None)).WorkingOrders.Single(o => o.Type == OrderType.Stop);
+        Assert.Equal(("gb-20251202-1000-1-stop2", 4, 1998.1m), (replaced.Tag, replaced.Quantity, replaced.StopPrice));
+        Assert.Equal((1, 1), (_executor.Protection.Repairs, _executor.Protection.Violations));
+        Assert.Equal("protected", _executor.Protection.State);
 
-        Assert.Equal($"stop update after tp1 failed: order {stop.OrderId} is not working", _updates[^1].Error);
-        Assert.Equal(2, _executor.Position.Position);
+        await BarAsync(B(10, 3, 2000.5m, 2002.5m, 2000.2m, 2002.0m)); // tp1: the replacement follows the position to breakeven
+        var moved = (await _broker.GetAccountAsync(None)).WorkingOrders.Single(o => o.Type == OrderType.Stop);
+        Assert.Equal((replaced.OrderId, 2, 2000.1m), (moved.OrderId, moved.Quantity, moved.StopPrice));
     }
 
     [Fact]
@@ -174,7 +183,7 @@ public sealed class OrderExecutorTests
     }
 
     [Fact]
-    public async Task Flatten_cancels_the_legs_and_closes_at_the_next_bar_open()
+    public async Task Flatten_cancels_the_targets_keeps_the_stop_until_the_close_fills_and_verifies_flat()
     {
         await EnterAsync(LongFour());
         await BarAsync(B(10, 0, 2000.0m, 2001.0m, 1999.5m, 2000.5m));
@@ -183,14 +192,17 @@ public sealed class OrderExecutorTests
         var update = await _executor.FlattenAsync("eod_flatten", None);
 
         Assert.Null(update.Error);
-        var events = _sink.Events.TakeLast(4).ToList();
-        Assert.Equal(["gb-20251202-1000-1-stop", "gb-20251202-1000-1-tp1", "gb-20251202-1000-1-tp2"], events.OfType<OrderCancelled>().Select(c => c.Tag));
-        Assert.All(events.OfType<OrderCancelled>(), c => Assert.Equal((At(10, 3), "cancelled on request"), (c.Time, c.Reason)));
-        var flatten = Assert.Single((await _broker.GetAccountAsync(None)).WorkingOrders);
-        Assert.Equal(("gb-flatten-2", OrderSide.Sell, OrderType.Market, 4), (flatten.Tag, flatten.Side, flatten.Type, flatten.Quantity));
+        Assert.Null(update.FlattenCompleted);
+        var cancelled = _sink.Events.OfType<OrderCancelled>().ToList();
+        Assert.Equal(["gb-20251202-1000-1-tp1", "gb-20251202-1000-1-tp2"], cancelled.Select(c => c.Tag));
+        Assert.All(cancelled, c => Assert.Equal((At(10, 3), "cancelled on request"), (c.Time, c.Reason)));
+        var working = (await _broker.GetAccountAsync(None)).WorkingOrders;
+        Assert.Equal([(OrderType.Stop, OrderSide.Sell, 4), (OrderType.Market, OrderSide.Sell, 4)], working.Select(o => (o.Type, o.Side, o.Quantity)));
+        Assert.Equal("gb-close-2", working[1].Tag);
+        Assert.Equal("flattening", _executor.Protection.State);
         await PumpAsync();
 
-        // This bar would hit the old stop and both targets; only the flatten order is left to fill, at 2001.0 − 0.1.
+        // This bar would hit the stop and both targets; the close fills at the open, 2001.0 − 0.1, and the stop goes with the position.
         await BarAsync(B(10, 3, 2001.0m, 2005.0m, 1997.0m, 2000.0m));
 
         var trade = Assert.Single(Closed);
@@ -198,6 +210,8 @@ public sealed class OrderExecutorTests
         // 4 × 0.8 × $10 = 32.00; commission 4.96; net 27.04.
         Assert.Equal((32.00m, 4.96m, 27.04m, "eod_flatten"), (trade.GrossPnL, trade.Commission, trade.PnL!.Value, trade.ExitReason));
         Assert.Equal(new PositionState(0, 0m, false, 50_027.04m), _executor.Position);
+        Assert.Contains(_updates, u => u.FlattenCompleted == "eod_flatten");
+        Assert.Empty((await _broker.GetAccountAsync(None)).WorkingOrders);
     }
 
     [Fact]
@@ -205,10 +219,11 @@ public sealed class OrderExecutorTests
     {
         await EnterAsync(LongFour());
 
-        await _executor.FlattenAsync("flatten_all", None);
+        var flatten = await _executor.FlattenAsync("flatten_all", None);
         await PumpAsync();
 
-        Assert.Null(_updates[^1].Error); // cancelled by our own flatten: expected, not an error
+        Assert.Null(flatten.Error); // cancelled by our own flatten: expected, not an error
+        Assert.Equal("flatten_all", flatten.FlattenCompleted);
         Assert.Equal(new PositionState(0, 0m, false, 50_000m), _executor.Position);
         await BarAsync(B(10, 0, 2000.0m, 2001.0m, 1999.5m, 2000.5m));
         Assert.Empty(_sink.Events.OfType<OrderFilled>());
@@ -302,25 +317,34 @@ public sealed class OrderExecutorTests
     }
 
     [Fact]
-    public async Task A_flatten_that_races_the_entry_fill_still_closes_the_position()
+    public async Task A_flatten_whose_cancel_is_refused_because_the_entry_just_filled_reads_the_account_and_closes_the_position()
     {
-        // The entry fills while the flatten's cancels are in flight (live: a fill on the wire;
-        // replay: a control file handled while the feed processes a bar).
+        // The entry fills while the flatten's cancel is in flight (live: a fill on the wire; replay: a
+        // control file handled while the feed processes a bar); the cancel is refused: "maybe filled".
         var racing = new FillDuringFirstCancel(_broker, B(10, 3, 2000.0m, 2000.5m, 1999.5m, 2000.2m));
-        var executor = new OrderExecutor(racing, Mgc, 50_000m);
+        var executor = new OrderExecutor(racing, Mgc, 50_000m, _clock);
         await executor.EnterAsync(LongFour(), None);
-        foreach (var e in _sink.Drain())
-            await executor.OnBrokerEventAsync(e, None);
+        foreach (var batch in _sink.DrainBatches())
+            await executor.OnBrokerEventsAsync(batch, None);
 
         var update = await executor.FlattenAsync("flatten_all", None);
 
-        Assert.Null(update.Error);
+        Assert.Contains("it may have filled; reading the account before any further order", update.Error, StringComparison.Ordinal);
+        Assert.Equal(4, executor.Position.Position); // the fill was booked from the account read, before its event
         var account = await _broker.GetAccountAsync(None);
         Assert.Equal(4, account.Position);
-        var flatten = Assert.Single(account.WorkingOrders);
-        Assert.Equal((OrderSide.Sell, OrderType.Market, 4, true), (flatten.Side, flatten.Type, flatten.Quantity, flatten.Tag.Contains("flatten", StringComparison.Ordinal)));
-        await _broker.OnBarAsync(B(10, 6, 2000.2m, 2000.4m, 2000.0m, 2000.1m), None);
-        Assert.Equal(0, (await _broker.GetAccountAsync(None)).Position);
+        Assert.Contains(account.WorkingOrders, o => o is { Type: OrderType.Stop, Quantity: 4 }); // protected while it closes
+        var close = Assert.Single(account.WorkingOrders, o => o.Type == OrderType.Market);
+        Assert.Equal((OrderSide.Sell, 4), (close.Side, close.Quantity));
+        foreach (var batch in _sink.DrainBatches())
+            await executor.OnBrokerEventsAsync(batch, None); // the late events change nothing: the fill is booked once
+        Assert.Equal(4, executor.Position.Position);
+
+        _clock.Now = At(10, 9);
+        await _broker.OnBarOpenAsync(B(10, 6, 2000.2m, 2000.4m, 2000.0m, 2000.1m), None);
+        foreach (var batch in _sink.DrainBatches())
+            await executor.OnBrokerEventsAsync(batch, None);
+        Assert.Equal((0, 0), ((await _broker.GetAccountAsync(None)).Position, executor.Position.Position));
     }
 
     /// <summary>A broker whose first cancel is preceded by a bar that fills the pending entry.</summary>
@@ -330,8 +354,7 @@ public sealed class OrderExecutorTests
 
         public ValueTask<OrderAck> PlaceAsync(OrderRequest request, CancellationToken cancellationToken) => inner.PlaceAsync(request, cancellationToken);
 
-        public ValueTask<OrderAck> ModifyAsync(long orderId, int? quantity, decimal? stopPrice, decimal? limitPrice, CancellationToken cancellationToken) =>
-            inner.ModifyAsync(orderId, quantity, stopPrice, limitPrice, cancellationToken);
+        public ValueTask<OrderAck> ModifyAsync(OrderChange change, CancellationToken cancellationToken) => inner.ModifyAsync(change, cancellationToken);
 
         public async ValueTask<OrderAck> CancelAsync(long orderId, CancellationToken cancellationToken)
         {
@@ -343,6 +366,10 @@ public sealed class OrderExecutorTests
             return await inner.CancelAsync(orderId, cancellationToken);
         }
 
+        public ValueTask<OrderAck> ClosePositionAsync(string tag, CancellationToken cancellationToken) => inner.ClosePositionAsync(tag, cancellationToken);
+
         public ValueTask<AccountSnapshot> GetAccountAsync(CancellationToken cancellationToken) => inner.GetAccountAsync(cancellationToken);
+
+        public ValueTask<OrderLookup?> FindOrderAsync(string tag, CancellationToken cancellationToken) => inner.FindOrderAsync(tag, cancellationToken);
     }
 }

@@ -34,7 +34,32 @@ public sealed class SimulatedBrokerTests
     private static (decimal Balance, int Position, decimal AveragePrice, int Working) Summary(AccountSnapshot account) =>
         (account.Balance, account.Position, account.AveragePrice, account.WorkingOrders.Count);
 
-    private IEnumerable<OrderFilled> Fills => _sink.Events.OfType<OrderFilled>();
+    /// <summary>A fill as the tests state it: the broker's fill with the position and balance after it.</summary>
+    private sealed record Booked(DateTimeOffset Time, long OrderId, string Tag, OrderSide Side, int Quantity, decimal Price, decimal Commission, int PositionAfter, decimal BalanceAfter);
+
+    /// <summary>
+    /// Events as the tests state them: each fill with the position and balance after it, booked here
+    /// independently of the broker (average-price P&amp;L at $10 a point, from 50,000 USD), other events as they are.
+    /// </summary>
+    private List<object> Shown(IEnumerable<BrokerEvent> events)
+    {
+        var booked = new Dictionary<BrokerFill, Booked>(ReferenceEqualityComparer.Instance);
+        var (position, average, balance) = (0, 0m, 50_000m);
+        foreach (var fill in _sink.Events.OfType<OrderFilled>().Select(f => f.Fill))
+        {
+            var signed = fill.Side == OrderSide.Buy ? fill.Quantity : -fill.Quantity;
+            var closing = position != 0 && Math.Sign(signed) != Math.Sign(position) ? Math.Min(fill.Quantity, Math.Abs(position)) : 0;
+            balance += closing * (fill.Price - average) * Math.Sign(position) * 10m - fill.Commission;
+            var after = position + signed;
+            average = after == 0 ? 0 : Math.Sign(after) != Math.Sign(position) ? fill.Price
+                : closing == 0 ? (average * Math.Abs(position) + fill.Price * fill.Quantity) / Math.Abs(after) : average;
+            position = after;
+            booked[fill] = new Booked(fill.Time, fill.OrderId, fill.Tag, fill.Side, fill.Quantity, fill.Price, fill.Commission, position, balance);
+        }
+        return [.. events.Select(e => e is OrderFilled f ? booked[f.Fill] : (object)e)];
+    }
+
+    private IEnumerable<Booked> Fills => Shown(_sink.Events).OfType<Booked>();
 
     private async Task<long> PlaceAsync(OrderRequest request)
     {
@@ -67,7 +92,7 @@ public sealed class SimulatedBrokerTests
         await _broker.OnBarAsync(B(10, 0, 2000.0m, 2001.0m, 1999.0m, 2000.5m), None);
 
         // 2000.0 + 0.1; commission 2 × 0.62 = 1.24; balance 50,000 − 1.24.
-        Assert.Equal([new OrderFilled(At(10, 0), id, "entry", OrderSide.Buy, 2, 2000.1m, 1.24m, 2, 49_998.76m)], Fills);
+        Assert.Equal([new Booked(At(10, 0), id, "entry", OrderSide.Buy, 2, 2000.1m, 1.24m, 2, 49_998.76m)], Fills);
         Assert.Equal((49_998.76m, 2, 2000.1m, 0), Summary(await _broker.GetAccountAsync(None)));
     }
 
@@ -77,7 +102,7 @@ public sealed class SimulatedBrokerTests
         var id = await PlaceAsync(Market("entry", OrderSide.Sell, 1));
         await _broker.OnBarAsync(B(10, 0, 2000.0m, 2001.0m, 1999.0m, 2000.5m), None);
 
-        Assert.Equal([new OrderFilled(At(10, 0), id, "entry", OrderSide.Sell, 1, 1999.9m, 0.62m, -1, 49_999.38m)], Fills);
+        Assert.Equal([new Booked(At(10, 0), id, "entry", OrderSide.Sell, 1, 1999.9m, 0.62m, -1, 49_999.38m)], Fills);
     }
 
     [Fact]
@@ -92,7 +117,7 @@ public sealed class SimulatedBrokerTests
         await _broker.OnBarAsync(B(10, 6, 1998.5m, 1998.9m, 1998.0m, 1998.4m), None);
 
         // Realised (1997.9 − 2000.1) × $10 = −22.00; balance 50,000 − 0.62 − 22.00 − 0.62.
-        Assert.Equal(new OrderFilled(At(10, 9), stop, "stop", OrderSide.Sell, 1, 1997.9m, 0.62m, 0, 49_976.76m), Fills.Last());
+        Assert.Equal(new Booked(At(10, 9), stop, "stop", OrderSide.Sell, 1, 1997.9m, 0.62m, 0, 49_976.76m), Fills.Last());
     }
 
     [Fact]
@@ -104,7 +129,7 @@ public sealed class SimulatedBrokerTests
         await _broker.OnBarAsync(B(10, 3, 1996.0m, 1997.0m, 1995.0m, 1996.5m), None);
 
         // Opened 2 points below the stop: 1996.0 − 0.1. Realised (1995.9 − 2000.1) × $10 = −42.00.
-        Assert.Equal(new OrderFilled(At(10, 6), stop, "stop", OrderSide.Sell, 1, 1995.9m, 0.62m, 0, 49_956.76m), Fills.Last());
+        Assert.Equal(new Booked(At(10, 6), stop, "stop", OrderSide.Sell, 1, 1995.9m, 0.62m, 0, 49_956.76m), Fills.Last());
     }
 
     [Fact]
@@ -117,7 +142,7 @@ public sealed class SimulatedBrokerTests
         await _broker.OnBarAsync(B(10, 3, 2003.0m, 2004.0m, 2002.5m, 2003.5m), None);
 
         // 2003.0 + 0.1; realised (2003.1 − 1999.9) × −1 × $10 = −32.00.
-        Assert.Equal(new OrderFilled(At(10, 6), stop, "stop", OrderSide.Buy, 1, 2003.1m, 0.62m, 0, 49_966.76m), Fills.Last());
+        Assert.Equal(new Booked(At(10, 6), stop, "stop", OrderSide.Buy, 1, 2003.1m, 0.62m, 0, 49_966.76m), Fills.Last());
     }
 
     [Fact]
@@ -141,7 +166,7 @@ public sealed class SimulatedBrokerTests
         await _broker.OnBarAsync(B(10, 3, 2000.5m, 2002.1m, 2000.3m, 2001.0m), None);
 
         // No slippage on limits and no better price either. Realised (2002.0 − 2000.1) × $10 = 19.00.
-        Assert.Equal(new OrderFilled(At(10, 6), limit, "tp", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m), Fills.Last());
+        Assert.Equal(new Booked(At(10, 6), limit, "tp", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m), Fills.Last());
     }
 
     [Fact]
@@ -154,7 +179,7 @@ public sealed class SimulatedBrokerTests
 
         await _broker.OnBarAsync(B(10, 3, 1998.5m, 1998.8m, 1997.9m, 1998.2m), None);
 
-        Assert.Equal([new OrderFilled(At(10, 6), bid, "bid", OrderSide.Buy, 1, 1998.0m, 0.62m, 1, 49_999.38m)], Fills);
+        Assert.Equal([new Booked(At(10, 6), bid, "bid", OrderSide.Buy, 1, 1998.0m, 0.62m, 1, 49_999.38m)], Fills);
     }
 
     [Fact]
@@ -165,7 +190,7 @@ public sealed class SimulatedBrokerTests
 
         await _broker.OnBarAsync(B(10, 3, 2005.0m, 2006.0m, 2004.0m, 2005.5m), None);
 
-        Assert.Equal(new OrderFilled(At(10, 6), limit, "tp", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m), Fills.Last());
+        Assert.Equal(new Booked(At(10, 6), limit, "tp", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m), Fills.Last());
     }
 
     [Fact]
@@ -175,7 +200,7 @@ public sealed class SimulatedBrokerTests
 
         await _broker.OnBarAsync(B(10, 0, 1995.0m, 1996.0m, 1994.0m, 1995.5m), None); // the whole bar below the limit
 
-        Assert.Equal([new OrderFilled(At(10, 3), bid, "bid", OrderSide.Buy, 1, 1998.0m, 0.62m, 1, 49_999.38m)], Fills);
+        Assert.Equal([new Booked(At(10, 3), bid, "bid", OrderSide.Buy, 1, 1998.0m, 0.62m, 1, 49_999.38m)], Fills);
     }
 
     [Theory]
@@ -214,11 +239,11 @@ public sealed class SimulatedBrokerTests
 
         await _broker.OnBarAsync(B(10, 3, 2000.0m, 2003.0m, 1997.0m, 2001.0m), None);
 
-        Assert.Equal(
+        Assert.Equal<object>(
         [
-            new OrderFilled(At(10, 6), stop, "stop", OrderSide.Sell, 1, 1997.9m, 0.62m, 0, 49_976.76m),
+            new Booked(At(10, 6), stop, "stop", OrderSide.Sell, 1, 1997.9m, 0.62m, 0, 49_976.76m),
             new OrderCancelled(At(10, 6), target, "tp", "position flat: exit order cancelled (OCO)"),
-        ], _sink.Drain());
+        ], Shown(_sink.Drain()));
         Assert.Empty((await _broker.GetAccountAsync(None)).WorkingOrders);
     }
 
@@ -232,11 +257,11 @@ public sealed class SimulatedBrokerTests
 
         await _broker.OnBarAsync(B(10, 3, 2001.0m, 2005.0m, 2000.5m, 2004.5m), None);
 
-        Assert.Equal(
+        Assert.Equal<object>(
         [
-            new OrderFilled(At(10, 6), near, "near", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m),
+            new Booked(At(10, 6), near, "near", OrderSide.Sell, 1, 2002.0m, 0.62m, 0, 50_017.76m),
             new OrderCancelled(At(10, 6), far, "far", "position flat: exit order cancelled (OCO)"),
-        ], _sink.Drain());
+        ], Shown(_sink.Drain()));
     }
 
     [Fact]
@@ -251,42 +276,43 @@ public sealed class SimulatedBrokerTests
 
         await _broker.OnBarAsync(B(10, 3, 2001.0m, 2003.0m, 2000.8m, 2002.5m), None);
 
-        Assert.Equal([c, a, b], _sink.Drain().OfType<OrderFilled>().Select(f => f.OrderId));
+        Assert.Equal([c, a, b], _sink.Drain().OfType<OrderFilled>().Select(f => f.Fill.OrderId));
     }
 
     [Fact]
-    public async Task Attached_legs_are_created_at_the_entry_fill_and_are_live_in_the_same_bar()
+    public async Task Exit_orders_placed_after_the_open_are_live_for_the_rest_of_that_bar()
     {
-        var entry = await PlaceAsync(new OrderRequest("e", OrderSide.Buy, OrderType.Market, 2,
-            Attached: [new AttachedOrder("e-stop", OrderType.Stop, 2, 20), new AttachedOrder("e-tp1", OrderType.Limit, 2, 10)]));
+        var entry = await PlaceAsync(Market("e", OrderSide.Buy, 2));
+        var bar = B(10, 0, 2000.0m, 2001.5m, 1999.5m, 2001.2m);
+        await _broker.OnBarOpenAsync(bar, None);
+        Assert.Equal(2000.1m, Fills.Single().Price);
+
+        // As the executor does at the entry's fill: stop 20 ticks below 2000.1, target 10 ticks above, reached by the high 2001.5.
+        var stop = await PlaceAsync(new OrderRequest("e-stop", OrderSide.Sell, OrderType.Stop, 2, StopPrice: 1998.1m, ReduceOnly: true));
+        var target = await PlaceAsync(SellLimit("e-tp1", 2001.1m, 2));
         _sink.Drain();
+        await _broker.OnBarAsync(bar, None);
 
-        await _broker.OnBarAsync(B(10, 0, 2000.0m, 2001.5m, 1999.5m, 2001.2m), None);
-
-        // Entry 2000.1; stop 20 ticks below = 1998.1; target 10 ticks above = 2001.1, reached by the high 2001.5.
         // Realised 2 × (2001.1 − 2000.1) × $10 = 20.00; commission 4 × 0.62 = 2.48.
-        Assert.Equal(
+        Assert.Equal<object>(
         [
-            new OrderFilled(At(10, 0), entry, "e", OrderSide.Buy, 2, 2000.1m, 1.24m, 2, 49_998.76m),
-            new OrderAccepted(At(10, 0), new WorkingOrder(entry + 1, "e-stop", OrderSide.Sell, OrderType.Stop, 2, null, 1998.1m)),
-            new OrderAccepted(At(10, 0), new WorkingOrder(entry + 2, "e-tp1", OrderSide.Sell, OrderType.Limit, 2, 2001.1m, null)),
-            new OrderFilled(At(10, 3), entry + 2, "e-tp1", OrderSide.Sell, 2, 2001.1m, 1.24m, 0, 50_017.52m),
-            new OrderCancelled(At(10, 3), entry + 1, "e-stop", "position flat: exit order cancelled (OCO)"),
-        ], _sink.Drain());
+            new Booked(At(10, 3), target, "e-tp1", OrderSide.Sell, 2, 2001.1m, 1.24m, 0, 50_017.52m),
+            new OrderCancelled(At(10, 3), stop, "e-stop", "position flat: exit order cancelled (OCO)"),
+        ], Shown(_sink.Drain()));
+        Assert.Equal(1, entry);
     }
 
     [Fact]
-    public async Task An_attached_stop_inside_the_entry_bar_fills_in_that_bar()
+    public async Task Market_orders_fill_once_per_bar_even_when_the_open_was_played_first()
     {
-        var entry = await PlaceAsync(new OrderRequest("e", OrderSide.Sell, OrderType.Market, 1,
-            Attached: [new AttachedOrder("e-stop", OrderType.Stop, 1, 10), new AttachedOrder("e-tp1", OrderType.Limit, 1, 10)]));
+        await PlaceAsync(Market("e", OrderSide.Sell, 1));
+        var bar = B(10, 0, 2000.0m, 2001.0m, 1998.5m, 1999.0m);
+        await _broker.OnBarOpenAsync(bar, None);
+        await PlaceAsync(Market("late", OrderSide.Sell, 1)); // placed after the open: waits for the next bar
+        await _broker.OnBarAsync(bar, None);
 
-        // Short at 1999.9; stop 2000.9 (high 2001.0 reaches it) and target 1998.9 (low 1998.5 reaches it): the stop wins.
-        await _broker.OnBarAsync(B(10, 0, 2000.0m, 2001.0m, 1998.5m, 1999.0m), None);
-
-        // Fill at the stop 2000.9 + 0.1; realised (2001.0 − 1999.9) × −$10 = −11.00.
-        Assert.Equal(new OrderFilled(At(10, 3), entry + 1, "e-stop", OrderSide.Buy, 1, 2001.0m, 0.62m, 0, 49_987.76m), Fills.Last());
-        Assert.Equal(new OrderCancelled(At(10, 3), entry + 2, "e-tp1", "position flat: exit order cancelled (OCO)"), _sink.Events[^1]);
+        Assert.Equal([("e", 1999.9m)], Fills.Select(f => (f.Tag, f.Price)));
+        Assert.Single((await _broker.GetAccountAsync(None)).WorkingOrders);
     }
 
     [Fact]
@@ -298,7 +324,7 @@ public sealed class SimulatedBrokerTests
         await _broker.OnBarAsync(B(10, 3, 2001.0m, 2001.5m, 2000.5m, 2001.0m), None);
 
         // 2 sold at 2000.9; realised 2 × 0.8 × $10 = 16.00; commission for 2, not 5.
-        Assert.Equal(new OrderFilled(At(10, 3), close, "close", OrderSide.Sell, 2, 2000.9m, 1.24m, 0, 50_013.52m), Fills.Last());
+        Assert.Equal(new Booked(At(10, 3), close, "close", OrderSide.Sell, 2, 2000.9m, 1.24m, 0, 50_013.52m), Fills.Last());
         Assert.Equal(0, (await _broker.GetAccountAsync(None)).Position);
     }
 
@@ -328,11 +354,11 @@ public sealed class SimulatedBrokerTests
 
         await _broker.OnBarAsync(B(10, 3, 2001.0m, 2001.5m, 2000.5m, 2001.0m), None);
 
-        Assert.Equal(
+        Assert.Equal<object>(
         [
-            new OrderFilled(At(10, 3), close, "close", OrderSide.Sell, 1, 2000.9m, 0.62m, 0, 50_006.76m),
+            new Booked(At(10, 3), close, "close", OrderSide.Sell, 1, 2000.9m, 0.62m, 0, 50_006.76m),
             new OrderCancelled(At(10, 3), stop, "stop", "position flat: exit order cancelled (OCO)"),
-        ], _sink.Drain());
+        ], Shown(_sink.Drain()));
         Assert.Equal([entryLimit], (await _broker.GetAccountAsync(None)).WorkingOrders.Select(o => o.OrderId));
     }
 
@@ -346,11 +372,11 @@ public sealed class SimulatedBrokerTests
 
         await _broker.OnBarAsync(B(10, 3, 2001.0m, 2001.5m, 2000.5m, 2001.0m), None);
 
-        Assert.Equal(
+        Assert.Equal<object>(
         [
-            new OrderFilled(At(10, 3), first, "close-1", OrderSide.Sell, 1, 2000.9m, 0.62m, 0, 50_006.76m),
+            new Booked(At(10, 3), first, "close-1", OrderSide.Sell, 1, 2000.9m, 0.62m, 0, 50_006.76m),
             new OrderCancelled(At(10, 3), second, "close-2", "position flat: exit order cancelled (OCO)"),
-        ], _sink.Drain());
+        ], Shown(_sink.Drain()));
     }
 
     [Fact]
@@ -362,7 +388,7 @@ public sealed class SimulatedBrokerTests
         await _broker.OnBarAsync(B(10, 3, 2001.0m, 2001.5m, 2000.5m, 2001.0m), None);
 
         // 1 closes at 2000.9 (+8.00), 2 open short at 2000.9; commission 3 × 0.62 = 1.86.
-        Assert.Equal(new OrderFilled(At(10, 3), reverse, "reverse", OrderSide.Sell, 3, 2000.9m, 1.86m, -2, 50_005.52m), Fills.Last());
+        Assert.Equal(new Booked(At(10, 3), reverse, "reverse", OrderSide.Sell, 3, 2000.9m, 1.86m, -2, 50_005.52m), Fills.Last());
         Assert.Equal((50_005.52m, -2, 2000.9m, 0), Summary(await _broker.GetAccountAsync(None)));
     }
 
@@ -391,7 +417,7 @@ public sealed class SimulatedBrokerTests
         await broker.OnBarAsync(B(10, 0, 2000.0m, 2000.5m, 1997.0m, 1997.5m), None);
 
         // Entry at the open exactly; stop at 1998.0 − 2 ticks; 2 × (1997.8 − 2000.0) × $10 = −44.00; commission 4 × 0.50.
-        var fills = _sink.Events.OfType<OrderFilled>().ToList();
+        var fills = _sink.Events.OfType<OrderFilled>().Select(f => f.Fill).ToList();
         Assert.Equal([2000.0m, 1997.8m], fills.Select(f => f.Price));
         Assert.Equal([1.00m, 1.00m], fills.Select(f => f.Commission));
         Assert.Equal(49_954.00m, (await broker.GetAccountAsync(None)).Balance);
@@ -445,10 +471,9 @@ public sealed class SimulatedBrokerTests
     /// <summary>Long 1 at 2000.1 with a stop at 1998.1 and a target at 2002.1, both working.</summary>
     private async Task OpenBracketAsync()
     {
-        await PlaceAsync(new OrderRequest("e", OrderSide.Buy, OrderType.Market, 1,
-            Attached: [new AttachedOrder("e-stop", OrderType.Stop, 1, 20), new AttachedOrder("e-tp1", OrderType.Limit, 1, 20)]));
-        await _broker.OnBarAsync(B(10, 0, 2000.0m, 2000.5m, 1999.8m, 2000.2m), None);
-        Assert.Equal(2000.1m, Fills.Single().Price);
+        await OpenLongAsync();
+        await PlaceAsync(SellStop("e-stop", 1998.1m));
+        await PlaceAsync(SellLimit("e-tp1", 2002.1m));
     }
 
     /// <summary><paramref name="count"/> 3-minute bars from <paramref name="start"/>, all inside 1999.8–2000.7: they reach neither leg of <see cref="OpenBracketAsync"/>.</summary>
@@ -472,10 +497,6 @@ public sealed class SimulatedBrokerTests
         { new OrderRequest("nostop", OrderSide.Sell, OrderType.Stop, 1), "a stop order needs a stop price" },
         { new OrderRequest("offtick", OrderSide.Sell, OrderType.Limit, 1, LimitPrice: 2000.05m), "price 2000.05 is not a positive multiple of the tick size 0.10" },
         { new OrderRequest("zero", OrderSide.Sell, OrderType.Stop, 1, StopPrice: 0m), "price 0 is not a positive multiple of the tick size 0.10" },
-        { new OrderRequest("leg0", OrderSide.Buy, OrderType.Market, 1, Attached: [new AttachedOrder("leg0-stop", OrderType.Stop, 1, 0)]),
-            "attached leg leg0-stop needs a positive quantity, a positive tick offset and a stop or limit type" },
-        { new OrderRequest("legm", OrderSide.Buy, OrderType.Market, 1, Attached: [new AttachedOrder("legm-x", OrderType.Market, 1, 5)]),
-            "attached leg legm-x needs a positive quantity, a positive tick offset and a stop or limit type" },
     };
 
     [Theory]
@@ -497,14 +518,15 @@ public sealed class SimulatedBrokerTests
         var stop = await PlaceAsync(SellStop("stop", 1998.0m, 2));
         _sink.Drain();
 
-        Assert.Equal(OrderAck.Accepted(stop), await _broker.ModifyAsync(stop, 1, 1999.0m, null, None));
-        Assert.Empty(_sink.Drain()); // a modification is acknowledged, not published
-        Assert.Equal(new WorkingOrder(stop, "stop", OrderSide.Sell, OrderType.Stop, 1, null, 1999.0m), (await _broker.GetAccountAsync(None)).WorkingOrders.Single());
+        Assert.Equal(OrderAck.Accepted(stop), await _broker.ModifyAsync(new OrderChange(stop, 1, 1999.0m, null), None));
+        var changed = new WorkingOrder(stop, "stop", OrderSide.Sell, OrderType.Stop, 1, null, 1999.0m);
+        Assert.Equal([new OrderAccepted(At(9, 59), changed)], _sink.Drain()); // the order's new values are published, as the gateway's hub does
+        Assert.Equal(changed, (await _broker.GetAccountAsync(None)).WorkingOrders.Single());
 
         await _broker.OnBarAsync(B(10, 3, 1999.5m, 1999.8m, 1998.5m, 1999.0m), None);
 
         // The old stop (1998.0) would not trigger on a 1998.5 low; the new one fills 1 at 1998.9: −12.00 − 0.62.
-        Assert.Equal(new OrderFilled(At(10, 6), stop, "stop", OrderSide.Sell, 1, 1998.9m, 0.62m, 1, 49_986.14m), Fills.Last());
+        Assert.Equal(new Booked(At(10, 6), stop, "stop", OrderSide.Sell, 1, 1998.9m, 0.62m, 1, 49_986.14m), Fills.Last());
     }
 
     [Fact]
@@ -513,9 +535,10 @@ public sealed class SimulatedBrokerTests
         await OpenLongAsync();
         var stop = await PlaceAsync(SellStop("stop", 1998.0m));
 
-        Assert.Equal(OrderAck.Rejected(99, "order 99 is not working"), await _broker.ModifyAsync(99, 1, null, null, None));
-        Assert.Equal(OrderAck.Rejected(stop, "price 1998.05 is not a positive multiple of the tick size 0.10"), await _broker.ModifyAsync(stop, null, 1998.05m, null, None));
-        Assert.Equal(OrderAck.Rejected(stop, "quantity 0 must be positive"), await _broker.ModifyAsync(stop, 0, null, null, None));
+        Assert.Equal(OrderAck.Rejected(99, "order 99 is not working"), await _broker.ModifyAsync(new OrderChange(99, 1, 1998.0m, null), None));
+        Assert.Equal(OrderAck.Rejected(stop, "price 1998.05 is not a positive multiple of the tick size 0.10"), await _broker.ModifyAsync(new OrderChange(stop, 1, 1998.05m, null), None));
+        Assert.Equal(OrderAck.Rejected(stop, "quantity 0 must be positive"), await _broker.ModifyAsync(new OrderChange(stop, 0, 1998.0m, null), None));
+        Assert.Equal(OrderAck.Rejected(stop, "a stop order needs a stop price"), await _broker.ModifyAsync(new OrderChange(stop, 1, null, null), None));
         Assert.Equal(new WorkingOrder(stop, "stop", OrderSide.Sell, OrderType.Stop, 1, null, 1998.0m), (await _broker.GetAccountAsync(None)).WorkingOrders.Single());
     }
 
@@ -544,7 +567,7 @@ public sealed class SimulatedBrokerTests
         await _broker.CompleteAsync(None);
 
         // Last bar 10:00 closed at 2000.2 at 10:03: 2000.2 − 0.1 = 2000.1, flat at no gain; two sides of commission.
-        Assert.Equal(new OrderFilled(At(10, 3), close, "close", OrderSide.Sell, 1, 2000.1m, 0.62m, 0, 49_998.76m), Fills.Last());
+        Assert.Equal(new Booked(At(10, 3), close, "close", OrderSide.Sell, 1, 2000.1m, 0.62m, 0, 49_998.76m), Fills.Last());
         Assert.Equal([bid], (await _broker.GetAccountAsync(None)).WorkingOrders.Select(o => o.OrderId));
     }
 

@@ -34,7 +34,7 @@ public sealed class SessionScheduleTests
     {
         var risk = new RiskManager(Rules, ContractSpec.BuiltIn["MGC"], new FillModelOptions(), TimeSpan.FromMinutes(3));
         Assert.Null(risk.OnMarket(Ct(12, 24, 10, 0), 4500m));
-        Assert.Equal("outside trading window 08:30–12:35 CT (early close 12:45)", risk.BlockedBy(Ct(12, 24, 12, 36)));
+        Assert.Equal("outside trading window 08:30–12:35 CT (early close 12:45, Christmas Eve)", risk.BlockedBy(Ct(12, 24, 12, 36)));
 
         risk.OnPosition(2, 4500m, false, 50_000m);
         Assert.Null(risk.OnMarket(Ct(12, 24, 12, 39), 4500m));
