@@ -143,7 +143,8 @@ public sealed class GatewayMiddleware
         try
         {
             using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
-            await Task.Delay(hold ?? Timeout.InfiniteTimeSpan, _clock, either.Token).ConfigureAwait(false);
+            // Forced yield: when a driver's ReplayClock.AdvanceTo fires the timer, the request resumes on the thread pool, not inside AdvanceTo.
+            await Task.Delay(hold ?? Timeout.InfiniteTimeSpan, _clock, either.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
             return true;
         }
         catch (OperationCanceledException)
