@@ -214,7 +214,7 @@ public sealed class SimulatedGateway : IDisposable
     /// (market first, then user), after every message sent before this call. User-event batches still waiting on a delay
     /// (<see cref="SimulatorActivity.DelayedUserEventBatches"/>) are not "sent before": they follow when due.
     /// </summary>
-    public async Task BroadcastSyncAsync(long sequence, CancellationToken cancellationToken)
+    public async Task BroadcastSyncAsync(long sequence, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
