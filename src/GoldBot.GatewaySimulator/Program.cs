@@ -3,9 +3,9 @@ using GoldBot.GatewaySimulator.Hosting;
 
 var bars = new Option<string?>("--bars") { Description = "Bars CSV replayed as the market (default: GatewaySimulator:BarsFile, the MGC 3-minute file)." };
 var port = new Option<int?>("--port") { Description = "Port on 127.0.0.1 (default 5200)." };
-var speed = new Option<double?>("--speed") { Description = "Replay speed: a bar every period/N of wall time; 0 = step mode via POST /admin/advance (default 0)." };
+var speed = new Option<double?>("--speed") { Description = "Replay speed: market time flows continuously at N times wall time (a bar every period/N); 0 = step mode via POST /admin/advance (default 0)." };
 var shape = new Option<PayloadShape?>("--shape") { Description = "Hub payload shapes: Observed (as the live gateway) or Documented (default Observed)." };
-var config = new Option<string?>("--config") { Description = "JSON configuration file with a GatewaySimulator section." };
+var config = new Option<string?>("--config") { Description = "JSON configuration file with a GatewaySimulator section (faults: GatewaySimulator:Faults, the JSON of POST /admin/faults; see README.md)." };
 var root = new RootCommand("goldbot-sim: a local ProjectX Gateway (TopstepX) simulator on 127.0.0.1 replaying a bars file.") { bars, port, speed, shape, config };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -27,7 +27,7 @@ root.SetAction(async (parse, cancellationToken) =>
     {
         await using var app = GatewaySimulatorApp.Build(options);
         await Console.Out.WriteLineAsync($"goldbot-sim: http://127.0.0.1:{options.Port}/ (REST /api, hubs /hubs/market and /hubs/user, admin /admin), shape {options.PayloadShape}, "
-            + (options.Speed > 0 ? $"speed {options.Speed}x" : "step mode (POST /admin/advance?bars=N)")).ConfigureAwait(false);
+            + (options.Speed > 0 ? $"market time at {options.Speed}x wall time" : "step mode (POST /admin/advance?bars=N)")).ConfigureAwait(false);
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }

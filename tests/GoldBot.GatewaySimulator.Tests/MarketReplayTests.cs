@@ -1,6 +1,7 @@
 using GoldBot.GatewaySimulator.Market;
 using GoldBot.Market;
 using GoldBot.MarketData;
+using GoldBot.Time;
 using GoldBot.Tests;
 
 namespace GoldBot.GatewaySimulator.Tests;
@@ -21,25 +22,38 @@ public sealed class MarketReplayTests
     }
 
     [Fact]
-    public void Each_bar_plays_four_trades_at_quarter_periods_then_the_clock_moves_to_the_bar_end()
+    public void Each_bar_plays_four_trades_at_quarter_periods_and_the_replay_never_moves_the_clock()
     {
         var period = TimeSpan.FromMinutes(3);
         Bar[] bars = [new(T0, 10.0m, 10.5m, 9.8m, 10.2m, 7), new(T0 + period, 10.4m, 10.9m, 10.3m, 10.8m, 100)];
-        var clock = new SimulationClock(T0);
+        var clock = new ReplayClock(T0);
         var replay = new MarketReplay("CON.F.US.MGC.G26", "F.US.MGC", 0.1m, bars, period, 1, clock);
         Assert.Equal(10.2m, replay.LastPrice);
+        Assert.Equal((bars[1].OpenTime, bars[1].OpenTime + period), (replay.StartTime, replay.EndTime));
 
         var ticks = new List<MarketTick>();
-        while (replay.TryNext(out var t))
+        var announced = new List<DateTimeOffset>();
+        var closes = new List<bool>();
+        while (replay.NextPointTime is { } next)
+        {
+            announced.Add(next);
+            closes.Add(replay.NextPointClosesBar);
+            Assert.Equal(bars[1].OpenTime + period, replay.NextPointBarEnd);
+            Assert.True(replay.TryNext(out var t));
             ticks.Add(t);
+        }
 
         Assert.Equal([10.4m, 10.3m, 10.9m, 10.8m], ticks.Select(t => t.Price).ToArray());
         Assert.Equal([true, false, false, false], ticks.Select(t => t.Gap).ToArray());
         Assert.Equal([0, 45, 90, 135], ticks.Select(t => (int)(t.Time - bars[1].OpenTime).TotalSeconds).ToArray());
+        Assert.Equal(ticks.Select(t => t.Time), announced);
+        Assert.Equal([false, false, false, true], closes.ToArray());
         Assert.Equal([25L, 25, 25, 25], ticks.Select(t => t.Volume).ToArray());
         Assert.Equal([0, 1, 0, 1], ticks.Select(t => t.Aggressor).ToArray());
-        Assert.Equal(bars[1].OpenTime + period, clock.GetUtcNow());
+        Assert.Equal(T0, clock.GetUtcNow());
         Assert.True(replay.Finished);
+        Assert.False(replay.TryNext(out _));
+        Assert.Null(replay.NextPointBarEnd);
         Assert.Equal(2, replay.ClosedBars.Count());
     }
 
@@ -47,7 +61,7 @@ public sealed class MarketReplayTests
     public void Quote_is_a_one_tick_market_around_the_last_price()
     {
         var bars = BarCsvReader.Read(SharedData.MgcBars).Bars;
-        var replay = new MarketReplay("CON.F.US.MGC.G26", "F.US.MGC", 0.1m, bars, TimeSpan.FromMinutes(3), 500, new SimulationClock(bars[0].OpenTime));
+        var replay = new MarketReplay("CON.F.US.MGC.G26", "F.US.MGC", 0.1m, bars, TimeSpan.FromMinutes(3), 500, new ReplayClock(bars[500].OpenTime));
         replay.TryNext(out _);
         var q = replay.CurrentQuote!;
         Assert.Equal((bars[500].Open, bars[500].Open, bars[500].Open + 0.1m), (q.LastPrice, q.BestBid, q.BestAsk));

@@ -57,6 +57,15 @@ internal sealed class TestGateway : IAsyncDisposable
 
     public Task<JsonElement> FaultAsync(object faults) => PostAsync("admin/faults", faults);
 
+    public async Task<JsonElement> ClockAsync() => await Http.GetFromJsonAsync<JsonElement>("admin/clock");
+
+    public async Task<DateTimeOffset> MarketTimeAsync() => (await ClockAsync()).GetProperty("marketTime").GetDateTimeOffset();
+
+    public Task<JsonElement> CancelAsync(long orderId) => PostAsync("api/Order/cancel", new { accountId = AccountId, orderId });
+
+    public async Task<JsonElement> OrderAsync(long orderId) =>
+        (await StateAsync()).GetProperty("orders").EnumerateArray().Single(o => o.GetProperty("id").GetInt64() == orderId);
+
     public async Task<JsonElement> StateAsync() => await Http.GetFromJsonAsync<JsonElement>("admin/state");
 
     public Task<JsonElement> PlaceAsync(object order) => PostAsync("api/Order/place", order);

@@ -1,5 +1,6 @@
 using GoldBot.GatewaySimulator.Engine;
 using GoldBot.GatewaySimulator.Market;
+using GoldBot.Time;
 
 namespace GoldBot.GatewaySimulator.Tests;
 
@@ -10,7 +11,7 @@ public sealed class TradingEngineTests
     private const int Account = 1001;
     private const int OcoOff = 2002;
 
-    private readonly SimulationClock _clock = new(new DateTimeOffset(2025, 11, 24, 15, 0, 0, TimeSpan.Zero));
+    private readonly ReplayClock _clock = new(new DateTimeOffset(2025, 11, 24, 15, 0, 0, TimeSpan.Zero));
     private readonly TradingEngine _engine;
     private readonly List<EngineEvent> _events = [];
 

@@ -2,6 +2,7 @@ using GoldBot.GatewaySimulator.Engine;
 using GoldBot.GatewaySimulator.Hosting;
 using GoldBot.GatewaySimulator.Market;
 using GoldBot.MarketData;
+using GoldBot.Time;
 using GoldBot.Tests;
 
 namespace GoldBot.GatewaySimulator.Tests;
@@ -14,7 +15,7 @@ public sealed class WholeFileInvariantTests
     {
         var file = BarCsvReader.Read(SharedData.MgcBars);
         var contract = SimContract.FromId("CON.F.US.MGC.G26");
-        var clock = new SimulationClock(file.Bars[0].OpenTime);
+        var clock = new ReplayClock(file.Bars[1].OpenTime);
         var replay = new MarketReplay(contract.Id, contract.SymbolId, contract.Spec.TickSize, file.Bars, file.Period, 1, clock);
         var engine = new TradingEngine([contract], [new SimAccount(1, "A", 50_000m, true, true, true, true)], FeeSchedule.Default, clock);
         var events = new List<EngineEvent>();
@@ -23,8 +24,11 @@ public sealed class WholeFileInvariantTests
         var fillsOutside = 0;
         var entries = 0;
         var step = 0;
-        while (replay.TryNext(out var tick))
+        while (replay.NextPointTime is { } time)
         {
+            // As step mode does: the clock at the point's time, and at the bar's end for its close.
+            clock.AdvanceTo(replay.NextPointClosesBar ? replay.NextPointBarEnd!.Value : time);
+            replay.TryNext(out var tick);
             var tradesBefore = engine.Trades.Count;
             engine.OnPrice(tick.ContractId, tick.Price, tick.Gap, events);
             foreach (var t in engine.Trades.Skip(tradesBefore))

@@ -1,5 +1,7 @@
 using GoldBot.GatewaySimulator.Engine;
+using GoldBot.GatewaySimulator.Faults;
 using GoldBot.GatewaySimulator.Hosting;
+using GoldBot.GatewaySimulator.Hubs;
 using GoldBot.GatewaySimulator.Market;
 
 namespace GoldBot.GatewaySimulator.Api;
@@ -103,8 +105,13 @@ public static class GatewayEndpoints
                 ? new PositionsResponse([], false, 1, "Account not found")
                 : new PositionsResponse(g.Engine.Positions.Where(p => p.AccountId == body.AccountId).Select(PositionModel.From).ToList(), true, 0, null), ct));
 
-        api.MapPost("/Position/closeContract", async (CloseContractRequest body, SimulatedGateway gw, CancellationToken ct) =>
-            Envelope(await gw.ExecuteAsync((engine, events) => engine.ClosePosition(body.AccountId, body.ContractId ?? "", null, events), ct)));
+        api.MapPost("/Position/closeContract", async (CloseContractRequest body, SimulatedGateway gw, FaultState faults, HubConnectionRegistry hubs, CancellationToken ct) =>
+        {
+            var result = await gw.ExecuteAsync((engine, events) => engine.ClosePosition(body.AccountId, body.ContractId ?? "", null, events), ct);
+            if (result.Success && faults.TryTakeHubDropOnClose(out _))
+                hubs.AbortAll();
+            return Envelope(result);
+        });
 
         api.MapPost("/Position/partialCloseContract", async (PartialCloseContractRequest body, SimulatedGateway gw, CancellationToken ct) =>
             Envelope(await gw.ExecuteAsync((engine, events) => engine.ClosePosition(body.AccountId, body.ContractId ?? "", body.Size, events), ct)));

@@ -84,6 +84,27 @@ public sealed class TradingEngine
     /// <summary>Fault: how many more placed orders get <see cref="PartialFillPieces"/>.</summary>
     public int PartialFillOrders { get; set; }
 
+    /// <summary>
+    /// Fault: the next N cancels of a working order fill it instead (limit at its limit price, stop and trailing stop at their stop price,
+    /// market at the last price) and answer errorCode 3 Rejected ("already filled").
+    /// </summary>
+    public int RefuseNextCancelsAsFilled { get; set; }
+
+    /// <summary>Fault: the next N otherwise valid modifies answer errorCode 3 Rejected and change nothing.</summary>
+    public int RefuseNextModifies { get; set; }
+
+    /// <summary>Fault: the next N otherwise valid placements of a Stop (type 4) answer errorCode 2 OrderRejected; no order is created.</summary>
+    public int RefuseNextStops { get; set; }
+
+    /// <summary>Fault: the next N otherwise executable <c>Position/closeContract</c> answer errorCode 5 OrderRejected.</summary>
+    public int RefuseNextCloses { get; set; }
+
+    /// <summary>Fault: how many more orders, at their first fill, fill only <see cref="PartialFillThenCancelContracts"/> and have the rest cancelled.</summary>
+    public int PartialFillThenCancelOrders { get; set; }
+
+    /// <summary>Fault: contracts filled before the remainder is cancelled (clamped to [1, size − 1]).</summary>
+    public int PartialFillThenCancelContracts { get; set; } = 1;
+
     /// <summary>Last trade price of a contract, in points, or null before the first price.</summary>
     public decimal? LastPrice(string contractId) => _last.TryGetValue(contractId, out var p) ? p : null;
 
@@ -132,6 +153,12 @@ public sealed class TradingEngine
             // The gateway creates the order, rejects it and still returns its id (research/topstepx-api.md §7.1).
             const string Message = "Brackets cannot be used with Position Brackets. You must enable Auto OCO Brackets.";
             return new GatewayResult((int)PlaceOrderError.OrderRejected, Message, CreateRejected(command, contract, events));
+        }
+
+        if (command.Type == (int)OrderType.Stop && RefuseNextStops > 0)
+        {
+            RefuseNextStops--;
+            return Fail(PlaceOrderError.OrderRejected, "Stop order rejected by the exchange (simulated refusal)");
         }
 
         var now = _clock.GetUtcNow();
@@ -189,6 +216,11 @@ public sealed class TradingEngine
             if (p is { } price && !contract.IsOnTickGrid(price))
                 return new GatewayResult((int)ModifyOrderError.Rejected, "Invalid price. Price is not aligned to tick size.");
         }
+        if (RefuseNextModifies > 0)
+        {
+            RefuseNextModifies--;
+            return new GatewayResult((int)ModifyOrderError.Rejected, $"Order {orderId} could not be modified (simulated refusal)");
+        }
 
         var changed = order with { UpdateTimestamp = _clock.GetUtcNow(), Size = size ?? order.Size };
         if (order.Type == OrderType.Limit && limitPrice is not null)
@@ -219,6 +251,21 @@ public sealed class TradingEngine
             return new GatewayResult((int)ModifyOrderError.OrderNotFound, "Order not found");
         if (!order.IsWorking)
             return new GatewayResult((int)ModifyOrderError.Rejected, $"Order {orderId} is not working (status {order.Status})");
+        if (RefuseNextCancelsAsFilled > 0)
+        {
+            var price = order.Type switch
+            {
+                OrderType.Limit => order.LimitPrice,
+                OrderType.Stop or OrderType.TrailingStop => order.StopPrice,
+                _ => LastPrice(order.ContractId),
+            };
+            if (price is { } at)
+            {
+                RefuseNextCancelsAsFilled--;
+                Fill(orderId, at, events);
+                return new GatewayResult((int)ModifyOrderError.Rejected, $"Order {orderId} cannot be cancelled: it is already filled");
+            }
+        }
         CancelOrder(orderId, events);
         return GatewayResult.Ok();
     }
@@ -244,6 +291,11 @@ public sealed class TradingEngine
             return new GatewayResult((int)PartialCloseError.InvalidCloseSize, $"Invalid close size {size}; the position holds {position.Size}");
         if (LastPrice(contract.Id) is null)
             return new GatewayResult(partial ? (int)PartialCloseError.OrderRejected : (int)ClosePositionError.OrderRejected, null);
+        if (!partial && RefuseNextCloses > 0)
+        {
+            RefuseNextCloses--;
+            return new GatewayResult((int)ClosePositionError.OrderRejected, "Close order rejected (simulated refusal)");
+        }
 
         var side = position.Type == PositionType.Long ? OrderSide.Ask : OrderSide.Bid;
         var result = Place(new PlaceOrderCommand(accountId, contract.Id, (int)OrderType.Market, (int)side, size ?? position.Size), events);
@@ -405,6 +457,14 @@ public sealed class TradingEngine
     {
         var order = _orders[orderId];
         var remaining = order.Size - order.FillVolume;
+        if (PartialFillThenCancelOrders > 0 && order.FillVolume == 0 && remaining >= 2)
+        {
+            PartialFillThenCancelOrders--;
+            FillPiece(orderId, price, Math.Clamp(PartialFillThenCancelContracts, 1, remaining - 1), events);
+            if (_orders[orderId].IsWorking)
+                CancelOrder(orderId, events);
+            return;
+        }
         var pieces = Math.Clamp(order.FillPieces, 1, remaining);
         for (var i = 0; i < pieces; i++)
         {

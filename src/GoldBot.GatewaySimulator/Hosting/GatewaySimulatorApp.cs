@@ -1,16 +1,20 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using GoldBot.GatewaySimulator.Api;
 using GoldBot.GatewaySimulator.Engine;
 using GoldBot.GatewaySimulator.Faults;
 using GoldBot.GatewaySimulator.Hubs;
 using GoldBot.GatewaySimulator.Market;
 using GoldBot.MarketData;
+using GoldBot.Time;
 using Microsoft.AspNetCore.Http.Connections;
 
 namespace GoldBot.GatewaySimulator.Hosting;
 
-/// <summary>Builds the simulator's web application: Kestrel on 127.0.0.1, REST endpoints, hubs, rate limits, faults, admin.</summary>
+/// <summary>
+/// Builds the simulator's web application: Kestrel on 127.0.0.1, REST endpoints, hubs, rate limits, faults, admin. The market clock is
+/// <see cref="GatewaySimulatorOptions.DrivenClock"/> in driven mode, otherwise a <see cref="ReplayClock"/> starting at the first point
+/// after the warm-up bars.
+/// </summary>
 public static class GatewaySimulatorApp
 {
     /// <summary>Builds (does not start) the application.</summary>
@@ -43,55 +47,35 @@ public static class GatewaySimulatorApp
         if (logging is not null)
             logging(builder.Logging);
 
-        var clock = new SimulationClock(file!.Bars[0].OpenTime);
-        var replay = new MarketReplay(contracts[0].Id, contracts[0].SymbolId, contracts[0].Spec.TickSize, file.Bars, file.Period, options.WarmupBars, clock);
+        var clock = options.DrivenClock ?? new ReplayClock(file!.Bars[options.WarmupBars].OpenTime);
+        var replay = new MarketReplay(contracts[0].Id, contracts[0].SymbolId, contracts[0].Spec.TickSize, file!.Bars, file.Period, options.WarmupBars, clock);
         var accounts = options.EffectiveAccounts.Select(a => new SimAccount(a.Id, a.Name, a.Balance, a.CanTrade, true, true, a.AutoOcoBrackets));
         var engine = new TradingEngine(contracts, accounts, options.BuildFees(), clock);
         if (options.EnforceTradingHours)
             engine.IsMarketOpen = GlobexHours.IsOpen;
-        var faults = new FaultState(options.WallClock);
+        var faults = new FaultState(options.ServiceClock, clock);
         if (options.Faults is { } initial)
         {
             faults.Apply(initial);
-            if (initial.RejectNextOrder is { } reject)
-                engine.RejectNextOrder = ((PlaceOrderError)reject.ErrorCode, reject.ErrorMessage ?? "Order rejected");
-            if (initial.PartialFills is { } partial)
-                (engine.PartialFillPieces, engine.PartialFillOrders) = (Math.Max(1, partial.Pieces), partial.Orders);
+            EngineFaults.Apply(engine, initial);
         }
 
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(faults);
-        services.AddSingleton(new TokenService(options.WallClock, options.TokenLifetime));
+        services.AddSingleton<SimulatorActivity>();
+        services.AddSingleton(new TokenService(options.ServiceClock, options.TokenLifetime));
         services.AddSingleton<HubConnectionRegistry>();
         services.AddSingleton<IGatewayEventSink, HubEventPublisher>();
-        services.AddSingleton(sp => new SimulatedGateway(engine, replay, clock, sp.GetRequiredService<IGatewayEventSink>()));
+        services.AddSingleton(sp => new SimulatedGateway(engine, replay, clock, sp.GetRequiredService<IGatewayEventSink>(), faults,
+            sp.GetRequiredService<SimulatorActivity>(), options, sp.GetRequiredService<ILogger<SimulatedGateway>>()));
         services.AddHostedService<ReplayPump>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         services.AddSignalR().AddJsonProtocol();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) =>
-            {
-                faults.CountRateLimitRejection();
-                return ValueTask.CompletedTask;
-            };
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            {
-                var path = http.Request.Path;
-                if (path.StartsWithSegments("/api/History", StringComparison.OrdinalIgnoreCase))
-                    return RateLimitPartition.GetSlidingWindowLimiter("history", _ => Window(options.HistoryRateLimitPermits, options.HistoryRateLimitWindow));
-                if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
-                    return RateLimitPartition.GetSlidingWindowLimiter("overall", _ => Window(options.RateLimitPermits, options.RateLimitWindow));
-                return RateLimitPartition.GetNoLimiter("open");
-            });
-        });
 
         var app = builder.Build();
         app.UseWebSockets();
-        app.UseRateLimiter();
         app.UseMiddleware<GatewayMiddleware>();
         app.MapGatewayEndpoints();
         app.MapAdminEndpoints();
@@ -99,13 +83,4 @@ public static class GatewaySimulatorApp
         app.MapHub<UserHub>("/hubs/user", o => o.Transports = HttpTransportType.WebSockets);
         return app;
     }
-
-    private static SlidingWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
-    {
-        PermitLimit = permits,
-        Window = window,
-        SegmentsPerWindow = 6,
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
 }

@@ -1,5 +1,6 @@
 using GoldBot.GatewaySimulator.Engine;
 using GoldBot.GatewaySimulator.Faults;
+using GoldBot.Time;
 
 namespace GoldBot.GatewaySimulator.Hosting;
 
@@ -27,7 +28,10 @@ public sealed class GatewaySimulatorOptions
     /// <summary>TCP port on 127.0.0.1 (0 picks a free port).</summary>
     public int Port { get; set; } = 5200;
 
-    /// <summary>Replay speed: one bar per bar period ÷ speed of wall time; 0 = step mode (POST /admin/advance).</summary>
+    /// <summary>
+    /// Replay speed. Positive: paced mode, market time flows continuously at this many times wall time (a bar takes period ÷ speed);
+    /// 0: step mode, the market moves only with POST /admin/advance. Must be 0 with <see cref="DrivenClock"/>.
+    /// </summary>
     public double Speed { get; set; }
 
     /// <summary>Hub payload shapes.</summary>
@@ -66,11 +70,25 @@ public sealed class GatewaySimulatorOptions
     /// <summary>Sliding window of the history rate limit.</summary>
     public TimeSpan HistoryRateLimitWindow { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Faults active from the start (the same JSON as POST /admin/faults).</summary>
+    /// <summary>Faults active from the start (the same JSON as POST /admin/faults, including <c>Seed</c>).</summary>
     public FaultRequest? Faults { get; set; }
 
-    /// <summary>Wall clock for tokens and fault durations (tests inject a manual one). Not bound from configuration.</summary>
+    /// <summary>
+    /// Wall clock: tokens, fault durations, delays, hub refusals and rate-limit windows (unless <see cref="DrivenClock"/> is set), and the
+    /// pace of paced mode (tests inject a manual one, or a <see cref="ReplayClock"/> to drive paced mode). Not bound from configuration.
+    /// </summary>
     public TimeProvider WallClock { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Driven mode: a clock owned by an external in-process driver. When set it is the market clock (orders, trades, quotes, history,
+    /// trading hours) and the clock of everything that otherwise uses <see cref="WallClock"/> (tokens, fault durations, delays, hub
+    /// refusals, rate-limit windows); nothing is paced, <c>POST /admin/advance</c> is refused, and the driver moves the clock itself and
+    /// calls <see cref="SimulatedGateway.PlayUntilAsync"/> to play the points up to it. Not bound from configuration.
+    /// </summary>
+    public ReplayClock? DrivenClock { get; set; }
+
+    /// <summary>The simulator's clock for tokens, fault durations, delays, hub refusals and rate limits: <see cref="DrivenClock"/> when set, else <see cref="WallClock"/>.</summary>
+    public TimeProvider ServiceClock => (TimeProvider?)DrivenClock ?? WallClock;
 
     /// <summary>Users, or the default user when none is configured.</summary>
     public IReadOnlyList<SimulatorUser> EffectiveUsers =>
@@ -92,6 +110,7 @@ public sealed class GatewaySimulatorOptions
         }
         if (Port is < 0 or > 65535) problems.Add($"Port: {Port} is not in [0, 65535]");
         if (Speed < 0 || double.IsNaN(Speed) || double.IsInfinity(Speed)) problems.Add($"Speed: {Speed} must be 0 (step mode) or positive");
+        if (DrivenClock is not null && Speed != 0) problems.Add($"Speed: {Speed} must be 0 with a driven clock (the driver sets the pace)");
         if (WarmupBars < 0) problems.Add($"WarmupBars: {WarmupBars} must be ≥ 0");
         if (TokenLifetime <= TimeSpan.Zero) problems.Add("TokenLifetime: must be positive");
         if (RateLimitPermits < 1 || RateLimitWindow <= TimeSpan.Zero) problems.Add("RateLimitPermits/RateLimitWindow: must be positive");
@@ -102,6 +121,8 @@ public sealed class GatewaySimulatorOptions
         foreach (var id in ids) problems.Add($"Accounts: id {id} appears more than once");
         foreach (var a in EffectiveAccounts.Where(a => a.Id <= 0)) problems.Add($"Accounts: id {a.Id} must be positive");
         foreach (var kv in FeesPerSide.Concat(CommissionsPerSide).Where(kv => kv.Value < 0)) problems.Add($"fees: {kv.Key} {kv.Value} must be ≥ 0");
+        if (Faults is not null)
+            problems.AddRange(Faults.Validate().Select(p => "Faults." + p));
         return problems;
     }
 

@@ -3,12 +3,17 @@ using GoldBot.GatewaySimulator.Market;
 namespace GoldBot.GatewaySimulator.Hosting;
 
 /// <summary>
-/// Paced replay: when <see cref="GatewaySimulatorOptions.Speed"/> is positive, plays one trade every
-/// bar period ÷ speed ÷ 4 of wall time (so a bar takes period ÷ speed) until the file ends. In step mode (speed 0)
-/// it does nothing and the market moves only through <c>POST /admin/advance</c>.
+/// Paced replay: when <see cref="GatewaySimulatorOptions.Speed"/> is positive (and the clock is not driven), market time flows
+/// continuously: market time = start + wall time elapsed × speed, where start is the first point's time and wall time is
+/// <see cref="GatewaySimulatorOptions.WallClock"/>. Every <see cref="Step"/> of wall time (a timer on that clock) the market clock moves
+/// on, and each point is played when market time reaches it (so a bar takes period ÷ speed of wall time). The pump stops at the end of
+/// the file. In step mode (speed 0) and driven mode it does nothing.
 /// </summary>
 public sealed class ReplayPump(SimulatedGateway gateway, GatewaySimulatorOptions options, ILogger<ReplayPump> logger) : BackgroundService
 {
+    /// <summary>Wall time between two moves of the market clock in paced mode.</summary>
+    public static readonly TimeSpan Step = TimeSpan.FromMilliseconds(15);
+
     /// <summary>Wall time between two replayed trades: bar period ÷ speed ÷ 4 (four trades per bar).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="speed"/> is not positive.</exception>
     public static TimeSpan PauseBetweenTrades(TimeSpan period, double speed)
@@ -17,17 +22,28 @@ public sealed class ReplayPump(SimulatedGateway gateway, GatewaySimulatorOptions
         return period / speed / PricePath.PointsPerBar;
     }
 
+    /// <summary>Market time (UTC) after <paramref name="wallElapsed"/> of wall time at <paramref name="speed"/>: start + elapsed × speed.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="speed"/> is not positive.</exception>
+    public static DateTimeOffset MarketTimeAt(DateTimeOffset start, TimeSpan wallElapsed, double speed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(speed);
+        return start + TimeSpan.FromTicks(checked((long)(wallElapsed.Ticks * speed)));
+    }
+
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Speed <= 0)
+        if (options.Speed <= 0 || options.DrivenClock is not null)
             return;
-        var pause = PauseBetweenTrades(gateway.Replay.Period, options.Speed);
-        logger.LogInformation("Replaying {Contract} at {Speed}x: one trade every {Pause}", gateway.Replay.ContractId, options.Speed, pause);
-        while (!stoppingToken.IsCancellationRequested)
+        var wall = options.WallClock;
+        var start = gateway.Clock.GetUtcNow();
+        var started = wall.GetTimestamp();
+        logger.LogInformation("Replaying {Contract} at {Speed}x from {Start}: one trade every {Pause} of wall time", gateway.Replay.ContractId, options.Speed, start, PauseBetweenTrades(gateway.Replay.Period, options.Speed));
+        using var timer = new PeriodicTimer(Step, wall);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
-            await Task.Delay(pause, options.WallClock, stoppingToken).ConfigureAwait(false);
-            if (await gateway.AdvancePointsAsync(1, stoppingToken).ConfigureAwait(false) == 0)
+            var target = MarketTimeAt(start, wall.GetElapsedTime(started), options.Speed);
+            if (await gateway.PaceToAsync(target, stoppingToken).ConfigureAwait(false))
             {
                 logger.LogInformation("Replay of {Contract} finished at {MarketTime}", gateway.Replay.ContractId, gateway.Clock.GetUtcNow());
                 return;

@@ -6,31 +6,31 @@ namespace GoldBot.GatewaySimulator.Hosting;
 
 /// <summary>
 /// Issues and checks session tokens: JWTs signed HS256 (RFC 7519 / RFC 7515) with <c>sub</c>, <c>iat</c>,
-/// <c>exp</c> (Unix seconds) and a private <c>gen</c> claim. A token is valid until <c>exp</c> on the wall
-/// clock, unless <see cref="ExpireAll"/> ran after it was issued (the expire-tokens fault). Several tokens
+/// <c>exp</c> (Unix seconds) and a private <c>gen</c> claim. A token is valid until <c>exp</c> on the simulator's
+/// clock (the driven clock in driven mode, otherwise the wall clock), unless <see cref="ExpireAll"/> ran after it was issued (the expire-tokens fault). Several tokens
 /// may be valid at once: logging in again does not invalidate tokens in use (research/topstepx-api.md §2.2).
 /// </summary>
 public sealed class TokenService
 {
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
-    private readonly TimeProvider _wallClock;
+    private readonly TimeProvider _clock;
     private readonly TimeSpan _lifetime;
     private long _generation;
     private long _minimumGeneration;
 
     /// <summary>Creates the service.</summary>
-    /// <param name="wallClock">Clock for <c>iat</c> and <c>exp</c>.</param>
+    /// <param name="clock">Clock for <c>iat</c> and <c>exp</c> (<see cref="GatewaySimulatorOptions.ServiceClock"/>).</param>
     /// <param name="lifetime">Token lifetime (24 h on the gateway).</param>
-    public TokenService(TimeProvider wallClock, TimeSpan lifetime)
+    public TokenService(TimeProvider clock, TimeSpan lifetime)
     {
-        _wallClock = wallClock;
+        _clock = clock;
         _lifetime = lifetime;
     }
 
     /// <summary>Issues a token for <paramref name="userName"/>.</summary>
     public string Issue(string userName)
     {
-        var now = _wallClock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         var header = Base64Url(Encoding.UTF8.GetBytes("""{"alg":"HS256","typ":"JWT"}"""));
         var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
         {
@@ -57,7 +57,7 @@ public sealed class TokenService
             var root = doc.RootElement;
             var exp = DateTimeOffset.FromUnixTimeSeconds(root.GetProperty("exp").GetInt64());
             var generation = root.GetProperty("gen").GetInt64();
-            if (_wallClock.GetUtcNow() >= exp || generation < Interlocked.Read(ref _minimumGeneration))
+            if (_clock.GetUtcNow() >= exp || generation < Interlocked.Read(ref _minimumGeneration))
                 return null;
             return root.GetProperty("sub").GetString();
         }

@@ -1,3 +1,4 @@
+using GoldBot.GatewaySimulator.Faults;
 using GoldBot.GatewaySimulator.Hosting;
 using Microsoft.AspNetCore.SignalR;
 
@@ -5,9 +6,9 @@ namespace GoldBot.GatewaySimulator.Hubs;
 
 /// <summary>
 /// <c>/hubs/market</c>: quotes, trades and depth per contract (research/topstepx-api.md §9.1–9.2). Events carry two
-/// arguments, <c>(contractId, data)</c>. Subscribing to quotes sends the current quote at once (a simulator choice).
+/// arguments, <c>(contractId, data)</c>. Subscribing to quotes sends the current quote at once (a simulator choice), in order with every other hub send.
 /// </summary>
-public sealed class MarketHub(SimulatedGateway gateway, HubConnectionRegistry registry, GatewaySimulatorOptions options) : Hub
+public sealed class MarketHub(SimulatedGateway gateway, HubConnectionRegistry registry, GatewaySimulatorOptions options, FaultState faults) : Hub
 {
     /// <summary>Group of the quote subscribers of a contract.</summary>
     public static string QuotesGroup(string contractId) => "quotes:" + contractId;
@@ -38,9 +39,15 @@ public sealed class MarketHub(SimulatedGateway gateway, HubConnectionRegistry re
     {
         Known(contractId);
         await Groups.AddToGroupAsync(Context.ConnectionId, QuotesGroup(contractId)).ConfigureAwait(false);
-        var quote = await gateway.ReadAsync(g => g.Replay.ContractId == contractId ? g.Replay.CurrentQuote : null, Context.ConnectionAborted).ConfigureAwait(false);
-        if (quote is not null)
-            await Clients.Caller.SendAsync("GatewayQuote", contractId, HubPayloads.Quote(quote, full: true, options.PayloadShape)).ConfigureAwait(false);
+        var caller = Clients.Caller;
+        await gateway.RunExclusiveAsync(async g =>
+        {
+            if (g.Replay.ContractId != contractId || g.Replay.CurrentQuote is not { } quote)
+                return;
+            var offset = faults.MarketTimestampOffset;
+            await caller.SendAsync("GatewayQuote", contractId, HubPayloads.Quote(quote with { Timestamp = quote.Timestamp + offset }, full: true, options.PayloadShape)).ConfigureAwait(false);
+            g.Activity.HubMessageSent();
+        }, Context.ConnectionAborted).ConfigureAwait(false);
     }
 
     /// <summary>Stops <c>GatewayQuote</c> of a contract.</summary>

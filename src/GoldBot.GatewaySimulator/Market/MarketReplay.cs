@@ -4,13 +4,15 @@ namespace GoldBot.GatewaySimulator.Market;
 
 /// <summary>
 /// Replays a bars file as a market: each bar becomes four trades along <see cref="PricePath"/>, at
-/// bar open + k × period / 4 (k = 0…3); after the close the market clock moves to the bar's end.
-/// Bars before <c>warmupBars</c> are history from the start. Not thread-safe; the caller serialises access.
+/// bar open + k × period / 4 (k = 0…3). Bars before <c>warmupBars</c> are history from the start.
+/// The replay never moves the market clock: its callers do (step mode, paced mode, or the external driver of
+/// a driven clock), using <see cref="NextPointTime"/>; it only reads the clock to stamp quotes.
+/// Not thread-safe; the caller serialises access.
 /// </summary>
 public sealed class MarketReplay
 {
     private readonly IReadOnlyList<Bar> _bars;
-    private readonly SimulationClock _clock;
+    private readonly TimeProvider _clock;
     private int _next;
     private int _step;
     private decimal? _last;
@@ -25,8 +27,9 @@ public sealed class MarketReplay
     /// <summary>Creates a replay of <paramref name="bars"/> (time ascending) for one contract.</summary>
     /// <param name="period">Bar period of the file.</param>
     /// <param name="warmupBars">Bars already in the past at start (history); the market starts at this index.</param>
+    /// <param name="clock">The market clock, read (never moved) for quote timestamps.</param>
     /// <exception cref="ArgumentException">No bars, or <paramref name="warmupBars"/> is not in [0, bar count).</exception>
-    public MarketReplay(string contractId, string symbolId, decimal tickSize, IReadOnlyList<Bar> bars, TimeSpan period, int warmupBars, SimulationClock clock)
+    public MarketReplay(string contractId, string symbolId, decimal tickSize, IReadOnlyList<Bar> bars, TimeSpan period, int warmupBars, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(bars);
         if (bars.Count == 0)
@@ -40,6 +43,7 @@ public sealed class MarketReplay
         Period = period;
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _next = warmupBars;
+        StartTime = bars[warmupBars].OpenTime;
         if (warmupBars > 0)
         {
             var previous = bars[warmupBars - 1];
@@ -47,7 +51,6 @@ public sealed class MarketReplay
             _previousDayClose = previous.Close;
             StartDay(CmeSession.TradingDayOf(previous.OpenTime), previous.Close);
         }
-        _clock.AdvanceTo(bars[warmupBars].OpenTime);
     }
 
     /// <summary>Contract replayed.</summary>
@@ -67,6 +70,21 @@ public sealed class MarketReplay
 
     /// <summary>Index of the bar being (or next to be) replayed.</summary>
     public int NextBarIndex => _next;
+
+    /// <summary>Market time (UTC) of the first point played: the open of the first bar after the warm-up.</summary>
+    public DateTimeOffset StartTime { get; }
+
+    /// <summary>Market time (UTC) at which the file ends: the last bar's open + period.</summary>
+    public DateTimeOffset EndTime => _bars[^1].OpenTime + Period;
+
+    /// <summary>Market time (UTC) of the next point to play (bar open + step × period / 4), null when the file is finished.</summary>
+    public DateTimeOffset? NextPointTime => Finished ? null : _bars[_next].OpenTime + Period * _step / PricePath.PointsPerBar;
+
+    /// <summary>True when the next point is the close of its bar (the fourth point).</summary>
+    public bool NextPointClosesBar => !Finished && _step == PricePath.PointsPerBar - 1;
+
+    /// <summary>End (UTC) of the bar the next point belongs to (its open + period), null when the file is finished.</summary>
+    public DateTimeOffset? NextPointBarEnd => Finished ? null : _bars[_next].OpenTime + Period;
 
     /// <summary>Last trade price (points), null before any.</summary>
     public decimal? LastPrice => _last;
@@ -95,7 +113,6 @@ public sealed class MarketReplay
         var price = PricePath.At(bar, _step);
         var quarter = bar.Volume / PricePath.PointsPerBar;
         var volume = _step == PricePath.PointsPerBar - 1 ? bar.Volume - 3 * quarter : quarter;
-        _clock.AdvanceTo(time);
 
         var day = CmeSession.TradingDayOf(time);
         if (day != _tradingDay)
@@ -118,7 +135,6 @@ public sealed class MarketReplay
         {
             _step = 0;
             _next++;
-            _clock.AdvanceTo(bar.OpenTime + Period);
         }
         return true;
     }
