@@ -84,7 +84,7 @@ public sealed class RetryTests
         fixture.Time.Advance(TimeSpan.FromSeconds(30));
         var result = await place;
 
-        Assert.Equal((true, 9001L, false), (result.Accepted, result.OrderId!.Value, result.Reconciled));
+        Assert.Equal((true, 9001L, false), (result.Accepted, result.OrderId!.Value, result.OutcomeUnknown));
         Assert.Equal(["gb-1", "gb-1"], fixture.Gateway.To(GatewayEndpoints.OrderPlace).Select(r => (string)r.Json!["customTag"]!));
     }
 }

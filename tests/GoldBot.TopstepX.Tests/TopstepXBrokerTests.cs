@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GoldBot.Execution;
-using GoldBot.Market;
 using GoldBot.TopstepX.Contracts;
 using GoldBot.TopstepX.Execution;
 using GoldBot.TopstepX.Rest;
@@ -13,12 +13,14 @@ using ExecSide = GoldBot.Execution.OrderSide;
 using ExecType = GoldBot.Execution.OrderType;
 using GatewaySide = GoldBot.TopstepX.Contracts.OrderSide;
 using GatewayStatus = GoldBot.TopstepX.Contracts.OrderStatus;
+using GatewayType = GoldBot.TopstepX.Contracts.OrderType;
 
 namespace GoldBot.TopstepX.Tests;
 
 /// <summary>
-/// The broker over a stub gateway: daemon-managed brackets from the average fill, fills de-duplicated,
-/// legs cancelled when flat, missed fills and cancels learned from REST, rejections as acks.
+/// The broker adapter over a stub gateway: requests sent once and mapped to accepted, rejected or uncertain
+/// acks; hub orders and trades mapped to broker events (fills carry the trade id and the order's tag); the
+/// account read through REST for the executor's reconciliation; orders found by their tag.
 /// MGC (tick 0.10 = USD 1.00), fees 0.37 + commissions 0.25 per contract side.
 /// </summary>
 public sealed class TopstepXBrokerTests : IDisposable
@@ -27,7 +29,7 @@ public sealed class TopstepXBrokerTests : IDisposable
     private const string Mgc = "CON.F.US.MGC.Z26";
     private static readonly DateTimeOffset At = new(2026, 8, 19, 14, 0, 0, TimeSpan.Zero);
     private readonly ClientFixture _fixture = new();
-    private readonly ConcurrentQueue<BrokerEvent> _events = new();
+    private readonly ConcurrentQueue<IReadOnlyList<BrokerEvent>> _batches = new();
     private readonly TopstepXBroker _broker;
     private long _nextOrderId = 100;
 
@@ -38,122 +40,170 @@ public sealed class TopstepXBrokerTests : IDisposable
             GatewayEndpoints.OrderPlace => StubGateway.Ok(new JsonObject { ["orderId"] = Interlocked.Increment(ref _nextOrderId) }),
             _ => StubGateway.Ok(new JsonObject { ["orders"] = new JsonArray(), ["trades"] = new JsonArray(), ["positions"] = new JsonArray() }),
         });
-        _broker = new TopstepXBroker(_fixture.Client, Account, Mgc, ContractSpec.BuiltIn["MGC"], new AccountSnapshot(50_000m, 0, 0, []),
-            new Sink(_events), _fixture.Time, NullLogger<TopstepXBroker>.Instance);
+        _broker = new TopstepXBroker(_fixture.Client, Account, Mgc, new Sink(_batches), _fixture.Time, TimeSpan.FromHours(1), NullLogger<TopstepXBroker>.Instance);
     }
 
-    public void Dispose()
-    {
-        _broker.Dispose();
-        _fixture.Dispose();
-    }
+    public void Dispose() => _fixture.Dispose();
 
-    private sealed class Sink(ConcurrentQueue<BrokerEvent> events) : IBrokerEventSink
+    private IEnumerable<BrokerEvent> Events => _batches.SelectMany(b => b);
+
+    private sealed class Sink(ConcurrentQueue<IReadOnlyList<BrokerEvent>> batches) : IBrokerEventSink
     {
-        public ValueTask PublishAsync(BrokerEvent brokerEvent, CancellationToken cancellationToken)
+        public ValueTask PublishAsync(IReadOnlyList<BrokerEvent> events, CancellationToken cancellationToken)
         {
-            events.Enqueue(brokerEvent);
+            batches.Enqueue(events);
             return default;
         }
     }
 
-    private static HalfTrade Trade(long id, long orderId, decimal price, int size, GatewaySide side) => new()
+    private static HalfTrade Trade(long id, long orderId, decimal price, int size, GatewaySide side, string contract = Mgc, bool voided = false) => new()
     {
-        Id = id, AccountId = Account, ContractId = Mgc, OrderId = orderId, Price = price, Size = size, Side = side,
+        Id = id, AccountId = Account, ContractId = contract, OrderId = orderId, Price = price, Size = size, Side = side, Voided = voided,
         Fees = 0.37m * size, Commissions = 0.25m * size, CreationTimestamp = At, // a half-turn trade carries the costs of all its contracts
     };
 
-    private static OrderRequest LongTwoWithBracket() => new("gb-1", ExecSide.Buy, ExecType.Market, 2, Attached:
-    [
-        new AttachedOrder("gb-1-stop", ExecType.Stop, 2, 40),
-        new AttachedOrder("gb-1-tp1", ExecType.Limit, 1, 20),
-        new AttachedOrder("gb-1-tp2", ExecType.Limit, 1, 45),
-    ]);
+    private static GatewayOrder Order(long id, GatewayStatus status, GatewayType type = GatewayType.Stop, int size = 2, int filled = 0, string? tag = "gb-1-stop") => new()
+    {
+        Id = id, AccountId = Account, ContractId = Mgc, Status = status, Type = type, Side = GatewaySide.Ask, Size = size, FillVolume = filled,
+        StopPrice = type == GatewayType.Stop ? 2646.1m : null, LimitPrice = type == GatewayType.Limit ? 2652.1m : null, CustomTag = tag,
+        CreationTimestamp = At, UpdateTimestamp = At.AddSeconds(1),
+    };
 
     private IEnumerable<JsonNode> Placed => _fixture.Gateway.To(GatewayEndpoints.OrderPlace).Select(r => r.Json!);
 
     [Fact]
-    public async Task The_bracket_is_placed_from_the_average_fill_once_the_entry_is_complete()
+    public async Task An_order_is_sent_once_with_its_tag_and_no_bracket_or_reduce_only_flag()
     {
-        var ack = await _broker.PlaceAsync(LongTwoWithBracket(), default);
-        Assert.Equal((true, 101L), (ack.Success, ack.OrderId));
-        var entry = Assert.Single(Placed);
-        Assert.Null(entry["stopLossBracket"]); // daemon-managed brackets: research/topstepx-api.md §12.3
+        var ack = await _broker.PlaceAsync(new OrderRequest("gb-1-stop", ExecSide.Sell, ExecType.Stop, 2, StopPrice: 2646.1m, ReduceOnly: true), default);
 
-        await _broker.OnTradeAsync(Trade(9001, 101, 2650.0m, 1, GatewaySide.Bid), default);
-        Assert.Single(Placed); // half filled: no legs yet
-        await _broker.OnTradeAsync(Trade(9002, 101, 2650.2m, 1, GatewaySide.Bid), default);
-
-        // Average fill 2650.1: stop 40 ticks below, targets 20 and 45 ticks above, all sells.
-        var legs = Placed.Skip(1).Select(j => ((string)j["customTag"]!, (int)j["type"]!, (int)j["side"]!, (decimal?)j["stopPrice"], (decimal?)j["limitPrice"], (int)j["size"]!));
-        Assert.Equal([("gb-1-stop", 4, 1, 2646.1m, null), ("gb-1-tp1", 1, 1, null, 2652.1m), ("gb-1-tp2", 1, 1, null, 2654.6m)],
-            legs.Select(l => (l.Item1, l.Item2, l.Item3, l.Item4, l.Item5)));
-        var fills = _events.OfType<OrderFilled>().ToList();
-        Assert.Equal([(1, 2650.0m, 0.62m, 49_999.38m), (2, 2650.2m, 0.62m, 49_998.76m)], fills.Select(f => (f.PositionAfter, f.Price, f.Commission, f.BalanceAfter)));
-        Assert.Equal(["gb-1", "gb-1-stop", "gb-1-tp1", "gb-1-tp2"], _events.OfType<OrderAccepted>().Select(a => a.Tag));
+        Assert.Equal(OrderAck.Accepted(101), ack);
+        var sent = Assert.Single(Placed);
+        Assert.Equal(("gb-1-stop", 4, 1, 2, 2646.1m), ((string)sent["customTag"]!, (int)sent["type"]!, (int)sent["side"]!, (int)sent["size"]!, (decimal)sent["stopPrice"]!));
+        Assert.Null(sent["stopLossBracket"]); // daemon-managed brackets: research/topstepx-api.md §12.3
+        Assert.Null(sent["reduceOnly"]); // ProjectX has no such flag
+        Assert.Empty(Events); // the hub reports what happens to it
     }
 
     [Fact]
-    public async Task A_repeated_trade_event_is_applied_once()
+    public async Task A_refused_order_is_a_rejected_ack_and_an_unanswered_one_is_uncertain()
     {
-        await _broker.PlaceAsync(new OrderRequest("gb-2", ExecSide.Sell, ExecType.Market, 1), default);
-        await _broker.OnTradeAsync(Trade(9001, 101, 2650.0m, 1, GatewaySide.Ask), default);
-        await _broker.OnTradeAsync(Trade(9001, 101, 2650.0m, 1, GatewaySide.Ask), default);
+        _fixture.Gateway.Respond = (_, _) => Task.FromResult(StubGateway.Ok(new JsonObject { ["orderId"] = 555 }, success: false, errorCode: 2, errorMessage: "Invalid price"));
+        var refused = await _broker.PlaceAsync(new OrderRequest("gb-5", ExecSide.Buy, ExecType.Limit, 1, LimitPrice: 2600.05m), default);
+        Assert.Equal(OrderAck.Rejected(555, "OrderRejected: Invalid price"), refused);
 
-        Assert.Single(_events.OfType<OrderFilled>());
-        Assert.Equal(-1, (await _broker.GetAccountAsync(default)).Position);
+        _fixture.Gateway.Respond = (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.InternalServerError));
+        var unknown = await _broker.PlaceAsync(new OrderRequest("gb-6", ExecSide.Buy, ExecType.Market, 1), default);
+        Assert.Equal(AckOutcome.Uncertain, unknown.Outcome);
+        Assert.Single(Placed, p => (string)p["customTag"]! == "gb-6");
     }
 
     [Fact]
-    public async Task Going_flat_cancels_the_legs_still_working_and_books_the_realised_pnl()
+    public async Task Hub_orders_become_working_cancelled_or_rejected_events_and_fills_come_only_from_trades()
     {
-        await _broker.PlaceAsync(LongTwoWithBracket(), default);
-        await _broker.OnTradeAsync(Trade(9001, 101, 2650.0m, 2, GatewaySide.Bid), default);
+        await _broker.OnOrderAsync(Order(101, GatewayStatus.Open, filled: 1), default);
+        await _broker.OnOrderAsync(Order(101, GatewayStatus.Filled, filled: 2), default);
+        await _broker.OnOrderAsync(Order(102, GatewayStatus.Cancelled, GatewayType.Limit, tag: "gb-1-tp1"), default);
+        await _broker.OnOrderAsync(Order(103, GatewayStatus.Rejected, tag: "gb-1-stop2"), default);
+        await _broker.OnOrderAsync(Order(104, GatewayStatus.Open) with { ContractId = "CON.F.US.MES.U26" }, default);
 
-        await _broker.OnTradeAsync(Trade(9002, 102, 2646.0m, 2, GatewaySide.Ask), default); // the stop fills
-
-        var flat = _events.OfType<OrderFilled>().Last();
-        Assert.Equal(("gb-1-stop", 0, 50_000m - 80m - 4 * 0.62m), (flat.Tag, flat.PositionAfter, flat.BalanceAfter));
-        Assert.Equal([103L, 104L], _fixture.Gateway.To(GatewayEndpoints.OrderCancel).Select(r => (long)r.Json!["orderId"]!).Order());
-        Assert.Equal(["gb-1-tp1", "gb-1-tp2"], _events.OfType<OrderCancelled>().Select(c => c.Tag).Order());
-        Assert.Empty((await _broker.GetAccountAsync(default)).WorkingOrders);
+        Assert.Equal<BrokerEvent>(
+        [
+            new OrderAccepted(At.AddSeconds(1), new WorkingOrder(101, "gb-1-stop", ExecSide.Sell, ExecType.Stop, 1, null, 2646.1m)), // 2 − 1 filled
+            new OrderCancelled(At.AddSeconds(1), 102, "gb-1-tp1", "Cancelled at the gateway"),
+            new OrderRejected(At.AddSeconds(1), 103, "gb-1-stop2", "rejected by the gateway"),
+        ], Events);
     }
 
     [Fact]
-    public async Task Reconciliation_applies_missed_fills_and_closes_orders_the_gateway_no_longer_works()
+    public async Task A_trade_is_one_fill_with_its_trade_id_its_costs_and_the_tag_of_its_order()
     {
-        await _broker.PlaceAsync(new OrderRequest("gb-3", ExecSide.Buy, ExecType.Market, 1), default);
-        await _broker.PlaceAsync(new OrderRequest("gb-4", ExecSide.Sell, ExecType.Limit, 1, LimitPrice: 2700m), default);
-        var missed = JsonSerializer.SerializeToNode(Trade(9005, 101, 2651.3m, 1, GatewaySide.Bid), GatewayJson.Options);
-        var cancelled = JsonSerializer.SerializeToNode(new GatewayOrder
-        {
-            Id = 102, AccountId = Account, ContractId = Mgc, Status = GatewayStatus.Cancelled, Type = Contracts.OrderType.Limit, Side = GatewaySide.Ask,
-            Size = 1, LimitPrice = 2700m, CustomTag = "gb-4", CreationTimestamp = At,
-        }, GatewayJson.Options);
+        await _broker.PlaceAsync(new OrderRequest("gb-2", ExecSide.Sell, ExecType.Market, 2), default);
+        await _broker.OnTradeAsync(Trade(9001, 101, 2650.0m, 2, GatewaySide.Ask), default);
+        await _broker.OnTradeAsync(Trade(9002, 777, 2650.1m, 1, GatewaySide.Bid), default); // an order GoldBot did not place
+        await _broker.OnTradeAsync(Trade(9003, 101, 2650.0m, 1, GatewaySide.Ask, voided: true), default);
+        await _broker.OnTradeAsync(Trade(9004, 101, 2650.0m, 1, GatewaySide.Ask, contract: "CON.F.US.MES.U26"), default);
+
+        Assert.Equal(
+        [
+            new BrokerFill(9001, 101, "gb-2", ExecSide.Sell, 2, 2650.0m, 1.24m, At),
+            new BrokerFill(9002, 777, "", ExecSide.Buy, 1, 2650.1m, 0.62m, At),
+        ], Events.OfType<OrderFilled>().Select(f => f.Fill));
+    }
+
+    [Fact]
+    public async Task The_account_read_gives_the_gateways_balance_signed_position_average_price_working_orders_and_recent_fills()
+    {
+        var position = JsonSerializer.SerializeToNode(new GatewayPosition { Id = 5, AccountId = Account, ContractId = Mgc, Type = PositionType.Short, Size = 3, AveragePrice = 2650.2m, CreationTimestamp = At }, GatewayJson.Options);
+        var other = JsonSerializer.SerializeToNode(new GatewayPosition { Id = 6, AccountId = Account, ContractId = "CON.F.US.MES.U26", Type = PositionType.Long, Size = 1, AveragePrice = 6400m, CreationTimestamp = At }, GatewayJson.Options);
+        var stop = JsonSerializer.SerializeToNode(Order(101, GatewayStatus.Open, size: 3) with { Side = GatewaySide.Bid, StopPrice = 2660.2m }, GatewayJson.Options);
+        var trade = JsonSerializer.SerializeToNode(Trade(9001, 100, 2650.2m, 3, GatewaySide.Ask), GatewayJson.Options);
         _fixture.Gateway.Respond = (request, _) => Task.FromResult(request.Path switch
         {
-            GatewayEndpoints.TradeSearch => StubGateway.Ok(new JsonObject { ["trades"] = new JsonArray(missed!.DeepClone()) }),
-            GatewayEndpoints.OrderSearch => StubGateway.Ok(new JsonObject { ["orders"] = new JsonArray(cancelled!.DeepClone()) }),
-            _ => StubGateway.Ok(new JsonObject { ["orders"] = new JsonArray(), ["positions"] = new JsonArray() }),
+            GatewayEndpoints.AccountSearch => StubGateway.Ok(new JsonObject { ["accounts"] = new JsonArray(new JsonObject { ["id"] = Account, ["name"] = "50K", ["balance"] = 49_998.14m, ["canTrade"] = true }) }),
+            GatewayEndpoints.PositionSearchOpen => StubGateway.Ok(new JsonObject { ["positions"] = new JsonArray(position!.DeepClone(), other!.DeepClone()) }),
+            GatewayEndpoints.OrderSearchOpen => StubGateway.Ok(new JsonObject { ["orders"] = new JsonArray(stop!.DeepClone()) }),
+            GatewayEndpoints.TradeSearch => StubGateway.Ok(new JsonObject { ["trades"] = new JsonArray(trade!.DeepClone()) }),
+            _ => StubGateway.Ok(new JsonObject()),
         });
 
-        await _broker.ReconcileAsync(default);
-        await _broker.ReconcileAsync(default);
+        var account = await _broker.GetAccountAsync(default);
 
-        var fill = Assert.Single(_events.OfType<OrderFilled>());
-        Assert.Equal((101L, 2651.3m, 1), (fill.OrderId, fill.Price, fill.PositionAfter));
-        Assert.Equal("gb-4", Assert.Single(_events.OfType<OrderCancelled>()).Tag);
+        Assert.Equal((49_998.14m, -3, 2650.2m), (account.Balance, account.Position, account.AveragePrice));
+        Assert.Equal([new WorkingOrder(101, "gb-1-stop", ExecSide.Buy, ExecType.Stop, 3, null, 2660.2m)], account.WorkingOrders);
+        Assert.Equal([new BrokerFill(9001, 100, "", ExecSide.Sell, 3, 2650.2m, 1.86m, At)], account.Fills!);
+        var search = _fixture.Gateway.To(GatewayEndpoints.TradeSearch).Single().Json!;
+        Assert.Equal(_fixture.Time.GetUtcNow().AddHours(-1), DateTimeOffset.Parse((string)search["startTimestamp"]!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public async Task A_refused_order_is_a_rejected_ack_with_the_gateway_code_and_message()
+    public async Task An_account_the_gateway_cannot_give_is_a_broker_unavailable_error()
     {
-        _fixture.Gateway.Respond = (_, _) => Task.FromResult(StubGateway.Ok(new JsonObject { ["orderId"] = 555 }, success: false, errorCode: 2,
-            errorMessage: "Invalid price"));
+        _fixture.Gateway.Respond = (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        var read = _broker.GetAccountAsync(default).AsTask();
+        for (var i = 0; i < 5; i++) // the retries' backoff runs on the manual clock
+        {
+            await _fixture.Gateway.WaitForRequestsAsync(i == 0 ? 2 : 1);
+            _fixture.Time.Advance(TimeSpan.FromMinutes(1));
+        }
 
-        var ack = await _broker.PlaceAsync(new OrderRequest("gb-5", ExecSide.Buy, ExecType.Limit, 1, LimitPrice: 2600.05m), default);
+        await Assert.ThrowsAsync<BrokerUnavailableException>(() => read);
+    }
 
-        Assert.Equal((false, 555L, "OrderRejected: Invalid price"), (ack.Success, ack.OrderId, ack.Error));
-        Assert.Empty(_events);
+    [Fact]
+    public async Task An_order_is_found_by_its_tag_with_its_state_and_fills()
+    {
+        var filled = JsonSerializer.SerializeToNode(Order(101, GatewayStatus.Filled, GatewayType.Market, size: 2, filled: 2, tag: "gb-3"), GatewayJson.Options);
+        _fixture.Gateway.Respond = (request, _) => Task.FromResult(request.Path switch
+        {
+            GatewayEndpoints.OrderSearch => StubGateway.Ok(new JsonObject { ["orders"] = new JsonArray(filled!.DeepClone()) }),
+            _ => StubGateway.Ok(new JsonObject { ["orders"] = new JsonArray() }),
+        });
+
+        var found = await _broker.FindOrderAsync("gb-3", default);
+        var missing = await _broker.FindOrderAsync("gb-4", default);
+
+        Assert.Equal(new OrderLookup(101, "gb-3", false, 2, null, "Filled"), found);
+        Assert.Null(missing);
+        await _broker.OnTradeAsync(Trade(9010, 101, 2650.0m, 2, GatewaySide.Bid), default);
+        Assert.Equal("gb-3", Events.OfType<OrderFilled>().Single().Fill.Tag); // the tag learned by the lookup names the fill
+    }
+
+    [Fact]
+    public async Task A_close_goes_to_closeContract_and_its_refusals_and_unknown_outcomes_are_told_apart()
+    {
+        var answers = new Queue<HttpResponseMessage>([
+            StubGateway.Ok(new JsonObject()),
+            StubGateway.Ok(new JsonObject(), success: false, errorCode: 2, errorMessage: null),
+            new HttpResponseMessage(HttpStatusCode.InternalServerError),
+        ]);
+        _fixture.Gateway.Respond = (_, _) => Task.FromResult(answers.Dequeue());
+
+        var closed = await _broker.ClosePositionAsync("gb-close-1", default);
+        var flat = await _broker.ClosePositionAsync("gb-close-2", default);
+        var unknown = await _broker.ClosePositionAsync("gb-close-3", default);
+
+        Assert.Equal((AckOutcome.Accepted, AckOutcome.Rejected, "PositionNotFound", AckOutcome.Uncertain), (closed.Outcome, flat.Outcome, flat.Error, unknown.Outcome));
+        var sent = _fixture.Gateway.To(GatewayEndpoints.PositionCloseContract).Select(r => ((long)r.Json!["accountId"]!, (string)r.Json!["contractId"]!)).ToList();
+        Assert.Equal([(Account, Mgc), (Account, Mgc), (Account, Mgc)], sent);
     }
 }

@@ -32,7 +32,6 @@ internal sealed class ClientFixture : IDisposable
         UserName = "tester",
         ApiKey = "secret-api-key-123",
         AccountId = 26282486,
-        OrderReconcileDelay = TimeSpan.Zero,
     };
 
     public void Dispose()
