@@ -28,13 +28,12 @@ public sealed class BacktestSimParityTests
         var end = new DateTimeOffset(2025, 11, 26, 19, 15, 0, TimeSpan.Zero);
         var period = TimeSpan.FromMinutes(3);
 
-        await using var market = await SimulatedMarket.StartAsync(SimModeTradeTests.MarketStart);
-        await using var daemon = await DaemonUnderTest.StartAsync(market, overrides: SimulatorFills);
-        await SimModeTradeTests.PlayAsync(market, daemon, end);
-        var sim = daemon.ClosedTrades;
+        await using var rig = await SimRig.StartAsync(SimModeTradeTests.MarketStart, SimulatorFills);
+        await rig.PlayAsync(end);
+        var sim = rig.ClosedTrades;
 
         var settings = SettingsLoader.Load(Path.Combine(SharedData.RepoRoot, "config", "appsettings.json"), SimulatorFills, new Dictionary<string, string?>());
-        var bars = SimulatedMarket.Bars.Where(b => b.OpenTime < end).ToList();
+        var bars = SimRig.Bars.Where(b => b.OpenTime < end).ToList();
         var engine = new BacktestEngine(new BacktestSettings { Strategy = settings.Strategy, Risk = settings.Risk, Fills = settings.Execution, Contract = settings.Contract() });
         var backtest = await engine.RunAsync(bars, period, options: new BacktestOptions { WarmupBars = bars.FindIndex(b => b.OpenTime == SimModeTradeTests.MarketStart) });
 

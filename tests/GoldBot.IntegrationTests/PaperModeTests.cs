@@ -1,5 +1,3 @@
-using GoldBot.Tests;
-
 namespace GoldBot.IntegrationTests;
 
 /// <summary>
@@ -11,23 +9,15 @@ public sealed class PaperModeTests
     [Fact]
     public async Task Paper_mode_trades_on_gateway_data_and_places_no_order()
     {
-        await using var market = await SimulatedMarket.StartAsync(SimModeTradeTests.MarketStart);
-        var root = market.BaseUrl.ToString().TrimEnd('/');
-        await using var daemon = await DaemonUnderTest.StartAsync(market, overrides: new Dictionary<string, string?>
-        {
-            ["Mode"] = "Paper",
-            ["TopstepX:ApiBaseUrl"] = root,
-            ["TopstepX:MarketHubUrl"] = root + "/hubs/market",
-            ["TopstepX:UserHubUrl"] = root + "/hubs/user",
-        });
+        await using var rig = await SimRig.StartAsync(SimModeTradeTests.MarketStart, new Dictionary<string, string?> { ["Mode"] = "Paper" });
 
-        await SimModeTradeTests.PlayAsync(market, daemon, new DateTimeOffset(2025, 11, 26, 19, 15, 0, TimeSpan.Zero), localFills: true);
+        await rig.PlayAsync(new DateTimeOffset(2025, 11, 26, 19, 15, 0, TimeSpan.Zero));
 
-        var trade = Assert.Single(daemon.ClosedTrades);
+        var trade = Assert.Single(rig.ClosedTrades);
         Assert.Equal((new DateTimeOffset(2025, 11, 26, 16, 45, 0, TimeSpan.Zero), "short"), (trade.EntryTime, trade.Side));
-        var account = await market.AccountAsync();
+        var account = await rig.AccountAsync();
         Assert.Empty(account.AllOrders);
         Assert.Equal(50_000m, account.Balance);
-        Assert.Equal(0, await daemon.StopAsync());
+        Assert.Equal(0, await rig.StopAsync());
     }
 }

@@ -13,18 +13,17 @@ public sealed class SimModeFaultTests
     private static readonly DateTimeOffset Entry = new(2025, 11, 26, 16, 45, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset End = new(2025, 11, 26, 19, 15, 0, TimeSpan.Zero);
 
-    private static async Task<(TradeSummary Trade, AccountState Start, AccountState End)> TradeWithAsync(Func<SimulatedMarket, DaemonUnderTest, DateTimeOffset, Task<bool>> fault,
+    private static async Task<(TradeSummary Trade, AccountState Start, AccountState End)> TradeWithAsync(Func<SimRig, DateTimeOffset, Task> fault,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
-        await using var market = await SimulatedMarket.StartAsync(SimModeTradeTests.MarketStart);
-        var start = await market.AccountAsync();
-        await using var daemon = await DaemonUnderTest.StartAsync(market, overrides: settings);
-        await SimModeTradeTests.PlayAsync(market, daemon, End, time => fault(market, daemon, time));
-        var end = await market.AccountAsync();
-        var trade = Assert.Single(daemon.ClosedTrades);
-        Assert.Equal(0, await daemon.StopAsync());
-        Assert.Equal(0, await market.RateLimitRejectionsAsync()); // the client kept to the gateway's limits throughout
-        return (new TradeSummary(trade.EntryTime, trade.Side, trade.Size, [.. trade.Exits.Select(e => e.Reason)], trade.PnL!.Value, daemon.Errors), start, end);
+        await using var rig = await SimRig.StartAsync(SimModeTradeTests.MarketStart, settings);
+        var start = await rig.AccountAsync();
+        await rig.PlayAsync(End, time => fault(rig, time));
+        var end = await rig.AccountAsync();
+        var trade = Assert.Single(rig.ClosedTrades);
+        Assert.Equal(0, await rig.StopAsync());
+        Assert.Equal(0, rig.RateLimitRejections); // the client kept to the gateway's limits throughout
+        return (new TradeSummary(trade.EntryTime, trade.Side, trade.Size, [.. trade.Exits.Select(e => e.Reason)], trade.PnL!.Value, rig.Errors), start, end);
     }
 
     private sealed record TradeSummary(DateTimeOffset EntryTime, string Side, int Size, IReadOnlyList<string> Exits, decimal PnL, string Errors);
@@ -47,26 +46,27 @@ public sealed class SimModeFaultTests
     {
         var dropped = false;
         var protectedAfterReconnect = false;
-        var (trade, start, end) = await TradeWithAsync(async (market, daemon, time) =>
+        var (trade, start, end) = await TradeWithAsync(async (rig, time) =>
         {
             if (time == new DateTimeOffset(2025, 11, 26, 18, 30, 0, TimeSpan.Zero))
             {
-                // Both hubs drop and stay down for 2 s of wall time: the first target's fill happens unseen.
-                await market.FaultAsync(new FaultRequest { DropHubConnections = true, RefuseHubConnectionsSeconds = 2 });
+                // Both hubs drop and stay down for 5 minutes of market time: the first target's fill (18:33–18:36) happens unseen.
+                await rig.FaultAsync(new FaultRequest { DropHubConnections = true, RefuseHubConnectionsSeconds = 300 });
                 dropped = true;
-                return false;
+                return;
             }
-            if (dropped && !protectedAfterReconnect && daemon.Position.Position != 0)
+            if (dropped && !protectedAfterReconnect && time >= new DateTimeOffset(2025, 11, 26, 18, 36, 0, TimeSpan.Zero) && rig.Position.Position != 0)
             {
-                var account = await market.AccountAsync();
+                var account = await rig.AccountAsync();
                 var stop = Assert.Single(account.WorkingOrders, o => o.Type == OrderType.Stop);
                 Assert.Equal(Math.Abs(account.Position), stop.Size);
+                Assert.Equal(account.Position, rig.Position.Position); // the periodic reconciliation learned the unseen fill while the hubs were down
                 protectedAfterReconnect = true;
             }
-            return !dropped || time >= new DateTimeOffset(2025, 11, 26, 18, 45, 0, TimeSpan.Zero);
         });
 
         Assert.True(dropped);
+        Assert.True(protectedAfterReconnect);
         Assert.Equal((Entry, "short"), (trade.EntryTime, trade.Side));
         Assert.Equal("tp1", trade.Exits[0]);
         Assert.Equal(end.Balance - start.Balance, trade.PnL);
@@ -78,14 +78,13 @@ public sealed class SimModeFaultTests
     [Fact]
     public async Task Bursts_of_429_and_500_are_absorbed_and_the_trade_is_the_undisturbed_one()
     {
-        var (trade, start, end) = await TradeWithAsync(async (market, _, time) =>
+        var (trade, start, end) = await TradeWithAsync(async (rig, time) =>
         {
             // Before the entry order and before the first target (whose fill moves the stop by Order/modify).
             if (time == Entry)
-                await market.FaultAsync(new FaultRequest { FailNextResponses = new FailResponses(3, 429) });
+                await rig.FaultAsync(new FaultRequest { FailNextResponses = new FailResponses(3, 429) });
             if (time == new DateTimeOffset(2025, 11, 26, 18, 33, 0, TimeSpan.Zero))
-                await market.FaultAsync(new FaultRequest { FailNextResponses = new FailResponses(2, 500) });
-            return true;
+                await rig.FaultAsync(new FaultRequest { FailNextResponses = new FailResponses(2, 500) });
         });
 
         Undisturbed(trade, start, end);
@@ -94,11 +93,10 @@ public sealed class SimModeFaultTests
     [Fact]
     public async Task A_token_expiring_mid_run_is_renewed_and_trading_continues()
     {
-        var (trade, start, end) = await TradeWithAsync(async (market, _, time) =>
+        var (trade, start, end) = await TradeWithAsync(async (rig, time) =>
         {
             if (time == new DateTimeOffset(2025, 11, 26, 16, 30, 0, TimeSpan.Zero) || time == new DateTimeOffset(2025, 11, 26, 17, 30, 0, TimeSpan.Zero))
-                await market.FaultAsync(new FaultRequest { ExpireTokens = true });
-            return true;
+                await rig.FaultAsync(new FaultRequest { ExpireTokens = true });
         });
 
         Assert.Equal((Entry, "short"), (trade.EntryTime, trade.Side));
@@ -109,11 +107,10 @@ public sealed class SimModeFaultTests
     [Fact]
     public async Task Duplicate_and_out_of_order_user_events_change_nothing()
     {
-        var (trade, start, end) = await TradeWithAsync(async (market, _, time) =>
+        var (trade, start, end) = await TradeWithAsync(async (rig, time) =>
         {
             if (time == SimModeTradeTests.MarketStart)
-                await market.FaultAsync(new FaultRequest { DuplicateUserEvents = true, OutOfOrderUserEvents = true });
-            return true;
+                await rig.FaultAsync(new FaultRequest { DuplicateUserEvents = true, OutOfOrderUserEvents = true });
         });
 
         Undisturbed(trade, start, end);
@@ -122,27 +119,45 @@ public sealed class SimModeFaultTests
     [Fact]
     public async Task A_partially_filled_entry_gets_its_bracket_once_it_is_complete()
     {
-        var (trade, start, end) = await TradeWithAsync(async (market, _, time) =>
+        var (trade, start, end) = await TradeWithAsync(async (rig, time) =>
         {
             if (time == Entry)
-                await market.FaultAsync(new FaultRequest { PartialFills = new PartialFills(3) });
-            return true;
+                await rig.FaultAsync(new FaultRequest { PartialFills = new PartialFills(3) });
         });
 
         Undisturbed(trade, start, end);
     }
 
     [Fact]
-    public async Task An_entry_order_whose_answer_times_out_is_looked_up_by_its_tag_and_never_doubled()
+    public async Task An_entry_executed_but_answered_after_the_timeout_is_found_by_its_tag_and_traded_never_doubled()
     {
-        var (trade, start, end) = await TradeWithAsync(async (market, _, time) =>
+        var (trade, start, end) = await TradeWithAsync(async (rig, time) =>
         {
-            // The Order/place of the entry answers after 2.5 s; the client gives up after 1 s.
+            // The gateway places the entry but answers after 20 s; the client gives up after 1 s: the outcome is unknown.
             if (time == Entry)
-                await market.FaultAsync(new FaultRequest { DelayMilliseconds = 2500, DelayCount = 1 });
-            return true;
+                await rig.FaultAsync(new FaultRequest { HoldResponses = new HoldResponses(1, "/api/Order/place", 20_000) });
         }, new Dictionary<string, string?> { ["TopstepX:RequestTimeoutSeconds"] = "1" });
 
         Undisturbed(trade, start, end);
+        Assert.Contains("outcome unknown", trade.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_entry_that_never_reached_the_gateway_is_given_up_after_its_lookups_and_never_sent_again()
+    {
+        await using var rig = await SimRig.StartAsync(SimModeTradeTests.MarketStart, new Dictionary<string, string?> { ["TopstepX:RequestTimeoutSeconds"] = "1" });
+        await rig.PlayAsync(End, async time =>
+        {
+            // The request waits 2.5 s before the gateway would act; the client gives up after 1 s and the gateway never places it.
+            if (time == Entry)
+                await rig.FaultAsync(new FaultRequest { DelayMilliseconds = 2500, DelayCount = 1 });
+        });
+
+        var end = await rig.AccountAsync();
+        Assert.Empty(end.AllOrders);
+        Assert.Empty(rig.ClosedTrades);
+        Assert.Equal(0, rig.Position.Position);
+        Assert.Contains("was never placed", rig.Errors, StringComparison.Ordinal);
+        Assert.Equal(0, await rig.StopAsync());
     }
 }

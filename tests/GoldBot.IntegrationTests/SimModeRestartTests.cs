@@ -4,8 +4,8 @@ namespace GoldBot.IntegrationTests;
 
 /// <summary>
 /// Crash-only recovery: a daemon stopped with an open position (its stop and targets working at
-/// the gateway) is started again on the same folder; the new run adopts the position, keeps the
-/// stop, cancels the orphaned targets and never enters a second time.
+/// the gateway) is started again on the same folder; the new run reads the account, adopts the
+/// position, keeps the stop, cancels the orphaned targets and never enters a second time.
 /// </summary>
 public sealed class SimModeRestartTests
 {
@@ -13,30 +13,27 @@ public sealed class SimModeRestartTests
     public async Task A_daemon_killed_with_an_open_position_adopts_it_on_restart_without_a_second_entry()
     {
         var restartAt = new DateTimeOffset(2025, 11, 26, 17, 0, 0, TimeSpan.Zero);
-        await using var market = await SimulatedMarket.StartAsync(SimModeTradeTests.MarketStart);
         var folder = Directory.CreateTempSubdirectory("goldbot-restart-").FullName;
+        await using var rig = await SimRig.StartAsync(SimModeTradeTests.MarketStart, folder: folder);
 
-        await using (var first = await DaemonUnderTest.StartAsync(market, folder))
-        {
-            await SimModeTradeTests.PlayAsync(market, first, restartAt);
-            Assert.Equal(-3, first.Position.Position);
-            await first.StopAsync(); // no flatten on the way out: as if the process had been killed
-        }
-        var held = await market.AccountAsync();
+        await rig.PlayAsync(restartAt);
+        Assert.Equal(-3, rig.Position.Position);
+        await rig.StopAsync(); // no flatten on the way out: as if the process had been killed
+        var held = await rig.AccountAsync();
         Assert.Equal(-3, held.Position);
         Assert.Equal(3, held.WorkingOrders.Count); // stop, tp1, tp2
         var stop = Assert.Single(held.WorkingOrders, o => o.Type == OrderType.Stop);
 
-        await using var second = await DaemonUnderTest.StartAsync(market, folder);
-        var adopted = await market.AccountAsync();
-        Assert.Equal(-3, second.Position.Position);
+        await rig.RestartAsync();
+        var adopted = await rig.AccountAsync();
+        Assert.Equal(-3, rig.Position.Position);
         Assert.Equal([stop.Id], adopted.WorkingOrders.Select(o => o.Id)); // targets cancelled, stop kept
-        await SimModeTradeTests.PlayAsync(market, second, new DateTimeOffset(2025, 11, 26, 19, 0, 0, TimeSpan.Zero), from: restartAt);
+        await rig.PlayAsync(new DateTimeOffset(2025, 11, 26, 19, 0, 0, TimeSpan.Zero));
 
-        var end = await market.AccountAsync();
+        var end = await rig.AccountAsync();
         Assert.Single(end.AllOrders, o => o.Type == OrderType.Market); // one entry, ever
         Assert.Equal(-3, end.Position);
         Assert.Equal([stop.Id], end.WorkingOrders.Select(o => o.Id));
-        Assert.Contains("\"pattern\": \"adopted\"", await File.ReadAllTextAsync(Path.Combine(second.Logs, "trades_today.json")), StringComparison.Ordinal);
+        Assert.Contains("\"pattern\": \"adopted\"", await File.ReadAllTextAsync(Path.Combine(rig.Logs, "trades_today.json")), StringComparison.Ordinal);
     }
 }

@@ -97,11 +97,3 @@ internal sealed class SimulatedMarket : IAsyncDisposable
         await _handle.DisposeAsync();
     }
 }
-
-/// <summary>What the simulator holds for the account.</summary>
-internal sealed record AccountState(
-    int Position,
-    IReadOnlyList<GoldBot.GatewaySimulator.Engine.SimOrder> WorkingOrders,
-    decimal Balance,
-    IReadOnlyList<GoldBot.GatewaySimulator.Engine.SimTrade> Trades,
-    IReadOnlyList<GoldBot.GatewaySimulator.Engine.SimOrder> AllOrders);

@@ -83,6 +83,7 @@ public sealed class OrderExecutor
     private string? _lastViolation;
     private DateTimeOffset? _lastViolationTime;
     private int _sequence;
+    private int _callsOut;
 
     /// <summary>Creates the executor for one account and contract.</summary>
     /// <param name="startingBalance">Account balance at start, USD (replaced by the broker's at the first read).</param>
@@ -134,6 +135,12 @@ public sealed class OrderExecutor
         : null;
 
     private bool EntryPending => _trade is { EntryComplete: false };
+
+    /// <summary>
+    /// Broker calls started that did not complete at once and whose answers have not yet been handed back
+    /// through <see cref="IExecutionCallbacks"/> (an in-process driver waits for them before it moves a virtual clock). Thread-safe.
+    /// </summary>
+    public int CallsOutstanding => Volatile.Read(ref _callsOut);
 
     /// <summary>
     /// Start-up (crash-only recovery, the same path on every start): reads the broker's account and acts on
@@ -589,7 +596,9 @@ public sealed class OrderExecutor
         {
             if (order.OrderId == entryId || order.Type == OrderType.Market)
                 continue;
-            Cancel(order, ("working_on_flat", $"order {Describe(order)} working on a flat account"));
+            // The executor's own exits of a trade that just went flat are its one-cancels-other; anything else is a repair.
+            var ours = _intentsById.TryGetValue(order.OrderId, out var intent) && intent.Role is OrderRole.Stop or OrderRole.Target;
+            Cancel(order, ours ? null : ("working_on_flat", $"order {Describe(order)} working on a flat account"));
         }
     }
 
@@ -908,6 +917,7 @@ public sealed class OrderExecutor
             _awaiting.Add(completion);
             return;
         }
+        Interlocked.Increment(ref _callsOut);
         _ = Forward(completion);
 
         async Task<Action> Complete(ValueTask<T> pending)
@@ -932,6 +942,10 @@ public sealed class OrderExecutor
             catch (OperationCanceledException)
             {
                 // Shutting down: nobody is left to apply it.
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _callsOut);
             }
         }
     }

@@ -50,20 +50,25 @@ public sealed class ReplayClock : TimeProvider
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
     /// <summary>The earliest time (UTC) at which a timer of this clock is due, or null when none is armed.</summary>
-    public DateTimeOffset? NextDue
+    public DateTimeOffset? NextDue => Earliest(periodic: true);
+
+    /// <summary>
+    /// The earliest time (UTC) at which a one-shot timer (a delay, a timeout, a backoff) is due, or null: a driver that
+    /// may let periodic ticks coalesce steps to this, and periodic timers fire once at the new time.
+    /// </summary>
+    public DateTimeOffset? NextOneShotDue => Earliest(periodic: false);
+
+    private DateTimeOffset? Earliest(bool periodic)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
+            DateTimeOffset? next = null;
+            foreach (var timer in _timers)
             {
-                DateTimeOffset? next = null;
-                foreach (var timer in _timers)
-                {
-                    if (timer.Due is { } due && (next is null || due < next))
-                        next = due;
-                }
-                return next;
+                if ((periodic || timer.Period == TimeSpan.Zero) && timer.Due is { } due && (next is null || due < next))
+                    next = due;
             }
+            return next;
         }
     }
 

@@ -68,6 +68,7 @@ internal sealed class DelayedUserEvents : IDisposable
             while (_waiting.TryPeek(out var batch, out var key) && key.Due <= limit)
             {
                 _waiting.Dequeue();
+                _activity.BatchDue();
                 _due.Writer.TryWrite(batch);
             }
             Arm();
@@ -107,6 +108,7 @@ internal sealed class DelayedUserEvents : IDisposable
                 finally
                 {
                     _activity.BatchSent();
+                    _activity.DueBatchSent();
                 }
             }
         }

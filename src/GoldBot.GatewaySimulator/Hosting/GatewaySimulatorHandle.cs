@@ -17,6 +17,9 @@ public sealed class GatewaySimulatorHandle : IAsyncDisposable
     /// <summary>The gateway state (engine, replay, clock) for direct inspection and stepping.</summary>
     public SimulatedGateway Gateway => _app.Services.GetRequiredService<SimulatedGateway>();
 
+    /// <summary>The faults in force and the count of rate-limit refusals.</summary>
+    public Faults.FaultState Faults => _app.Services.GetRequiredService<Faults.FaultState>();
+
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync()
     {

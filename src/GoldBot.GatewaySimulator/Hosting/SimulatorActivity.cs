@@ -10,6 +10,7 @@ public sealed class SimulatorActivity
     private int _heldRequests;
     private long _hubMessagesSent;
     private int _delayedUserEventBatches;
+    private int _dueUserEventBatches;
 
     /// <summary>
     /// REST requests the simulator is holding on a fault right now: waiting on a delay (<see cref="Faults.FaultRequest.DelayMilliseconds"/>)
@@ -25,6 +26,16 @@ public sealed class SimulatorActivity
 
     /// <summary>User-event batches (the events of one change) waiting on a delay timer or queued behind one (<see cref="Faults.FaultRequest.UserEventDelay"/>), not yet sent.</summary>
     public int DelayedUserEventBatches => Volatile.Read(ref _delayedUserEventBatches);
+
+    /// <summary>
+    /// Delayed user-event batches whose time has come and that are being sent: work in progress, unlike those still
+    /// waiting on their timer (a driver that sees none can advance the clock; the others wait for it).
+    /// </summary>
+    public int DueUserEventBatches => Volatile.Read(ref _dueUserEventBatches);
+
+    internal void BatchDue() => Interlocked.Increment(ref _dueUserEventBatches);
+
+    internal void DueBatchSent() => Interlocked.Decrement(ref _dueUserEventBatches);
 
     internal void RequestHeld() => Interlocked.Increment(ref _heldRequests);
 

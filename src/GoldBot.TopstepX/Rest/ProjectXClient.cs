@@ -46,8 +46,13 @@ public sealed class ProjectXClient : IDisposable
     /// market time against the gateway simulator, which stamps orders with the time of its replayed bars.
     /// Tokens, timeouts and rate limits always use <paramref name="time"/>.
     /// </param>
+    /// <param name="retryTime">
+    /// The clock of the backoff between retries (default <paramref name="time"/>). An in-process run on a virtual
+    /// clock waits out backoffs on the wall clock, so a retry never waits for virtual time to be advanced.
+    /// </param>
     /// <exception cref="ArgumentException">The options are invalid (every problem listed).</exception>
-    public ProjectXClient(HttpClient http, TopstepXOptions options, TimeProvider time, ILogger<ProjectXClient> logger, TimeProvider? gatewayTime = null)
+    public ProjectXClient(HttpClient http, TopstepXOptions options, TimeProvider time, ILogger<ProjectXClient> logger, TimeProvider? gatewayTime = null,
+        TimeProvider? retryTime = null)
     {
         _gatewayTime = gatewayTime ?? time;
         _http = http ?? throw new ArgumentNullException(nameof(http));
@@ -59,8 +64,8 @@ public sealed class ProjectXClient : IDisposable
             throw new ArgumentException("invalid TopstepX options: " + string.Join("; ", errors), nameof(options));
         _throttle = new RequestThrottle(options, time);
         _tokens = new TokenProvider(LoginAsync, ValidateAsync, time, options.TokenRefreshMargin, logger);
-        _queryPipeline = BuildPipeline(retryUnknownOutcomes: true);
-        _commandPipeline = BuildPipeline(retryUnknownOutcomes: false);
+        _queryPipeline = BuildPipeline(retryUnknownOutcomes: true, retryTime ?? time);
+        _commandPipeline = BuildPipeline(retryUnknownOutcomes: false, retryTime ?? time);
         _attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(options.RequestTimeout).Build();
     }
 
@@ -448,9 +453,9 @@ public sealed class ProjectXClient : IDisposable
         return response;
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(bool retryUnknownOutcomes)
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(bool retryUnknownOutcomes, TimeProvider retryTime)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = retryTime };
         if (_options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>

@@ -26,7 +26,8 @@ public sealed class GatewayEventPump(
     PipelineChannels channels,
     string contractId,
     RunCoordinator coordinator,
-    ILogger<GatewayEventPump> logger) : PipelineService(coordinator, logger)
+    ILogger<GatewayEventPump> logger,
+    GatewayActivity? activity = null) : PipelineService(coordinator, logger)
 {
     /// <inheritdoc/>
     protected override Task RunAsync(CancellationToken stoppingToken) =>
@@ -60,6 +61,9 @@ public sealed class GatewayEventPump(
                 case PayloadRejected rejected:
                     logger.LogError("Unreadable {Method} payload from the market hub: {Error}", rejected.Method, rejected.Error);
                     break;
+                case HubSync sync:
+                    activity?.Synced("market", sync.Sequence);
+                    break;
             }
         }
     }
@@ -85,6 +89,9 @@ public sealed class GatewayEventPump(
                     break;
                 case PayloadRejected rejected:
                     logger.LogError("Unreadable {Method} payload from the user hub: {Error}", rejected.Method, rejected.Error);
+                    break;
+                case HubSync sync:
+                    activity?.Synced("user", sync.Sequence);
                     break;
             }
         }

@@ -43,8 +43,9 @@ public static class GatewayRun
     /// and live, a clock following the simulator's bars in sim mode.
     /// </param>
     /// <param name="calendar">The CME session calendar: holidays and early closes for the risk schedule and the feed watchdog.</param>
+    /// <param name="observe">Receives the daemon's <see cref="GatewayActivity"/> as soon as the client and the hubs exist (an in-process driver).</param>
     public static async Task<int> RunAsync(GoldBotSettings settings, ExchangeCalendar calendar, bool live, TextWriter output, TextWriter error, CancellationToken cancellationToken,
-        Action<IServiceCollection>? configureServices = null, TimeProvider? clock = null)
+        Action<IServiceCollection>? configureServices = null, TimeProvider? clock = null, Action<GatewayActivity>? observe = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -61,14 +62,21 @@ public static class GatewayRun
         var injected = clock is not null;
         clock ??= settings.Mode == RunMode.Sim ? new ReplayClock(TimeProvider.System) : TimeProvider.System;
         var clientTime = injected ? clock : TimeProvider.System;
+        // On an in-process run's virtual clock, backoffs between retries run on the wall clock (short), so a retry never
+        // waits for the driver to move the clock; timeouts, rate limits and tokens run on the virtual clock.
+        var retryTime = injected ? TimeProvider.System : null;
         var (log, errors) = DaemonHost.CreateLog(settings, clock);
         using var loggers = new SerilogLoggerFactory(log);
         var logger = loggers.CreateLogger("GoldBot.Gateway");
         var options = Options(settings);
+        if (injected)
+            options = options with { RetryBaseDelay = TimeSpan.FromMilliseconds(5) };
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        using var client = new ProjectXClient(http, options, clientTime, loggers.CreateLogger<ProjectXClient>(), gatewayTime: clock);
+        using var client = new ProjectXClient(http, options, clientTime, loggers.CreateLogger<ProjectXClient>(), gatewayTime: clock, retryTime: retryTime);
         await using var userHub = new UserHub(options, client.Tokens, clientTime, loggers.CreateLogger<UserHub>());
         await using var marketHub = new MarketHub(options, client.Tokens, clientTime, loggers.CreateLogger<MarketHub>());
+        var activity = new GatewayActivity(client, marketHub, userHub);
+        observe?.Invoke(activity);
 
         TradingAccount account;
         GatewayContract gatewayContract;
@@ -119,12 +127,15 @@ public static class GatewayRun
 
         var host = DaemonHost.Build(settings, boundaries, services =>
         {
+            services.AddSingleton(activity);
             services.AddHostedService(sp => new GatewayEventPump(userHub, marketHub, settings.Mode == RunMode.Paper ? null : (TopstepXBroker)sp.GetRequiredService<IBroker>(),
-                bars, feed, sp.GetRequiredService<PipelineChannels>(), gatewayContract.Id, sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<ILogger<GatewayEventPump>>()));
+                bars, feed, sp.GetRequiredService<PipelineChannels>(), gatewayContract.Id, sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<ILogger<GatewayEventPump>>(),
+                sp.GetRequiredService<GatewayActivity>()));
             configureServices?.Invoke(services);
         }, (log, errors), calendar);
         using var running = host;
         var services = host.Services;
+        activity.Attach(bars, services.GetRequiredService<PipelineChannels>(), settings.Mode == RunMode.Paper ? null : services.GetRequiredService<OrderExecutor>());
         var strategy = services.GetRequiredService<OrderBlockStrategy>();
         var ignored = new List<TradeSignal>();
         foreach (var bar in history)

@@ -31,8 +31,10 @@ public static class DaemonRunner
 {
     /// <summary>Runs to the end and returns the exit code; the summary goes to <paramref name="output"/>, errors to <paramref name="error"/>.</summary>
     /// <param name="configureServices">Last-minute service changes (tests decorate the market-data source with it).</param>
+    /// <param name="clock">Sim mode against an in-process simulator: the one clock both run on (see <see cref="GatewayRun.RunAsync"/>).</param>
+    /// <param name="observe">Gateway modes: receives what the daemon has in flight, for an in-process driver.</param>
     public static async Task<int> RunAsync(RunArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, TimeProvider? clock = null, Action<GatewayActivity>? observe = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(output);
@@ -55,7 +57,7 @@ public static class DaemonRunner
             settings = SettingsLoader.Load(arguments.ConfigFile, overrides);
             calendar = CalendarFile.Load(settings);
             if (settings.Mode != RunMode.Replay)
-                return await GatewayRun.RunAsync(settings, calendar, arguments.Live, output, error, cancellationToken, configureServices);
+                return await GatewayRun.RunAsync(settings, calendar, arguments.Live, output, error, cancellationToken, configureServices, clock, observe);
             bars = BarCsvReader.Read(settings.Replay.BarsFile, settings.Replay.BadBarPolicy, tickSize: settings.Contract().TickSize);
             CheckTimeFrames(settings, bars);
         }

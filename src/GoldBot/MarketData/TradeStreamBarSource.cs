@@ -57,6 +57,7 @@ public sealed class TradeStreamBarSource : IMarketDataSource, IDisposable
     private static readonly TimeSpan HeartbeatPeriod = TimeSpan.FromSeconds(1);
 
     private readonly Channel<InboxItem> _inbox = Channel.CreateUnbounded<InboxItem>(new UnboundedChannelOptions { SingleReader = true });
+    private int _pending;
     private readonly TimeProvider? _localClock;
     private readonly TimeSpan _grace;
     private readonly bool _closeQuietBars;
@@ -120,8 +121,14 @@ public sealed class TradeStreamBarSource : IMarketDataSource, IDisposable
         _accountedUntil = history?.LoadedUntil;
         if (_publishedUntil is { } loaded)
             _publishedUntilTicks = loaded.UtcTicks;
-        _heartbeat = closeClock?.CreateTimer(_ => _inbox.Writer.TryWrite(InboxItem.Tick(closeClock.GetUtcNow())), null, HeartbeatPeriod, HeartbeatPeriod);
+        _heartbeat = closeClock?.CreateTimer(_ => Enqueue(InboxItem.Tick(closeClock.GetUtcNow())), null, HeartbeatPeriod, HeartbeatPeriod);
     }
+
+    /// <summary>
+    /// Prints, heartbeats and gap marks received and not yet fully handled: each counts until the reader has
+    /// taken every bar it produced and asked for the next (so an in-process driver can tell when the source is idle).
+    /// </summary>
+    public int Pending => Volatile.Read(ref _pending);
 
     /// <inheritdoc/>
     public TimeSpan Period { get; }
@@ -170,7 +177,7 @@ public sealed class TradeStreamBarSource : IMarketDataSource, IDisposable
         var received = receivedAt ?? _localClock?.GetUtcNow();
         Volatile.Write(ref _lastPrintTicks, time.UtcTicks);
         Volatile.Write(ref _lastReceivedTicks, received?.UtcTicks ?? NoTime);
-        _inbox.Writer.TryWrite(InboxItem.Print(time, price, volume, received));
+        Enqueue(InboxItem.Print(time, price, volume, received));
     }
 
     /// <summary>
@@ -180,7 +187,7 @@ public sealed class TradeStreamBarSource : IMarketDataSource, IDisposable
     /// on the reconnect (the first print after it restarts coverage), and calling it again then is
     /// harmless. Thread-safe, never blocks; ordered with <see cref="OnTrade"/>.
     /// </summary>
-    public void MarkGap() => _inbox.Writer.TryWrite(InboxItem.Gap());
+    public void MarkGap() => Enqueue(InboxItem.Gap());
 
     /// <summary>No more prints: the bar stream ends (after a last History attempt for a missing range); the bar in progress is not published.</summary>
     public void Complete() => _inbox.Writer.TryComplete();
@@ -215,6 +222,7 @@ public sealed class TradeStreamBarSource : IMarketDataSource, IDisposable
             foreach (var bar in ready)
                 yield return bar;
             ready.Clear();
+            Interlocked.Decrement(ref _pending);
         }
         if (_repair is not null)
         {
@@ -228,6 +236,13 @@ public sealed class TradeStreamBarSource : IMarketDataSource, IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _heartbeat?.Dispose();
+
+    private void Enqueue(InboxItem item)
+    {
+        Interlocked.Increment(ref _pending);
+        if (!_inbox.Writer.TryWrite(item))
+            Interlocked.Decrement(ref _pending);
+    }
 
     /// <summary>Handles one print; true when a History attempt is due (a bar was completed).</summary>
     private bool OnPrint(InboxItem print, List<Bar> ready)
