@@ -13,6 +13,12 @@ public sealed class SimModeFaultTests
     private static readonly DateTimeOffset Entry = new(2025, 11, 26, 16, 45, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset End = new(2025, 11, 26, 19, 15, 0, TimeSpan.Zero);
 
+    /// <summary>The last price point before the entry's signal bar closes: faults for the entry's requests are switched on here.</summary>
+    private static readonly DateTimeOffset BeforeEntry = Entry.AddSeconds(-45);
+
+    /// <summary>The daemon's log so far.</summary>
+    private static string Log(SimRig rig) => string.Concat(Directory.GetFiles(rig.Logs, "goldbot-*.log").Select(File.ReadAllText));
+
     private static async Task<(TradeSummary Trade, AccountState Start, AccountState End)> TradeWithAsync(Func<SimRig, DateTimeOffset, Task> fault,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -23,10 +29,10 @@ public sealed class SimModeFaultTests
         var trade = Assert.Single(rig.ClosedTrades);
         Assert.Equal(0, await rig.StopAsync());
         Assert.Equal(0, rig.RateLimitRejections); // the client kept to the gateway's limits throughout
-        return (new TradeSummary(trade.EntryTime, trade.Side, trade.Size, [.. trade.Exits.Select(e => e.Reason)], trade.PnL!.Value, rig.Errors), start, end);
+        return (new TradeSummary(trade.EntryTime, trade.Side, trade.Size, [.. trade.Exits.Select(e => e.Reason)], trade.PnL!.Value, Log(rig)), start, end);
     }
 
-    private sealed record TradeSummary(DateTimeOffset EntryTime, string Side, int Size, IReadOnlyList<string> Exits, decimal PnL, string Errors);
+    private sealed record TradeSummary(DateTimeOffset EntryTime, string Side, int Size, IReadOnlyList<string> Exits, decimal PnL, string Log);
 
     /// <summary>The trade of the fault-free run (short 3 at 16:45, first target, breakeven stop), booked as the simulator's account says, no order placed twice.</summary>
     private static void Undisturbed(TradeSummary trade, AccountState start, AccountState end)
@@ -134,12 +140,12 @@ public sealed class SimModeFaultTests
         var (trade, start, end) = await TradeWithAsync(async (rig, time) =>
         {
             // The gateway places the entry but answers after 20 s; the client gives up after 1 s: the outcome is unknown.
-            if (time == Entry)
+            if (time == BeforeEntry)
                 await rig.FaultAsync(new FaultRequest { HoldResponses = new HoldResponses(1, "/api/Order/place", 20_000) });
         }, new Dictionary<string, string?> { ["TopstepX:RequestTimeoutSeconds"] = "1" });
 
         Undisturbed(trade, start, end);
-        Assert.Contains("outcome unknown", trade.Errors, StringComparison.Ordinal);
+        Assert.Contains("outcome unknown", trade.Log, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,16 +154,17 @@ public sealed class SimModeFaultTests
         await using var rig = await SimRig.StartAsync(SimModeTradeTests.MarketStart, new Dictionary<string, string?> { ["TopstepX:RequestTimeoutSeconds"] = "1" });
         await rig.PlayAsync(End, async time =>
         {
-            // The request waits 2.5 s before the gateway would act; the client gives up after 1 s and the gateway never places it.
-            if (time == Entry)
-                await rig.FaultAsync(new FaultRequest { DelayMilliseconds = 2500, DelayCount = 1 });
+            // The entry's Order/place gets HTTP 500 without being carried out: the client cannot know whether it was.
+            if (time == BeforeEntry)
+                await rig.FaultAsync(new FaultRequest { FailEndpoint = new FailEndpoint("/api/Order/place", 500, Count: 1) });
         });
 
         var end = await rig.AccountAsync();
         Assert.Empty(end.AllOrders);
         Assert.Empty(rig.ClosedTrades);
         Assert.Equal(0, rig.Position.Position);
-        Assert.Contains("was never placed", rig.Errors, StringComparison.Ordinal);
+        Assert.Contains("outcome unknown", Log(rig), StringComparison.Ordinal);
+        Assert.Contains("was never placed", Log(rig), StringComparison.Ordinal);
         Assert.Equal(0, await rig.StopAsync());
     }
 }
