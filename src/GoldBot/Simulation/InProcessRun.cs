@@ -167,16 +167,15 @@ public sealed class InProcessRun : IAsyncDisposable
     {
         var wall = DateTime.UtcNow;
         var quietRounds = 0;
-        while (true)
+        for (var round = 0; ; round++)
         {
             if (Gateway.Activity.HubMessagesSent != _messagesSynced)
                 await SyncHubsAsync(cancellationToken).ConfigureAwait(false);
             quietRounds = Quiet() ? quietRounds + 1 : 0;
-            if (quietRounds >= 2)
+            if (quietRounds >= 2 || DaemonEnded)
                 return;
-            if (DaemonEnded)
-                return;
-            if (quietRounds == 1)
+            // Most steps settle within microseconds: yield to the thread pool first, then poll every millisecond.
+            if (round < 64 || quietRounds == 1)
                 await Task.Yield();
             else
                 await Task.Delay(1, cancellationToken).ConfigureAwait(false);
