@@ -5,4 +5,5 @@ root.Subcommands.Add(SmcCommand.Create());
 root.Subcommands.Add(GatewayCommands.History());
 root.Subcommands.Add(GatewayCommands.Accounts());
 root.Subcommands.Add(BacktestCommand.Create());
+root.Subcommands.Add(ChaosCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,43 @@
+using System.Globalization;
+using GoldBot.MarketData;
+
+namespace GoldBot.Chaos;
+
+/// <summary>
+/// The chaos campaign (<c>goldbot chaos</c>): <c>runs</c> seeded runs (<see cref="ChaosRun"/>) from seed <c>seed</c> upward,
+/// one after the other; a line per run, each violation with its seed and market time, the faults injected by kind,
+/// and a last line <c>N runs, N faults, N violations</c>.
+/// </summary>
+public static class ChaosCampaign
+{
+    /// <summary>Runs the campaign and returns the results, writing the report to <paramref name="output"/>.</summary>
+    /// <param name="folder">Where each run's daemon writes its logs (one folder per seed).</param>
+    public static async Task<IReadOnlyList<ChaosRunResult>> RunAsync(BarFile bars, int runs, int seed, int days, string? configFile, string folder,
+        TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var results = new List<ChaosRunResult>();
+        for (var i = 0; i < runs; i++)
+        {
+            var s = seed + i;
+            var result = await ChaosRun.RunAsync(bars, s, days, configFile, Path.Combine(folder, s.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+            results.Add(result);
+            await output.WriteLineAsync(result.ToString());
+            foreach (var v in result.Violations)
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  violation seed {s} {v.Time:yyyy-MM-dd HH:mm:ss} UTC {v.Kind}: {v.Detail} (logs: {result.Folder})"));
+        }
+        var byKind = results.SelectMany(r => r.Faults).GroupBy(kv => kv.Key).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} {g.Sum(kv => kv.Value)}");
+        await output.WriteLineAsync("faults by kind: " + string.Join(", ", byKind));
+        await output.WriteLineAsync(Summary(results));
+        return results;
+    }
+
+    /// <summary>The campaign's last line: <c>N runs, N faults, N violations</c>.</summary>
+    public static string Summary(IReadOnlyList<ChaosRunResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{results.Count} runs, {results.Sum(r => r.Faults.Values.Sum())} faults, {results.Sum(r => r.Violations.Count)} violations");
+    }
+}
