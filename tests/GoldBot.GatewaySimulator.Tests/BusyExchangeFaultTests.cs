@@ -131,16 +131,22 @@ public sealed class BusyExchangeFaultTests
     {
         await using var gw = await TestGateway.StartAsync(o => o.PayloadShape = PayloadShape.Documented);
         await using var hub = await UserHubAsync(gw);
-        var limit = Id(await gw.PlaceAsync(Limit(0, Last - 1.0m)));
-        var stop = Id(await gw.PlaceAsync(Stop(1, Last - 2.0m)));
-        await hub.NextAsync(2);
+        var far = Id(await gw.PlaceAsync(Limit(0, Last - 1.0m)));
+        var limit = Id(await gw.PlaceAsync(Limit(0, Last - 0.2m)));
+        var stop = Id(await gw.PlaceAsync(Stop(1, Last - 0.1m)));
+        await hub.NextAsync(3);
         await gw.FaultAsync(new { refuseNextCancelsAsFilled = 2 });
+
+        // Ten ticks from the market the race cannot be lost: the cancel goes through and the fault stays armed.
+        Assert.True(Envelope(await gw.CancelAsync(far)).Success);
+        Assert.Equal(2, (await gw.StateAsync()).GetProperty("faults").GetProperty("refuseNextCancelsAsFilled").GetInt32());
+        await hub.NextAsync(1);
 
         var refused = Envelope(await gw.CancelAsync(limit));
         Assert.Equal((false, 3), (refused.Success, refused.Code));
         Assert.Contains("filled", refused.Message, StringComparison.Ordinal);
         var order = await gw.OrderAsync(limit);
-        Assert.Equal((2, 1, Last - 1.0m), (order.GetProperty("status").GetInt32(), order.GetProperty("fillVolume").GetInt32(), order.GetProperty("filledPrice").GetDecimal()));
+        Assert.Equal((2, 1, Last - 0.2m), (order.GetProperty("status").GetInt32(), order.GetProperty("fillVolume").GetInt32(), order.GetProperty("filledPrice").GetDecimal()));
         Assert.Equal(1, await PositionAsync(gw));
         Assert.Equal(["GatewayUserOrder", "GatewayUserTrade"], (await hub.NextAsync(2)).Select(e => e.Target).ToArray());
 
@@ -149,10 +155,10 @@ public sealed class BusyExchangeFaultTests
         Assert.Equal(1, (await gw.StateAsync()).GetProperty("faults").GetProperty("refuseNextCancelsAsFilled").GetInt32());
 
         Assert.Equal((false, 3), Outcome(await gw.CancelAsync(stop)));
-        Assert.Equal(Last - 2.0m, (await gw.OrderAsync(stop)).GetProperty("filledPrice").GetDecimal());
+        Assert.Equal(Last - 0.1m, (await gw.OrderAsync(stop)).GetProperty("filledPrice").GetDecimal());
         Assert.Equal(0, await PositionAsync(gw));
 
-        var later = Id(await gw.PlaceAsync(Limit(0, Last - 1.0m)));
+        var later = Id(await gw.PlaceAsync(Limit(0, Last - 0.1m)));
         Assert.True(Envelope(await gw.CancelAsync(later)).Success);
         Assert.Equal(3, (await gw.OrderAsync(later)).GetProperty("status").GetInt32());
     }

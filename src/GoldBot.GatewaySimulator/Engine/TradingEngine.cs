@@ -85,10 +85,17 @@ public sealed class TradingEngine
     public int PartialFillOrders { get; set; }
 
     /// <summary>
-    /// Fault: the next N cancels of a working order fill it instead (limit at its limit price, stop and trailing stop at their stop price,
-    /// market at the last price) and answer errorCode 3 Rejected ("already filled").
+    /// Fault: the next N cancels of a working order within <see cref="CancelRaceTicks"/> of the last price fill it instead (limit at its
+    /// limit price, stop and trailing stop at their stop price, market at the last price) and answer errorCode 3 Rejected ("already filled").
     /// </summary>
     public int RefuseNextCancelsAsFilled { get; set; }
+
+    /// <summary>
+    /// How near the last price (ticks) an order must be for <see cref="RefuseNextCancelsAsFilled"/> to fill it instead of
+    /// cancelling it: an exchange can only lose that race where the market trades. Farther orders cancel normally and the
+    /// fault stays armed for the next cancel.
+    /// </summary>
+    public const int CancelRaceTicks = 2;
 
     /// <summary>Fault: the next N otherwise valid modifies answer errorCode 3 Rejected and change nothing.</summary>
     public int RefuseNextModifies { get; set; }
@@ -259,7 +266,9 @@ public sealed class TradingEngine
                 OrderType.Stop or OrderType.TrailingStop => order.StopPrice,
                 _ => LastPrice(order.ContractId),
             };
-            if (price is { } at)
+            // The race is only possible where the market is: within CancelRaceTicks of the order's price.
+            if (price is { } at && LastPrice(order.ContractId) is { } last
+                && Math.Abs(last - at) <= CancelRaceTicks * _contracts[order.ContractId].Spec.TickSize)
             {
                 RefuseNextCancelsAsFilled--;
                 Fill(orderId, at, events);

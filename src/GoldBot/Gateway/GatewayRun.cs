@@ -60,7 +60,10 @@ public static class GatewayRun
         var period = TimeFrame.Parse(settings.TopstepX.BarTimeFrame).Period;
         var contract = settings.Contract();
         var injected = clock is not null;
-        clock ??= settings.Mode == RunMode.Sim ? new ReplayClock(TimeProvider.System) : TimeProvider.System;
+        await using var simulatorClock = settings.Mode == RunMode.Sim && !injected
+            ? new SimulatorClock(new Uri(settings.TopstepX.SimulatorUrl.TrimEnd('/') + "/"), TimeProvider.System)
+            : null;
+        clock ??= simulatorClock?.Clock ?? TimeProvider.System;
         var clientTime = injected ? clock : TimeProvider.System;
         // On an in-process run's virtual clock, backoffs between retries run on the wall clock (short), so a retry never
         // waits for the driver to move the clock; timeouts, rate limits and tokens run on the virtual clock.
@@ -68,6 +71,8 @@ public static class GatewayRun
         var (log, errors) = DaemonHost.CreateLog(settings, clock);
         using var loggers = new SerilogLoggerFactory(log);
         var logger = loggers.CreateLogger("GoldBot.Gateway");
+        if (simulatorClock is not null)
+            simulatorClock.Logger = logger;
         var options = Options(settings);
         if (injected)
             options = options with { RetryBaseDelay = TimeSpan.FromMilliseconds(5) };
@@ -81,6 +86,7 @@ public static class GatewayRun
         TradingAccount account;
         GatewayContract gatewayContract;
         IReadOnlyList<Bar> history;
+        (Task User, Task Market) hubsStarted = (Task.CompletedTask, Task.CompletedTask);
         try
         {
             account = AccountSelection.Choose(await client.SearchAccountsAsync(cancellationToken: cancellationToken), settings.TopstepX.AccountId, settings.Mode);
@@ -92,27 +98,29 @@ public static class GatewayRun
                 $"GoldBot {settings.Mode}: account {account.Id} {account.Name} (balance {account.Balance:0.00}), contract {gatewayContract.Id} {gatewayContract.Description ?? gatewayContract.Name} (tick {contract.TickSize} = {contract.TickValue} USD), {settings.TopstepX.BarTimeFrame} bars; " +
                 $"risk {settings.Risk.MaxRiskPerTrade} USD/trade, daily loss limit {settings.Risk.DailyLossLimit}, maximum loss limit {settings.Risk.MaxLossLimit}, at most {settings.Risk.MaxContracts} micro contracts, entries {settings.Risk.TradingWindowStart:HH\\:mm}-{settings.Risk.TradingWindowEnd:HH\\:mm} CT, flat by {settings.Risk.FlatBy:HH\\:mm} CT; orders {(settings.Mode == RunMode.Paper ? "simulated locally (nothing is placed)" : "sent to " + options.ApiBaseUrl)}"));
 
-            await userHub.StartAsync(cancellationToken);
+            if (simulatorClock is not null)
+                await simulatorClock.WaitForFirstReadingAsync(TimeSpan.FromSeconds(30), cancellationToken);
+
+            // Subscribe first (each connect invokes every subscription), then connect in the background: a hub refusing
+            // connections is an outage the hub rides out with backoff, not a reason to hold up start-up. History comes
+            // after the subscriptions; bars the hub misses until it connects are taken from History.
             await userHub.SubscribeAccountAsync(account.Id, cancellationToken);
-            await marketHub.StartAsync(cancellationToken);
             await marketHub.SubscribeAsync(gatewayContract.Id, MarketSubscriptions.Trades | MarketSubscriptions.Quotes, cancellationToken);
+            hubsStarted = (userHub.StartAsync(cancellationToken), marketHub.StartAsync(cancellationToken));
 
             history = await WarmupBarsAsync(client, gatewayContract.Id, period, settings.TopstepX.WarmupBars, cancellationToken);
         }
-        catch (Exception e) when (e is AccountSelectionException or GatewayException or GatewayUnavailableException or HttpRequestException)
+        catch (Exception e) when (e is AccountSelectionException or GatewayException or GatewayUnavailableException or HttpRequestException or TimeoutException)
         {
             logger.LogError("Start-up failed: {Reason}", e.Message);
             await error.WriteLineAsync($"error: {e.Message}");
             return 2;
         }
-
-        if (!injected && clock is ReplayClock replayClock && history.Count > 0)
-            replayClock.AdvanceTo(history[^1].OpenTime + period);
         // Bars from the hub's prints; the bar in progress at start-up and bars missed in a hub outage come from History.
         DateTimeOffset? loadedUntil = history.Count > 0 ? history[^1].OpenTime + period : null;
         var contractId = gatewayContract.Id;
         using var bars = new TradeStreamBarSource(period, $"{contractId} trades from {options.MarketHubUrl}",
-            settings.Mode == RunMode.Sim && !injected ? null : clock, TimeSpan.FromSeconds(settings.TopstepX.BarCloseGraceSeconds),
+            clock, TimeSpan.FromSeconds(settings.TopstepX.BarCloseGraceSeconds),
             new HistoryBackfill((from, to, ct) => client.RetrieveClosedBarsAsync(contractId, period, from, to, cancellationToken: ct), loadedUntil),
             loggers.CreateLogger<TradeStreamBarSource>(), receiveClock: clock);
         var symbol = contract.Symbol;
@@ -143,14 +151,31 @@ public static class GatewayRun
         logger.LogInformation("Warm-up: {Bars} bars of history, {From:yyyy-MM-dd HH:mm} to {To:yyyy-MM-dd HH:mm} UTC", history.Count,
             history.Count > 0 ? history[0].OpenTime : default, history.Count > 0 ? history[^1].OpenTime : default);
 
-        // Crash-only recovery: before anything else, the executor reads the account and adopts or flattens what it holds.
-        await services.GetRequiredService<PipelineChannels>().Executor.WriteAsync(new ExecutorStart(history.Count > 0 ? history[^1].Close : null), cancellationToken);
+        // Crash-only recovery: before anything else, the executor reads the account and adopts or flattens what it holds;
+        // once the user hub is connected, it reads the account again (events before the connect were not seen).
+        var executorInbox = services.GetRequiredService<PipelineChannels>().Executor;
+        await executorInbox.WriteAsync(new ExecutorStart(history.Count > 0 ? history[^1].Close : null), cancellationToken);
+        _ = ReconcileWhenConnectedAsync(hubsStarted.User, executorInbox);
 
         await host.StartAsync(cancellationToken);
         await host.WaitForShutdownAsync(cancellationToken);
         await marketHub.StopAsync(CancellationToken.None);
         await userHub.StopAsync(CancellationToken.None);
+        await Task.WhenAll(hubsStarted.User, hubsStarted.Market).ContinueWith(_ => { }, TaskScheduler.Default);
         return await DaemonRunner.SummarizeAsync(settings, services, output, error, audit: false, stopwatch.Elapsed);
+    }
+
+    private static async Task ReconcileWhenConnectedAsync(Task userHubStarted, PipelineChannel<ExecutorInput> executor)
+    {
+        try
+        {
+            await userHubStarted;
+            executor.TryWrite(new ReconcileRequested("user hub connected"));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped before the hub connected.
+        }
     }
 
     /// <summary>The client's options for the mode: the simulator's address and its default login in Sim mode, TopstepX otherwise.</summary>

@@ -1,8 +1,10 @@
 namespace GoldBot.Monitoring;
 
 /// <summary>
-/// status.json, with the field names of the monitoring plan (<c>design/001</c> §1). Money in
-/// USD, prices in points, times ISO-8601 UTC (market time).
+/// status.json, with the field names of the monitoring plan (<c>design/001</c> §1), plus
+/// <c>protection</c> (the protection supervisor: state, last violation, repairs, seconds without a full stop
+/// today) and, in the gateway modes, <c>feed</c> (the market data's health). Money in USD, prices in points,
+/// times ISO-8601 UTC (market time). <c>mode</c> is the run's mode: <c>replay</c>, <c>sim</c>, <c>paper</c> or <c>live</c>.
 /// </summary>
 public sealed record StatusDocument(
     DateTimeOffset Timestamp,
@@ -17,7 +19,9 @@ public sealed record StatusDocument(
     StatusLearning Learning,
     IReadOnlyList<ControlRecord> Controls,
     IReadOnlyList<string> Errors,
-    DateTimeOffset? NextUpdate);
+    DateTimeOffset? NextUpdate,
+    GoldBot.Execution.ProtectionStatus? Protection = null,
+    FeedStatus? Feed = null);
 
 /// <summary>status.json "account".</summary>
 public sealed record StatusAccount(decimal Balance, decimal DailyPnl, int OpenPositions, int DailyTrades);

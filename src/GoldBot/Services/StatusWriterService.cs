@@ -26,7 +26,8 @@ public sealed class StatusWriterService(
     TimeProvider time,
     [FromKeyedServices(DaemonHost.WallClock)] TimeProvider wall,
     RunCoordinator coordinator,
-    ILogger<StatusWriterService> logger) : PipelineService(coordinator, logger)
+    ILogger<StatusWriterService> logger,
+    MarketData.FeedMonitor? feed = null) : PipelineService(coordinator, logger)
 {
     private long _lastWrite;
     private readonly object _gate = new();
@@ -68,11 +69,11 @@ public sealed class StatusWriterService(
         return new StatusDocument(
             now,
             alive,
-            "paper_replay",
+            settings.Mode.ToString().ToLowerInvariant(),
             contract.Symbol,
             s.LastBarTime,
             new StatusAccount(s.Position?.Balance ?? settings.Risk.StartingBalance, risk?.DailyPnL ?? 0, positions.Count, risk?.DailyTrades ?? 0),
-            new StatusRisk(alive && (risk?.CanTrade ?? false), !alive ? "daemon stopped" : risk is null ? "starting: no market data yet" : risk.BlockedBy, risk?.ConsecutiveLosses ?? 0,
+            new StatusRisk(alive && (risk?.CanTrade ?? false), !alive ? "daemon stopped" : risk is null ? "starting: no market data yet" : risk.BlockedBy ?? s.ExecutionBlockedBy, risk?.ConsecutiveLosses ?? 0,
                 risk?.DailyLossRemaining ?? settings.Risk.DailyLossLimit, risk?.MaxLossFloor ?? settings.Risk.StartingBalance - settings.Risk.MaxLossLimit,
                 risk?.EmergencyStop ?? false, risk?.Paused ?? false),
             positions,
@@ -81,7 +82,9 @@ public sealed class StatusWriterService(
                 Math.Round(performance.WinRateLast20, 4), performance.TotalTrades, performance.ByPattern, performance.ByCondition),
             s.Controls,
             errors.Messages,
-            alive ? now + _interval : null);
+            alive ? now + _interval : null,
+            s.Protection,
+            feed?.Status(now));
     }
 
     private void Write(bool alive)
