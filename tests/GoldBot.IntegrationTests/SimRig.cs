@@ -1,3 +1,5 @@
+using GoldBot.Chaos;
+using GoldBot.Configuration;
 using GoldBot.Execution;
 using GoldBot.GatewaySimulator.Engine;
 using GoldBot.GatewaySimulator.Faults;
@@ -20,10 +22,11 @@ internal sealed class SimRig : IAsyncDisposable
     private static readonly Lazy<BarFile> Mgc = new(() => BarCsvReader.Read(SharedData.MgcBars));
     private readonly InProcessRunOptions _options;
 
-    private SimRig(InProcessRun run, InProcessRunOptions options)
+    private SimRig(InProcessRun run, InProcessRunOptions options, AccountInvariants invariants)
     {
         Run = run;
         _options = options;
+        Invariants = invariants;
     }
 
     /// <summary>The simulated account.</summary>
@@ -39,20 +42,34 @@ internal sealed class SimRig : IAsyncDisposable
     /// <param name="settings">Configuration keys for the daemon.</param>
     /// <param name="simulator">Changes to the simulator's options.</param>
     /// <param name="folder">The daemon's folder (a new temporary one when null).</param>
+    /// <param name="prepare">Runs on the simulator before the daemon starts (a position already open, a market mid-bar).</param>
     public static async Task<SimRig> StartAsync(DateTimeOffset start, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<GoldBot.GatewaySimulator.Hosting.GatewaySimulatorOptions>? simulator = null, string? folder = null)
+        Action<GoldBot.GatewaySimulator.Hosting.GatewaySimulatorOptions>? simulator = null, string? folder = null,
+        Func<GoldBot.GatewaySimulator.Hosting.SimulatedGateway, Task>? prepare = null)
     {
+        var config = Path.Combine(SharedData.RepoRoot, "config", "appsettings.json");
         var options = new InProcessRunOptions
         {
             Bars = Mgc.Value,
             MarketStart = start,
-            ConfigFile = Path.Combine(SharedData.RepoRoot, "config", "appsettings.json"),
+            ConfigFile = config,
             Settings = settings ?? new Dictionary<string, string?>(),
             ConfigureSimulator = simulator,
             Folder = folder,
+            Prepare = prepare,
         };
-        return new SimRig(await InProcessRun.StartAsync(options, CancellationToken.None), options);
+        var daemon = SettingsLoader.Load(config, options.Settings);
+        var calendar = CalendarFile.Load(daemon);
+        var contract = daemon.Contract();
+        var invariants = new AccountInvariants(daemon.Risk, contract, new GoldBot.Risk.SessionSchedule(daemon.Risk, calendar, contract.Symbol), ChaosRun.Tolerance, ChaosRun.LossLimitAllowance);
+        return new SimRig(await InProcessRun.StartAsync(options, CancellationToken.None), options, invariants);
     }
+
+    /// <summary>The chaos campaign's invariants, judged from the simulator's account at every step the rig plays.</summary>
+    public AccountInvariants Invariants { get; }
+
+    /// <summary>Invariants that failed so far (see <see cref="AccountInvariants"/>).</summary>
+    public IReadOnlyList<ChaosViolation> Violations => Invariants.Violations;
 
     /// <summary>The daemon's services.</summary>
     public IServiceProvider Services => Run.Services;
@@ -80,7 +97,29 @@ internal sealed class SimRig : IAsyncDisposable
     /// played), stepping at every price point and timer (every second while the account holds a position or orders);
     /// <paramref name="at"/> runs after every settled step with the market time.
     /// </summary>
-    public Task PlayAsync(DateTimeOffset until, Func<DateTimeOffset, Task>? at = null) => Run.AdvanceAsync(until.AddMilliseconds(-1), observe: at);
+    public Task PlayAsync(DateTimeOffset until, Func<DateTimeOffset, Task>? at = null) => Run.AdvanceAsync(until.AddMilliseconds(-1), observe: async now =>
+    {
+        await Invariants.ObserveAsync(Run.Gateway, now, CancellationToken.None);
+        if (at is not null)
+            await at(now);
+    });
+
+    /// <summary>The daemon's log so far.</summary>
+    public string Log => string.Concat(Directory.GetFiles(Logs, "goldbot-*.log").Select(File.ReadAllText));
+
+    /// <summary>The bar source of the daemon (bars backfilled from History, late prints…).</summary>
+    public TradeStreamBarSource BarSource => (TradeStreamBarSource)Services.GetRequiredService<IMarketDataSource>();
+
+    /// <summary>Bars the daemon's feed published.</summary>
+    public int BarsPublished => Services.GetRequiredService<GoldBot.Reporting.RunStatistics>().Bars;
+
+    /// <summary>Creates an operator control file (e.g. <c>FLATTEN_ALL.txt</c>) in the daemon's folder.</summary>
+    public void Control(string file, string content = "") => File.WriteAllText(Path.Combine(Run.Folder, file), content);
+
+    /// <summary>Places an order straight in the simulator's engine (an order GoldBot did not send: by hand on the platform, or before a restart).</summary>
+    public static Task PlaceAsync(GoldBot.GatewaySimulator.Hosting.SimulatedGateway gateway, GoldBot.GatewaySimulator.Engine.OrderSide side, GoldBot.GatewaySimulator.Engine.OrderType type, int size, decimal? stop = null, decimal? limit = null, string? tag = null) =>
+        gateway.ExecuteAsync((engine, events) => engine.Place(new PlaceOrderCommand(AccountId, gateway.Replay.ContractId, (int)type, (int)side, size, limit, stop, null, tag, null, null), events),
+            CancellationToken.None);
 
     /// <summary>Switches simulator faults on.</summary>
     public Task FaultAsync(FaultRequest faults) => Run.FaultAsync(faults);

@@ -70,6 +70,7 @@ public sealed class HubConnectionTests
         await NextAsync<QuoteReceived>(hub.Events);
         var merged = await NextAsync<QuoteReceived>(hub.Events);
         Assert.Equal((Mgc, 2650.1m, 2650.1m, 2650.2m, 1500L), (merged.ContractId, merged.Quote.LastPrice!.Value, merged.Quote.BestBid!.Value, merged.Quote.BestAsk!.Value, merged.Quote.Volume!.Value));
+        Assert.Equal((null, 2650.1m), (merged.Update.LastPrice, merged.Update.BestBid)); // the update as sent: no lastPrice in it
         var trades = await NextAsync<MarketTradesReceived>(hub.Events);
         Assert.Equal([TradeLogType.Buy, TradeLogType.Sell], trades.Trades.Select(t => t.Type));
         var depth = await NextAsync<DepthReceived>(hub.Events);

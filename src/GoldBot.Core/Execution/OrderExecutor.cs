@@ -426,6 +426,13 @@ public sealed class OrderExecutor
         {
             if (intent.State == IntentState.Uncertain)
                 LookUp(intent, now);
+            else if (intent is { Role: OrderRole.Entry, State: IntentState.Working, Filled: 0, Checked: false } && _ticking
+                && now - intent.Since >= TimeSpan.FromSeconds(_options.RetrySeconds))
+            {
+                // A market entry fills at once: no fill seen a moment after the gateway took it means its events are not reaching us.
+                intent.Checked = true;
+                RequestRead($"entry {intent.Tag} taken by the broker, no fill seen", start: true);
+            }
         }
         if (_holdOrders)
         {
@@ -529,6 +536,9 @@ public sealed class OrderExecutor
         var keep = stops[0];
         foreach (var extra in stops.Skip(1))
             Cancel(extra, ("extra_stop", $"a second stop {Describe(extra)} besides {Describe(keep)}"));
+        // While flattening the stop only guards the position until the close: its size follows the position, its price stays.
+        if (_flatten is not null && keep.StopPrice is { } guard)
+            desired = guard;
         if (keep.Quantity == size && keep.StopPrice == desired)
         {
             _stopExpected = false;
@@ -574,10 +584,13 @@ public sealed class OrderExecutor
         var direction = exit == OrderSide.Sell ? 1 : -1;
         if (_lastPrice is { } last && direction * (last - price) <= 0)
         {
-            Note(ExecutionNoteLevel.Error, $"stop {price} for position {direction * size} is already through the market ({last}): flattening");
+            // The market has traded through the stop (a stop that filled in part, a gap): the trade is over. A stop at
+            // the stop price would be refused, so one a tick beyond the last price guards the position until the close.
+            var guard = direction > 0 ? _contract.FloorToTick(last) - _contract.TickSize : _contract.CeilingToTick(last) + _contract.TickSize;
+            Note(ExecutionNoteLevel.Error, $"stop {price} for position {direction * size} is already through the market ({last}): flattening, guarded by a stop at {guard}");
             BeginFlatten("stop_through_market");
             Flatten(now);
-            return;
+            price = guard;
         }
         if (!_stopExpected)
         {

@@ -59,6 +59,9 @@ internal sealed class OrderIntent(string tag, OrderRole role, string? leg, DateT
     /// <summary>Contracts filled so far.</summary>
     public int Filled { get; set; }
 
+    /// <summary>True once the account was read because the order showed no fill when it should have.</summary>
+    public bool Checked { get; set; }
+
     /// <summary>When the broker was last asked for it by its tag, UTC.</summary>
     public DateTimeOffset? LastLookup { get; set; }
 

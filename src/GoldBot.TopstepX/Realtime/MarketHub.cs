@@ -39,7 +39,7 @@ public sealed class MarketHub : IAsyncDisposable
             var merged = quotes[0];
             foreach (var quote in quotes)
                 merged = Quotes.Merge(contractId, quote);
-            return new QuoteReceived(_time.GetUtcNow(), contractId, merged);
+            return new QuoteReceived(_time.GetUtcNow(), contractId, merged, quotes[^1]);
         });
         _session.On("GatewayTrade", (contractId, payload) => new MarketTradesReceived(_time.GetUtcNow(), contractId, GatewayPayloadParser.ParseMarketTrades(payload)));
         _session.On("GatewayDepth", (contractId, payload) => new DepthReceived(_time.GetUtcNow(), contractId, GatewayPayloadParser.ParseDepth(payload)));

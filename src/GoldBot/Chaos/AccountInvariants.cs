@@ -76,6 +76,20 @@ public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec con
         _lastBalance = balance;
     }
 
+    /// <summary>Reads the simulator's account (under its gate) and checks it at <paramref name="now"/>.</summary>
+    public async Task ObserveAsync(GatewaySimulator.Hosting.SimulatedGateway gateway, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        var state = await gateway.ReadAsync(g =>
+        {
+            var engine = g.Engine;
+            var position = engine.Positions.FirstOrDefault(p => p.Size > 0);
+            return (Position: position?.SignedSize ?? 0, Average: position?.AveragePrice ?? 0, Balance: engine.Accounts.First().Balance,
+                Last: engine.LastPrice(g.Replay.ContractId), Working: engine.Orders.Where(o => o.IsWorking).ToList(), LastEntry: engine.Orders.LastOrDefault(IsEntry));
+        }, cancellationToken).ConfigureAwait(false);
+        Observe(now, state.Position, state.Average, state.Balance, state.Last, state.Working, state.LastEntry);
+    }
+
     /// <summary>Reports a violation found outside the account checks (the journal, the entries, the daemon's exit).</summary>
     public void Report(string kind, DateTimeOffset now, string detail) => Violations.Add(new ChaosViolation(kind, now, detail));
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using GoldBot.Configuration;
 using GoldBot.GatewaySimulator.Faults;
 using GoldBot.Market;
@@ -18,7 +20,8 @@ namespace GoldBot.Chaos;
 /// anything is at stake; the faults are switched on as scheduled, and the <see cref="AccountInvariants"/> are judged
 /// from the simulator's account at every step. At the end: the journal's P&amp;L must equal the simulator's balance
 /// change, no approved signal may have more than one entry order, and the daemon must still be running (it never exits
-/// on a fault). Same seed, same bars, same code: same run.
+/// on a fault). Each fault switched on or off is written to <c>faults.log</c> in the run's folder. Same seed, same bars,
+/// same code: same run.
 /// </summary>
 public static class ChaosRun
 {
@@ -43,6 +46,8 @@ public static class ChaosRun
         ["Risk:MaxConsecutiveLosses"] = "100",
         ["Monitoring:ConsoleLevel"] = "Fatal",
     };
+
+    private static readonly JsonSerializerOptions FaultJson = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>Runs seed <paramref name="seed"/> over <paramref name="days"/> trading days of <paramref name="bars"/>.</summary>
     /// <param name="configFile">The daemon's configuration file, or null for the default.</param>
@@ -83,6 +88,7 @@ public static class ChaosRun
             .OrderBy(e => e.Item1));
         var ruleTimes = runDays.SelectMany(d => new[] { new TimeOnly(15, 5), new TimeOnly(15, 8), new TimeOnly(15, 10) }.Select(t => CmeSession.AtExchangeTime(d, t))).ToList();
         var injected = new Dictionary<string, int>(StringComparer.Ordinal);
+        var faultLog = Path.Combine(Directory.CreateDirectory(folder).FullName, "faults.log");
 
         await using var run = await InProcessRun.StartAsync(options, cancellationToken);
         var monitoring = run.Services.GetRequiredService<MonitoringState>();
@@ -97,18 +103,11 @@ public static class ChaosRun
                 {
                     events.Dequeue();
                     await run.FaultAsync(due.Request, cancellationToken);
+                    await File.AppendAllTextAsync(faultLog, $"{now:yyyy-MM-dd HH:mm:ss}Z {due.Kind ?? "end"} {JsonSerializer.Serialize(due.Request, FaultJson)}\n", cancellationToken);
                     if (due.Kind is { } kind)
                         injected[kind] = injected.GetValueOrDefault(kind) + 1;
                 }
-                var state = await run.Gateway.ReadAsync(g =>
-                {
-                    var engine = g.Engine;
-                    var position = engine.Positions.FirstOrDefault(p => p.Size > 0);
-                    return (Position: position?.SignedSize ?? 0, Average: position?.AveragePrice ?? 0, Balance: engine.Accounts.First().Balance,
-                        Last: engine.LastPrice(g.Replay.ContractId), Working: engine.Orders.Where(o => o.IsWorking).ToList(),
-                        LastEntry: engine.Orders.LastOrDefault(AccountInvariants.IsEntry));
-                }, cancellationToken);
-                invariants.Observe(now, state.Position, state.Average, state.Balance, state.Last, state.Working, state.LastEntry);
+                await invariants.ObserveAsync(run.Gateway, now, cancellationToken);
                 if (run.ExitCode is { } code)
                     invariants.Report("daemon_exited", now, $"the daemon ended with exit code {code}: {run.Errors}");
             },

@@ -47,7 +47,7 @@ public sealed class GatewayEventPump(
                     }
                     break;
                 case QuoteReceived quote when quote.ContractId == contractId:
-                    feed.OnQuote(quote.Quote.LastPrice);
+                    feed.OnQuote(quote.Update.LastPrice);
                     break;
                 case HubConnectionLost lost:
                     feed.OnDisconnected();

@@ -99,6 +99,8 @@ public sealed class InProcessRun : IAsyncDisposable
         var simulator = await GatewaySimulatorHost.StartAsync(simulatorOptions, cancellationToken).ConfigureAwait(false);
         var folder = options.Folder ?? Directory.CreateTempSubdirectory("goldbot-run-").FullName;
         var run = new InProcessRun(simulator, clock, folder);
+        if (options.Prepare is not null)
+            await options.Prepare(simulator.Gateway).ConfigureAwait(false);
         await run.StartDaemonAsync(options, cancellationToken).ConfigureAwait(false);
         return run;
     }

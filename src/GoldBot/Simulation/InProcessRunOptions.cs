@@ -23,4 +23,7 @@ public sealed record InProcessRunOptions
 
     /// <summary>Changes to the simulator's options (faults from the start, rate limits, accounts…).</summary>
     public Action<GatewaySimulatorOptions>? ConfigureSimulator { get; init; }
+
+    /// <summary>Runs on the simulator before the daemon starts (an account that already holds a position, a market already mid-bar).</summary>
+    public Func<SimulatedGateway, Task>? Prepare { get; init; }
 }

@@ -94,7 +94,7 @@ public sealed class OrderExecutorAdoptTests
     }
 
     [Fact]
-    public async Task A_stop_already_through_the_market_flattens_instead()
+    public async Task A_stop_already_through_the_market_flattens_guarded_by_a_stop_a_tick_beyond_the_last_price()
     {
         var first = await CrashedRunAsync();
         await first.FlattenAsync("test", None);
@@ -104,8 +104,11 @@ public sealed class OrderExecutorAdoptTests
         var restarted = Restarted();
         await restarted.StartAsync(1996.0m, None);
 
-        var exit = Assert.Single((await _broker.GetAccountAsync(None)).WorkingOrders);
-        Assert.Equal((OrderType.Market, OrderSide.Sell, 4), (exit.Type, exit.Side, exit.Quantity));
+        var orders = (await _broker.GetAccountAsync(None)).WorkingOrders;
+        var exit = Assert.Single(orders, o => o.Type == OrderType.Market);
+        Assert.Equal((OrderSide.Sell, 4), (exit.Side, exit.Quantity));
+        var guard = Assert.Single(orders, o => o.Type == OrderType.Stop);
+        Assert.Equal((OrderSide.Sell, 4, 1995.9m), (guard.Side, guard.Quantity, guard.StopPrice));
     }
 
     [Fact]
