@@ -280,6 +280,18 @@ public sealed class TradingEngineTests
     }
 
     [Fact]
+    public void Partial_fills_ticks_apart_sweep_the_book_each_piece_worse_than_the_one_before()
+    {
+        (_engine.PartialFillPieces, _engine.PartialFillOrders, _engine.PartialFillTicksApart) = (3, 2, 2);
+        var last = _engine.Trades.Count;
+        Place(2, 0, size: 3); // buy: higher each piece
+        Place(2, 1, size: 3); // sell: lower each piece
+
+        var prices = _engine.Trades.Skip(last).Select(t => t.Price - _engine.Trades[last].Price).ToArray();
+        Assert.Equal([0m, 0.2m, 0.4m, 0m, -0.2m, -0.4m], prices);
+    }
+
+    [Fact]
     public void Modify_and_cancel_report_their_error_codes()
     {
         var id = Place(1, 0, limit: 3990.0m).OrderId!.Value;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GoldBot.Chaos;
 using GoldBot.Configuration;
 using GoldBot.Execution;
@@ -6,6 +7,7 @@ using GoldBot.GatewaySimulator.Faults;
 using GoldBot.MarketData;
 using GoldBot.Monitoring;
 using GoldBot.Simulation;
+using GoldBot.Strategy;
 using GoldBot.Tests;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,12 +23,14 @@ internal sealed class SimRig : IAsyncDisposable
 {
     private static readonly Lazy<BarFile> Mgc = new(() => BarCsvReader.Read(SharedData.MgcBars));
     private readonly InProcessRunOptions _options;
+    private readonly ConcurrentQueue<GoldBot.Market.Bar> _barsSeen;
 
-    private SimRig(InProcessRun run, InProcessRunOptions options, AccountInvariants invariants)
+    private SimRig(InProcessRun run, InProcessRunOptions options, AccountInvariants invariants, ConcurrentQueue<GoldBot.Market.Bar> barsSeen)
     {
         Run = run;
         _options = options;
         Invariants = invariants;
+        _barsSeen = barsSeen;
     }
 
     /// <summary>The simulated account.</summary>
@@ -48,8 +52,10 @@ internal sealed class SimRig : IAsyncDisposable
         Func<GoldBot.GatewaySimulator.Hosting.SimulatedGateway, Task>? prepare = null)
     {
         var config = Path.Combine(SharedData.RepoRoot, "config", "appsettings.json");
+        var barsSeen = new ConcurrentQueue<GoldBot.Market.Bar>();
         var options = new InProcessRunOptions
         {
+            ConfigureServices = services => services.AddSingleton<ISignalSource>(sp => new BarRecorder(sp.GetRequiredService<OrderBlockStrategy>(), barsSeen)),
             Bars = Mgc.Value,
             MarketStart = start,
             ConfigFile = config,
@@ -62,8 +68,11 @@ internal sealed class SimRig : IAsyncDisposable
         var calendar = CalendarFile.Load(daemon);
         var contract = daemon.Contract();
         var invariants = new AccountInvariants(daemon.Risk, contract, new GoldBot.Risk.SessionSchedule(daemon.Risk, calendar, contract.Symbol), ChaosRun.Tolerance, ChaosRun.LossLimitAllowance);
-        return new SimRig(await InProcessRun.StartAsync(options, CancellationToken.None), options, invariants);
+        return new SimRig(await InProcessRun.StartAsync(options, CancellationToken.None), options, invariants, barsSeen);
     }
+
+    /// <summary>Every bar the strategy has been given, in order (all the daemon's runs, restarts included; warm-up history excluded).</summary>
+    public IReadOnlyList<GoldBot.Market.Bar> BarsSeen => [.. _barsSeen];
 
     /// <summary>The chaos campaign's invariants, judged from the simulator's account at every step the rig plays.</summary>
     public AccountInvariants Invariants { get; }
@@ -142,6 +151,16 @@ internal sealed class SimRig : IAsyncDisposable
     public Task RestartAsync() => Run.RestartDaemonAsync(_options, CancellationToken.None);
 
     public ValueTask DisposeAsync() => Run.DisposeAsync();
+}
+
+/// <summary>Records each bar the strategy is given, then hands it on.</summary>
+internal sealed class BarRecorder(ISignalSource strategy, ConcurrentQueue<GoldBot.Market.Bar> bars) : ISignalSource
+{
+    public void OnBar(in GoldBot.Market.Bar bar, ICollection<TradeSignal> signals)
+    {
+        bars.Enqueue(bar);
+        strategy.OnBar(bar, signals);
+    }
 }
 
 /// <summary>What the simulator holds for the account.</summary>

@@ -56,6 +56,9 @@ public sealed record SimOrder(
     /// <summary>How many pieces the next fill is split into (the partial-fill fault); 1 normally.</summary>
     public int FillPieces { get; init; } = 1;
 
+    /// <summary>Ticks between the prices of those pieces, each worse than the one before (the partial-fill fault); 0 normally.</summary>
+    public int FillPieceTicksApart { get; init; }
+
     /// <summary>True while the order can still fill.</summary>
     public bool IsWorking => Status == OrderStatus.Open;
 

@@ -84,6 +84,9 @@ public sealed class TradingEngine
     /// <summary>Fault: how many more placed orders get <see cref="PartialFillPieces"/>.</summary>
     public int PartialFillOrders { get; set; }
 
+    /// <summary>Fault: each of those pieces fills this many ticks worse than the one before (0: all at one price).</summary>
+    public int PartialFillTicksApart { get; set; }
+
     /// <summary>
     /// Fault: the next N cancels of a working order within <see cref="CancelRaceTicks"/> of the last price fill it instead (limit at its
     /// limit price, stop and trailing stop at their stop price, market at the last price) and answer errorCode 3 Rejected ("already filled").
@@ -181,10 +184,12 @@ public sealed class TradingEngine
         }
 
         var pieces = 1;
+        var ticksApart = 0;
         if (PartialFillOrders > 0)
         {
             PartialFillOrders--;
             pieces = Math.Max(1, PartialFillPieces);
+            ticksApart = PartialFillTicksApart;
         }
 
         var order = new SimOrder(
@@ -197,6 +202,7 @@ public sealed class TradingEngine
             TakeProfitBracket = command.TakeProfitBracket,
             TrailExtreme = type == OrderType.TrailingStop ? last : null,
             FillPieces = pieces,
+            FillPieceTicksApart = ticksApart,
         };
         Store(order);
         events.Add(new OrderChanged(order, EventAction.Created));
@@ -475,10 +481,11 @@ public sealed class TradingEngine
             return;
         }
         var pieces = Math.Clamp(order.FillPieces, 1, remaining);
+        var step = order.FillPieceTicksApart * _contracts[order.ContractId].Spec.TickSize * order.Direction;
         for (var i = 0; i < pieces; i++)
         {
             var qty = remaining / pieces + (i < remaining % pieces ? 1 : 0);
-            FillPiece(orderId, price, qty, events);
+            FillPiece(orderId, price + i * step, qty, events);
         }
     }
 

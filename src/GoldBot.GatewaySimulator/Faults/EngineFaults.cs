@@ -23,7 +23,7 @@ public static class EngineFaults
         if (request.RejectNextOrder is { } reject)
             engine.RejectNextOrder = ((PlaceOrderError)reject.ErrorCode, reject.ErrorMessage ?? $"Order rejected ({(PlaceOrderError)reject.ErrorCode})");
         if (request.PartialFills is { } partial)
-            (engine.PartialFillPieces, engine.PartialFillOrders) = (Math.Max(1, partial.Pieces), Math.Max(0, partial.Orders));
+            (engine.PartialFillPieces, engine.PartialFillOrders, engine.PartialFillTicksApart) = (Math.Max(1, partial.Pieces), Math.Max(0, partial.Orders), Math.Max(0, partial.TicksApart));
         if (request.RefuseNextCancelsAsFilled is { } cancels)
             engine.RefuseNextCancelsAsFilled = Math.Max(0, cancels);
         if (request.RefuseNextModifies is { } modifies)
@@ -42,7 +42,7 @@ public static class EngineFaults
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(into);
         into["rejectNextOrder"] = engine.RejectNextOrder is { } r ? new RejectOrder((int)r.Code, r.Message) : null;
-        into["partialFills"] = engine.PartialFillOrders > 0 ? new PartialFills(engine.PartialFillPieces, engine.PartialFillOrders) : null;
+        into["partialFills"] = engine.PartialFillOrders > 0 ? new PartialFills(engine.PartialFillPieces, engine.PartialFillOrders, engine.PartialFillTicksApart) : null;
         into["refuseNextCancelsAsFilled"] = engine.RefuseNextCancelsAsFilled;
         into["refuseNextModifies"] = engine.RefuseNextModifies;
         into["refuseNextStops"] = engine.RefuseNextStops;

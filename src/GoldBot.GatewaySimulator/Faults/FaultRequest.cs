@@ -157,4 +157,6 @@ public sealed record RejectOrder(int ErrorCode, string? ErrorMessage);
 /// <summary>Forced partial fills.</summary>
 /// <param name="Pieces">Pieces per order (≥ 1).</param>
 /// <param name="Orders">How many orders (default 1).</param>
-public sealed record PartialFills(int Pieces, int Orders = 1);
+/// <param name="TicksApart">Each piece this many ticks worse than the one before (a buy higher, a sell lower), as a market
+/// order that sweeps the book; 0 (default): every piece at the same price.</param>
+public sealed record PartialFills(int Pieces, int Orders = 1, int TicksApart = 0);

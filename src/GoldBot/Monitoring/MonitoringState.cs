@@ -1,4 +1,5 @@
 using GoldBot.Execution;
+using GoldBot.Market;
 using GoldBot.Risk;
 
 namespace GoldBot.Monitoring;
@@ -35,6 +36,7 @@ public sealed class MonitoringState
     private decimal? _currentStop;
     private LastSignal? _lastSignal;
     private DateTimeOffset? _lastBarTime;
+    private Bar? _lastBar;
     private ProtectionStatus? _protection;
     private string? _executionBlockedBy;
 
@@ -77,11 +79,11 @@ public sealed class MonitoringState
             _lastSignal = signal;
     }
 
-    /// <summary>Publishes the close time of the last bar processed.</summary>
-    public void SetLastBar(DateTimeOffset closeTime)
+    /// <summary>Publishes the last bar processed and its close time (UTC).</summary>
+    public void SetLastBar(Bar bar, DateTimeOffset closeTime)
     {
         lock (_gate)
-            _lastBarTime = closeTime;
+            (_lastBar, _lastBarTime) = (bar, closeTime);
     }
 
     /// <summary>Records an operator control action (the last ten are kept).</summary>
@@ -99,7 +101,7 @@ public sealed class MonitoringState
     public MonitoringSnapshot Snapshot()
     {
         lock (_gate)
-            return new MonitoringSnapshot(_risk, _openPnL, _markPrice, _position, _openTrade, _currentStop, _lastSignal, _lastBarTime, [.. _controls], _protection, _executionBlockedBy);
+            return new MonitoringSnapshot(_risk, _openPnL, _markPrice, _position, _openTrade, _currentStop, _lastSignal, _lastBarTime, [.. _controls], _protection, _executionBlockedBy, _lastBar);
     }
 }
 
@@ -115,4 +117,5 @@ public sealed record MonitoringSnapshot(
     DateTimeOffset? LastBarTime,
     IReadOnlyList<ControlRecord> Controls,
     ProtectionStatus? Protection,
-    string? ExecutionBlockedBy);
+    string? ExecutionBlockedBy,
+    Bar? LastBar = null);

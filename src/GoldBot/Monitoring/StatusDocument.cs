@@ -3,7 +3,8 @@ namespace GoldBot.Monitoring;
 /// <summary>
 /// status.json, with the field names of the monitoring plan (<c>design/001</c> §1), plus
 /// <c>protection</c> (the protection supervisor: state, last violation, repairs, seconds without a full stop
-/// today) and, in the gateway modes, <c>feed</c> (the market data's health). Money in USD, prices in points,
+/// today), <c>last_bar</c> (the last bar the strategy saw: open time, open, high, low, close, volume, to compare with a chart)
+/// and, in the gateway modes, <c>feed</c> (the market data's health). Money in USD, prices in points,
 /// times ISO-8601 UTC (market time). <c>mode</c> is the run's mode: <c>replay</c>, <c>sim</c>, <c>paper</c> or <c>live</c>.
 /// </summary>
 public sealed record StatusDocument(
@@ -21,7 +22,8 @@ public sealed record StatusDocument(
     IReadOnlyList<string> Errors,
     DateTimeOffset? NextUpdate,
     GoldBot.Execution.ProtectionStatus? Protection = null,
-    FeedStatus? Feed = null);
+    FeedStatus? Feed = null,
+    GoldBot.Market.Bar? LastBar = null);
 
 /// <summary>status.json "account".</summary>
 public sealed record StatusAccount(decimal Balance, decimal DailyPnl, int OpenPositions, int DailyTrades);

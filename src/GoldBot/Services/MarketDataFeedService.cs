@@ -50,7 +50,7 @@ public sealed class MarketDataFeedService(
             }
             previousClose = message.CloseTime;
             statistics.AddBar();
-            monitoring.SetLastBar(message.CloseTime);
+            monitoring.SetLastBar(bar, message.CloseTime);
 
             if (venue is not null)
             {

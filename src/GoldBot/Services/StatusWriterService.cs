@@ -84,7 +84,8 @@ public sealed class StatusWriterService(
             errors.Messages,
             alive ? now + _interval : null,
             s.Protection,
-            feed?.Status(now));
+            feed?.Status(now),
+            s.LastBar);
     }
 
     private void Write(bool alive)

@@ -131,7 +131,11 @@ public sealed class InProcessRun : IAsyncDisposable
         var stop = new CancellationTokenSource();
         GatewayActivity? early = null;
         var run = Task.Run(() => DaemonRunner.RunAsync(new RunArguments(options.ConfigFile, null, null, settings), _output, _error, stop.Token,
-            services => services.AddHostedService(sp => new StartedProbe(sp, started)), Clock, activity => Volatile.Write(ref early, activity)), cancellationToken);
+            services =>
+            {
+                services.AddHostedService(sp => new StartedProbe(sp, started));
+                options.ConfigureServices?.Invoke(services);
+            }, Clock, activity => Volatile.Write(ref early, activity)), cancellationToken);
 
         // Start-up may wait on the clock (a hub refusing connections): when the daemon has no request on the wire and no
         // connect running, move the clock to its next one-shot timer (a reconnect backoff).
@@ -171,10 +175,13 @@ public sealed class InProcessRun : IAsyncDisposable
         var quietRounds = 0;
         for (var round = 0; ; round++)
         {
+            // A stopped daemon has nothing in flight (the simulator alone plays on, as while GoldBot is down).
+            if (DaemonEnded)
+                return;
             if (Gateway.Activity.HubMessagesSent != _messagesSynced)
                 await SyncHubsAsync(cancellationToken).ConfigureAwait(false);
             quietRounds = Quiet() ? quietRounds + 1 : 0;
-            if (quietRounds >= 2 || DaemonEnded)
+            if (quietRounds >= 2)
                 return;
             // Most steps settle within microseconds: yield to the thread pool first, then poll every millisecond.
             if (round < 64 || quietRounds == 1)

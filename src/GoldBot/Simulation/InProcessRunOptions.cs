@@ -1,5 +1,6 @@
 using GoldBot.GatewaySimulator.Hosting;
 using GoldBot.MarketData;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GoldBot.Simulation;
 
@@ -23,6 +24,9 @@ public sealed record InProcessRunOptions
 
     /// <summary>Changes to the simulator's options (faults from the start, rate limits, accounts…).</summary>
     public Action<GatewaySimulatorOptions>? ConfigureSimulator { get; init; }
+
+    /// <summary>Changes to the daemon's services, applied after its own registrations (a test's probe); again at each restart.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     /// <summary>Runs on the simulator before the daemon starts (an account that already holds a position, a market already mid-bar).</summary>
     public Func<SimulatedGateway, Task>? Prepare { get; init; }
