@@ -53,7 +53,8 @@ public sealed class OrderExecutor
     private readonly AccountView _account;
     private readonly Dictionary<string, OrderIntent> _intents = new(StringComparer.Ordinal);
     private readonly Dictionary<long, OrderIntent> _intentsById = [];
-    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    /// <summary>Broker calls in flight, by key, with the time each was sent.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _pending = new(StringComparer.Ordinal);
     private readonly Queue<Action> _inline = new();
     private readonly List<Task<Action>> _awaiting = [];
     private readonly HashSet<long> _replaceStop = [];
@@ -415,7 +416,7 @@ public sealed class OrderExecutor
     {
         var now = _clock.GetUtcNow();
         RollDay(now);
-        if (_pending.Contains(ReadCall) is false)
+        if (_pending.ContainsKey(ReadCall) is false)
         {
             if (_readWanted is not null && RetryDue(_lastReadFailure, now))
                 StartRead();
@@ -499,11 +500,11 @@ public sealed class OrderExecutor
         }
         if (position != 0)
         {
-            if (!_pending.Contains(CloseCall) && RetryDue(flatten.LastClose, now))
+            if (!_pending.ContainsKey(CloseCall) && RetryDue(flatten.LastClose, now))
                 Close(flatten, now);
             return;
         }
-        if (EntryUnsettled || _account.OrderCount > 0 || _pending.Contains(ReadCall) || !RetryDue(flatten.LastVerify, now))
+        if (EntryUnsettled || _account.OrderCount > 0 || _pending.ContainsKey(ReadCall) || !RetryDue(flatten.LastVerify, now))
             return;
         flatten.LastVerify = now;
         RequestRead($"verifying the flatten ({flatten.Reason})", start: true);
@@ -549,7 +550,13 @@ public sealed class OrderExecutor
         {
             Cancel(keep, ("stop_replace", $"stop {Describe(keep)} could not be changed to {size} at {desired}: cancelling it to place a new one"));
         }
-        else if (!_pending.Contains(ModifyCall(keep.OrderId)))
+        else if (_pending.TryGetValue(ModifyCall(keep.OrderId), out var sent))
+        {
+            // A resize that goes unanswered leaves a stop of the wrong size: past the grace it is cancelled and replaced.
+            if (keep.Quantity != size && now - sent >= TimeSpan.FromSeconds(_options.ProtectionGraceSeconds) && _replaceStop.Add(keep.OrderId))
+                Cancel(keep, ("stop_replace", $"change of {Describe(keep)} to {size} unanswered for {(now - sent).TotalSeconds:0.###} s: cancelling it to place a new one"));
+        }
+        else
         {
             if (keep.Quantity != size && !_stopExpected)
                 Violation("stop_size", $"stop {Describe(keep)} does not match position {position}", now);
@@ -562,7 +569,7 @@ public sealed class OrderExecutor
             // An adopted position keeps only its stop: take-profits the executor did not place are not adopted.
             foreach (var order in _account.Orders.Where(o => o.Type == OrderType.Limit && o.Side == exit && !_intentsById.ContainsKey(o.OrderId)).ToList())
             {
-                if (!_pending.Contains($"cancel {order.OrderId}"))
+                if (!_pending.ContainsKey($"cancel {order.OrderId}"))
                     Note(ExecutionNoteLevel.Information, $"cancelling {Describe(order)}: take-profits of an adopted position are not kept");
                 Cancel(order, null);
             }
@@ -726,7 +733,7 @@ public sealed class OrderExecutor
     private void Cancel(WorkingOrder order, (string Kind, string Message)? repair)
     {
         var call = $"cancel {order.OrderId}";
-        if (_pending.Contains(call))
+        if (_pending.ContainsKey(call))
             return;
         if (repair is { } r)
         {
@@ -773,7 +780,7 @@ public sealed class OrderExecutor
     private void LookUp(OrderIntent intent, DateTimeOffset now)
     {
         var call = $"find {intent.Tag}";
-        if (_pending.Contains(call) || !RetryDue(intent.LastLookup, now))
+        if (_pending.ContainsKey(call) || !RetryDue(intent.LastLookup, now))
             return;
         intent.LastLookup = now;
         Call(call, ct => _broker.FindOrderAsync(intent.Tag, ct), found =>
@@ -810,7 +817,7 @@ public sealed class OrderExecutor
     private void RequestRead(string reason, bool start = false)
     {
         _readWanted ??= reason;
-        if (start && !_pending.Contains(ReadCall))
+        if (start && !_pending.ContainsKey(ReadCall))
             StartRead();
     }
 
@@ -894,7 +901,7 @@ public sealed class OrderExecutor
     /// </summary>
     private void Call<T>(string key, Func<CancellationToken, ValueTask<T>> call, Action<T> onResult, Func<Exception, T> onFailure)
     {
-        if (!_pending.Add(key))
+        if (!_pending.TryAdd(key, _clock.GetUtcNow()))
             return;
         ValueTask<T> task;
         try

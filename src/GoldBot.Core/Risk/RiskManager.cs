@@ -161,6 +161,8 @@ public sealed class RiskManager
         RollTradingDay(now);
         if (signal.Rejection is { } rejected)
             return RiskDecision.Refuse(rejected);
+        if (now - signal.Time is var age && age > TimeSpan.FromSeconds(_options.MaxSignalAgeSeconds))
+            return RiskDecision.Refuse(string.Create(CultureInfo.InvariantCulture, $"stale signal: its bar closed {age.TotalSeconds:0} s ago (limit {_options.MaxSignalAgeSeconds} s)"));
         if (BlockedBy(now) is { } blocked)
             return RiskDecision.Refuse(blocked);
 

@@ -56,6 +56,14 @@ public sealed record RiskOptions
     [Range(2.0, 100.0)]
     public decimal RunnerTargetR { get; init; } = 2.5m;
 
+    /// <summary>
+    /// Oldest a signal may be when it is judged, seconds from its bar's close to now (market time): a signal of a bar taken from
+    /// History after a market-hub gap, or of a bar closed late, is refused as stale (its price is gone). Replays judge each
+    /// signal at its bar's close (age 0).
+    /// </summary>
+    [Range(1, 3_600)]
+    public int MaxSignalAgeSeconds { get; init; } = 30;
+
     /// <summary>Start of the entry window, CT.</summary>
     public TimeOnly TradingWindowStart { get; init; } = new(8, 30);
 

@@ -17,7 +17,9 @@ namespace GoldBot.Chaos;
 /// <item><c>oversized_exit</c>: an exit-side order larger than the position for more than the tolerance;</item>
 /// <item><c>not_flat_by_close</c>: a position between the day's session close (15:10 CT, or the early close) and 17:00 CT;</item>
 /// <item><c>daily_loss_limit</c>, <c>max_loss_limit</c>: the day's P&amp;L (balance and open P&amp;L at the last price, from the
-/// balance at 17:00 CT) below −(daily loss limit + allowance), or equity below the trailing maximum-loss floor − allowance.</item>
+/// balance at 17:00 CT) below −(daily loss limit + allowance + gaps), or equity below the trailing maximum-loss floor − (allowance +
+/// gaps), where gaps are what stops lost beyond their stop prices (the market gapped through them: after a quiet market, a halt),
+/// that day and since the start respectively.</item>
 /// </list>
 /// Each is reported once per episode (while it lasts), with the market time it was found.
 /// </summary>
@@ -44,7 +46,9 @@ public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec con
     /// <param name="lastPrice">Last trade price, points.</param>
     /// <param name="working">Working orders of the contract.</param>
     /// <param name="lastEntry">GoldBot's latest entry order, or null.</param>
-    public void Observe(DateTimeOffset now, int position, decimal averagePrice, decimal balance, decimal? lastPrice, IReadOnlyList<SimOrder> working, SimOrder? lastEntry)
+    /// <param name="stopGaps">Stop fills so far: their time, and what each lost beyond its stop price, USD (≥ 0).</param>
+    public void Observe(DateTimeOffset now, int position, decimal averagePrice, decimal balance, decimal? lastPrice, IReadOnlyList<SimOrder> working, SimOrder? lastEntry,
+        IReadOnlyList<(DateTimeOffset Time, decimal Loss)>? stopGaps = null)
     {
         ArgumentNullException.ThrowIfNull(working);
         RollDay(now, balance);
@@ -56,11 +60,11 @@ public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec con
         Once("oversize", position != 0 && lastEntry is not null && size > lastEntry.Size, now, () => $"position {position} larger than entry {lastEntry!.CustomTag} ({lastEntry.Size})");
 
         var covered = position == 0 || working.Any(o => o.Type == OrderType.Stop && o.Side == exit && o.Size - o.FillVolume >= size);
-        Lasting("naked", !covered, now, () => $"position {position} without a working stop of its size");
+        Lasting("naked", !covered, now, () => $"position {position} without a working stop of its size (working: {Describe(working)})");
         Lasting("exit_on_flat", position == 0 && working.Any(o => o.Type is OrderType.Stop or OrderType.Limit), now,
-            () => $"orders working on a flat account: {string.Join(", ", working.Select(o => o.CustomTag ?? o.Id.ToString(CultureInfo.InvariantCulture)))}");
+            () => $"orders working on a flat account: {Describe(working)}");
         Lasting("oversized_exit", position != 0 && working.Any(o => o.Side == exit && o.Size - o.FillVolume > size), now,
-            () => $"an exit order larger than position {position}");
+            () => $"an exit order larger than position {position}: {Describe(working.Where(o => o.Side == exit && o.Size - o.FillVolume > size))}");
 
         var local = CmeSession.ExchangeTimeOfDay(now);
         var times = schedule.At(now);
@@ -70,9 +74,12 @@ public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec con
 
         var open = position == 0 || lastPrice is not { } last ? 0m : contract.PnL(Math.Sign(position), averagePrice, last, size);
         var equity = balance + open;
-        Once("daily_loss_limit", equity - _dayStart < -(risk.DailyLossLimit + allowance), now,
-            () => $"day's P&L {equity - _dayStart:F2} USD below −({risk.DailyLossLimit} + {allowance})");
-        Once("max_loss_limit", equity < _floor - allowance, now, () => $"equity {equity:F2} below the floor {_floor:F2} − {allowance}");
+        var gaps = stopGaps ?? [];
+        var gapsToday = gaps.Where(g => CmeSession.TradingDayOf(g.Time) == _day).Sum(g => g.Loss);
+        var gapsInAll = gaps.Sum(g => g.Loss);
+        Once("daily_loss_limit", equity - _dayStart < -(risk.DailyLossLimit + allowance + gapsToday), now,
+            () => $"day's P&L {equity - _dayStart:F2} USD below −({risk.DailyLossLimit} + {allowance} + {gapsToday} gaps)");
+        Once("max_loss_limit", equity < _floor - allowance - gapsInAll, now, () => $"equity {equity:F2} below the floor {_floor:F2} − ({allowance} + {gapsInAll} gaps)");
         _lastBalance = balance;
     }
 
@@ -84,10 +91,15 @@ public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec con
         {
             var engine = g.Engine;
             var position = engine.Positions.FirstOrDefault(p => p.Size > 0);
+            var gaps = engine.Trades
+                .Select(t => (Trade: t, Order: engine.Order(t.OrderId)))
+                .Where(f => f.Order is { Type: OrderType.Stop, StopPrice: not null })
+                .Select(f => (f.Trade.CreationTimestamp, Math.Max(0m, contract.PnL(-f.Order!.Direction, f.Order.StopPrice!.Value, f.Trade.Price, f.Trade.Size) * -1)))
+                .ToList();
             return (Position: position?.SignedSize ?? 0, Average: position?.AveragePrice ?? 0, Balance: engine.Accounts.First().Balance,
-                Last: engine.LastPrice(g.Replay.ContractId), Working: engine.Orders.Where(o => o.IsWorking).ToList(), LastEntry: engine.Orders.LastOrDefault(IsEntry));
+                Last: engine.LastPrice(g.Replay.ContractId), Working: engine.Orders.Where(o => o.IsWorking).ToList(), LastEntry: engine.Orders.LastOrDefault(IsEntry), Gaps: gaps);
         }, cancellationToken).ConfigureAwait(false);
-        Observe(now, state.Position, state.Average, state.Balance, state.Last, state.Working, state.LastEntry);
+        Observe(now, state.Position, state.Average, state.Balance, state.Last, state.Working, state.LastEntry, state.Gaps);
     }
 
     /// <summary>Reports a violation found outside the account checks (the journal, the entries, the daemon's exit).</summary>
@@ -130,6 +142,10 @@ public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec con
         if (now - since > tolerance && _reported.Add(kind))
             Violations.Add(new ChaosViolation(kind, now, $"{detail()} for {(now - since).TotalSeconds:0.###} s (since {since:HH:mm:ss} UTC)"));
     }
+
+    private static string Describe(IEnumerable<SimOrder> orders) =>
+        string.Join(", ", orders.Select(o => string.Create(CultureInfo.InvariantCulture,
+            $"{o.CustomTag ?? o.Id.ToString(CultureInfo.InvariantCulture)} {o.Side} {o.Type} {o.Size - o.FillVolume}")).DefaultIfEmpty("none"));
 
     [GeneratedRegex(@"^gb[0-9a-f]{8}-\d{8}-\d{4}-\d+$")]
     private static partial Regex EntryTag();

@@ -68,9 +68,11 @@ public sealed class RiskManagerService(
 
     private async Task OnBarAsync(BarEvaluated evaluated, CancellationToken cancellationToken)
     {
-        var now = evaluated.Bar.CloseTime;
+        var closeTime = evaluated.Bar.CloseTime;
         _mark = evaluated.Bar.Bar.Close;
-        var flatten = stage.OnBar(now, evaluated.Bar.Bar);
+        var flatten = stage.OnBar(closeTime, evaluated.Bar.Bar);
+        // Signals are judged at the time it is now (a bar taken from History after a gap closed long ago; a replay's clock is at the close).
+        var now = time.GetUtcNow() is var clock && clock > closeTime ? clock : closeTime;
         statistics.AddEquity(_risk.WorstEquity);
         if (flatten is not null)
             await FlattenAsync(flatten, stopWhenFlat: false, cancellationToken);

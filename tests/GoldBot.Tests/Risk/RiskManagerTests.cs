@@ -43,6 +43,19 @@ public sealed class RiskManagerTests
         return decision.Plan!;
     }
 
+    [Fact]
+    public void A_signal_judged_more_than_30_s_after_its_bar_closed_is_refused_as_stale()
+    {
+        var risk = NewManager();
+        var signal = Signals.Long(Ct(2, 10, 0), 20);
+
+        Assert.True(risk.Evaluate(signal, Ct(2, 10, 0).AddSeconds(30)).Approved);
+        risk.OnPosition(0, 0m, false, risk.Equity);
+        Assert.Equal("stale signal: its bar closed 31 s ago (limit 30 s)", risk.Evaluate(signal, Ct(2, 10, 0).AddSeconds(31)).Reason);
+        // A bar taken from History after a market-hub gap: closed at 14:54 CT, judged at 15:12 CT (chaos seed 2024).
+        Assert.Equal("stale signal: its bar closed 1080 s ago (limit 30 s)", risk.Evaluate(Signals.Long(Ct(2, 14, 54), 20), Ct(2, 15, 12)).Reason);
+    }
+
     // ---- sizing ----
 
     [Fact]
