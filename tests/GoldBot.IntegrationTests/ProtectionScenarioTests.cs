@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using GoldBot.GatewaySimulator.Market;
 using GoldBot.Monitoring;
@@ -424,6 +425,23 @@ public sealed class ProtectionScenarioTests
         Assert.Equal(FileBars(At(16, 0), AfterFirstTrade.AddMinutes(-3)), rig.BarsSeen);
         Assert.True(rig.BarSource.BarsBackfilled >= 3, rig.Log);
         await AssertFirstTradeUndisturbedAsync(rig, start);
+    }
+
+    [Fact]
+    public async Task A_market_hub_that_goes_silent_while_connected_is_rebuilt_after_the_stale_threshold_and_its_bars_backfilled()
+    {
+        await using var rig = await StartAsync();
+        var start = await rig.AccountAsync();
+        await PlayAsync(rig, AfterFirstTrade, (At(16, 21), new FaultRequest { SilenceMarketHub = true }));
+
+        // The last print reached the daemon at 16:21:00; more than 60 s later (TopstepX:StaleFeedSeconds) the hub is rebuilt,
+        // once: at the first step of the rig past 16:22:00 (with nothing at stake it steps at the 45-second price points).
+        var rebuilt = Assert.Single(rig.Log.Split('\n'), l => l.Contains("rebuilding the connection", StringComparison.Ordinal));
+        Assert.InRange(DateTimeOffset.Parse(rebuilt[..20], CultureInfo.InvariantCulture), At(16, 22, 1), At(16, 22, 30));
+        Assert.Equal(1, rig.Services.GetServices<IHostedService>().OfType<GoldBot.Gateway.MarketHubWatchdog>().Single().Rebuilds);
+        Assert.Equal(FileBars(At(16, 0), AfterFirstTrade.AddMinutes(-3)), rig.BarsSeen);
+        await AssertFirstTradeUndisturbedAsync(rig, start);
+        AssertNoViolation(rig);
     }
 
     [Fact]

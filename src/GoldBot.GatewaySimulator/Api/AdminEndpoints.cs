@@ -86,6 +86,8 @@ public static class AdminEndpoints
         }, ct);
         if (request.ExpireTokens == true)
             tokens.ExpireAll();
+        if (request.SilenceMarketHub == true)
+            faults.Silence(hubs.ConnectionIds(HubConnectionRegistry.Market));
         var dropped = request.DropHubConnections == true ? hubs.AbortAll() : 0;
         return new { dropped, faults = described };
     }

@@ -94,6 +94,12 @@ public sealed class FaultRequest
     /// </summary>
     public int? MarketTimestampOffsetMilliseconds { get; set; }
 
+    /// <summary>
+    /// (k) Every market-hub connection open now loses its subscriptions: it stays connected and answers keep-alives but
+    /// receives no quote, trade or depth again (a silent feed). A new connection subscribes normally.
+    /// </summary>
+    public bool? SilenceMarketHub { get; set; }
+
     /// <summary>True: switch every fault off first, then apply the other fields.</summary>
     public bool? Clear { get; set; }
 

@@ -29,6 +29,7 @@ public sealed class FaultState
     private DateTimeOffset? _quietUntil;
     private HubDropOnClose? _dropOnClose;
     private int _timestampOffsetMs;
+    private IReadOnlyList<string> _silenced = [];
 
     /// <summary>Creates the state.</summary>
     /// <param name="clock">The simulator's clock: fault durations and windows (the driven clock in driven mode, else the wall clock).</param>
@@ -70,6 +71,23 @@ public sealed class FaultState
         }
     }
 
+    /// <summary>Market-hub connections that receive no market data (<see cref="FaultRequest.SilenceMarketHub"/>).</summary>
+    public IReadOnlyList<string> SilencedConnections
+    {
+        get
+        {
+            lock (_lock)
+                return _silenced;
+        }
+    }
+
+    /// <summary>Silences these market-hub connections (added to those silenced before).</summary>
+    public void Silence(IEnumerable<string> connectionIds)
+    {
+        lock (_lock)
+            _silenced = [.. _silenced.Union(connectionIds)];
+    }
+
     /// <summary>Shift applied to the timestamps of published market events (zero when off).</summary>
     public TimeSpan MarketTimestampOffset
     {
@@ -103,6 +121,7 @@ public sealed class FaultState
                 _quietUntil = null;
                 _dropOnClose = null;
                 _timestampOffsetMs = 0;
+                _silenced = [];
             }
             if (request.Seed is { } seed)
             {
@@ -308,6 +327,7 @@ public sealed class FaultState
                 ["quietMarket"] = _quietFrom is { } from ? new QuietMarket(from, _quietUntil) : null,
                 ["dropHubsOnClose"] = _dropOnClose,
                 ["marketTimestampOffsetMilliseconds"] = _timestampOffsetMs,
+                ["silencedMarketConnections"] = _silenced.Count,
             };
         }
     }

@@ -52,11 +52,12 @@ public sealed class HubEventPublisher(IHubContext<MarketHub> market, IHubContext
         }
         var shape = options.PayloadShape;
         var id = tick.ContractId;
-        await market.Clients.Group(MarketHub.TradesGroup(id)).SendAsync("GatewayTrade", id, HubPayloads.MarketTrade(tick, quote.SymbolId, shape), cancellationToken).ConfigureAwait(false);
+        var silenced = faults.SilencedConnections;
+        await market.Clients.GroupExcept(MarketHub.TradesGroup(id), silenced).SendAsync("GatewayTrade", id, HubPayloads.MarketTrade(tick, quote.SymbolId, shape), cancellationToken).ConfigureAwait(false);
         activity.HubMessageSent();
-        await market.Clients.Group(MarketHub.QuotesGroup(id)).SendAsync("GatewayQuote", id, HubPayloads.Quote(quote, fullQuote, shape), cancellationToken).ConfigureAwait(false);
+        await market.Clients.GroupExcept(MarketHub.QuotesGroup(id), silenced).SendAsync("GatewayQuote", id, HubPayloads.Quote(quote, fullQuote, shape), cancellationToken).ConfigureAwait(false);
         activity.HubMessageSent();
-        var depth = market.Clients.Group(MarketHub.DepthGroup(id));
+        var depth = market.Clients.GroupExcept(MarketHub.DepthGroup(id), silenced);
         await depth.SendAsync("GatewayDepth", id, HubPayloads.Depth(id, tick.Time, 4, quote.BestBid, shape), cancellationToken).ConfigureAwait(false);
         activity.HubMessageSent();
         await depth.SendAsync("GatewayDepth", id, HubPayloads.Depth(id, tick.Time, 3, quote.BestAsk, shape), cancellationToken).ConfigureAwait(false);

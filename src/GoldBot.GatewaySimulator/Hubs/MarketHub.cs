@@ -22,7 +22,7 @@ public sealed class MarketHub(SimulatedGateway gateway, HubConnectionRegistry re
     /// <inheritdoc/>
     public override Task OnConnectedAsync()
     {
-        registry.Add(Context);
+        registry.Add(Context, HubConnectionRegistry.Market);
         return base.OnConnectedAsync();
     }
 

@@ -23,7 +23,7 @@ public sealed class UserHub(HubConnectionRegistry registry) : Hub
     /// <inheritdoc/>
     public override Task OnConnectedAsync()
     {
-        registry.Add(Context);
+        registry.Add(Context, HubConnectionRegistry.User);
         return base.OnConnectedAsync();
     }
 

@@ -38,6 +38,8 @@ internal sealed class HubSession : IAsyncDisposable
     private Task _connecting = Task.CompletedTask;
     private int _attemptsInProgress;
     private bool _stopping;
+    private HubConnection? _restarting;
+    private string? _restartReason;
     private bool _disposed;
 
     public HubSession(
@@ -143,6 +145,41 @@ internal sealed class HubSession : IAsyncDisposable
             await connection.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Drops the established connection as a loss (<see cref="HubConnectionLost"/> with <paramref name="reason"/>), so the
+    /// connect loop builds a new one and subscribes again: for a connection that is up but says nothing. Does nothing while
+    /// not connected (a connect loop is then already under way) or already restarting. Counted in
+    /// <see cref="ConnectAttemptsInProgress"/> from the call (before it first waits) until the connect loop takes over.
+    /// </summary>
+    public async Task RestartAsync(string reason, CancellationToken cancellationToken)
+    {
+        HubConnection? connection;
+        lock (_gate)
+        {
+            connection = _established;
+            if (connection is null || _restarting is not null)
+                return;
+            (_restarting, _restartReason) = (connection, reason);
+            Interlocked.Increment(ref _attemptsInProgress);
+        }
+        try
+        {
+            await connection.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                if (ReferenceEquals(_restarting, connection))
+                {
+                    (_restarting, _restartReason) = (null, null);
+                    Interlocked.Decrement(ref _attemptsInProgress);
+                }
+            }
+            throw;
+        }
+    }
+
     /// <summary>Invokes a subscription now when connected; otherwise the next (re)connect will.</summary>
     public async Task InvokeIfConnectedAsync(string method, object?[] args, CancellationToken cancellationToken)
     {
@@ -228,7 +265,9 @@ internal sealed class HubSession : IAsyncDisposable
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
                 {
-                    _logger.LogWarning("Hub {Hub} connect attempt {Attempt} failed: {Error}", _name, failures + 1, ex.Message);
+                    // An outage fails every few seconds: the first failure and every tenth are warnings, the rest debug lines.
+                    var level = failures % 10 == 0 ? LogLevel.Warning : LogLevel.Debug;
+                    _logger.Log(level, "Hub {Hub} connect attempt {Attempt} failed: {Error}; retrying", _name, failures + 1, ex.Message);
                     if (!announce)
                         _events.TryWrite(new HubConnectionLost(_time.GetUtcNow(), _name, ex.Message));
                     continue;
@@ -340,15 +379,23 @@ internal sealed class HubSession : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_stopping || !ReferenceEquals(connection, _established))
-                return Task.CompletedTask;
-            _established = null;
-            var reason = error?.Message ?? "closed by the server";
-            _logger.LogWarning("Hub {Hub} connection lost ({Reason}); reconnecting", _name, reason);
-            _events.TryWrite(new HubConnectionLost(_time.GetUtcNow(), _name, reason));
-            Interlocked.Increment(ref _attemptsInProgress);
-            var lifetime = _lifetime.Token;
-            _connecting = Task.Run(() => ReconnectAsync(lifetime), CancellationToken.None);
+            var restart = ReferenceEquals(connection, _restarting) ? _restartReason : null;
+            if (!_stopping && ReferenceEquals(connection, _established))
+            {
+                _established = null;
+                var reason = restart ?? error?.Message ?? "closed by the server";
+                _logger.LogInformation("Hub {Hub} connection lost ({Reason}); reconnecting", _name, reason);
+                _events.TryWrite(new HubConnectionLost(_time.GetUtcNow(), _name, reason));
+                Interlocked.Increment(ref _attemptsInProgress);
+                var lifetime = _lifetime.Token;
+                _connecting = Task.Run(() => ReconnectAsync(lifetime), CancellationToken.None);
+            }
+            if (restart is not null)
+            {
+                // The restart's count ends here: the connect loop (counted above) has taken over.
+                (_restarting, _restartReason) = (null, null);
+                Interlocked.Decrement(ref _attemptsInProgress);
+            }
         }
         return Task.CompletedTask;
     }

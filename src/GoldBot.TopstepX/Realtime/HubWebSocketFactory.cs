@@ -93,7 +93,7 @@ internal sealed class HubWebSocketFactory
         catch (WebSocketException ex) when (socket.HttpStatusCode != 0)
         {
             var status = socket.HttpStatusCode;
-            _logger.LogWarning("Hub {Hub} refused the WebSocket upgrade: HTTP {Status} ({Reason})", _hub, (int)status, ex.Message);
+            _logger.LogDebug("Hub {Hub} refused the WebSocket upgrade: HTTP {Status} ({Reason})", _hub, (int)status, ex.Message);
             socket.Dispose();
             return (null, status);
         }

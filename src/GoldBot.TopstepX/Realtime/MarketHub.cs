@@ -51,6 +51,14 @@ public sealed class MarketHub : IAsyncDisposable
     /// <summary>Last known quote per contract.</summary>
     public QuoteBook Quotes { get; } = new();
 
+    /// <summary>
+    /// Drops the connection and connects again, subscribing anew (<see cref="HubConnectionLost"/> then
+    /// <see cref="HubReconnected"/>): for a connection that is up while no quote or trade arrives. Does nothing while
+    /// the hub is not connected.
+    /// </summary>
+    /// <param name="reason">Why, for the loss event and the log.</param>
+    public Task RebuildAsync(string reason, CancellationToken cancellationToken = default) => _session.RestartAsync(reason, cancellationToken);
+
     /// <summary>Connection state.</summary>
     public HubConnectionState State => _session.State;
 

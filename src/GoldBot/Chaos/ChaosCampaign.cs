@@ -12,15 +12,16 @@ public static class ChaosCampaign
 {
     /// <summary>Runs the campaign and returns the results, writing the report to <paramref name="output"/>.</summary>
     /// <param name="folder">Where each run's daemon writes its logs (one folder per seed).</param>
+    /// <param name="laterKinds">False: only the fault kinds of the first campaigns (see <see cref="ChaosRun.RunAsync"/>).</param>
     public static async Task<IReadOnlyList<ChaosRunResult>> RunAsync(BarFile bars, int runs, int seed, int days, string? configFile, string folder,
-        TextWriter output, CancellationToken cancellationToken)
+        TextWriter output, CancellationToken cancellationToken, bool laterKinds = true)
     {
         ArgumentNullException.ThrowIfNull(output);
         var results = new List<ChaosRunResult>();
         for (var i = 0; i < runs; i++)
         {
             var s = seed + i;
-            var result = await ChaosRun.RunAsync(bars, s, days, configFile, Path.Combine(folder, s.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+            var result = await ChaosRun.RunAsync(bars, s, days, configFile, Path.Combine(folder, s.ToString(CultureInfo.InvariantCulture)), cancellationToken, laterKinds);
             results.Add(result);
             await output.WriteLineAsync(result.ToString());
             foreach (var v in result.Violations)

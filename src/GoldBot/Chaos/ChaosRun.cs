@@ -52,7 +52,9 @@ public static class ChaosRun
     /// <summary>Runs seed <paramref name="seed"/> over <paramref name="days"/> trading days of <paramref name="bars"/>.</summary>
     /// <param name="configFile">The daemon's configuration file, or null for the default.</param>
     /// <param name="folder">Where the run's daemon writes its logs.</param>
-    public static async Task<ChaosRunResult> RunAsync(BarFile bars, int seed, int days, string? configFile, string folder, CancellationToken cancellationToken)
+    /// <param name="laterKinds">False: only the fault kinds of the first campaigns (<see cref="FaultSchedule.Kinds"/>), to replay a seed found then exactly.</param>
+    public static async Task<ChaosRunResult> RunAsync(BarFile bars, int seed, int days, string? configFile, string folder, CancellationToken cancellationToken,
+        bool laterKinds = true)
     {
         ArgumentNullException.ThrowIfNull(bars);
         var wall = Stopwatch.StartNew();
@@ -66,7 +68,7 @@ public static class ChaosRun
         var startAt = CmeSession.AtExchangeTime(runDays[0], new TimeOnly(7, 0));
         var start = bars.Bars.First(b => b.OpenTime >= startAt).OpenTime;
         var end = CmeSession.AtExchangeTime(runDays[^1], new TimeOnly(16, 30));
-        var schedule = FaultSchedule.Build(random, runDays);
+        var schedule = FaultSchedule.Build(random, runDays, laterKinds ? new Random(~seed) : null);
 
         var settings = new Dictionary<string, string?>(DaemonSettings);
         var daemon = SettingsLoader.Load(configFile, settings);

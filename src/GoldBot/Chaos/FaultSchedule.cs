@@ -8,7 +8,8 @@ namespace GoldBot.Chaos;
 /// events late or reordered, cancels refused because the order just filled, refused modifies, stops and closes,
 /// partial fills whose rest is cancelled, answers held past the client's timeout or never sent, 5xx bursts on one
 /// endpoint (carried out or not), quiet markets without prints, hub outages (drops, refused reconnects of up to two
-/// minutes, drops during a flatten), prints stamped off the receiver's clock, expired tokens, 429 bursts. Each day
+/// minutes, drops during a flatten), prints stamped off the receiver's clock, expired tokens, 429 bursts, and a market hub
+/// that stays connected but goes silent. Each day
 /// gets 3 to 8 faults between 07:30 and 15:30 CT, and often the two that caught the daemon before: a quiet market and
 /// a market-hub outage around the 15:05–15:10 CT flatten. Same seed, same schedule.
 /// </summary>
@@ -25,14 +26,19 @@ public static class FaultSchedule
         "print_clock_skew", "expired_tokens", "http_429",
     ];
 
-    /// <summary>Draws the schedule for <paramref name="days"/> (CME trading days) from <paramref name="random"/>.</summary>
-    public static IReadOnlyList<ScheduledFault> Build(Random random, IReadOnlyList<DateOnly> days)
+    /// <summary>Kinds added after the first campaigns, drawn from their own random source so that older seeds keep their schedules.</summary>
+    public static IReadOnlyList<string> LaterKinds { get; } = ["silent_market_hub"];
+
+    /// <summary>Draws the schedule for <paramref name="days"/> (CME trading days) from <paramref name="random"/>, and the <see cref="LaterKinds"/> from <paramref name="later"/>.</summary>
+    public static IReadOnlyList<ScheduledFault> Build(Random random, IReadOnlyList<DateOnly> days, Random? later = null)
     {
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(days);
         var faults = new List<ScheduledFault>();
         foreach (var day in days)
         {
+            if (later is not null && later.NextDouble() < 0.5)
+                faults.Add(Draw(later, CmeSession.AtExchangeTime(day, new TimeOnly(7, 30)).AddSeconds(later.Next(8 * 3600)), "silent_market_hub"));
             var count = 3 + random.Next(6);
             for (var i = 0; i < count; i++)
             {
@@ -103,6 +109,8 @@ public static class FaultSchedule
                 return new(at, kind, new FaultRequest { MarketTimestampOffsetMilliseconds = random.Next(-3000, 3001) }, until,
                     new FaultRequest { MarketTimestampOffsetMilliseconds = 0 });
             }
+            case "silent_market_hub":
+                return new(at, kind, new FaultRequest { SilenceMarketHub = true });
             case "expired_tokens":
                 return new(at, kind, new FaultRequest { ExpireTokens = true });
             default:

@@ -6,7 +6,7 @@ using GoldBot.MarketData;
 namespace GoldBot.Cli;
 
 /// <summary>
-/// <c>goldbot chaos --runs N --seed S [--days D] [--bars FILE] [--out DIR] [--config FILE]</c>: the chaos campaign against
+/// <c>goldbot chaos --runs N --seed S [--days D] [--bars FILE] [--out DIR] [--config FILE] [--first-kinds-only]</c>: the chaos campaign against
 /// the in-process gateway simulator (<see cref="ChaosCampaign"/>). Exit 0 when no invariant failed, 1 when one did,
 /// 2 for bad input.
 /// </summary>
@@ -21,18 +21,19 @@ internal static class ChaosCommand
         var bars = new Option<string?>("--bars") { Description = "Bars CSV the simulator replays (default: Replay:BarsFile, the MGC file in ../shared/data)." };
         var output = new Option<string?>("--out") { Description = "Folder for the runs' logs (default: a new temporary folder)." };
         var config = new Option<string?>("--config") { Description = "The daemon's configuration file (default: config/appsettings.json)." };
+        var firstKinds = new Option<bool>("--first-kinds-only") { Description = "Draw only the fault kinds of the first campaigns (to replay a seed found then exactly)." };
         var command = new Command("chaos", "Run the daemon against the in-process gateway simulator under seeded random faults and check the protection invariants.")
         {
-            runs, seed, days, bars, output, config,
+            runs, seed, days, bars, output, config, firstKinds,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(days), parse.GetValue(bars),
-            parse.GetValue(output), parse.GetValue(config), Console.Out, Console.Error, cancellationToken));
+            parse.GetValue(output), parse.GetValue(config), Console.Out, Console.Error, cancellationToken, laterKinds: !parse.GetValue(firstKinds)));
         return command;
     }
 
     /// <summary>Runs the campaign; returns the exit code.</summary>
     internal static async Task<int> RunAsync(int runs, int seed, int days, string? barsFile, string? folder, string? config, TextWriter stdout, TextWriter stderr,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool laterKinds = true)
     {
         if (runs < 1 || days < 1)
         {
@@ -57,7 +58,7 @@ internal static class ChaosCommand
         }
         folder ??= Directory.CreateTempSubdirectory("goldbot-chaos-").FullName;
         await stdout.WriteLineAsync($"chaos: {runs} runs of {days} trading days from seed {seed} on {bars.Path}; logs in {folder}");
-        var results = await ChaosCampaign.RunAsync(bars, runs, seed, days, config, folder, stdout, cancellationToken);
+        var results = await ChaosCampaign.RunAsync(bars, runs, seed, days, config, folder, stdout, cancellationToken, laterKinds);
         return results.Any(r => r.Violations.Count > 0) ? 1 : 0;
     }
 }

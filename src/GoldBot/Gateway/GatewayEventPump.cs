@@ -56,7 +56,7 @@ public sealed class GatewayEventPump(
                     break;
                 case HubReconnected:
                     feed.OnConnected();
-                    logger.LogWarning("Market hub reconnected and resubscribed");
+                    logger.LogInformation("Market hub reconnected and resubscribed");
                     break;
                 case PayloadRejected rejected:
                     logger.LogError("Unreadable {Method} payload from the market hub: {Error}", rejected.Method, rejected.Error);
@@ -84,7 +84,7 @@ public sealed class GatewayEventPump(
                     logger.LogWarning("User hub connection lost: {Reason}; reconnecting", lost.Reason ?? "closed");
                     break;
                 case HubReconnected when broker is not null:
-                    logger.LogWarning("User hub reconnected: reading orders, positions and fills through REST");
+                    logger.LogInformation("User hub reconnected: reading orders, positions and fills through REST");
                     await channels.Executor.WriteAsync(new ReconcileRequested("user hub reconnected"), cancellationToken);
                     break;
                 case PayloadRejected rejected:

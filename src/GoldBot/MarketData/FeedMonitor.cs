@@ -23,6 +23,9 @@ public sealed class FeedMonitor(TimeProvider clock, Func<DateTimeOffset, bool> i
     private bool _connected = true;
     private int _reconnects;
 
+    /// <summary>Age of the newest quote or trade after which an open market's feed is stale.</summary>
+    public TimeSpan StaleAfter => staleAfter;
+
     /// <summary>Latest trade or quote price, points, or null before the first.</summary>
     public decimal? LastPrice
     {

@@ -21,13 +21,15 @@ public sealed class OrderExecutorTests
     private readonly RecordingBrokerEventSink _sink = new();
     private readonly FixedTimeProvider _clock = new(At(10, 0));
     private readonly SimulatedBroker _broker;
+    private readonly RecordingBroker _requests;
     private readonly OrderExecutor _executor;
     private readonly List<ExecutionUpdate> _updates = [];
 
     public OrderExecutorTests()
     {
         _broker = new SimulatedBroker(Mgc, new FillModelOptions(), 50_000m, TimeSpan.FromMinutes(3), _sink, _clock);
-        _executor = new OrderExecutor(_broker, Mgc, 50_000m, _clock);
+        _requests = new RecordingBroker(_broker);
+        _executor = new OrderExecutor(_requests, Mgc, 50_000m, _clock);
     }
 
     private static DateTimeOffset At(int hour, int minute) => new(2025, 12, 2, hour, minute, 0, TimeSpan.Zero);
@@ -127,6 +129,19 @@ public sealed class OrderExecutorTests
         // 5 × 2.0 × 10 + 4 × 4.0 × 10 + 1 × 5.0 × 10 = 310.00; 20 sides × 0.62 = 12.40; net 297.60 = 1.28R.
         Assert.Equal((310.00m, 12.40m, 297.60m, 1.28m, "runner"), (trade.GrossPnL, trade.Commission, trade.PnL!.Value, trade.RMultiple!.Value, trade.ExitReason));
         Assert.Equal(50_297.60m, (await _broker.GetAccountAsync(None)).Balance);
+    }
+
+    [Fact]
+    public async Task A_change_of_the_stop_size_alone_still_sends_the_stop_price()
+    {
+        await EnterAsync(Plan(+1, 10, 20, new TargetLeg("tp1", 5, 20, 1m), new TargetLeg("tp2", 4, 40, 2m), new TargetLeg("runner", 1, 50, 2.5m)));
+        await BarAsync(B(10, 0, 2000.0m, 2001.0m, 1999.5m, 2000.5m));
+        await BarAsync(B(10, 3, 2001.0m, 2002.5m, 2000.8m, 2002.0m)); // tp1 (2002.1): 5 left, stop to breakeven 2000.1
+        await BarAsync(B(10, 6, 2002.0m, 2004.5m, 2001.8m, 2004.0m)); // tp2 (2004.1): 1 left, stop stays at 2000.1
+
+        // ProjectX Order/modify: a value left out is not "unchanged" everywhere, so every change sends the stop price.
+        Assert.Equal([(5, 2000.1m), (1, 2000.1m)], _requests.Changes.Select(c => (c.Quantity, c.StopPrice!.Value)));
+        Assert.All(_requests.Changes, c => Assert.Null(c.LimitPrice));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GoldBot.TopstepX.Tests.Support;
 
-/// <summary>Keeps every formatted log line (with its arguments) so tests can check what was logged.</summary>
+/// <summary>Keeps every formatted log line (its level first, its arguments after) so tests can check what was logged.</summary>
 internal sealed class CapturingLogger<T> : ILogger<T>
 {
     public ConcurrentQueue<string> Lines { get; } = new();
@@ -18,6 +18,6 @@ internal sealed class CapturingLogger<T> : ILogger<T>
         var line = formatter(state, exception);
         if (state is IEnumerable<KeyValuePair<string, object?>> values)
             line += " | " + string.Join(", ", values.Select(v => $"{v.Key}={v.Value}"));
-        Lines.Enqueue(line + (exception is null ? "" : " | " + exception));
+        Lines.Enqueue($"{logLevel}: {line}" + (exception is null ? "" : " | " + exception));
     }
 }
