@@ -3,6 +3,13 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
+// `-- latency`: the pipeline's order latency percentiles (HdrHistogram), not a BenchmarkDotNet benchmark.
+if (args is ["latency"])
+{
+    await GoldBot.Benchmarks.PipelineLatency.RunAsync(Console.Out);
+    return;
+}
+
 // In process: BenchmarkDotNet's generated project cannot restore the daemon's ASP.NET Core shared
 // framework packages (SignalR client) on this registry, so the benchmarks run in this Release process.
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));

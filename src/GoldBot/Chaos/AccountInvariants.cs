@@ -37,7 +37,10 @@ public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec con
     public List<ChaosViolation> Violations { get; } = [];
 
     /// <summary>Entry orders GoldBot placed (client tags <c>gbXXXXXXXX-yyyyMMdd-HHmm-N</c>).</summary>
-    public static bool IsEntry(SimOrder order) => order.CustomTag is { } tag && EntryTag().IsMatch(tag);
+    public static bool IsEntry(SimOrder order) => order.CustomTag is { } tag && IsEntryTag(tag);
+
+    /// <summary>True for the client tag of an entry order GoldBot placed (<c>gbXXXXXXXX-yyyyMMdd-HHmm-N</c>); exits add a suffix.</summary>
+    public static bool IsEntryTag(string tag) => EntryTag().IsMatch(tag);
 
     /// <summary>Checks the account at <paramref name="now"/> (UTC).</summary>
     /// <param name="position">Signed position, contracts.</param>

@@ -80,18 +80,22 @@ public sealed class RiskManagerService(
         foreach (var signal in evaluated.Signals)
         {
             var decision = stage.Evaluate(signal, now);
+            // The order first, the files after: signals.log and the log are written once the executor has the entry.
+            if (decision.Plan is { } plan)
+                await channels.Executor.WriteAsync(new EnterTrade(plan), cancellationToken);
             var reason = decision.Reason ?? "traded";
             signalLog.Write(signal, decision.Approved, reason);
             statistics.AddSignal(decision.Approved);
             monitoring.SetLastSignal(new LastSignal(signal.Time, $"{signal.Pattern} {signal.Side}", signal.Score, decision.Approved, reason));
-            if (decision.Plan is not { } plan)
+            if (decision.Plan is { } approved)
+            {
+                logger.LogInformation("Signal {Pattern} {Side} score {Score} approved: {Quantity} contracts, stop {StopTicks} ticks, risk {Risk} USD",
+                    signal.Pattern, signal.Side, signal.Score, approved.Quantity, approved.StopTicks, approved.RiskAmount);
+            }
+            else
             {
                 logger.LogDebug("Signal {Pattern} {Side} score {Score} refused: {Reason}", signal.Pattern, signal.Side, signal.Score, reason);
-                continue;
             }
-            logger.LogInformation("Signal {Pattern} {Side} score {Score} approved: {Quantity} contracts, stop {StopTicks} ticks, risk {Risk} USD",
-                signal.Pattern, signal.Side, signal.Score, plan.Quantity, plan.StopTicks, plan.RiskAmount);
-            await channels.Executor.WriteAsync(new EnterTrade(plan), cancellationToken);
         }
     }
 
