@@ -64,7 +64,8 @@ internal sealed class SimRig : IAsyncDisposable
             Folder = folder,
             Prepare = prepare,
         };
-        var daemon = SettingsLoader.Load(config, options.Settings);
+        // The daemon's risk rules and contract, for the invariants (read as a replay: paper mode would ask for credentials here).
+        var daemon = SettingsLoader.Load(config, new Dictionary<string, string?>(options.Settings) { ["Mode"] = "Replay" });
         var calendar = CalendarFile.Load(daemon);
         var contract = daemon.Contract();
         var invariants = new AccountInvariants(daemon.Risk, contract, new GoldBot.Risk.SessionSchedule(daemon.Risk, calendar, contract.Symbol), ChaosRun.Tolerance, ChaosRun.LossLimitAllowance);
