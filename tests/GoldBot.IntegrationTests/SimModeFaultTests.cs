@@ -86,14 +86,16 @@ public sealed class SimModeFaultTests
     {
         var (trade, start, end) = await TradeWithAsync(async (rig, time) =>
         {
-            // Before the entry order and before the first target (whose fill moves the stop by Order/modify).
-            if (time == Entry)
-                await rig.FaultAsync(new FaultRequest { FailNextResponses = new FailResponses(3, 429) });
-            if (time == new DateTimeOffset(2025, 11, 26, 18, 33, 0, TimeSpan.Zero))
-                await rig.FaultAsync(new FaultRequest { FailNextResponses = new FailResponses(2, 500) });
+            // The entry's Order/place meets three 429s; the stop's move after the first target (18:34:30) meets two 500s.
+            if (time == BeforeEntry)
+                await rig.FaultAsync(new FaultRequest { FailEndpoint = new FailEndpoint("/api/Order/place", 429, Count: 3) });
+            if (time == new DateTimeOffset(2025, 11, 26, 18, 34, 0, TimeSpan.Zero))
+                await rig.FaultAsync(new FaultRequest { FailEndpoint = new FailEndpoint("/api/Order/modify", 500, Count: 2) });
         });
 
         Undisturbed(trade, start, end);
+        Assert.Contains("HTTP 429", trade.Log, StringComparison.Ordinal);
+        Assert.Contains("/api/Order/modify outcome unknown", trade.Log, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,11 +129,12 @@ public sealed class SimModeFaultTests
     {
         var (trade, start, end) = await TradeWithAsync(async (rig, time) =>
         {
-            if (time == Entry)
+            if (time == BeforeEntry)
                 await rig.FaultAsync(new FaultRequest { PartialFills = new PartialFills(3) });
         });
 
         Undisturbed(trade, start, end);
+        Assert.Equal([1, 1, 1], end.Trades.Take(3).Select(t => t.Size)); // the entry filled in three pieces
     }
 
     [Fact]

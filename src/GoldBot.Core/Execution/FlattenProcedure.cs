@@ -23,4 +23,17 @@ internal sealed class FlattenProcedure(string reason, DateTimeOffset started)
 
     /// <summary>Closes asked for so far.</summary>
     public int Closes { get; set; }
+
+    /// <summary>
+    /// Number of account reads started when the last close was accepted, while its fill has not been confirmed: no
+    /// further close is sent until a read started after it has been applied (the fill may be on its way), or null.
+    /// </summary>
+    public long? CloseAcceptedAtRead { get; set; }
+
+    /// <summary>True once a close was refused or its outcome unknown: a stop the market has traded through is then
+    /// replaced by a guard stop a tick beyond the last trade until a close goes through.</summary>
+    public bool CloseFailed { get; set; }
+
+    /// <summary>Client tag of the guard stop placed after a failed close, or null: it is cancelled before the close is tried again.</summary>
+    public string? GuardTag { get; set; }
 }

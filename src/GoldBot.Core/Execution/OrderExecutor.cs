@@ -72,6 +72,9 @@ public sealed class OrderExecutor
     private bool _ticking;
     private bool _starting;
     private bool _holdOrders;
+    private long _holdUntilRead;
+    private long _readsStarted;
+    private readonly List<BrokerEvent> _startupEvents = [];
     private string? _blockedBy;
     private DateTimeOffset? _lastStopAttempt;
     private bool _stopExpected;
@@ -262,6 +265,13 @@ public sealed class OrderExecutor
 
     private void Apply(BrokerEvent brokerEvent)
     {
+        if (_starting)
+        {
+            // Against an empty copy of the account these would cancel live orders or book fills onto nothing: they are
+            // applied on top of the start-up read, de-duplicated by fill id.
+            _startupEvents.Add(brokerEvent);
+            return;
+        }
         switch (brokerEvent)
         {
             case OrderAccepted accepted:
@@ -405,8 +415,10 @@ public sealed class OrderExecutor
         PruneIntents();
         if (opening > 0)
         {
-            Violation("flip", $"exit {fill.OrderId} ({fill.Side} {fill.Quantity}) turned position {before} into {_account.Position}", now);
+            // A position GoldBot never meant to hold: protected at once, and closed whatever the adoption policy says.
+            Violation("flip", $"exit {fill.OrderId} ({fill.Side} {fill.Quantity}) turned position {before} into {_account.Position}: flattening it", now);
             AdoptPosition(now, fill with { Quantity = opening, Commission = fill.Commission - closingCommission });
+            BeginFlatten("flip");
         }
     }
 
@@ -423,6 +435,8 @@ public sealed class OrderExecutor
             else if (_ticking && now - (_lastRead ?? now) >= TimeSpan.FromSeconds(_options.ReconcileIntervalSeconds))
                 RequestRead("periodic reconciliation", start: true);
         }
+        if (_starting)
+            return;
         foreach (var intent in _intents.Values)
         {
             if (intent.State == IntentState.Uncertain)
@@ -500,11 +514,33 @@ public sealed class OrderExecutor
         }
         if (position != 0)
         {
-            if (!_pending.ContainsKey(CloseCall) && RetryDue(flatten.LastClose, now))
-                Close(flatten, now);
+            if (_pending.ContainsKey(CloseCall) || !RetryDue(flatten.LastClose, now))
+                return;
+            // An accepted close whose fill has not been seen may still be working: a second one could sell twice.
+            // Close again only after a read started since shows the position still there and no close order working.
+            if (flatten.CloseAcceptedAtRead is not null || _account.Orders.Any(IsCloseOrder))
+            {
+                RequestRead($"close of {position} ({flatten.Reason}) accepted, no fill seen", start: true);
+                return;
+            }
+            // A guard stop a tick from the market would fill together with the close and turn the position over: it is
+            // cancelled first (and put back if this close fails too).
+            if (flatten.GuardTag is { } guardTag)
+            {
+                if (_intents.GetValueOrDefault(guardTag) is { Unsettled: true })
+                    return;
+                if (_account.Orders.FirstOrDefault(o => o.Tag == guardTag) is { } guard)
+                {
+                    flatten.CloseFailed = false;
+                    Cancel(guard, null);
+                    return;
+                }
+                flatten.GuardTag = null;
+            }
+            Close(flatten, now);
             return;
         }
-        if (EntryUnsettled || _account.OrderCount > 0 || _pending.ContainsKey(ReadCall) || !RetryDue(flatten.LastVerify, now))
+        if (PlacementUnsettled || _account.OrderCount > 0 || _pending.ContainsKey(ReadCall) || !RetryDue(flatten.LastVerify, now))
             return;
         flatten.LastVerify = now;
         RequestRead($"verifying the flatten ({flatten.Reason})", start: true);
@@ -589,15 +625,23 @@ public sealed class OrderExecutor
     private void PlaceStop(ManagedTrade trade, int size, OrderSide exit, decimal price, DateTimeOffset now)
     {
         var direction = exit == OrderSide.Sell ? 1 : -1;
+        var guard = false;
         if (_lastPrice is { } last && direction * (last - price) <= 0)
         {
-            // The market has traded through the stop (a stop that filled in part, a gap): the trade is over. A stop at
-            // the stop price would be refused, so one a tick beyond the last price guards the position until the close.
-            var guard = direction > 0 ? _contract.FloorToTick(last) - _contract.TickSize : _contract.CeilingToTick(last) + _contract.TickSize;
-            Note(ExecutionNoteLevel.Error, $"stop {price} for position {direction * size} is already through the market ({last}): flattening, guarded by a stop at {guard}");
-            BeginFlatten("stop_through_market");
-            Flatten(now);
-            price = guard;
+            // The market has traded through the stop (a stop that filled in part, a gap): the trade is over, the position
+            // is closed. A stop at the stop price would be refused; only if a close fails does a stop a tick beyond the
+            // last trade guard the position until one goes through (sent with the close, it could fill after the close).
+            if (_flatten is not { CloseFailed: true })
+            {
+                if (_flatten is null)
+                    Note(ExecutionNoteLevel.Error, $"stop {price} for position {direction * size} is already through the market ({last}): flattening");
+                BeginFlatten("stop_through_market");
+                Flatten(now);
+                return;
+            }
+            price = direction > 0 ? _contract.FloorToTick(last) - _contract.TickSize : _contract.CeilingToTick(last) + _contract.TickSize;
+            guard = true;
+            Note(ExecutionNoteLevel.Error, $"the close of position {direction * size} failed and its stop is through the market ({last}): guarding it with a stop at {price} until the next close");
         }
         if (!_stopExpected)
         {
@@ -606,6 +650,8 @@ public sealed class OrderExecutor
         }
         _lastStopAttempt = now;
         var tag = NextTag(trade.Tag + "-stop");
+        if (guard)
+            _flatten!.GuardTag = tag;
         Place(new OrderRequest(tag, exit, OrderType.Stop, size, StopPrice: price, ReduceOnly: true), OrderRole.Stop, null);
     }
 
@@ -748,9 +794,10 @@ public sealed class OrderExecutor
                 _replaceStop.Remove(order.OrderId);
                 return;
             }
-            // Refused or unknown: the order may have just filled. Nothing more is sent until the account is read.
+            // Refused or unknown: the order may have just filled. Nothing more is sent until an account read started from now on.
             Note(ExecutionNoteLevel.Warning, $"cancel of {Describe(order)} {(ack.Outcome == AckOutcome.Uncertain ? "has an unknown outcome" : "was refused")} ({ack.Error}): it may have filled; reading the account before any further order");
             _holdOrders = true;
+            _holdUntilRead = _readsStarted;
             RequestRead($"cancel of {order.OrderId} refused");
         }, error => OrderAck.Uncertain(order.OrderId, error.Message));
     }
@@ -769,8 +816,10 @@ public sealed class OrderExecutor
                 if (ack.OrderId != 0)
                     Bind(intent, ack.OrderId);
                 intent.Set(IntentState.Working, _clock.GetUtcNow());
+                flatten.CloseAcceptedAtRead = _readsStarted;
                 return;
             }
+            flatten.CloseFailed = true;
             intent.Set(IntentState.Done, _clock.GetUtcNow());
             Note(ExecutionNoteLevel.Warning, $"close of position {_account.Position} ({flatten.Reason}) {(ack.Outcome == AckOutcome.Uncertain ? "has an unknown outcome" : "was refused")} ({ack.Error}); reading the account");
             RequestRead("close refused");
@@ -783,14 +832,22 @@ public sealed class OrderExecutor
         if (_pending.ContainsKey(call) || !RetryDue(intent.LastLookup, now))
             return;
         intent.LastLookup = now;
-        Call(call, ct => _broker.FindOrderAsync(intent.Tag, ct), found =>
+        Call<(OrderLookup? Found, string? Error)>(call, async ct => (await _broker.FindOrderAsync(intent.Tag, ct).ConfigureAwait(false), null), result =>
         {
             var at = _clock.GetUtcNow();
             if (intent.State != IntentState.Uncertain)
                 return;
+            if (result.Error is { } error)
+            {
+                // Not an answer: the order may exist. Only searches the broker answered count towards giving up.
+                Note(ExecutionNoteLevel.Warning, $"{Name(intent.Role, intent.Leg)} {intent.Tag}: search by its tag failed ({error}); searching again");
+                return;
+            }
+            var found = result.Found;
             if (found is null)
             {
-                if (at - intent.Since < TimeSpan.FromSeconds(_options.UncertainOrderSeconds))
+                intent.MissingSince ??= at;
+                if (at - intent.MissingSince.Value < TimeSpan.FromSeconds(_options.UncertainOrderSeconds))
                     return;
                 intent.Set(IntentState.Done, at);
                 Note(ExecutionNoteLevel.Warning, $"{Name(intent.Role, intent.Leg)} {intent.Tag} not found by its tag for {_options.UncertainOrderSeconds} s: it was never placed");
@@ -805,13 +862,18 @@ public sealed class OrderExecutor
                 OnWorking(order);
                 return;
             }
-            intent.Set(IntentState.Done, at);
             Note(ExecutionNoteLevel.Information, $"{Name(intent.Role, intent.Leg)} {intent.Tag} found by its tag: order {found.OrderId} {found.Status}, {found.FilledQuantity} filled");
             if (found.FilledQuantity > intent.Filled)
-                RequestRead($"fills of {intent.Tag}");
-            else if (intent.Role == OrderRole.Entry)
+            {
+                // Its fills come with the read; the read then finds it no longer working and ends it (an entry with what filled).
+                intent.Set(IntentState.Working, at);
+                RequestRead($"fills of {intent.Tag}", start: true);
+                return;
+            }
+            intent.Set(IntentState.Done, at);
+            if (intent.Role == OrderRole.Entry)
                 EntryEnded(intent, found.Status.ToLowerInvariant());
-        }, _ => (OrderLookup?)null);
+        }, error => (null, error.Message));
     }
 
     private void RequestRead(string reason, bool start = false)
@@ -826,6 +888,7 @@ public sealed class OrderExecutor
         var reason = _readWanted ?? "reconciliation";
         _readWanted = null;
         var version = _account.Version;
+        var sequence = ++_readsStarted;
         Call<(AccountSnapshot? Account, string? Error)>(ReadCall, async ct => (await _broker.GetAccountAsync(ct).ConfigureAwait(false), null), result =>
         {
             var at = _clock.GetUtcNow();
@@ -838,11 +901,12 @@ public sealed class OrderExecutor
             }
             _lastRead = at;
             _lastReadFailure = null;
-            Reconcile(snapshot, version, reason);
+            Reconcile(snapshot, version, sequence, reason);
         }, error => (null, error.Message));
     }
 
-    private void Reconcile(AccountSnapshot snapshot, long version, string reason)
+    /// <param name="sequence">Number of the read (reads are numbered as they start): a hold or a close waits for a read started after it.</param>
+    private void Reconcile(AccountSnapshot snapshot, long version, long sequence, string reason)
     {
         if (_starting)
         {
@@ -850,6 +914,11 @@ public sealed class OrderExecutor
             foreach (var fill in snapshot.Fills ?? [])
                 _account.MarkBooked(fill.FillId);
             _account.Adopt(snapshot, _account.Version);
+            foreach (var e in _startupEvents)
+                Apply(e);
+            _startupEvents.Clear();
+            // A fill between the position's read and the fills' read is listed but not in the position: read again to be sure.
+            RequestRead("confirming the start-up read");
             return;
         }
         if (snapshot.Fills is { } fills)
@@ -868,7 +937,10 @@ public sealed class OrderExecutor
                     EntryEnded(intent, "no longer working at the broker");
             }
         }
-        _holdOrders = false;
+        if (sequence > _holdUntilRead)
+            _holdOrders = false;
+        if (_flatten is { CloseAcceptedAtRead: { } closedAt } pendingClose && sequence > closedAt)
+            pendingClose.CloseAcceptedAtRead = null;
         if (mismatch is not null)
         {
             Violation("mismatch", $"reconciliation ({reason}): {mismatch}; the broker's position is taken and new entries wait until a read agrees", now);
@@ -886,12 +958,15 @@ public sealed class OrderExecutor
             ClearViolation("mismatch");
             Note(ExecutionNoteLevel.Information, "reconciliation: the account agrees with the broker again; entries allowed");
         }
-        if (_flatten is { } flatten && snapshot.Position == 0 && snapshot.WorkingOrders.Count == 0 && _account.Position == 0 && !EntryUnsettled)
+        if (_flatten is { } flatten && snapshot.Position == 0 && snapshot.WorkingOrders.Count == 0 && _account.Position == 0 && !PlacementUnsettled)
         {
             _flattenDone = flatten.Reason;
             _flatten = null;
             if (_trade is { EntryFilled: 0 })
                 _trade = null;
+            foreach (var close in _intents.Values.Where(i => i.Role == OrderRole.Close))
+                close.Set(IntentState.Done, now);
+            PruneIntents();
         }
     }
 
@@ -998,6 +1073,9 @@ public sealed class OrderExecutor
     }
 
     private bool EntryUnsettled => _trade is { } t && _intents.GetValueOrDefault(t.Tag) is { Unsettled: true };
+
+    /// <summary>An order of any role still being placed or looked up: it may yet appear at the broker.</summary>
+    private bool PlacementUnsettled => _intents.Values.Any(i => i.Unsettled);
 
     private long WorkingEntryId() => _trade is { EntryComplete: false } t && _intents.GetValueOrDefault(t.Tag) is { Id: not 0 } entry ? entry.Id : -1;
 

@@ -65,6 +65,9 @@ internal sealed class OrderIntent(string tag, OrderRole role, string? leg, DateT
     /// <summary>When the broker was last asked for it by its tag, UTC.</summary>
     public DateTimeOffset? LastLookup { get; set; }
 
+    /// <summary>When a search by its tag first answered "no such order" (failed searches do not count), UTC, or null.</summary>
+    public DateTimeOffset? MissingSince { get; set; }
+
     /// <summary>Moves to <paramref name="state"/> at <paramref name="now"/>.</summary>
     public void Set(IntentState state, DateTimeOffset now)
     {

@@ -143,8 +143,9 @@ public sealed class GatewayMiddleware
         try
         {
             using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
-            // Forced yield: when a driver's ReplayClock.AdvanceTo fires the timer, the request resumes on the thread pool, not inside AdvanceTo.
-            await Task.Delay(hold ?? Timeout.InfiniteTimeSpan, _clock, either.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            // When a driver's ReplayClock.AdvanceTo fires the timer, this continuation (and the release of the count below) runs
+            // inside AdvanceTo: from then on the client still counts the request in flight, until the answer reaches it.
+            await Task.Delay(hold ?? Timeout.InfiniteTimeSpan, _clock, either.Token).ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException)

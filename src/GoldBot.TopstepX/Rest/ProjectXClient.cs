@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using GoldBot.Market;
 using GoldBot.TopstepX.Auth;
@@ -39,6 +40,7 @@ public sealed class ProjectXClient : IDisposable
     private readonly ResiliencePipeline<HttpResponseMessage> _commandPipeline;
     private readonly ResiliencePipeline _attemptTimeout;
     private int _inFlight;
+    private int _cancelling;
 
     /// <summary>Creates the client. The <paramref name="http"/> client is not owned (not disposed here).</summary>
     /// <param name="gatewayTime">
@@ -319,6 +321,13 @@ public sealed class ProjectXClient : IDisposable
     /// <summary>Requests this client sent and has not yet had an answer to (the gateway is working on them, or holds them).</summary>
     public int RequestsInFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>
+    /// Requests in flight whose timeout has fired and whose cancellation has not yet been handled: counted from inside the
+    /// timer (the client's clock) until the attempt has ended, so a driver of a virtual clock sees that the timeout is still
+    /// at work (from then on the request's caller is).
+    /// </summary>
+    public int RequestsCancelling => Volatile.Read(ref _cancelling);
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -437,17 +446,30 @@ public sealed class ProjectXClient : IDisposable
         }
         // The timeout starts after the rate limiter let the request go: waiting in its queue is not a gateway timeout.
         Interlocked.Increment(ref _inFlight);
+        var cancelled = new StrongBox<int>();
         HttpResponseMessage response;
         try
         {
             response = await _attemptTimeout.ExecuteAsync(
-                static (state, token) => new ValueTask<HttpResponseMessage>(state.Http.SendAsync(state.Request, HttpCompletionOption.ResponseContentRead, token)),
-                (Http: _http, Request: request),
+                static async (state, token) =>
+                {
+                    // Runs synchronously inside the timer that cancels the attempt.
+                    await using var registration = token.Register(static s =>
+                    {
+                        var (client, flag) = ((ProjectXClient, StrongBox<int>))s!;
+                        if (Interlocked.Exchange(ref flag.Value, 1) == 0)
+                            Interlocked.Increment(ref client._cancelling);
+                    }, (state.Client, state.Cancelled)).ConfigureAwait(false);
+                    return await state.Client._http.SendAsync(state.Request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+                },
+                (Client: this, Request: request, Cancelled: cancelled),
                 cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             Interlocked.Decrement(ref _inFlight);
+            if (Interlocked.Exchange(ref cancelled.Value, 2) == 1)
+                Interlocked.Decrement(ref _cancelling);
         }
         _logger.LogDebug("POST {Endpoint} -> HTTP {Status}", attempt.Endpoint, (int)response.StatusCode);
         return response;

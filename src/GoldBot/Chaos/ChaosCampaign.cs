@@ -21,7 +21,18 @@ public static class ChaosCampaign
         for (var i = 0; i < runs; i++)
         {
             var s = seed + i;
-            var result = await ChaosRun.RunAsync(bars, s, days, configFile, Path.Combine(folder, s.ToString(CultureInfo.InvariantCulture)), cancellationToken, laterKinds);
+            var runFolder = Path.Combine(folder, s.ToString(CultureInfo.InvariantCulture));
+            ChaosRunResult result;
+            try
+            {
+                result = await ChaosRun.RunAsync(bars, s, days, configFile, runFolder, cancellationToken, laterKinds);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // A run that cannot finish (it did not settle, the daemon crashed on the way out) is a finding, not the campaign's end.
+                result = new ChaosRunResult(s, [], new Dictionary<string, int>(), [new ChaosViolation("run_failed", DateTimeOffset.MinValue, $"{e.GetType().Name}: {e.Message}")],
+                    0, 0m, TimeSpan.Zero, runFolder);
+            }
             results.Add(result);
             await output.WriteLineAsync(result.ToString());
             foreach (var v in result.Violations)

@@ -112,6 +112,8 @@ public static class ChaosRun
                 await invariants.ObserveAsync(run.Gateway, now, cancellationToken);
                 if (run.ExitCode is { } code)
                     invariants.Report("daemon_exited", now, $"the daemon ended with exit code {code}: {run.Errors}");
+                else if (run.Crash is { } crash)
+                    invariants.Report("daemon_exited", now, $"the daemon crashed: {crash.Message}");
             },
             cancellationToken: cancellationToken);
 
@@ -126,9 +128,12 @@ public static class ChaosRun
             invariants.Report("entries", now, $"{entries.Count} entry orders for {approved} approved signals");
         foreach (var doubled in entries.GroupBy(e => e.CustomTag![..e.CustomTag!.LastIndexOf('-')]).Where(g => g.Count() > 1))
             invariants.Report("entries", now, $"{doubled.Count()} entry orders for the signal {doubled.Key}");
-        var exit = run.ExitCode ?? await run.StopDaemonAsync();
-        if (exit != 0)
-            invariants.Report("daemon_exit_code", now, $"the daemon stopped with exit code {exit}");
+        if (run.Crash is null)
+        {
+            var exit = run.ExitCode ?? await run.StopDaemonAsync();
+            if (exit != 0)
+                invariants.Report("daemon_exit_code", now, $"the daemon stopped with exit code {exit}");
+        }
 
         return new ChaosRunResult(seed, runDays, injected, invariants.Violations, journal.Count, journalPnL, wall.Elapsed, folder);
     }

@@ -113,8 +113,10 @@ public static class FaultSchedule
                 return new(at, kind, new FaultRequest { SilenceMarketHub = true });
             case "expired_tokens":
                 return new(at, kind, new FaultRequest { ExpireTokens = true });
+            case "http_429":
+                return new(at, kind, new FaultRequest { FailNextResponses = new FailResponses(1 + random.Next(3), 429) });
             default:
-                return new(at, "http_429", new FaultRequest { FailNextResponses = new FailResponses(1 + random.Next(3), 429) });
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a fault kind of the schedule");
         }
     }
 }

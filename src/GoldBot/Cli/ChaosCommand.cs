@@ -56,6 +56,11 @@ internal static class ChaosCommand
             await stderr.WriteLineAsync($"error: {e.Message}. Pass --bars FILE (the MGC file in ../shared/data by default).");
             return 2;
         }
+        if (ChaosRun.TradingDays(bars).Count is var available && available < days + 2)
+        {
+            await stderr.WriteLineAsync($"error: {bars.Path} holds {available} trading days; runs of {days} days need {days + 2} (two are the strategy's warm-up). Pass a smaller --days or a longer --bars file.");
+            return 2;
+        }
         folder ??= Directory.CreateTempSubdirectory("goldbot-chaos-").FullName;
         await stdout.WriteLineAsync($"chaos: {runs} runs of {days} trading days from seed {seed} on {bars.Path}; logs in {folder}");
         var results = await ChaosCampaign.RunAsync(bars, runs, seed, days, config, folder, stdout, cancellationToken, laterKinds);

@@ -37,6 +37,9 @@ public sealed class GatewayActivity(ProjectXClient client, MarketHub market, Use
     /// <summary>HTTP requests sent and not answered yet.</summary>
     public int RequestsInFlight => client.RequestsInFlight;
 
+    /// <summary>Requests whose timeout has fired and whose failure has not yet reached the caller (see <see cref="ProjectXClient.RequestsCancelling"/>).</summary>
+    public int RequestsCancelling => client.RequestsCancelling;
+
     /// <summary>Requests waiting for the client's rate limiter.</summary>
     public long RequestsThrottled => client.QueuedRequests;
 

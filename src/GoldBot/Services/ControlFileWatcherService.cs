@@ -9,7 +9,7 @@ namespace GoldBot.Services;
 /// <summary>
 /// Scans the control files at start and then every <c>Controls:PollIntervalMilliseconds</c> of
 /// market time (at least once a second; in a fast replay, at every bar) and sends each new
-/// command to the risk manager. The scan runs in the timer's own callback, so a replay's or an
+/// command to the risk manager, in order; a command its inbox cannot take yet is sent at the next scan. The scan runs in the timer's own callback, so a replay's or an
 /// in-process run's clock has queued the commands by the time its advance returns (a control
 /// file acts at the same market time on every run).
 /// </summary>
@@ -26,15 +26,27 @@ public sealed class ControlFileWatcherService(ControlFiles files, ControlSetting
     }
 
     private readonly Lock _scanning = new();
+    private readonly Queue<ControlCommand> _waiting = new();
+    private bool _delayReported;
 
     private void Scan()
     {
         lock (_scanning)
         {
             foreach (var command in files.Scan())
+                _waiting.Enqueue(command);
+            // A command the risk manager's inbox cannot take now (it is full) waits for the next scan: an emergency stop is never dropped.
+            while (_waiting.TryPeek(out var next))
             {
-                if (!channels.Risk.TryWrite(new ControlReceived(command)))
-                    logger.LogError("Control {File} was lost: the risk manager's inbox is full or closed", command.File);
+                if (!channels.Risk.TryWrite(new ControlReceived(next)))
+                {
+                    if (!_delayReported)
+                        logger.LogWarning("Control {File} waits: the risk manager's inbox is full; sending it again at each scan", next.File);
+                    _delayReported = true;
+                    return;
+                }
+                _waiting.Dequeue();
+                _delayReported = false;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using GoldBot.Gateway;
@@ -70,6 +71,9 @@ public sealed class InProcessRun : IAsyncDisposable
     /// <exception cref="InvalidOperationException">No daemon has started.</exception>
     public IServiceProvider Services => _current?.Services ?? throw new InvalidOperationException("the daemon has not started");
 
+    /// <summary>What ended the daemon when it crashed (an exception escaped it), else null.</summary>
+    public Exception? Crash => _current?.Run is { IsFaulted: true } d ? d.Exception.GetBaseException() : null;
+
     /// <summary>What the daemon printed.</summary>
     public string Output => _output.ToString();
 
@@ -85,7 +89,8 @@ public sealed class InProcessRun : IAsyncDisposable
     /// Starts the simulator in driven mode on a new clock with the market at <paramref name="options"/>' start, then the
     /// daemon in sim mode against it on the same clock, and waits until the daemon's pipeline has started.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The daemon ended or did not start.</exception>
+    /// <exception cref="ArgumentException">No bar of the file opens at the market start (after its first bar).</exception>
+    /// <exception cref="InvalidOperationException">The daemon ended or did not start within two minutes of wall time.</exception>
     public static async Task<InProcessRun> StartAsync(InProcessRunOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -99,10 +104,18 @@ public sealed class InProcessRun : IAsyncDisposable
         var simulator = await GatewaySimulatorHost.StartAsync(simulatorOptions, cancellationToken).ConfigureAwait(false);
         var folder = options.Folder ?? Directory.CreateTempSubdirectory("goldbot-run-").FullName;
         var run = new InProcessRun(simulator, clock, folder);
-        if (options.Prepare is not null)
-            await options.Prepare(simulator.Gateway).ConfigureAwait(false);
-        await run.StartDaemonAsync(options, cancellationToken).ConfigureAwait(false);
-        return run;
+        try
+        {
+            if (options.Prepare is not null)
+                await options.Prepare(simulator.Gateway).ConfigureAwait(false);
+            await run.StartDaemonAsync(options, cancellationToken).ConfigureAwait(false);
+            return run;
+        }
+        catch
+        {
+            await run.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Starts the daemon again on the same folder and simulator (a restart after <see cref="StopDaemonAsync"/>).</summary>
@@ -138,24 +151,26 @@ public sealed class InProcessRun : IAsyncDisposable
             }, Clock, activity => Volatile.Write(ref early, activity)), cancellationToken);
 
         // Start-up may wait on the clock (a hub refusing connections): when the daemon has no request on the wire and no
-        // connect running, move the clock to its next one-shot timer (a reconnect backoff).
-        var wall = DateTime.UtcNow;
+        // connect running, move the clock (and the market with it) to its next one-shot timer (a reconnect backoff).
+        var wall = Stopwatch.GetTimestamp();
+        _current = new DaemonInstance(run, stop, null);
         while (!started.Task.IsCompleted)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var done = await Task.WhenAny(started.Task, run, Task.Delay(20, cancellationToken)).ConfigureAwait(false);
             if (done == run)
-            {
-                stop.Dispose();
-                throw new InvalidOperationException($"the daemon ended during start-up (exit {run.Result}): {Errors}{Output}");
-            }
+                throw new InvalidOperationException($"the daemon ended during start-up ({(run.IsCompletedSuccessfully ? $"exit {run.Result}" : run.Exception?.GetBaseException().Message)}): {Errors}{Output}");
             if (done == started.Task)
                 break;
-            if (Volatile.Read(ref early) is { } activity && activity.RequestsInFlight == Gateway.Activity.HeldRequests && activity.HubConnectAttempts == 0
-                && Clock.NextOneShotDue is { } due && due > Clock.GetUtcNow())
+            if (Volatile.Read(ref early) is { } activity && activity.RequestsInFlight == Gateway.Activity.HeldRequests && activity.RequestsCancelling == 0
+                && activity.HubConnectAttempts == 0 && Clock.NextOneShotDue is { } due && due > Clock.GetUtcNow())
             {
-                Clock.AdvanceTo(due);
+                var next = due;
+                Earlier(ref next, Gateway.NextPointTime);
+                Clock.AdvanceTo(next);
+                await Gateway.PlayUntilAsync(next, cancellationToken).ConfigureAwait(false);
             }
-            if (DateTime.UtcNow - wall > SettleDeadline)
+            if (Stopwatch.GetElapsedTime(wall) > SettleDeadline)
                 throw new InvalidOperationException($"the daemon did not start: {Errors}{Output}");
         }
         var services = await started.Task.ConfigureAwait(false);
@@ -171,7 +186,7 @@ public sealed class InProcessRun : IAsyncDisposable
     /// </summary>
     public async Task SettleAsync(CancellationToken cancellationToken = default)
     {
-        var wall = DateTime.UtcNow;
+        var wall = Stopwatch.GetTimestamp();
         var quietRounds = 0;
         for (var round = 0; ; round++)
         {
@@ -188,7 +203,7 @@ public sealed class InProcessRun : IAsyncDisposable
                 await Task.Yield();
             else
                 await Task.Delay(1, cancellationToken).ConfigureAwait(false);
-            if (DateTime.UtcNow - wall > SettleDeadline)
+            if (Stopwatch.GetElapsedTime(wall) > SettleDeadline)
                 throw new TimeoutException($"the run did not settle at {Clock.GetUtcNow():O}: {Describe()}");
         }
     }
@@ -199,7 +214,7 @@ public sealed class InProcessRun : IAsyncDisposable
         var a = _activity!;
         var s = Gateway.Activity;
         return string.Create(CultureInfo.InvariantCulture,
-            $"pipeline {a.PipelineMessages}, bar source {a.BarSourceItems}, hub connects {a.HubConnectAttempts}, requests {a.RequestsInFlight} (held {s.HeldRequests}, throttled {a.RequestsThrottled}), broker calls {a.BrokerCalls}, due user batches {s.DueUserEventBatches}, hub messages {s.HubMessagesSent} (synced {_messagesSynced}), sync {_syncSequence}: market {a.MarketSync} ({(a.MarketConnected ? "connected" : "down")}), user {a.UserSync} ({(a.UserConnected ? "connected" : "down")})");
+            $"pipeline {a.PipelineMessages}, bar source {a.BarSourceItems}, hub connects {a.HubConnectAttempts}, requests {a.RequestsInFlight} (held {s.HeldRequests}, throttled {a.RequestsThrottled}, cancelling {a.RequestsCancelling}), broker calls {a.BrokerCalls}, due user batches {s.DueUserEventBatches}, hub messages {s.HubMessagesSent} (synced {_messagesSynced}), sync {_syncSequence}: market {a.MarketSync} ({(a.MarketConnected ? "connected" : "down")}), user {a.UserSync} ({(a.UserConnected ? "connected" : "down")})");
     }
 
     private bool Quiet()
@@ -210,6 +225,7 @@ public sealed class InProcessRun : IAsyncDisposable
             && a.BarSourceItems == 0
             && a.HubConnectAttempts == 0
             && a.RequestsInFlight == s.HeldRequests
+            && a.RequestsCancelling == 0
             && a.BrokerCalls <= a.RequestsInFlight + a.RequestsThrottled
             && s.DueUserEventBatches == 0
             && s.HubMessagesSent == _messagesSynced
@@ -279,6 +295,8 @@ public sealed class InProcessRun : IAsyncDisposable
     }
 
     /// <summary>Stops the daemon (as Ctrl+C does: it stays in the state the issue's shutdown rules give) and returns its exit code.</summary>
+    /// <exception cref="InvalidOperationException">The daemon has not started.</exception>
+    /// <exception cref="Exception">Whatever ended the daemon, when it crashed (see <see cref="Crash"/>).</exception>
     public async Task<int> StopDaemonAsync()
     {
         var current = _current ?? throw new InvalidOperationException("the daemon has not started");
@@ -296,13 +314,19 @@ public sealed class InProcessRun : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
-        if (_current is { Run.IsCompleted: false })
-            await StopDaemonAsync().ConfigureAwait(false);
-        _admin.Dispose();
-        await _simulator.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            if (_current is { Run.IsCompleted: false })
+                await StopDaemonAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _admin.Dispose();
+            await _simulator.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
-    private sealed record DaemonInstance(Task<int> Run, CancellationTokenSource Stop, IServiceProvider Services);
+    private sealed record DaemonInstance(Task<int> Run, CancellationTokenSource Stop, IServiceProvider? Services);
 
     /// <summary>Reports the daemon's services once its host has started every earlier service.</summary>
     private sealed class StartedProbe(IServiceProvider services, TaskCompletionSource<IServiceProvider> started) : IHostedService

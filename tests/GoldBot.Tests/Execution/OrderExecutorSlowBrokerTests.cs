@@ -1,0 +1,203 @@
+using GoldBot.Execution;
+using GoldBot.Market;
+using GoldBot.Risk;
+using GoldBot.Tests.TestDoubles;
+
+namespace GoldBot.Tests.Execution;
+
+/// <summary>
+/// The executor against a gateway that answers only when told (<see cref="ScriptedBroker"/>): events and answers in the
+/// orders that broke it in review. Long 1 MGC at 2000.0 with a 20-tick stop (1998.0) unless a test says otherwise.
+/// </summary>
+public sealed class OrderExecutorSlowBrokerTests
+{
+    private static readonly ContractSpec Mgc = ContractSpec.BuiltIn["MGC"];
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly AccountSnapshot Flat = new(50_000m, 0, 0, [], []);
+    private readonly FixedTimeProvider _clock = new(new DateTimeOffset(2025, 12, 2, 15, 0, 0, TimeSpan.Zero));
+    private readonly ScriptedBroker _broker = new();
+    private readonly OrderExecutor _executor;
+    private readonly List<ExecutionUpdate> _updates = [];
+
+    public OrderExecutorSlowBrokerTests() => _executor = new OrderExecutor(_broker, Mgc, 50_000m, _clock, "t", callbacks: _broker);
+
+    private IEnumerable<string> Notes => _updates.SelectMany(u => u.Notes).Select(n => n.Message);
+
+    /// <summary>Answers the latest open call of a kind and hands its completion to the executor.</summary>
+    private async Task AnswerAsync(string what, object? result, Exception? error = null) =>
+        _updates.Add(await _executor.OnCompletedAsync(await _broker.AnswerAsync(what, result, error), None));
+
+    private async Task EventAsync(BrokerEvent brokerEvent) => _updates.Add(await _executor.OnBrokerEventAsync(brokerEvent, None));
+
+    private async Task TickAsync(double seconds, decimal? last)
+    {
+        _clock.Now = _clock.Now.AddSeconds(seconds);
+        _updates.Add(await _executor.OnClockAsync(last, None));
+    }
+
+    /// <summary>Starts on a flat account, enters long 1 and books its fill at 2000.0; the stop's placement is left unanswered.</summary>
+    private async Task LongOneAsync()
+    {
+        _updates.Add(await _executor.StartAsync(2000m, None));
+        await AnswerAsync("read", Flat);
+        await AnswerAsync("read", Flat); // the start-up read is confirmed by a second one
+        _updates.Add(await _executor.EnterAsync(new TradePlan(Signals.Long(_clock.Now, 20), 1, 20, [], 25m, 250m), None));
+        var entry = (OrderRequest)_broker.Open("place").Request;
+        await AnswerAsync("place", OrderAck.Accepted(1));
+        await EventAsync(new OrderFilled(new BrokerFill(11, 1, entry.Tag, OrderSide.Buy, 1, 2000.0m, 0.62m, _clock.Now)));
+        Assert.Equal((OrderType.Stop, 1998.0m), (((OrderRequest)_broker.Open("place").Request).Type, ((OrderRequest)_broker.Open("place").Request).StopPrice));
+    }
+
+    [Fact]
+    public async Task An_order_event_during_the_start_up_read_does_not_cancel_the_existing_stop()
+    {
+        // The broker holds long 1 with its stop 500; the start-up read is slow and the stop's event comes first.
+        await _executor.StartAsync(2000m, None);
+        await EventAsync(new OrderAccepted(_clock.Now, new WorkingOrder(500, "", OrderSide.Sell, OrderType.Stop, 1, null, 1995m)));
+        Assert.Empty(_broker.All("cancel"));
+
+        await AnswerAsync("read", new AccountSnapshot(50_000m, 1, 2000m, [new WorkingOrder(500, "", OrderSide.Sell, OrderType.Stop, 1, null, 1995m)], []));
+
+        Assert.Empty(_broker.All("cancel"));
+        Assert.Empty(_broker.All("place"));
+        Assert.Equal((1, 1995m), (_executor.Position.Position, _executor.CurrentStop));
+    }
+
+    [Fact]
+    public async Task A_fill_during_the_start_up_read_is_booked_on_top_of_it_and_nothing_is_sent_before()
+    {
+        // Long 1 with stop 500 at the broker; the stop fills while the start-up read is out (the read still shows long 1).
+        await _executor.StartAsync(2000m, None);
+        await EventAsync(new OrderFilled(new BrokerFill(900, 500, "", OrderSide.Sell, 1, 1995m, 0.62m, _clock.Now)));
+        Assert.Empty(_broker.All("place"));
+
+        await AnswerAsync("read", new AccountSnapshot(50_000m, 1, 2000m, [new WorkingOrder(500, "", OrderSide.Sell, OrderType.Stop, 1, null, 1995m)], []));
+
+        Assert.Equal(0, _executor.Position.Position);
+        Assert.DoesNotContain(_broker.All("place"), c => ((OrderRequest)c.Request).Side == OrderSide.Buy);
+        Assert.Single(_broker.All("read"), c => c.Open); // and the start-up read is confirmed by another
+    }
+
+    [Fact]
+    public async Task A_stop_through_the_market_closes_the_position_and_sends_no_second_stop_with_the_close()
+    {
+        await LongOneAsync();
+        await AnswerAsync("place", OrderAck.Rejected(0, "stop refused"));
+        await TickAsync(1, 1997.5m); // the market trades through 1998.0 before the retry
+
+        Assert.Single(_broker.All("close"));
+        Assert.DoesNotContain(_broker.All("place"), c => c.Open);
+    }
+
+    [Fact]
+    public async Task When_that_close_is_refused_a_guard_stop_a_tick_below_the_last_trade_protects_the_position()
+    {
+        await LongOneAsync();
+        await AnswerAsync("place", OrderAck.Rejected(0, "stop refused"));
+        await TickAsync(1, 1997.5m);
+        await AnswerAsync("close", OrderAck.Rejected(0, "close refused"));
+        await TickAsync(1, 1997.5m);
+
+        var guard = (OrderRequest)_broker.Open("place").Request;
+        Assert.Equal((OrderType.Stop, OrderSide.Sell, 1, 1997.4m), (guard.Type, guard.Side, guard.Quantity, guard.StopPrice));
+    }
+
+    [Fact]
+    public async Task The_guard_stop_is_cancelled_before_the_close_is_tried_again_so_both_cannot_fill()
+    {
+        await LongOneAsync();
+        await AnswerAsync("place", OrderAck.Rejected(0, "stop refused"));
+        await TickAsync(1, 1997.5m);
+        await AnswerAsync("close", OrderAck.Rejected(0, "close refused"));
+        await TickAsync(1, 1997.5m);
+        var guard = (OrderRequest)_broker.Open("place").Request;
+        await AnswerAsync("place", OrderAck.Accepted(7));
+
+        await TickAsync(1, 1997.5m); // the close is due again: the guard goes first
+        Assert.Equal(7L, _broker.Open("cancel").Request);
+        Assert.Single(_broker.All("close"));
+
+        await AnswerAsync("cancel", OrderAck.Accepted(7));
+        Assert.Equal(2, _broker.All("close").Count());
+        Assert.Equal(("t-20251202-1500-1-stop2", 1997.4m), (guard.Tag, guard.StopPrice));
+    }
+
+    [Fact]
+    public async Task A_flatten_is_not_reported_done_while_a_stop_placement_is_still_in_flight()
+    {
+        await LongOneAsync(); // the stop's placement stays unanswered
+        _updates.Add(await _executor.FlattenAsync("emergency_stop", None));
+        await AnswerAsync("close", OrderAck.Accepted(0));
+        await EventAsync(new OrderFilled(new BrokerFill(12, 2, "", OrderSide.Sell, 1, 1999.9m, 0.62m, _clock.Now)));
+        await TickAsync(1, 1999.9m);
+        if (_broker.All("read").Any(c => c.Open))
+            await AnswerAsync("read", Flat);
+
+        Assert.Contains(_broker.All("place"), c => c.Open);
+        Assert.DoesNotContain(_updates, u => u.FlattenCompleted is not null);
+    }
+
+    [Fact]
+    public async Task An_accepted_close_whose_fill_is_late_is_not_sent_again_before_a_read_shows_the_position_still_open()
+    {
+        await LongOneAsync();
+        await AnswerAsync("place", OrderAck.Accepted(2));
+        _updates.Add(await _executor.FlattenAsync("eod_flatten", None));
+        await AnswerAsync("close", OrderAck.Accepted(0)); // its fill event is late
+        await TickAsync(1, 2000m);
+
+        Assert.Single(_broker.All("close"));
+        await AnswerAsync("read", new AccountSnapshot(50_000m, 1, 2000m, [new WorkingOrder(2, "", OrderSide.Sell, OrderType.Stop, 1, null, 1998m)], []));
+        await TickAsync(1, 2000m); // the read, begun after the close, still shows long 1 and no close order: close again
+
+        Assert.Equal(2, _broker.All("close").Count());
+    }
+
+    [Fact]
+    public async Task An_uncertain_entry_is_not_given_up_while_its_lookups_fail()
+    {
+        await _executor.StartAsync(2000m, None);
+        await AnswerAsync("read", Flat);
+        await AnswerAsync("read", Flat);
+        _updates.Add(await _executor.EnterAsync(new TradePlan(Signals.Long(_clock.Now, 20), 1, 20, [], 25m, 250m), None));
+        await AnswerAsync("place", OrderAck.Uncertain(0, "timeout")); // and REST goes down
+        for (var second = 0; second < 15; second++)
+        {
+            await TickAsync(1, 2000m);
+            while (_broker.Calls.FirstOrDefault(c => c.What is "find" or "read" && c.Open) is { } call)
+                await AnswerAsync(call.What, null, new BrokerUnavailableException("gateway down"));
+        }
+
+        Assert.DoesNotContain(Notes, n => n.Contains("it was never placed", StringComparison.Ordinal));
+        Assert.Equal("order t-20251202-1500-1 outcome unknown", _executor.EntryBlockedBy);
+    }
+
+    [Fact]
+    public async Task A_read_begun_before_a_refused_cancel_does_not_release_the_hold_on_orders()
+    {
+        await LongOneAsync();
+        await AnswerAsync("place", OrderAck.Accepted(2)); // stop 1998.0 working
+        await EventAsync(new OrderAccepted(_clock.Now, new WorkingOrder(600, "", OrderSide.Sell, OrderType.Stop, 1, null, 1990m)));
+        Assert.Single(_broker.All("cancel")); // a second stop is cancelled
+        await TickAsync(30, 2000m); // a periodic read starts and is slow
+        await AnswerAsync("cancel", OrderAck.Rejected(600, "order filled")); // refused: it may have filled
+        await AnswerAsync("read", new AccountSnapshot(50_000m, 1, 2000m,
+            [new WorkingOrder(2, "", OrderSide.Sell, OrderType.Stop, 1, null, 1998m), new WorkingOrder(600, "", OrderSide.Sell, OrderType.Stop, 1, null, 1990m)], []));
+
+        Assert.Single(_broker.All("cancel")); // nothing more until a read begun after the refusal
+        Assert.Single(_broker.All("read"), c => c.Open);
+    }
+
+    [Fact]
+    public async Task A_flip_by_the_executors_own_exits_is_protected_and_flattened()
+    {
+        await LongOneAsync();
+        await AnswerAsync("place", OrderAck.Accepted(2));
+        // A stop of 1 and a stray sell of 2 fill together: long 1 becomes short 1.
+        await EventAsync(new OrderFilled(new BrokerFill(13, 2, "", OrderSide.Sell, 2, 1998.0m, 1.24m, _clock.Now)));
+
+        Assert.Equal(-1, _executor.Position.Position);
+        Assert.Single(_broker.All("close"));
+        Assert.StartsWith("flattening (flip)", _executor.EntryBlockedBy, StringComparison.Ordinal);
+    }
+}
