@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
-using GoldBot.GatewaySimulator.Market;
-using GoldBot.Monitoring;
-using GoldBot.Services;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using GoldBot.GatewaySimulator.Engine;
 using GoldBot.GatewaySimulator.Faults;
+using GoldBot.GatewaySimulator.Market;
 using GoldBot.Market;
+using GoldBot.Monitoring;
+using GoldBot.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace GoldBot.IntegrationTests;
 
@@ -53,11 +53,8 @@ public sealed class ProtectionScenarioTests
         Assert.Equal(["tp1", "breakeven_stop"], trade.Exits.Select(e => e.Reason));
         var end = await rig.AccountAsync();
         Assert.Equal(end.Balance - start.Balance, rig.ClosedTrades.Sum(t => t.PnL));
-        AssertOneEntryPerSignal(end);
+        Assert.True(end.EveryTagUsedOnce);
     }
-
-    private static void AssertOneEntryPerSignal(AccountState account) =>
-        Assert.Equal(account.AllOrders.Count, account.AllOrders.Select(o => o.CustomTag).Distinct().Count());
 
     private static void AssertNoViolation(SimRig rig) =>
         Assert.True(rig.Violations.Count == 0, string.Join("\n", rig.Violations.Select(v => $"{v.Time:HH:mm:ss} {v.Kind}: {v.Detail}")));
@@ -131,12 +128,14 @@ public sealed class ProtectionScenarioTests
     {
         await using var rig = await StartAsync();
         var start = await rig.AccountAsync();
+        var checkedAtEntry = false;
         await rig.PlayAsync(AfterFirstTrade, async now =>
         {
             if (now == BeforeEntry)
                 await rig.FaultAsync(new FaultRequest { PartialFillThenCancel = new PartialFillThenCancel(1, 1) });
             if (now == Entry)
             {
+                checkedAtEntry = true;
                 var account = await rig.AccountAsync();
                 Assert.Equal(-1, account.Position);
                 Assert.Equal(1, WorkingStop(account).Size);
@@ -144,6 +143,7 @@ public sealed class ProtectionScenarioTests
             }
         });
 
+        Assert.True(checkedAtEntry);
         var trade = rig.ClosedTrades[0];
         Assert.Equal((Entry, 1), (trade.EntryTime, trade.Size));
         Assert.Equal((await rig.AccountAsync()).Balance - start.Balance, trade.PnL);
@@ -151,7 +151,7 @@ public sealed class ProtectionScenarioTests
     }
 
     [Fact]
-    public async Task An_entry_whose_answer_is_held_15_s_gets_its_stop_from_the_fill_event_at_once()
+    public async Task An_entry_whose_answer_is_held_14_s_gets_its_stop_from_the_fill_event_at_once()
     {
         await using var rig = await StartAsync();
         var start = await rig.AccountAsync();
@@ -219,6 +219,8 @@ public sealed class ProtectionScenarioTests
         Assert.True(end.Position == 0, rig.Log);
         Assert.Empty(end.WorkingOrders);
         Assert.Equal(3, rig.Run.ExitCode); // stopped by EMERGENCY_STOP.txt once flat
+        Assert.Contains("Flatten (emergency_stop) complete: the broker shows no position and no working order", rig.Log, StringComparison.Ordinal);
+        Assert.Contains("User hub connection lost", rig.Log, StringComparison.Ordinal); // the close's fill came through REST
         using var journal = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(Path.Combine(rig.Logs, "all_trades.jsonl"))));
         Assert.Equal("emergency_stop", journal.RootElement.GetProperty("exit_reason").GetString());
         AssertNoViolation(rig);
@@ -439,6 +441,9 @@ public sealed class ProtectionScenarioTests
         var rebuilt = Assert.Single(rig.Log.Split('\n'), l => l.Contains("rebuilding the connection", StringComparison.Ordinal));
         Assert.InRange(DateTimeOffset.Parse(rebuilt[..20], CultureInfo.InvariantCulture), At(16, 22, 1), At(16, 22, 30));
         Assert.Equal(1, rig.Services.GetServices<IHostedService>().OfType<GoldBot.Gateway.MarketHubWatchdog>().Single().Rebuilds);
+        using var status = JsonDocument.Parse(JsonSerializer.Serialize(Status(rig), MonitoringJson.Indented));
+        var feed = status.RootElement.GetProperty("feed");
+        Assert.Equal(("ok", true, 1), (feed.GetProperty("state").GetString(), feed.GetProperty("connected").GetBoolean(), feed.GetProperty("reconnects").GetInt32()));
         Assert.Equal(FileBars(At(16, 0), AfterFirstTrade.AddMinutes(-3)), rig.BarsSeen);
         await AssertFirstTradeUndisturbedAsync(rig, start);
         AssertNoViolation(rig);

@@ -16,9 +16,6 @@ public sealed class SimModeFaultTests
     /// <summary>The last price point before the entry's signal bar closes: faults for the entry's requests are switched on here.</summary>
     private static readonly DateTimeOffset BeforeEntry = Entry.AddSeconds(-45);
 
-    /// <summary>The daemon's log so far.</summary>
-    private static string Log(SimRig rig) => string.Concat(Directory.GetFiles(rig.Logs, "goldbot-*.log").Select(File.ReadAllText));
-
     private static async Task<(TradeSummary Trade, AccountState Start, AccountState End)> TradeWithAsync(Func<SimRig, DateTimeOffset, Task> fault,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -29,7 +26,7 @@ public sealed class SimModeFaultTests
         var trade = Assert.Single(rig.ClosedTrades);
         Assert.Equal(0, await rig.StopAsync());
         Assert.Equal(0, rig.RateLimitRejections); // the client kept to the gateway's limits throughout
-        return (new TradeSummary(trade.EntryTime, trade.Side, trade.Size, [.. trade.Exits.Select(e => e.Reason)], trade.PnL!.Value, Log(rig)), start, end);
+        return (new TradeSummary(trade.EntryTime, trade.Side, trade.Size, [.. trade.Exits.Select(e => e.Reason)], trade.PnL!.Value, rig.Log), start, end);
     }
 
     private sealed record TradeSummary(DateTimeOffset EntryTime, string Side, int Size, IReadOnlyList<string> Exits, decimal PnL, string Log);
@@ -40,12 +37,8 @@ public sealed class SimModeFaultTests
         Assert.Equal((Entry, "short", 3), (trade.EntryTime, trade.Side, trade.Size));
         Assert.Equal(["tp1", "breakeven_stop"], trade.Exits);
         Assert.Equal(end.Balance - start.Balance, trade.PnL);
-        NoDuplicateOrders(end);
+        Assert.True(end.EveryTagUsedOnce);
     }
-
-    /// <summary>Every order tag is used once: no order was placed twice.</summary>
-    private static void NoDuplicateOrders(AccountState account) =>
-        Assert.Equal(account.AllOrders.Count, account.AllOrders.Select(o => o.CustomTag).Distinct().Count());
 
     [Fact]
     public async Task A_hub_drop_mid_trade_reconnects_resubscribes_reconciles_and_keeps_the_position_protected()
@@ -78,7 +71,7 @@ public sealed class SimModeFaultTests
         Assert.Equal(end.Balance - start.Balance, trade.PnL);
         Assert.Equal(0, end.Position);
         Assert.Empty(end.WorkingOrders);
-        NoDuplicateOrders(end);
+        Assert.True(end.EveryTagUsedOnce);
     }
 
     [Fact]
@@ -166,8 +159,8 @@ public sealed class SimModeFaultTests
         Assert.Empty(end.AllOrders);
         Assert.Empty(rig.ClosedTrades);
         Assert.Equal(0, rig.Position.Position);
-        Assert.Contains("outcome unknown", Log(rig), StringComparison.Ordinal);
-        Assert.Contains("was never placed", Log(rig), StringComparison.Ordinal);
+        Assert.Contains("outcome unknown", rig.Log, StringComparison.Ordinal);
+        Assert.Contains("was never placed", rig.Log, StringComparison.Ordinal);
         Assert.Equal(0, await rig.StopAsync());
     }
 }

@@ -65,10 +65,7 @@ internal sealed class SimRig : IAsyncDisposable
             Prepare = prepare,
         };
         // The daemon's risk rules and contract, for the invariants (read as a replay: paper mode would ask for credentials here).
-        var daemon = SettingsLoader.Load(config, new Dictionary<string, string?>(options.Settings) { ["Mode"] = "Replay" });
-        var calendar = CalendarFile.Load(daemon);
-        var contract = daemon.Contract();
-        var invariants = new AccountInvariants(daemon.Risk, contract, new GoldBot.Risk.SessionSchedule(daemon.Risk, calendar, contract.Symbol), ChaosRun.Tolerance, ChaosRun.LossLimitAllowance);
+        var invariants = AccountInvariants.For(SettingsLoader.Load(config, new Dictionary<string, string?>(options.Settings) { ["Mode"] = "Replay" }));
         return new SimRig(await InProcessRun.StartAsync(options, CancellationToken.None), options, invariants, barsSeen);
     }
 
@@ -170,4 +167,8 @@ internal sealed record AccountState(
     IReadOnlyList<SimOrder> WorkingOrders,
     decimal Balance,
     IReadOnlyList<SimTrade> Trades,
-    IReadOnlyList<SimOrder> AllOrders);
+    IReadOnlyList<SimOrder> AllOrders)
+{
+    /// <summary>Every order tag was used once: no order was placed twice (an entry per signal, a stop per attempt).</summary>
+    public bool EveryTagUsedOnce => AllOrders.Count == AllOrders.Select(o => o.CustomTag).Distinct().Count();
+}

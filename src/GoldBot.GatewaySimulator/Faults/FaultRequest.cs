@@ -122,6 +122,8 @@ public sealed class FaultRequest
             problems.Add($"{nameof(FailNextResponses)}: count {fail.Count} must be ≥ 0 and status {fail.Status} in [400, 599]");
         if (UserEventDelay is { } delay && (delay.MinMilliseconds < 0 || delay.MaxMilliseconds < delay.MinMilliseconds))
             problems.Add($"{nameof(UserEventDelay)}: need 0 ≤ minMilliseconds ({delay.MinMilliseconds}) ≤ maxMilliseconds ({delay.MaxMilliseconds})");
+        if (PartialFills is { } pieces && (pieces.Pieces < 1 || pieces.Orders < 0 || pieces.TicksApart < 0))
+            problems.Add($"{nameof(PartialFills)}: pieces {pieces.Pieces} must be ≥ 1, orders {pieces.Orders} ≥ 0 and ticksApart {pieces.TicksApart} ≥ 0");
         if (PartialFillThenCancel is { } partial && (partial.Orders < 0 || partial.Contracts < 1))
             problems.Add($"{nameof(PartialFillThenCancel)}: orders {partial.Orders} must be ≥ 0 and contracts {partial.Contracts} ≥ 1");
         if (HoldResponses is { } hold)

@@ -33,8 +33,23 @@ public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec con
     private decimal _floor = MaxLossFloor.Initial(risk);
     private decimal _lastBalance = risk.StartingBalance;
 
+    private readonly List<ChaosViolation> _violations = [];
+
     /// <summary>Violations found, in order.</summary>
-    public List<ChaosViolation> Violations { get; } = [];
+    public IReadOnlyList<ChaosViolation> Violations => _violations;
+
+    /// <summary>
+    /// The invariants of a daemon configured by <paramref name="settings"/>: its risk rules, contract and session calendar,
+    /// with the campaign's tolerance (<see cref="ChaosRun.Tolerance"/>) and allowance (<see cref="ChaosRun.LossLimitAllowance"/>).
+    /// </summary>
+    /// <exception cref="Configuration.SettingsException">The calendar file cannot be read.</exception>
+    public static AccountInvariants For(Configuration.GoldBotSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var contract = settings.Contract();
+        var schedule = new SessionSchedule(settings.Risk, Configuration.CalendarFile.Load(settings), contract.Symbol);
+        return new AccountInvariants(settings.Risk, contract, schedule, ChaosRun.Tolerance, ChaosRun.LossLimitAllowance);
+    }
 
     /// <summary>Entry orders GoldBot placed (client tags <c>gbXXXXXXXX-yyyyMMdd-HHmm-N</c>).</summary>
     public static bool IsEntry(SimOrder order) => order.CustomTag is { } tag && IsEntryTag(tag);
@@ -106,7 +121,7 @@ public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec con
     }
 
     /// <summary>Reports a violation found outside the account checks (the journal, the entries, the daemon's exit).</summary>
-    public void Report(string kind, DateTimeOffset now, string detail) => Violations.Add(new ChaosViolation(kind, now, detail));
+    public void Report(string kind, DateTimeOffset now, string detail) => _violations.Add(new ChaosViolation(kind, now, detail));
 
     private void RollDay(DateTimeOffset now, decimal balance)
     {
@@ -130,7 +145,7 @@ public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec con
             return;
         }
         if (_reported.Add(kind))
-            Violations.Add(new ChaosViolation(kind, now, detail()));
+            _violations.Add(new ChaosViolation(kind, now, detail()));
     }
 
     private void Lasting(string kind, bool failing, DateTimeOffset now, Func<string> detail)
@@ -143,7 +158,7 @@ public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec con
         }
         var since = _since.TryGetValue(kind, out var start) ? start : _since[kind] = now;
         if (now - since > tolerance && _reported.Add(kind))
-            Violations.Add(new ChaosViolation(kind, now, $"{detail()} for {(now - since).TotalSeconds:0.###} s (since {since:HH:mm:ss} UTC)"));
+            _violations.Add(new ChaosViolation(kind, now, $"{detail()} for {(now - since).TotalSeconds:0.###} s (since {since:HH:mm:ss} UTC)"));
     }
 
     private static string Describe(IEnumerable<SimOrder> orders) =>

@@ -7,7 +7,6 @@ using GoldBot.Market;
 using GoldBot.MarketData;
 using GoldBot.Monitoring;
 using GoldBot.Reporting;
-using GoldBot.Risk;
 using GoldBot.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,6 +51,8 @@ public static class ChaosRun
     /// <summary>Runs seed <paramref name="seed"/> over <paramref name="days"/> trading days of <paramref name="bars"/>.</summary>
     /// <param name="configFile">The daemon's configuration file, or null for the default.</param>
     /// <param name="folder">Where the run's daemon writes its logs.</param>
+    /// <exception cref="ArgumentException">The bars file holds fewer than <paramref name="days"/> + 2 trading days (two warm the strategy up).</exception>
+    /// <exception cref="TimeoutException">A step did not settle (a defect of the run, reported by the campaign as <c>run_failed</c>).</exception>
     /// <param name="laterKinds">False: only the fault kinds of the first campaigns (<see cref="FaultSchedule.Kinds"/>), to replay a seed found then exactly.</param>
     public static async Task<ChaosRunResult> RunAsync(BarFile bars, int seed, int days, string? configFile, string folder, CancellationToken cancellationToken,
         bool laterKinds = true)
@@ -71,10 +72,7 @@ public static class ChaosRun
         var schedule = FaultSchedule.Build(random, runDays, laterKinds ? new Random(~seed) : null);
 
         var settings = new Dictionary<string, string?>(DaemonSettings);
-        var daemon = SettingsLoader.Load(configFile, settings);
-        var calendar = CalendarFile.Load(daemon);
-        var contract = daemon.Contract();
-        var invariants = new AccountInvariants(daemon.Risk, contract, new SessionSchedule(daemon.Risk, calendar, contract.Symbol), Tolerance, LossLimitAllowance);
+        var invariants = AccountInvariants.For(SettingsLoader.Load(configFile, settings));
         var options = new InProcessRunOptions
         {
             Bars = bars,

@@ -108,7 +108,7 @@ public static class GatewayRun
             await marketHub.SubscribeAsync(gatewayContract.Id, MarketSubscriptions.Trades | MarketSubscriptions.Quotes, cancellationToken);
             hubsStarted = (userHub.StartAsync(cancellationToken), marketHub.StartAsync(cancellationToken));
 
-            history = await WarmupBarsAsync(client, gatewayContract.Id, period, settings.TopstepX.WarmupBars, cancellationToken);
+            history = await WarmupBarsAsync(client, gatewayContract.Id, period, settings.TopstepX.WarmupBars, clock, cancellationToken);
         }
         catch (Exception e) when (e is AccountSelectionException or GatewayException or GatewayUnavailableException or HttpRequestException or TimeoutException)
         {
@@ -122,7 +122,7 @@ public static class GatewayRun
         using var bars = new TradeStreamBarSource(period, $"{contractId} trades from {options.MarketHubUrl}",
             clock, TimeSpan.FromSeconds(settings.TopstepX.BarCloseGraceSeconds),
             new HistoryBackfill((from, to, ct) => client.RetrieveClosedBarsAsync(contractId, period, from, to, cancellationToken: ct), loadedUntil),
-            loggers.CreateLogger<TradeStreamBarSource>(), receiveClock: clock);
+            loggers.CreateLogger<TradeStreamBarSource>());
         var symbol = contract.Symbol;
         var feed = new FeedMonitor(clock, utc => calendar.IsOpen(symbol, utc), TimeSpan.FromSeconds(settings.TopstepX.StaleFeedSeconds));
         if (CalendarFile.StartupWarning(calendar, clock) is { } uncovered)
@@ -162,6 +162,7 @@ public static class GatewayRun
         await host.WaitForShutdownAsync(cancellationToken);
         await marketHub.StopAsync(CancellationToken.None);
         await userHub.StopAsync(CancellationToken.None);
+        // A hub's start ends connected or cancelled (stopped above): the cancellation is expected, nothing else can come.
         await Task.WhenAll(hubsStarted.User, hubsStarted.Market).ContinueWith(_ => { }, TaskScheduler.Default);
         return await DaemonRunner.SummarizeAsync(settings, services, output, error, audit: false, stopwatch.Elapsed);
     }
@@ -212,12 +213,13 @@ public static class GatewayRun
     }
 
     /// <summary>The latest <paramref name="count"/> closed bars before now (the gateway keeps the latest bars of the window, §6).</summary>
-    private static async Task<IReadOnlyList<Bar>> WarmupBarsAsync(ProjectXClient client, string contractId, TimeSpan period, int count, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Bar>> WarmupBarsAsync(ProjectXClient client, string contractId, TimeSpan period, int count, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (count == 0)
             return [];
-        // A window wide enough for the count over weekends and holidays; the simulator's market time lies in the past.
-        var end = TimeProvider.System.GetUtcNow().AddDays(1);
+        // A window wide enough for the count over weekends and holidays, ending after now (market time).
+        var end = clock.GetUtcNow().AddDays(1);
         return await client.RetrieveClosedBarsAsync(contractId, period, end.AddYears(-10), end, Math.Min(count, 20_000), cancellationToken);
     }
 }

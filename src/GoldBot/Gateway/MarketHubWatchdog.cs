@@ -1,5 +1,6 @@
 using GoldBot.Hosting;
 using GoldBot.MarketData;
+using GoldBot.Monitoring;
 using GoldBot.Services;
 using GoldBot.TopstepX.Realtime;
 using Microsoft.Extensions.Logging;
@@ -34,7 +35,7 @@ public sealed class MarketHubWatchdog(FeedMonitor feed, MarketHub hub, TimeProvi
     {
         var now = time.GetUtcNow();
         var status = feed.Status(now);
-        if (status.State != "stale")
+        if (status.State != FeedState.Stale)
         {
             _episodeRebuilds = 0;
             return;

@@ -105,7 +105,7 @@ public sealed class SimulatorClock : IAsyncDisposable
                 Logger.LogInformation("The gateway simulator's clock answers again");
             _failing = false;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
             if (!_failing)
                 Logger.LogWarning("Cannot read the gateway simulator's clock ({Reason}); market time stands still until it answers", e.Message);

@@ -83,7 +83,7 @@ public sealed class FeedMonitor(TimeProvider clock, Func<DateTimeOffset, bool> i
     }
 
     /// <summary>True when the market is open and neither a quote nor a trade has arrived for the stale threshold (or the hub is down).</summary>
-    public bool IsStale(DateTimeOffset now) => Status(now).State is "stale" or "disconnected";
+    public bool IsStale(DateTimeOffset now) => Status(now).State is FeedState.Stale or FeedState.Disconnected;
 
     /// <summary>The state for status.json <c>feed</c>.</summary>
     public FeedStatus Status(DateTimeOffset now)
@@ -92,10 +92,10 @@ public sealed class FeedMonitor(TimeProvider clock, Func<DateTimeOffset, bool> i
         {
             var newest = Max(_lastQuote, _lastTrade);
             var open = isMarketOpen(now);
-            var state = !open ? "closed"
-                : !_connected ? "disconnected"
-                : newest is null || now - newest.Value > staleAfter ? "stale"
-                : "ok";
+            var state = !open ? FeedState.Closed
+                : !_connected ? FeedState.Disconnected
+                : newest is null || now - newest.Value > staleAfter ? FeedState.Stale
+                : FeedState.Ok;
             return new FeedStatus(state, AgeMs(now, _lastQuote), AgeMs(now, _lastTrade),
                 _lastBar is { } bar ? Math.Round((now - bar).TotalSeconds, 1) : null, _reconnects, _connected);
         }

@@ -91,9 +91,8 @@ public sealed class TradeStreamBarSource : IMarketDataSource, IDisposable
     /// <param name="period">Bar length; must divide a day.</param>
     /// <param name="description">Origin, for logs (e.g. the contract id and hub).</param>
     /// <param name="closeClock">
-    /// The local wall clock (live, paper): it stamps when prints arrive, and quiet bars are closed on
-    /// the exchange time estimated from it; null to close bars only on the next print (the
-    /// simulator's market time is not wall time).
+    /// The receiver's clock (live and paper: the wall clock; sim: the simulator's market time): it stamps when prints
+    /// arrive, and quiet bars are closed on the exchange time estimated from it; null to close bars only on the next print.
     /// </param>
     /// <param name="grace">Time after a bar's close (exchange time) to wait for its last prints before a quiet bar is published.</param>
     /// <param name="history">Where to fetch the bars prints cannot give completely, and the end of the history already loaded; null to drop partial bars instead.</param>

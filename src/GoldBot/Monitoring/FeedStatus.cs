@@ -7,4 +7,4 @@ namespace GoldBot.Monitoring;
 /// <param name="BarAgeS">Seconds since the last bar's close, or null before the first.</param>
 /// <param name="Reconnects">Market hub reconnects since start.</param>
 /// <param name="Connected">True while the market hub is connected.</param>
-public sealed record FeedStatus(string State, long? QuoteAgeMs, long? LastTradeAgeMs, double? BarAgeS, int Reconnects, bool Connected);
+public sealed record FeedStatus(FeedState State, long? QuoteAgeMs, long? LastTradeAgeMs, double? BarAgeS, int Reconnects, bool Connected);

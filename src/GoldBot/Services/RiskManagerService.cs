@@ -94,7 +94,9 @@ public sealed class RiskManagerService(
             }
             else
             {
-                logger.LogDebug("Signal {Pattern} {Side} score {Score} refused: {Reason}", signal.Pattern, signal.Side, signal.Score, reason);
+                // A stale signal is worth a warning: its bar came late (History after a gap), or this machine's clock is off the exchange's.
+                logger.Log(reason.StartsWith("stale signal", StringComparison.Ordinal) ? LogLevel.Warning : LogLevel.Debug,
+                    "Signal {Pattern} {Side} score {Score} refused: {Reason}", signal.Pattern, signal.Side, signal.Score, reason);
             }
         }
     }
@@ -106,13 +108,14 @@ public sealed class RiskManagerService(
         if (feed is not null)
         {
             var status = feed.Status(tick.Now);
-            var blocked = status.State is "stale" or "disconnected" ? $"market data {status.State} (last quote {status.QuoteAgeMs} ms, last trade {status.LastTradeAgeMs} ms ago)" : null;
+            var state = status.State.ToString().ToLowerInvariant();
+            var blocked = status.State is FeedState.Stale or FeedState.Disconnected ? $"market data {state} (last quote {status.QuoteAgeMs} ms, last trade {status.LastTradeAgeMs} ms ago)" : null;
             if ((blocked is null) != (_risk.FeedBlockedBy is null))
             {
                 if (blocked is null)
                     logger.LogInformation("Market data back: entries allowed again");
                 else
-                    logger.LogWarning("Market data {State}: new entries blocked", status.State);
+                    logger.LogWarning("Market data {State}: new entries blocked", state);
             }
             _risk.FeedBlockedBy = blocked;
         }

@@ -184,6 +184,7 @@ public sealed class InProcessRun : IAsyncDisposable
     /// Waits until the run is settled (see the class summary), polling; throws <see cref="TimeoutException"/> with what was
     /// still in flight if that takes more than two minutes of wall time (a run that cannot settle is a defect).
     /// </summary>
+    /// <exception cref="TimeoutException">The run did not settle within two minutes of wall time.</exception>
     public async Task SettleAsync(CancellationToken cancellationToken = default)
     {
         var wall = Stopwatch.GetTimestamp();
@@ -251,9 +252,11 @@ public sealed class InProcessRun : IAsyncDisposable
     /// <paramref name="fine"/> says seconds matter now (a position or working orders, faults in force); otherwise periodic
     /// ticks coalesce at each step. <paramref name="observe"/> runs after every settled step (invariant checks, faults).
     /// </summary>
+    /// <param name="until">Market time (UTC) to stop at; a step that reaches it is the last.</param>
     /// <param name="fine">True when the run must be stepped at least every second; null: while the simulator's account holds a position or working orders.</param>
     /// <param name="schedule">The next time the driver wants a step at, after the given time, or null.</param>
     /// <param name="observe">Called with the market time after every settled step.</param>
+    /// <exception cref="TimeoutException">A step did not settle within two minutes of wall time.</exception>
     public async Task AdvanceAsync(DateTimeOffset until, Func<DateTimeOffset, Task<bool>>? fine = null, Func<DateTimeOffset, DateTimeOffset?>? schedule = null,
         Func<DateTimeOffset, Task>? observe = null, CancellationToken cancellationToken = default)
     {
