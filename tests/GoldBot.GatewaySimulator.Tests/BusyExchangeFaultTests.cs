@@ -390,8 +390,8 @@ public sealed class BusyExchangeFaultTests
 
         Assert.True(Envelope(await gw.PostAsync("api/Position/closeContract", Close)).Success);
 
-        await market.Closed.WaitAsync(TimeSpan.FromSeconds(10));
-        await user.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        await market.Closed.WaitAsync(Eventually.Patience);
+        await user.Closed.WaitAsync(Eventually.Patience);
         Assert.Equal(0, await PositionAsync(gw));
         Assert.Equal(503, await RawHubClient.ConnectStatusAsync(gw.Handle.BaseUrl, "hubs/user", gw.Token));
         wall.AdvanceTo(WallStart + TimeSpan.FromSeconds(119));

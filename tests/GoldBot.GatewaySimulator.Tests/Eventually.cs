@@ -5,7 +5,8 @@ namespace GoldBot.GatewaySimulator.Tests;
 /// <summary>Waits for a condition that another thread makes true (a server continuation), with a generous deadline; never waits for time to pass.</summary>
 internal static class Eventually
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    /// <summary>How long a test waits for another thread before it fails: a liveness bound, generous enough for a loaded 2-core machine, never a timing assertion.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     public static async Task TrueAsync(Func<bool> condition, string what)
     {

@@ -87,8 +87,8 @@ public sealed class FaultTests
         var dropped = await gw.FaultAsync(new { dropHubConnections = true, refuseHubConnectionsSeconds = 30 });
 
         Assert.Equal(2, dropped.GetProperty("dropped").GetInt32());
-        await market.Closed.WaitAsync(TimeSpan.FromSeconds(10));
-        await user.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        await market.Closed.WaitAsync(Eventually.Patience);
+        await user.Closed.WaitAsync(Eventually.Patience);
         Assert.Equal(503, await RawHubClient.ConnectStatusAsync(gw.Handle.BaseUrl, "hubs/market", gw.Token));
         gw.Wall.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(101, await RawHubClient.ConnectStatusAsync(gw.Handle.BaseUrl, "hubs/market", gw.Token));

@@ -50,6 +50,6 @@ public sealed class OptionsTests
 
         await gw.DisposeAsync();
 
-        await hub.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        await hub.Closed.WaitAsync(Eventually.Patience);
     }
 }

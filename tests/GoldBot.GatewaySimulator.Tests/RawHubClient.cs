@@ -16,7 +16,7 @@ internal sealed record HubEvent(string Target, JsonElement[] Arguments);
 internal sealed class RawHubClient : IAsyncDisposable
 {
     private const char RecordSeparator = '\u001e';
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Eventually.Patience;
     private readonly ClientWebSocket _socket;
     private readonly Channel<HubEvent> _events = Channel.CreateUnbounded<HubEvent>();
     private readonly Dictionary<string, TaskCompletionSource<JsonElement>> _pending = [];

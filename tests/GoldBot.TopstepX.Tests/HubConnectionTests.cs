@@ -31,7 +31,7 @@ public sealed class HubConnectionTests
     private static async Task<T> NextAsync<T>(ChannelReader<GatewayHubEvent> events)
         where T : GatewayHubEvent
     {
-        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
             if (await events.ReadAsync(safety.Token) is T wanted)

@@ -53,7 +53,7 @@ internal sealed class ScriptedBroker : IBroker, IExecutionCallbacks
             call.Answer.SetResult(result);
         else
             call.Answer.SetException(error);
-        return await _completions.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        return await _completions.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     private ValueTask<T> Wait<T>(string what, object request)

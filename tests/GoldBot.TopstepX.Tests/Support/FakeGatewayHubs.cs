@@ -37,7 +37,7 @@ public sealed class HubRecorder
 
     public async Task<List<HubSubscription>> NextAsync(int count)
     {
-        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var list = new List<HubSubscription>();
         while (list.Count < count)
             list.Add(await Subscriptions.Reader.ReadAsync(safety.Token));

@@ -9,7 +9,7 @@ internal static class HubEvents
     public static async Task<T> NextAsync<T>(ChannelReader<GatewayHubEvent> events)
         where T : GatewayHubEvent
     {
-        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
             if (await events.ReadAsync(safety.Token) is T wanted)

@@ -73,7 +73,7 @@ internal sealed class ManualTimeProvider : TimeProvider
     /// <summary>Waits until the code under test arms its next timer and returns its due time (relative to the clock then).</summary>
     public async Task<TimeSpan> NextArmedAsync()
     {
-        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         return await Armed.Reader.ReadAsync(safety.Token);
     }
 

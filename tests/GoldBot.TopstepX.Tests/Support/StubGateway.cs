@@ -44,7 +44,7 @@ internal sealed class StubGateway : HttpMessageHandler
     /// <summary>Waits until <paramref name="count"/> more requests have arrived (bounded by a safety timeout, not a sleep).</summary>
     public async Task WaitForRequestsAsync(int count)
     {
-        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         for (var i = 0; i < count; i++)
             await _arrived.WaitAsync(safety.Token);
     }

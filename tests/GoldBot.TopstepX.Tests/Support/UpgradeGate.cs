@@ -36,7 +36,7 @@ public sealed class UpgradeGate
 
     public async Task<List<UpgradeAttempt>> NextAsync(int count)
     {
-        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var list = new List<UpgradeAttempt>();
         while (list.Count < count)
             list.Add(await Attempts.Reader.ReadAsync(safety.Token));
