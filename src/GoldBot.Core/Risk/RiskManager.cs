@@ -243,6 +243,32 @@ public sealed class RiskManager
             _haltedToday ??= $"{_consecutiveLosses} consecutive losses: done for the day";
     }
 
+    /// <summary>The state to save so a restart resumes it (see <see cref="Resume"/>); the day's fields belong to the trading day of the last call.</summary>
+    public RiskState State => new(_tradingDay, _balance, _dayStartBalance, _highestEndOfDayBalance, _maxLossFloor, _consecutiveLosses, _dailyTrades, _totalTrades,
+        _haltedToday, _haltedForGood);
+
+    /// <summary>
+    /// Continues from <paramref name="state"/> (the store's, or what <see cref="RiskStateRecovery"/> made of the gateway's account),
+    /// before the first market call: its trading day becomes the current one, so the next call rolls only at the next 17:00 CT.
+    /// </summary>
+    public void Resume(RiskState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _started = true;
+        _tradingDay = state.TradingDay;
+        _tradingDayOpen = CmeSession.TradingDayOpen(state.TradingDay);
+        _tradingDayEnd = CmeSession.TradingDayOpen(state.TradingDay.AddDays(1));
+        _balance = state.Balance;
+        _dayStartBalance = state.DayStartBalance;
+        _highestEndOfDayBalance = state.HighestEndOfDayBalance;
+        _maxLossFloor = state.MaxLossFloor;
+        _consecutiveLosses = state.ConsecutiveLosses;
+        _dailyTrades = state.DailyTrades;
+        _totalTrades = state.TotalTrades;
+        _haltedToday = state.HaltedToday;
+        _haltedForGood = state.HaltedForGood;
+    }
+
     /// <summary>Blocks or allows new entries (PAUSE_TRADING.txt).</summary>
     public void SetPaused(bool paused) => Paused = paused;
 
@@ -269,7 +295,7 @@ public sealed class RiskManager
     {
         var blocked = _started ? BlockedBy(now) : "no market data yet";
         return new RiskStatus(blocked is null, blocked, _consecutiveLosses, DailyPnL, _options.DailyLossLimit + DailyPnL, _dailyTrades,
-            _maxLossFloor, EmergencyStop, Paused, DefaultContracts, _totalTrades, _tradingDay);
+            _maxLossFloor, EmergencyStop, Paused, DefaultContracts, _totalTrades, _tradingDay, _balance);
     }
 
     private decimal RoundTripCost =>

@@ -32,6 +32,13 @@ public sealed record RiskOptions
     [Range(1, 1_000_000)]
     public decimal MaxLossLimit { get; init; } = 2_000m;
 
+    /// <summary>
+    /// The maximum-loss floor Topstep shows for the account, USD, when the daemon cannot know it (a first start on an
+    /// account with history: the API does not report the floor); null when unknown. The daemon never uses a lower floor
+    /// than its own trailing one (<see cref="RiskStateRecovery"/>).
+    /// </summary>
+    public decimal? KnownMaxLossFloor { get; init; }
+
     /// <summary>Most contracts open at once, in micro equivalents (Topstep 50K on TopstepX: 50).</summary>
     [Range(1, 1_000)]
     public int MaxContracts { get; init; } = 50;

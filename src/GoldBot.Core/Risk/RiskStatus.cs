@@ -13,6 +13,7 @@ namespace GoldBot.Risk;
 /// <param name="DefaultContracts">Contracts per trade currently in effect.</param>
 /// <param name="TotalTrades">Trades taken since the start.</param>
 /// <param name="TradingDay">The CME trading day (17:00–16:00 CT) the state belongs to.</param>
+/// <param name="Balance">The account balance the rules apply to, USD (the gateway's account after a restart, before the executor's first report).</param>
 public sealed record RiskStatus(
     bool CanTrade,
     string? BlockedBy,
@@ -25,4 +26,5 @@ public sealed record RiskStatus(
     bool Paused,
     int DefaultContracts,
     int TotalTrades,
-    DateOnly TradingDay);
+    DateOnly TradingDay,
+    decimal Balance);

@@ -43,6 +43,9 @@ public sealed class GoldBotSettings
     /// <summary>Operator control files.</summary>
     public ControlSettings Controls { get; init; } = new();
 
+    /// <summary>The durable state store (Sim and Live modes).</summary>
+    public StateSettings State { get; init; } = new();
+
     /// <summary>The CME session calendar file (holidays and early closes).</summary>
     public CalendarSettings Calendar { get; init; } = new();
 
@@ -208,6 +211,18 @@ public sealed class MonitoringSettings
 
     /// <summary>Serilog minimum level for the console: Verbose, Debug, Information, Warning, Error.</summary>
     public Serilog.Events.LogEventLevel ConsoleLevel { get; init; } = Serilog.Events.LogEventLevel.Information;
+}
+
+/// <summary>
+/// The state store: one SQLite database per account, <c>account-{id}.db</c> in <see cref="Directory"/>, holding the risk
+/// state a restart resumes (maximum-loss floor, the day's start balance and P&amp;L, halts, trade counts). Used in Sim and
+/// Live modes, whose account lives at the gateway; a replay and paper mode start a fresh simulated account each run.
+/// </summary>
+public sealed class StateSettings
+{
+    /// <summary>Folder of the account databases (relative to the working directory, like <c>logs</c>).</summary>
+    [Required]
+    public string Directory { get; init; } = "state";
 }
 
 /// <summary>Control file settings.</summary>

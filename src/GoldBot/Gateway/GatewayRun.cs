@@ -8,6 +8,7 @@ using GoldBot.MarketData;
 using GoldBot.Monitoring;
 using GoldBot.Pipeline;
 using GoldBot.Risk;
+using GoldBot.State;
 using GoldBot.Strategy;
 using GoldBot.TopstepX;
 using GoldBot.TopstepX.Contracts;
@@ -116,6 +117,25 @@ public static class GatewayRun
             await error.WriteLineAsync($"error: {e.Message}");
             return 2;
         }
+        // The risk state to resume: the store's (Sim, Live), reconciled with the gateway's account; paper mode's account is simulated.
+        using var store = settings.Mode == RunMode.Paper ? null : OpenStore(settings, account.Id, clock, error);
+        if (settings.Mode != RunMode.Paper && store is null)
+            return 2;
+        RiskState? resume = null;
+        if (store is not null)
+        {
+            try
+            {
+                resume = await RecoverRiskAsync(store, client, account, settings.Risk, clock, logger, cancellationToken);
+            }
+            catch (Exception e) when (e is StateStoreException or GatewayException or GatewayUnavailableException or HttpRequestException or TimeoutException)
+            {
+                logger.LogError("Start-up failed: {Reason}", e.Message);
+                await error.WriteLineAsync($"error: {e.Message}");
+                return 2;
+            }
+        }
+
         // Bars from the hub's prints; the bar in progress at start-up and bars missed in a hub outage come from History.
         DateTimeOffset? loadedUntil = history.Count > 0 ? history[^1].OpenTime + period : null;
         var contractId = gatewayContract.Id;
@@ -139,12 +159,16 @@ public static class GatewayRun
             services.AddHostedService(sp => new GatewayEventPump(userHub, marketHub, settings.Mode == RunMode.Paper ? null : (TopstepXBroker)sp.GetRequiredService<IBroker>(),
                 bars, feed, sp.GetRequiredService<PipelineChannels>(), gatewayContract.Id, sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<ILogger<GatewayEventPump>>(),
                 sp.GetRequiredService<GatewayActivity>()));
+            if (store is not null)
+                services.AddSingleton(sp => new RiskStatePersistence(store, account.Id, sp.GetRequiredService<ILogger<RiskStatePersistence>>()));
             services.AddHostedService(sp => new MarketHubWatchdog(feed, marketHub, clock, sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<ILogger<MarketHubWatchdog>>()));
             configureServices?.Invoke(services);
         }, (log, errors), calendar);
         using var running = host;
         var services = host.Services;
         activity.Attach(bars, services.GetRequiredService<PipelineChannels>(), settings.Mode == RunMode.Paper ? null : services.GetRequiredService<OrderExecutor>());
+        if (resume is not null)
+            services.GetRequiredService<RiskManager>().Resume(resume);
         var strategy = services.GetRequiredService<OrderBlockStrategy>();
         var ignored = new List<TradeSignal>();
         foreach (var bar in history)
@@ -178,6 +202,47 @@ public static class GatewayRun
         {
             // Stopped before the hub connected.
         }
+    }
+
+    /// <summary>Opens the account's state store, or writes why it cannot be used to <paramref name="error"/> and returns null.</summary>
+    private static StateStore? OpenStore(GoldBotSettings settings, long accountId, TimeProvider clock, TextWriter error)
+    {
+        try
+        {
+            return StateStore.Open(Path.Combine(settings.State.Directory, $"account-{accountId}.db"), clock);
+        }
+        catch (StateStoreException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The risk state to resume (<see cref="RiskStateRecovery"/>): the store's, the account's balance, the trading day's realised P&amp;L
+    /// (Trade/search since 17:00 CT, after fees and commissions) and, without a store, whether the account has traded in the last 90 days.
+    /// Every assumption is logged as a warning; the state is saved at once.
+    /// </summary>
+    private static async Task<RiskState> RecoverRiskAsync(StateStore store, ProjectXClient client, TradingAccount account, RiskOptions rules, TimeProvider clock,
+        ILogger logger, CancellationToken cancellationToken)
+    {
+        var saved = store.LoadRisk(account.Id);
+        var now = clock.GetUtcNow();
+        var day = CmeSession.TradingDayOf(now);
+        var today = (await client.SearchTradesAsync(account.Id, CmeSession.TradingDayOpen(day), cancellationToken: cancellationToken)).Where(t => !t.Voided).ToList();
+        var history = saved is not null || today.Count > 0
+            || (await client.SearchTradesAsync(account.Id, now.AddDays(-90), cancellationToken: cancellationToken)).Any(t => !t.Voided);
+        var realized = today.Sum(t => (t.ProfitAndLoss ?? 0m) - t.Fees - (t.Commissions ?? 0m));
+        var (state, assumptions) = RiskStateRecovery.Recover(saved, new AccountFacts(account.Balance, realized, history), day, rules);
+        foreach (var assumption in assumptions)
+            logger.LogWarning("Risk state: {Assumption}", assumption);
+        logger.LogInformation(
+            "Risk state {Source}: trading day {Day}, day start balance {DayStart} USD (P&L today {Realized} USD), maximum-loss floor {Floor} USD, {Losses} consecutive losses, {Trades} trades in all{Halt}",
+            saved is null ? "from the gateway (no store yet)" : saved.TradingDay == day ? "resumed" : $"rolled from {saved.TradingDay}", day, state.DayStartBalance,
+            state.Balance - state.DayStartBalance, state.MaxLossFloor, state.ConsecutiveLosses, state.TotalTrades,
+            (state.HaltedForGood ?? state.HaltedToday) is { } halt ? $"; halted: {halt}" : "");
+        store.SaveRisk(account.Id, state);
+        return state;
     }
 
     /// <summary>The client's options for the mode: the simulator's address and its default login in Sim mode, TopstepX otherwise.</summary>

@@ -42,7 +42,6 @@ public static class DaemonRunner
         var stopwatch = Stopwatch.StartNew();
         GoldBotSettings settings;
         ExchangeCalendar calendar;
-        BarFile bars;
         try
         {
             var overrides = new Dictionary<string, string?>();
@@ -56,17 +55,56 @@ public static class DaemonRunner
                 overrides[key] = value;
             settings = SettingsLoader.Load(arguments.ConfigFile, overrides);
             calendar = CalendarFile.Load(settings);
+        }
+        catch (SettingsException e)
+        {
+            return await ConfigurationErrorAsync(e, error);
+        }
+
+        // One daemon per folder: a second one would overwrite the first's status, journal and control files.
+        FolderLock folderLock;
+        try
+        {
+            folderLock = FolderLock.Acquire(settings.Monitoring.LogDirectory, (clock ?? TimeProvider.System).GetUtcNow());
+        }
+        catch (FolderLockedException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: cannot write the monitoring files in {Path.GetFullPath(settings.Monitoring.LogDirectory)}: {e.Message}");
+            return 2;
+        }
+        using (folderLock)
+        {
             if (settings.Mode != RunMode.Replay)
                 return await GatewayRun.RunAsync(settings, calendar, arguments.Live, output, error, cancellationToken, configureServices, clock, observe);
+            return await ReplayAsync(settings, calendar, output, error, stopwatch, configureServices, cancellationToken);
+        }
+    }
+
+    private static async Task<int> ConfigurationErrorAsync(SettingsException e, TextWriter error)
+    {
+        await error.WriteLineAsync("configuration error:");
+        foreach (var line in e.Message.Split(Environment.NewLine))
+            await error.WriteLineAsync("  " + line);
+        return 2;
+    }
+
+    private static async Task<int> ReplayAsync(GoldBotSettings settings, ExchangeCalendar calendar, TextWriter output, TextWriter error, Stopwatch stopwatch,
+        Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
+    {
+        BarFile bars;
+        try
+        {
             bars = BarCsvReader.Read(settings.Replay.BarsFile, settings.Replay.BadBarPolicy, tickSize: settings.Contract().TickSize);
             CheckTimeFrames(settings, bars);
         }
         catch (SettingsException e)
         {
-            await error.WriteLineAsync("configuration error:");
-            foreach (var line in e.Message.Split(Environment.NewLine))
-                await error.WriteLineAsync("  " + line);
-            return 2;
+            return await ConfigurationErrorAsync(e, error);
         }
         catch (BarFileException e)
         {
@@ -109,7 +147,16 @@ public static class DaemonRunner
     {
         var coordinator = services.GetRequiredService<RunCoordinator>();
         var trades = services.GetRequiredService<TradeJournal>().ClosedTrades;
-        var account = await services.GetRequiredService<IBroker>().GetAccountAsync(CancellationToken.None);
+        AccountSnapshot account;
+        try
+        {
+            account = await services.GetRequiredService<IBroker>().GetAccountAsync(CancellationToken.None);
+        }
+        catch (BrokerUnavailableException e)
+        {
+            await error.WriteLineAsync($"warning: the gateway's account could not be read at shutdown ({e.Message}): check the position on the platform");
+            account = new AccountSnapshot(services.GetRequiredService<Risk.RiskManager>().State.Balance, 0, 0, [], null);
+        }
         var breaches = audit ? RuleAudit.Check(trades, settings.Risk, settings.Contract(), settings.Execution, services.GetRequiredService<Risk.SessionSchedule>()).ToList() : [];
         var journalPnL = trades.Sum(t => t.PnL ?? 0);
         if (audit && account.Position == 0 && journalPnL != account.Balance - settings.Risk.StartingBalance)
@@ -124,6 +171,8 @@ public static class DaemonRunner
         // A gateway run has no end of data: stopping it (Ctrl+C, a service manager) is its normal end.
         var outcome = coordinator.Outcome == RunOutcome.Running && !audit ? "Stopped" : coordinator.Outcome.ToString();
         await output.WriteLineAsync($"GoldBot {outcome}: {summary}");
+        if (account.Position != 0 && settings.Mode is RunMode.Sim or RunMode.Live)
+            await output.WriteLineAsync(OpenPositionWarning(account, settings.Contract()));
         return coordinator.Outcome switch
         {
             RunOutcome.Completed => breaches.Count == 0 ? 0 : 1,
@@ -131,6 +180,21 @@ public static class DaemonRunner
             RunOutcome.Running when !audit => 0,
             _ => 1,
         };
+    }
+
+    /// <summary>
+    /// The line that names a position left open at the gateway when the daemon stops (Execution:OnShutdown KeepProtected): its side,
+    /// size and average price, and the stop contracts working against it.
+    /// </summary>
+    internal static string OpenPositionWarning(AccountSnapshot account, ContractSpec contract)
+    {
+        var exitSide = account.Position > 0 ? OrderSide.Sell : OrderSide.Buy;
+        var stops = account.WorkingOrders.Where(o => o.Type == OrderType.Stop && o.Side == exitSide).Sum(o => o.Quantity);
+        var size = Math.Abs(account.Position);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"OPEN POSITION left at the gateway: {(account.Position > 0 ? "long" : "short")} {size} {contract.Symbol} at {account.AveragePrice:0.00###}, ") +
+            (stops >= size ? $"protected by working stops for {stops} contracts. It stays open until its stop or target fills or you close it."
+                : $"stops working for only {stops} of {size} contracts: CLOSE IT OR PROTECT IT NOW on the platform.");
     }
 
     /// <summary>The strategy's time frames must be whole multiples of the bars' period.</summary>

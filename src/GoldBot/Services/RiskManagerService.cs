@@ -19,7 +19,8 @@ namespace GoldBot.Services;
 /// commands.
 /// Every signal and its decision go to signals.log; every action to the log. The rules of the
 /// stage (position reports, marking, decisions, one flatten per bar while exposed) live in
-/// <see cref="RiskStage"/>, shared with the backtest engine; this service only moves messages.
+/// <see cref="RiskStage"/>, shared with the backtest engine; this service only moves messages, and saves the risk state
+/// after each one that changed it (Sim and Live modes, <see cref="RiskStatePersistence"/>).
 /// </summary>
 public sealed class RiskManagerService(
     RiskStage stage,
@@ -30,7 +31,8 @@ public sealed class RiskManagerService(
     TimeProvider time,
     RunCoordinator coordinator,
     ILogger<RiskManagerService> logger,
-    FeedMonitor? feed = null) : PipelineService(coordinator, logger)
+    FeedMonitor? feed = null,
+    RiskStatePersistence? persistence = null) : PipelineService(coordinator, logger)
 {
     private readonly RiskManager _risk = stage.Risk;
     private decimal _mark;
@@ -63,6 +65,7 @@ public sealed class RiskManagerService(
                     break;
             }
             Publish();
+            persistence?.Save(_risk.State);
         }
     }
 

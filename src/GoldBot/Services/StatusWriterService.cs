@@ -72,7 +72,7 @@ public sealed class StatusWriterService(
             settings.Mode.ToString().ToLowerInvariant(),
             contract.Symbol,
             s.LastBarTime,
-            new StatusAccount(s.Position?.Balance ?? settings.Risk.StartingBalance, risk?.DailyPnL ?? 0, positions.Count, risk?.DailyTrades ?? 0),
+            new StatusAccount(s.Position?.Balance ?? risk?.Balance ?? settings.Risk.StartingBalance, risk?.DailyPnL ?? 0, positions.Count, risk?.DailyTrades ?? 0),
             new StatusRisk(alive && (risk?.CanTrade ?? false), !alive ? "daemon stopped" : risk is null ? "starting: no market data yet" : risk.BlockedBy ?? s.ExecutionBlockedBy, risk?.ConsecutiveLosses ?? 0,
                 risk?.DailyLossRemaining ?? settings.Risk.DailyLossLimit, risk?.MaxLossFloor ?? settings.Risk.StartingBalance - settings.Risk.MaxLossLimit,
                 risk?.EmergencyStop ?? false, risk?.Paused ?? false),

@@ -137,6 +137,7 @@ public sealed class InProcessRun : IAsyncDisposable
             ["Monitoring:LogDirectory"] = Logs,
             ["Monitoring:ConsoleLevel"] = "Warning",
             ["Controls:Directory"] = Folder,
+            ["State:Directory"] = Path.Combine(Folder, "state"),
         };
         foreach (var (key, value) in options.Settings)
             settings[key] = value;

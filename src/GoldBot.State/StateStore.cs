@@ -1,0 +1,169 @@
+using System.Globalization;
+using GoldBot.Risk;
+using Microsoft.Data.Sqlite;
+
+namespace GoldBot.State;
+
+/// <summary>
+/// The daemon's durable state for one account: a SQLite database (WAL journal, <c>synchronous=FULL</c>, so a committed
+/// write survives a kill -9 or a power cut) whose schema is versioned by <c>PRAGMA user_version</c> and migrated
+/// forward at open. The connection is held exclusively (<c>locking_mode=EXCLUSIVE</c>, no pooling) for the store's
+/// life, so a second process cannot write the same account's state. Money is stored as invariant decimal text (exact).
+/// Not thread-safe: one owner (the risk manager stage) writes.
+/// </summary>
+public sealed class StateStore : IDisposable
+{
+    /// <summary>The schema version this build writes; a store with a higher one is refused.</summary>
+    public const int SchemaVersion = 1;
+
+    // Migration i takes the schema from version i to i + 1. Append only: a released migration never changes.
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE risk_state (
+            account_id INTEGER PRIMARY KEY,
+            trading_day TEXT NOT NULL,
+            balance TEXT NOT NULL,
+            day_start_balance TEXT NOT NULL,
+            highest_end_of_day_balance TEXT NOT NULL,
+            max_loss_floor TEXT NOT NULL,
+            consecutive_losses INTEGER NOT NULL,
+            daily_trades INTEGER NOT NULL,
+            total_trades INTEGER NOT NULL,
+            halted_today TEXT,
+            halted_for_good TEXT,
+            updated_at TEXT NOT NULL);
+        """,
+    ];
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _time;
+
+    private StateStore(string path, SqliteConnection connection, TimeProvider time) => (Path, _connection, _time) = (path, connection, time);
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating when missing) the store at <paramref name="path"/> and migrates it to <see cref="SchemaVersion"/>.</summary>
+    /// <param name="time">Stamps <c>updated_at</c> (UTC).</param>
+    /// <exception cref="StateStoreException">The file is not a SQLite database or is corrupt, has a newer schema, or another process holds it.</exception>
+    public static StateStore Open(string path, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(time);
+        var full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = 1 }.ToString());
+        try
+        {
+            connection.Open();
+            // Exclusive first: the journal-mode change below takes the lock and keeps it until the connection closes.
+            Execute(connection, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+            if (Scalar(connection, "PRAGMA quick_check;") is var check && !"ok".Equals(check as string, StringComparison.Ordinal))
+                throw new StateStoreException($"state store {full} is corrupt ({check}): move it away to start without it, or restore a backup");
+            var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+            if (version > SchemaVersion)
+                throw new StateStoreException($"state store {full} has schema version {version}, newer than this GoldBot's {SchemaVersion}: run the GoldBot that wrote it");
+            for (var v = version; v < SchemaVersion; v++)
+            {
+                using var migration = connection.BeginTransaction();
+                Execute(connection, Migrations[v] + $"PRAGMA user_version = {v + 1};", migration);
+                migration.Commit();
+            }
+            return new StateStore(full, connection, time);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new StateStoreException(e.SqliteErrorCode switch
+            {
+                5 or 6 => $"state store {full} is in use by another process (SQLite: {e.Message})",
+                11 or 26 => $"state store {full} is not a readable SQLite database ({e.Message}): move it away to start without it, or restore a backup",
+                _ => $"state store {full} cannot be opened: {e.Message}",
+            }, e);
+        }
+        catch (StateStoreException)
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The saved risk state of <paramref name="accountId"/>, or null when none was saved.</summary>
+    /// <exception cref="StateStoreException">A saved value cannot be read.</exception>
+    public RiskState? LoadRisk(long accountId)
+    {
+        using var command = Command("""
+            SELECT trading_day, balance, day_start_balance, highest_end_of_day_balance, max_loss_floor,
+                   consecutive_losses, daily_trades, total_trades, halted_today, halted_for_good
+            FROM risk_state WHERE account_id = $account
+            """, ("$account", accountId));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+            return null;
+        try
+        {
+            return new RiskState(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), Money(reader, 1), Money(reader, 2),
+                Money(reader, 3), Money(reader, 4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9));
+        }
+        catch (FormatException e)
+        {
+            throw new StateStoreException($"state store {Path}: the risk state of account {accountId} cannot be read ({e.Message})", e);
+        }
+    }
+
+    /// <summary>Saves <paramref name="state"/> as <paramref name="accountId"/>'s risk state (one committed transaction).</summary>
+    /// <exception cref="SqliteException">The write failed (a full or failing disk).</exception>
+    public void SaveRisk(long accountId, RiskState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        using var command = Command("""
+            INSERT INTO risk_state (account_id, trading_day, balance, day_start_balance, highest_end_of_day_balance, max_loss_floor,
+                consecutive_losses, daily_trades, total_trades, halted_today, halted_for_good, updated_at)
+            VALUES ($account, $day, $balance, $dayStart, $highest, $floor, $losses, $daily, $total, $haltedToday, $haltedForGood, $updated)
+            ON CONFLICT (account_id) DO UPDATE SET
+                trading_day = excluded.trading_day, balance = excluded.balance, day_start_balance = excluded.day_start_balance,
+                highest_end_of_day_balance = excluded.highest_end_of_day_balance, max_loss_floor = excluded.max_loss_floor,
+                consecutive_losses = excluded.consecutive_losses, daily_trades = excluded.daily_trades, total_trades = excluded.total_trades,
+                halted_today = excluded.halted_today, halted_for_good = excluded.halted_for_good, updated_at = excluded.updated_at
+            """,
+            ("$account", accountId), ("$day", state.TradingDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$balance", Text(state.Balance)),
+            ("$dayStart", Text(state.DayStartBalance)), ("$highest", Text(state.HighestEndOfDayBalance)), ("$floor", Text(state.MaxLossFloor)),
+            ("$losses", state.ConsecutiveLosses), ("$daily", state.DailyTrades), ("$total", state.TotalTrades),
+            ("$haltedToday", (object?)state.HaltedToday ?? DBNull.Value), ("$haltedForGood", (object?)state.HaltedForGood ?? DBNull.Value),
+            ("$updated", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+        command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _connection.Dispose();
+
+    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
+    private static decimal Money(SqliteDataReader reader, int column) => decimal.Parse(reader.GetString(column), NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    private static string Text(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
