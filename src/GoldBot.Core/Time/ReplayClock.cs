@@ -115,12 +115,25 @@ public sealed class ReplayClock : TimeProvider
 
         public TimeSpan Period { get; private set; }
 
-        public void Fire() => callback(state);
+        private bool _disposed;
+
+        /// <summary>Runs the callback, unless the timer was disposed after it fell due (as a disposed system timer does not fire).</summary>
+        public void Fire()
+        {
+            lock (clock._gate)
+            {
+                if (_disposed)
+                    return;
+            }
+            callback(state);
+        }
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
             lock (clock._gate)
             {
+                if (_disposed)
+                    return false;
                 Period = period == Timeout.InfiniteTimeSpan ? TimeSpan.Zero : period;
                 Due = dueTime == Timeout.InfiniteTimeSpan ? null : clock.GetUtcNowLocked() + dueTime;
                 if (!clock._timers.Contains(this))
@@ -132,7 +145,10 @@ public sealed class ReplayClock : TimeProvider
         public void Dispose()
         {
             lock (clock._gate)
+            {
+                _disposed = true;
                 clock._timers.Remove(this);
+            }
         }
 
         public ValueTask DisposeAsync()

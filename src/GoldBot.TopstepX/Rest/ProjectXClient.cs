@@ -40,6 +40,7 @@ public sealed class ProjectXClient : IDisposable
     private readonly ResiliencePipeline<HttpResponseMessage> _commandPipeline;
     private readonly ResiliencePipeline _attemptTimeout;
     private int _inFlight;
+    private int _barsQueued;
     private int _cancelling;
 
     /// <summary>Creates the client. The <paramref name="http"/> client is not owned (not disposed here).</summary>
@@ -76,6 +77,9 @@ public sealed class ProjectXClient : IDisposable
 
     /// <summary>Requests currently waiting for the client-wide rate limiter.</summary>
     public long QueuedRequests => _throttle.QueuedRequests;
+
+    /// <summary>History/retrieveBars requests currently waiting for either rate limiter (the bars limit or the client-wide one).</summary>
+    public int QueuedBarsRequests => Volatile.Read(ref _barsQueued);
 
     /// <summary>Accounts of the profile (Account/search, §4).</summary>
     /// <exception cref="GatewayException">The gateway refused.</exception>
@@ -434,7 +438,18 @@ public sealed class ProjectXClient : IDisposable
 
     private async Task<HttpResponseMessage> PostAsync(Attempt attempt, string? token, CancellationToken cancellationToken)
     {
-        await _throttle.AcquireAsync(attempt.Endpoint == GatewayEndpoints.RetrieveBars, cancellationToken).ConfigureAwait(false);
+        var bars = attempt.Endpoint == GatewayEndpoints.RetrieveBars;
+        if (bars)
+            Interlocked.Increment(ref _barsQueued);
+        try
+        {
+            await _throttle.AcquireAsync(bars, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (bars)
+                Interlocked.Decrement(ref _barsQueued);
+        }
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.ApiBaseUrl, attempt.Endpoint));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (token is not null)

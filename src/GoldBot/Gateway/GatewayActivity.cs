@@ -43,6 +43,12 @@ public sealed class GatewayActivity(ProjectXClient client, MarketHub market, Use
     /// <summary>Requests waiting for the client's rate limiter.</summary>
     public long RequestsThrottled => client.QueuedRequests;
 
+    /// <summary>History requests waiting for a rate limiter.</summary>
+    public int HistoryRequestsThrottled => client.QueuedBarsRequests;
+
+    /// <summary>True while the bar source waits for a History answer to repair missing bars.</summary>
+    public bool BarSourceWaitingForHistory => _bars?.WaitingForHistory ?? false;
+
     /// <summary>Pipeline messages written and not yet fully handled (0 before the pipeline is attached).</summary>
     public int PipelineMessages => _channels?.Work.Pending ?? 0;
 

@@ -58,6 +58,7 @@ public sealed class TradeStreamBarSource : IMarketDataSource, IDisposable
 
     private readonly Channel<InboxItem> _inbox = Channel.CreateUnbounded<InboxItem>(new UnboundedChannelOptions { SingleReader = true });
     private int _pending;
+    private bool _waitingForHistory;
     private readonly TimeProvider? _localClock;
     private readonly TimeSpan _grace;
     private readonly bool _closeQuietBars;
@@ -128,6 +129,9 @@ public sealed class TradeStreamBarSource : IMarketDataSource, IDisposable
     /// taken every bar it produced and asked for the next (so an in-process driver can tell when the source is idle).
     /// </summary>
     public int Pending => Volatile.Read(ref _pending);
+
+    /// <summary>True while a History request to repair missing bars is outstanding (an in-process driver: it may be waiting for the rate limiter, on the clock).</summary>
+    public bool WaitingForHistory => Volatile.Read(ref _waitingForHistory);
 
     /// <inheritdoc/>
     public TimeSpan Period { get; }
@@ -316,7 +320,16 @@ public sealed class TradeStreamBarSource : IMarketDataSource, IDisposable
         string problem;
         try
         {
-            var answer = await _history.Fetch(repair.From, repair.Until, cancellationToken);
+            Volatile.Write(ref _waitingForHistory, true);
+            IReadOnlyList<Bar> answer;
+            try
+            {
+                answer = await _history.Fetch(repair.From, repair.Until, cancellationToken);
+            }
+            finally
+            {
+                Volatile.Write(ref _waitingForHistory, false);
+            }
             var bars = answer.Where(b => b.OpenTime >= repair.From && b.OpenTime < repair.Until).DistinctBy(b => b.OpenTime).OrderBy(b => b.OpenTime).ToList();
             repair.LastAnswer = bars;
             var missing = _held.FindIndex(h => h.Bar.OpenTime < repair.Until && bars.FindIndex(b => b.OpenTime == h.Bar.OpenTime) < 0);

@@ -224,7 +224,8 @@ public sealed class InProcessRun : IAsyncDisposable
         var a = _activity!;
         var s = Gateway.Activity;
         return a.PipelineMessages == 0
-            && a.BarSourceItems == 0
+            // The bar source may wait for a History request held by the rate limiter: that waits for the clock.
+            && (a.BarSourceItems == 0 || a.BarSourceWaitingForHistory && a.HistoryRequestsThrottled > 0)
             && a.HubConnectAttempts == 0
             && a.RequestsInFlight == s.HeldRequests
             && a.RequestsCancelling == 0
@@ -307,6 +308,19 @@ public sealed class InProcessRun : IAsyncDisposable
         await current.Stop.CancelAsync().ConfigureAwait(false);
         try
         {
+            // Shutdown reads the account; a request held by the rate limiter waits for the clock: move it to the limiter's next segment.
+            var wall = Stopwatch.GetTimestamp();
+            while (await Task.WhenAny(current.Run, Task.Delay(20)).ConfigureAwait(false) != current.Run)
+            {
+                if (_activity is { } a && a.RequestsThrottled + a.HistoryRequestsThrottled > 0 && a.RequestsInFlight == Gateway.Activity.HeldRequests
+                    && Clock.NextDue is { } due && due > Clock.GetUtcNow())
+                {
+                    Clock.AdvanceTo(due);
+                    await Gateway.PlayUntilAsync(due, CancellationToken.None).ConfigureAwait(false);
+                }
+                if (Stopwatch.GetElapsedTime(wall) > SettleDeadline)
+                    throw new TimeoutException($"the daemon did not stop at {Clock.GetUtcNow():O}: {Describe()}");
+            }
             return await current.Run.ConfigureAwait(false);
         }
         finally

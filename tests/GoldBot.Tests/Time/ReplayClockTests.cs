@@ -45,6 +45,23 @@ public sealed class ReplayClockTests
     }
 
     [Fact]
+    public void A_timer_disposed_by_an_earlier_callback_of_the_same_advance_does_not_fire_and_cannot_be_rearmed()
+    {
+        // The daemon disposes a CancellationTokenSource (and its timer) in one timer's callback; a system timer then never fires.
+        var clock = new ReplayClock(Start);
+        var fired = new List<string>();
+        ITimer? second = null;
+        using var first = clock.CreateTimer(_ => { fired.Add("first"); second!.Dispose(); }, null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        second = clock.CreateTimer(_ => fired.Add("second"), null, TimeSpan.FromSeconds(2), Timeout.InfiniteTimeSpan);
+
+        clock.AdvanceTo(Start.AddSeconds(5));
+
+        Assert.Equal(["first"], fired);
+        Assert.False(second.Change(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan));
+        Assert.Null(clock.NextDue);
+    }
+
+    [Fact]
     public async Task PeriodicTimer_on_the_replay_clock_ticks_with_market_time()
     {
         var clock = new ReplayClock(Start);
