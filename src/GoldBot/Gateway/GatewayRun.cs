@@ -168,7 +168,12 @@ public static class GatewayRun
         var services = host.Services;
         activity.Attach(bars, services.GetRequiredService<PipelineChannels>(), settings.Mode == RunMode.Paper ? null : services.GetRequiredService<OrderExecutor>());
         if (resume is not null)
-            services.GetRequiredService<RiskManager>().Resume(resume);
+        {
+            // status.json shows the resumed state (the account's balance, the day's P&L, the floor, a halt) from its first write.
+            var risk = services.GetRequiredService<RiskManager>();
+            risk.Resume(resume);
+            services.GetRequiredService<MonitoringState>().SetRisk(risk.Status(clock.GetUtcNow()), 0, 0);
+        }
         var strategy = services.GetRequiredService<OrderBlockStrategy>();
         var ignored = new List<TradeSignal>();
         foreach (var bar in history)

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using GoldBot.GatewaySimulator.Engine;
+using GoldBot.Risk;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GoldBot.IntegrationTests;
+
+/// <summary>
+/// Issue 10: the risk state survives a restart. The real daemon against the simulator stops (as Ctrl+C or a crash does)
+/// after a losing trade has halted the day, and starts again on the same folder: the account's SQLite store gives back the
+/// day's start balance, the floor, the counters and the halt, status.json shows the account's balance from its first
+/// write, and no entry is taken for the rest of the day.
+/// </summary>
+public sealed class RiskStateRestartTests
+{
+    // A losing week in the bars (December 17-18, 2025 lose money in the chaos campaign's runs).
+    private static readonly DateTimeOffset MarketStart = new(2025, 12, 17, 14, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_restart_after_a_losing_trade_keeps_the_days_pnl_the_floor_and_the_halt()
+    {
+        var folder = Directory.CreateTempSubdirectory("goldbot-risk-restart-").FullName;
+        // One loss halts the day: the halt is what must survive.
+        var settings = new Dictionary<string, string?> { ["Risk:MaxConsecutiveLosses"] = "1" };
+        await using var rig = await SimRig.StartAsync(MarketStart, settings, folder: folder);
+        var limit = MarketStart.AddDays(5);
+        for (var t = rig.Now.AddMinutes(15); Risk(rig).State.HaltedToday is null; t = t.AddMinutes(15))
+        {
+            Assert.True(t < limit, $"no losing trade halted a day within five days of the bars: {string.Join(", ", rig.ClosedTrades.Select(c => $"{c.ExitTime:MM-dd HH:mm} {c.PnL}"))}; {Risk(rig).State}");
+            await rig.PlayAsync(t);
+        }
+        var before = Risk(rig).State;
+        Assert.Contains("consecutive losses", before.HaltedToday, StringComparison.Ordinal);
+        Assert.True(before.Balance < before.DayStartBalance, $"the day is down: {before}");
+
+        await rig.StopAsync();
+        await rig.RestartAsync();
+
+        var account = await rig.AccountAsync();
+        var resumed = Risk(rig).State;
+        Assert.Equal(before with { Balance = account.Balance }, resumed with { Balance = account.Balance });
+        Assert.Equal(before.HaltedToday, Risk(rig).Status(rig.Now).BlockedBy);
+        using (var status = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(rig.Logs, "status.json"))))
+        {
+            var balance = status.RootElement.GetProperty("account").GetProperty("balance").GetDecimal();
+            Assert.Equal(account.Balance, balance);
+            Assert.Equal(before.MaxLossFloor, status.RootElement.GetProperty("risk").GetProperty("max_loss_floor").GetDecimal());
+        }
+        Assert.Contains("Risk state resumed", rig.Log, StringComparison.Ordinal);
+
+        var entries = account.AllOrders.Count(o => o.Type == OrderType.Market);
+        var day = CmeSessionEnd(rig.Now);
+        await rig.PlayAsync(day);
+        Assert.Equal(entries, (await rig.AccountAsync()).AllOrders.Count(o => o.Type == OrderType.Market));
+        Assert.Empty(rig.Violations);
+    }
+
+    private static RiskManager Risk(SimRig rig) => rig.Services.GetRequiredService<RiskManager>();
+
+    /// <summary>15:00 CT of the trading day of <paramref name="now"/> (the end of the entry window).</summary>
+    private static DateTimeOffset CmeSessionEnd(DateTimeOffset now) =>
+        GoldBot.Market.CmeSession.AtExchangeTime(GoldBot.Market.CmeSession.TradingDayOf(now), new TimeOnly(15, 0));
+}
