@@ -6,4 +6,5 @@ root.Subcommands.Add(GatewayCommands.History());
 root.Subcommands.Add(GatewayCommands.Accounts());
 root.Subcommands.Add(BacktestCommand.Create());
 root.Subcommands.Add(ChaosCommand.Create());
+root.Subcommands.Add(RiskCommand.Create());
 return await root.Parse(args).InvokeAsync();

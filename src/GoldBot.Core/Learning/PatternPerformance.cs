@@ -5,8 +5,8 @@ namespace GoldBot.Learning;
 /// <summary>Results of one pattern, or of one pattern under one condition.</summary>
 /// <param name="Trades">Closed trades.</param>
 /// <param name="Wins">Trades with net P&amp;L &gt; 0.</param>
-/// <param name="NetPnL">Sum of net P&amp;L, USD.</param>
-public sealed record PatternStats(int Trades, int Wins, decimal NetPnL)
+/// <param name="NetPnL">Sum of net P&amp;L, USD (<c>net_pnl</c> in status.json).</param>
+public sealed record PatternStats(int Trades, int Wins, [property: System.Text.Json.Serialization.JsonPropertyName("net_pnl")] decimal NetPnL)
 {
     /// <summary>Wins ÷ trades (0 with no trades).</summary>
     public double WinRate => Trades == 0 ? 0 : (double)Wins / Trades;

@@ -59,5 +59,25 @@ public static class RiskStateRecovery
         return (state, assumptions);
     }
 
+    /// <summary>
+    /// The state after the operator gave the floor Topstep shows (<c>goldbot risk set-floor</c>): the floor is
+    /// <paramref name="floor"/> and the highest end-of-day balance the one it trails from (the floor plus the maximum loss
+    /// limit; at least that once the floor has locked at the starting balance). A halt for good (the maximum loss limit, judged
+    /// against the floor now replaced) is lifted. Without a saved state, the result is dated before any trading day, so the next
+    /// start rolls it with the gateway's balances.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="floor"/> is above the starting balance (Topstep's floor stops there) or not positive.</exception>
+    public static RiskState WithKnownFloor(RiskState? saved, decimal floor, RiskOptions rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(floor);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(floor, rules.StartingBalance);
+        var trailedFrom = floor + rules.MaxLossLimit;
+        var highest = floor < rules.StartingBalance ? trailedFrom : Math.Max(saved?.HighestEndOfDayBalance ?? trailedFrom, trailedFrom);
+        return saved is null
+            ? new RiskState(DateOnly.MinValue, 0m, 0m, highest, floor, 0, 0, 0, null, null)
+            : saved with { MaxLossFloor = floor, HighestEndOfDayBalance = highest, HaltedForGood = null };
+    }
+
     private static string Usd(decimal amount) => amount.ToString("F2", CultureInfo.InvariantCulture) + " USD";
 }
