@@ -58,6 +58,19 @@ public sealed class RequestThrottle : IDisposable
             throw new InvalidOperationException("rate limiter refused a request although its queue is unbounded");
     }
 
+    private static void Replenish(SlidingWindowRateLimiter limiter)
+    {
+        try
+        {
+            limiter.TryReplenish();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A tick already running when the client was disposed (shutdown): nothing is waiting any more. Thrown from a
+            // timer callback it would end the process.
+        }
+    }
+
     private static (SlidingWindowRateLimiter Limiter, ITimer Timer) Create(int permits, TimeSpan window, int segments, TimeProvider time)
     {
         var segment = window / segments;
@@ -73,7 +86,7 @@ public sealed class RequestThrottle : IDisposable
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        var timer = time.CreateTimer(static state => ((SlidingWindowRateLimiter)state!).TryReplenish(), limiter, segment, segment);
+        var timer = time.CreateTimer(static state => Replenish((SlidingWindowRateLimiter)state!), limiter, segment, segment);
         return (limiter, timer);
     }
 }

@@ -30,6 +30,8 @@ public static class ChaosCampaign
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // A run that cannot finish (it did not settle, the daemon crashed on the way out) is a finding, not the campaign's end.
+                // The whole exception goes to the run's folder: where it was thrown is what a fix needs.
+                await File.WriteAllTextAsync(Path.Combine(Directory.CreateDirectory(runFolder).FullName, "run_failed.txt"), e.ToString(), CancellationToken.None);
                 result = new ChaosRunResult(s, [], new Dictionary<string, int>(), [new ChaosViolation("run_failed", DateTimeOffset.MinValue, $"{e.GetType().Name}: {e.Message}")],
                     0, 0m, TimeSpan.Zero, runFolder);
             }

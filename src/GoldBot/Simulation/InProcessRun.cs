@@ -195,7 +195,8 @@ public sealed class InProcessRun : IAsyncDisposable
             // A stopped daemon has nothing in flight (the simulator alone plays on, as while GoldBot is down).
             if (DaemonEnded)
                 return;
-            if (Gateway.Activity.HubMessagesSent != _messagesSynced)
+            // A marker sent while a hub was reconnecting (connected, not yet back in its group) never arrives: send another now and then.
+            if (Gateway.Activity.HubMessagesSent != _messagesSynced || round % 256 == 255)
                 await SyncHubsAsync(cancellationToken).ConfigureAwait(false);
             quietRounds = Quiet() ? quietRounds + 1 : 0;
             if (quietRounds >= 2)
@@ -305,28 +306,24 @@ public sealed class InProcessRun : IAsyncDisposable
     public async Task<int> StopDaemonAsync()
     {
         var current = _current ?? throw new InvalidOperationException("the daemon has not started");
-        await current.Stop.CancelAsync().ConfigureAwait(false);
-        try
+        if (!current.Stop.IsCancellationRequested)
+            await current.Stop.CancelAsync().ConfigureAwait(false);
+        // Shutdown reads the account; a request held by the rate limiter waits for the clock: move it to the limiter's next segment.
+        var wall = Stopwatch.GetTimestamp();
+        while (await Task.WhenAny(current.Run, Task.Delay(20)).ConfigureAwait(false) != current.Run)
         {
-            // Shutdown reads the account; a request held by the rate limiter waits for the clock: move it to the limiter's next segment.
-            var wall = Stopwatch.GetTimestamp();
-            while (await Task.WhenAny(current.Run, Task.Delay(20)).ConfigureAwait(false) != current.Run)
+            if (_activity is { } a && a.RequestsThrottled + a.HistoryRequestsThrottled > 0 && a.RequestsInFlight == Gateway.Activity.HeldRequests
+                && Clock.NextDue is { } due && due > Clock.GetUtcNow())
             {
-                if (_activity is { } a && a.RequestsThrottled + a.HistoryRequestsThrottled > 0 && a.RequestsInFlight == Gateway.Activity.HeldRequests
-                    && Clock.NextDue is { } due && due > Clock.GetUtcNow())
-                {
-                    Clock.AdvanceTo(due);
-                    await Gateway.PlayUntilAsync(due, CancellationToken.None).ConfigureAwait(false);
-                }
-                if (Stopwatch.GetElapsedTime(wall) > SettleDeadline)
-                    throw new TimeoutException($"the daemon did not stop at {Clock.GetUtcNow():O}: {Describe()}");
+                Clock.AdvanceTo(due);
+                await Gateway.PlayUntilAsync(due, CancellationToken.None).ConfigureAwait(false);
             }
-            return await current.Run.ConfigureAwait(false);
+            if (Stopwatch.GetElapsedTime(wall) > SettleDeadline)
+                throw new TimeoutException($"the daemon did not stop at {Clock.GetUtcNow():O}: {Describe()}");
         }
-        finally
-        {
-            current.Stop.Dispose();
-        }
+        // Disposed only once the daemon has ended: a second call (from DisposeAsync after a failed first) finds it cancelled, not disposed.
+        current.Stop.Dispose();
+        return await current.Run.ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
