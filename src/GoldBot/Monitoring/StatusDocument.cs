@@ -5,7 +5,9 @@ namespace GoldBot.Monitoring;
 /// <c>protection</c> (the protection supervisor: state, last violation, repairs, seconds without a full stop
 /// today), <c>last_bar</c> (the last bar the strategy saw: open time, open, high, low, close, volume, to compare with a chart)
 /// and, in the gateway modes, <c>feed</c> (the market data's health). Money in USD, prices in points,
-/// times ISO-8601 UTC (market time). <c>mode</c> is the run's mode: <c>replay</c>, <c>sim</c>, <c>paper</c> or <c>live</c>.
+/// times ISO-8601 UTC (market time), except <c>heartbeat</c>: the wall-clock time of the write, rewritten at least every
+/// 5 s in the gateway modes, so a monitor can tell a dead daemon (an old heartbeat, or <c>is_alive: false</c>) from a
+/// quiet one. <c>mode</c> is the run's mode: <c>replay</c>, <c>sim</c>, <c>paper</c> or <c>live</c>.
 /// </summary>
 public sealed record StatusDocument(
     DateTimeOffset Timestamp,
@@ -23,7 +25,8 @@ public sealed record StatusDocument(
     DateTimeOffset? NextUpdate,
     GoldBot.Execution.ProtectionStatus? Protection = null,
     FeedStatus? Feed = null,
-    GoldBot.Market.Bar? LastBar = null);
+    GoldBot.Market.Bar? LastBar = null,
+    DateTimeOffset? Heartbeat = null);
 
 /// <summary>status.json "account".</summary>
 public sealed record StatusAccount(decimal Balance, decimal DailyPnl, int OpenPositions, int DailyTrades);

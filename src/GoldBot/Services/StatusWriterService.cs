@@ -39,6 +39,7 @@ public sealed class StatusWriterService(
     protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         Write(alive: true);
+        var heartbeat = settings.Mode == RunMode.Replay ? Task.CompletedTask : HeartbeatAsync(stoppingToken);
         using var timer = new PeriodicTimer(_interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -46,7 +47,19 @@ public sealed class StatusWriterService(
             if (wall.GetElapsedTime(_lastWrite).TotalMilliseconds >= settings.Monitoring.MinRealIntervalMilliseconds)
                 Write(alive: true);
         }
+        await heartbeat;
     }
+
+    /// <summary>The gateway modes' heartbeat: a rewrite every <see cref="HeartbeatPeriod"/> of wall time, market data or not.</summary>
+    private async Task HeartbeatAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(HeartbeatPeriod, wall);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+            Write(alive: true);
+    }
+
+    /// <summary>Wall time between status.json rewrites in the gateway modes, at most (issue 10: a heartbeat every 5 s).</summary>
+    public static readonly TimeSpan HeartbeatPeriod = TimeSpan.FromSeconds(5);
 
     /// <inheritdoc/>
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -85,7 +98,8 @@ public sealed class StatusWriterService(
             alive ? now + _interval : null,
             s.Protection,
             feed?.Status(now),
-            s.LastBar);
+            s.LastBar,
+            wall.GetUtcNow());
     }
 
     private void Write(bool alive)

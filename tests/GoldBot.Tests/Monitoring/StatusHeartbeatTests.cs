@@ -1,0 +1,107 @@
+using System.Text.Json;
+using GoldBot.Configuration;
+using GoldBot.Hosting;
+using GoldBot.Learning;
+using GoldBot.Monitoring;
+using GoldBot.Services;
+using GoldBot.Time;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GoldBot.Tests.Monitoring;
+
+/// <summary>
+/// Issue 10 §4: in the gateway modes status.json is rewritten at least every 5 s of wall time whether market time moves or not
+/// (its <c>heartbeat</c> is the wall time of the write), so a monitor tells a dead daemon from a quiet one; and <c>is_alive</c>
+/// becomes false when the daemon stops.
+/// </summary>
+public sealed class StatusHeartbeatTests : IDisposable
+{
+    private static readonly DateTimeOffset MarketNow = new(2025, 12, 10, 15, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset WallStart = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+    private readonly string _folder = Directory.CreateTempSubdirectory("goldbot-heartbeat-").FullName;
+
+    [Fact]
+    public async Task The_heartbeat_rewrites_status_every_five_seconds_of_wall_time_while_market_time_stands_still()
+    {
+        var wall = new ReplayClock(WallStart);
+        wall.AdvanceTo(WallStart);
+        var writer = Writer(RunMode.Sim, wall);
+        await writer.StartAsync(CancellationToken.None);
+        Assert.Equal(WallStart, await HeartbeatAsync(WallStart));
+
+        wall.AdvanceTo(WallStart.AddSeconds(4.9));
+        wall.AdvanceTo(WallStart.AddSeconds(5));
+        Assert.Equal(WallStart.AddSeconds(5), await HeartbeatAsync(WallStart.AddSeconds(5)));
+        wall.AdvanceTo(WallStart.AddSeconds(10));
+        Assert.Equal(WallStart.AddSeconds(10), await HeartbeatAsync(WallStart.AddSeconds(10)));
+
+        await writer.StopAsync(CancellationToken.None);
+        using var stopped = JsonDocument.Parse(await File.ReadAllTextAsync(StatusPath));
+        Assert.False(stopped.RootElement.GetProperty("is_alive").GetBoolean());
+        Assert.Equal(MarketNow, stopped.RootElement.GetProperty("timestamp").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_replay_has_no_heartbeat_timer()
+    {
+        var wall = new ReplayClock(WallStart);
+        wall.AdvanceTo(WallStart);
+        var writer = Writer(RunMode.Replay, wall);
+        await writer.StartAsync(CancellationToken.None);
+        await HeartbeatAsync(WallStart);
+
+        Assert.Null(wall.NextDue);
+        await writer.StopAsync(CancellationToken.None);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string StatusPath => Path.Combine(_folder, "status.json");
+
+    private StatusWriterService Writer(RunMode mode, TimeProvider wall)
+    {
+        var settings = new GoldBotSettings { Mode = mode, Monitoring = new MonitoringSettings { LogDirectory = _folder } };
+        var market = new ReplayClock(MarketNow);
+        market.AdvanceTo(MarketNow);
+        return new StatusWriterService(new MonitoringState(), new PatternPerformance(settings.Strategy.EnabledPatterns), new RecentErrors(),
+            new TradeJournal(_folder, "MGC", "test", NullLogger.Instance), settings, market, wall, new RunCoordinator(new Lifetime()),
+            NullLogger<StatusWriterService>.Instance);
+    }
+
+    /// <summary>Waits for status.json to carry <paramref name="expected"/> as its heartbeat (the write runs on the timer's continuation) and returns it.</summary>
+    private async Task<DateTimeOffset?> HeartbeatAsync(DateTimeOffset expected)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        DateTimeOffset? seen = null;
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                using var status = JsonDocument.Parse(await File.ReadAllTextAsync(StatusPath));
+                seen = status.RootElement.GetProperty("heartbeat").GetDateTimeOffset();
+                if (seen == expected)
+                    return seen;
+            }
+            catch (Exception e) when (e is IOException or JsonException)
+            {
+                // Not written yet.
+            }
+            await Task.Delay(5);
+        }
+        return seen;
+    }
+
+    private sealed class Lifetime : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
+}
