@@ -39,8 +39,21 @@ public sealed class RequestThrottle : IDisposable
         await AcquireOneAsync(_all, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Requests waiting for a permit of the client-wide limiter.</summary>
-    public long QueuedRequests => _all.GetStatistics()?.CurrentQueuedCount ?? 0;
+    /// <summary>Requests waiting for a permit of the client-wide limiter (0 once disposed: nothing waits any more).</summary>
+    public long QueuedRequests
+    {
+        get
+        {
+            try
+            {
+                return _all.GetStatistics()?.CurrentQueuedCount ?? 0;
+            }
+            catch (ObjectDisposedException)
+            {
+                return 0;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()
