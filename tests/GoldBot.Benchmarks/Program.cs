@@ -10,6 +10,13 @@ if (args is ["latency"])
     return;
 }
 
+// `-- restart`: restart to trading-ready against the in-process gateway simulator (issue 10).
+if (args is ["restart"])
+{
+    await GoldBot.Benchmarks.RestartTiming.RunAsync(Console.Out);
+    return;
+}
+
 // In process: BenchmarkDotNet's generated project cannot restore the daemon's ASP.NET Core shared
 // framework packages (SignalR client) on this registry, so the benchmarks run in this Release process.
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));

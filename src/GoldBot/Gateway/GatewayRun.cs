@@ -243,7 +243,8 @@ public static class GatewayRun
             logger.LogWarning("Risk state: {Assumption}", assumption);
         logger.LogInformation(
             "Risk state {Source}: trading day {Day}, day start balance {DayStart} USD (P&L today {Realized} USD), maximum-loss floor {Floor} USD, {Losses} consecutive losses, {Trades} trades in all{Halt}",
-            saved is null ? "from the gateway (no store yet)" : saved.TradingDay == day ? "resumed" : $"rolled from {saved.TradingDay}", day, state.DayStartBalance,
+            saved is null ? "from the gateway (no store yet)" : saved.TradingDay == day ? "resumed" : $"rolled from {saved.TradingDay:yyyy-MM-dd}",
+            day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), state.DayStartBalance,
             state.Balance - state.DayStartBalance, state.MaxLossFloor, state.ConsecutiveLosses, state.TotalTrades,
             (state.HaltedForGood ?? state.HaltedToday) is { } halt ? $"; halted: {halt}" : "");
         store.SaveRisk(account.Id, state);
