@@ -55,6 +55,21 @@ public sealed class RiskStateRestartTests
         Assert.Empty(rig.Violations);
     }
 
+    [Fact]
+    public async Task A_store_that_is_not_a_database_stops_the_start_with_exit_2_and_is_left_as_it_was()
+    {
+        var folder = Directory.CreateTempSubdirectory("goldbot-bad-store-").FullName;
+        var store = Path.Combine(folder, "state", $"account-{SimRig.AccountId}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(store)!);
+        await File.WriteAllTextAsync(store, "not a database");
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => SimRig.StartAsync(MarketStart, folder: folder));
+
+        Assert.Contains("exit 2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("not a readable SQLite database", e.Message, StringComparison.Ordinal);
+        Assert.Equal("not a database", await File.ReadAllTextAsync(store));
+    }
+
     private static RiskManager Risk(SimRig rig) => rig.Services.GetRequiredService<RiskManager>();
 
     /// <summary>15:00 CT of the trading day of <paramref name="now"/> (the end of the entry window).</summary>

@@ -128,7 +128,8 @@ public static class GatewayRun
             {
                 resume = await RecoverRiskAsync(store, client, account, settings.Risk, clock, logger, cancellationToken);
             }
-            catch (Exception e) when (e is StateStoreException or GatewayException or GatewayUnavailableException or HttpRequestException or TimeoutException)
+            catch (Exception e) when (e is StateStoreException or Microsoft.Data.Sqlite.SqliteException or GatewayException or GatewayUnavailableException
+                or HttpRequestException or TimeoutException)
             {
                 logger.LogError("Start-up failed: {Reason}", e.Message);
                 await error.WriteLineAsync($"error: {e.Message}");
