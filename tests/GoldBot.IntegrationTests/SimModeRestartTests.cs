@@ -19,6 +19,8 @@ public sealed class SimModeRestartTests
         await rig.PlayAsync(restartAt);
         Assert.Equal(-3, rig.Position.Position);
         await rig.StopAsync(); // no flatten on the way out: as if the process had been killed
+        Assert.Contains("OPEN POSITION left at the gateway: short 3 MGC at ", rig.Run.Output, StringComparison.Ordinal);
+        Assert.Contains("protected by working stops for 3 contracts", rig.Run.Output, StringComparison.Ordinal);
         var held = await rig.AccountAsync();
         Assert.Equal(-3, held.Position);
         Assert.Equal(3, held.WorkingOrders.Count); // stop, tp1, tp2

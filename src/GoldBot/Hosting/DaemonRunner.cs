@@ -183,8 +183,8 @@ public static class DaemonRunner
     }
 
     /// <summary>
-    /// The line that names a position left open at the gateway when the daemon stops (Execution:OnShutdown KeepProtected): its side,
-    /// size and average price, and the stop contracts working against it.
+    /// The line that names a position left open at the gateway when the daemon stops (its stop and targets stay working there): its
+    /// side, size and average price, and the stop contracts working against it.
     /// </summary>
     internal static string OpenPositionWarning(AccountSnapshot account, ContractSpec contract)
     {
