@@ -158,15 +158,13 @@ public sealed class TopstepXBrokerTests : IDisposable
     [Fact]
     public async Task An_account_the_gateway_cannot_give_is_a_broker_unavailable_error()
     {
-        _fixture.Gateway.Respond = (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
-        var read = _broker.GetAccountAsync(default).AsTask();
-        for (var i = 0; i < 5; i++) // the retries' backoff runs on the manual clock
-        {
-            await _fixture.Gateway.WaitForRequestsAsync(i == 0 ? 2 : 1);
-            _fixture.Time.Advance(TimeSpan.FromMinutes(1));
-        }
+        // Without retries (their backoff is RetryTests' subject): no clock to move, nothing to race.
+        using var fixture = new ClientFixture(ClientFixture.TestOptions() with { MaxRetries = 0 });
+        fixture.Gateway.Respond = (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        var broker = new TopstepXBroker(fixture.Client, Account, Mgc, new Sink(_batches), fixture.Time, TimeSpan.FromHours(1), NullLogger<TopstepXBroker>.Instance);
 
-        await Assert.ThrowsAsync<BrokerUnavailableException>(() => read);
+        await Assert.ThrowsAsync<BrokerUnavailableException>(() => broker.GetAccountAsync(default).AsTask());
+        Assert.Single(fixture.Gateway.To(GatewayEndpoints.AccountSearch));
     }
 
     [Fact]
