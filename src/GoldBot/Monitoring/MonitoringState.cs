@@ -8,8 +8,8 @@ namespace GoldBot.Monitoring;
 /// <param name="Time">Signal time, UTC.</param>
 /// <param name="Pattern">Pattern and side, e.g. <c>order_block long</c>.</param>
 /// <param name="Score">Score 1–10.</param>
-/// <param name="Executed">True when sent for execution.</param>
-/// <param name="Reason"><c>traded</c>, or why not.</param>
+/// <param name="Executed">True once the broker filled the entry (an approved signal is false, <c>sent to the broker</c>, until then).</param>
+/// <param name="Reason"><c>traded</c>, <c>sent to the broker</c> while the entry's outcome is unknown, or why not.</param>
 public sealed record LastSignal(DateTimeOffset Time, string Pattern, int Score, bool Executed, string Reason);
 
 /// <summary>An operator control action and its result.</summary>

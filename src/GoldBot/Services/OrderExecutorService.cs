@@ -24,6 +24,7 @@ public sealed class OrderExecutorService(
     ILogger<OrderExecutorService> logger) : PipelineService(coordinator, logger)
 {
     private bool _stopWhenFlat;
+    private int _entriesReceived;
 
     /// <inheritdoc/>
     protected override async Task RunAsync(CancellationToken stoppingToken)
@@ -32,7 +33,7 @@ public sealed class OrderExecutorService(
         {
             var update = input switch
             {
-                EnterTrade enter => await executor.EnterAsync(enter.Plan, stoppingToken),
+                EnterTrade enter => await EnterAsync(enter.Plan, stoppingToken),
                 FlattenPosition flatten => await FlattenAsync(flatten, stoppingToken),
                 BrokerEventsReceived received => await executor.OnBrokerEventsAsync(received.Events, stoppingToken),
                 BrokerCallFinished finished => await executor.OnCompletedAsync(finished.Completion, stoppingToken),
@@ -77,7 +78,7 @@ public sealed class OrderExecutorService(
         }
         monitoring.SetPosition(update.Position, executor.OpenTrade, executor.CurrentStop);
         monitoring.SetProtection(executor.Protection, executor.EntryBlockedBy);
-        await channels.Risk.WriteAsync(new PositionReport(update.Position, update.Closed, executor.EntryBlockedBy), cancellationToken);
+        await channels.Risk.WriteAsync(new PositionReport(update.Position, update.Closed, executor.EntryBlockedBy, update.Opened is not null, _entriesReceived), cancellationToken);
 
         if (update.FlattenCompleted is { } reason)
         {
@@ -88,6 +89,12 @@ public sealed class OrderExecutorService(
                 Coordinator.Finish(RunOutcome.EmergencyStop);
             }
         }
+    }
+
+    private ValueTask<ExecutionUpdate> EnterAsync(Risk.TradePlan plan, CancellationToken cancellationToken)
+    {
+        _entriesReceived++;
+        return executor.EnterAsync(plan, cancellationToken);
     }
 
     private ValueTask<ExecutionUpdate> FlattenAsync(FlattenPosition flatten, CancellationToken cancellationToken)

@@ -38,6 +38,8 @@ public sealed class RiskManagerService(
     private decimal _mark;
     private string? _lastFlatten;
     private bool _flatByReported;
+    private TradeSignal? _awaiting;
+    private int _entriesSent;
 
     /// <inheritdoc/>
     protected override async Task RunAsync(CancellationToken stoppingToken)
@@ -51,6 +53,7 @@ public sealed class RiskManagerService(
                     break;
                 case PositionReport report:
                     stage.OnPosition(report.Position, report.Closed, report.ExecutionBlockedBy);
+                    JudgeEntry(report);
                     if (!stage.Exposed)
                         (_lastFlatten, _flatByReported) = (null, false);
                     break;
@@ -61,6 +64,8 @@ public sealed class RiskManagerService(
                     await OnControlAsync(control.Command, stoppingToken);
                     break;
                 case ReplayEnded:
+                    if (_awaiting is { } unanswered)
+                        Decided(unanswered, executed: false, "entry outcome unknown at the end of the data");
                     await FlattenAsync("end_of_data", stopWhenFlat: false, stoppingToken);
                     break;
             }
@@ -83,13 +88,22 @@ public sealed class RiskManagerService(
         foreach (var signal in evaluated.Signals)
         {
             var decision = stage.Evaluate(signal, now);
-            // The order first, the files after: signals.log and the log are written once the executor has the entry.
+            // The order first, the files after. An approved signal's line in signals.log waits for the entry's outcome
+            // (executed=true only once the broker has filled it, see JudgeEntry); a refused one is written now.
             if (decision.Plan is { } plan)
+            {
                 await channels.Executor.WriteAsync(new EnterTrade(plan), cancellationToken);
-            var reason = decision.Reason ?? "traded";
-            signalLog.Write(signal, decision.Approved, reason);
+                _entriesSent++;
+                if (_awaiting is { } unseen)
+                    Decided(unseen, executed: false, "entry outcome not seen before the next entry (see the log)");
+                _awaiting = signal;
+                monitoring.SetLastSignal(new LastSignal(signal.Time, $"{signal.Pattern} {signal.Side}", signal.Score, false, "sent to the broker"));
+            }
+            else
+            {
+                Decided(signal, executed: false, decision.Reason!);
+            }
             statistics.AddSignal(decision.Approved);
-            monitoring.SetLastSignal(new LastSignal(signal.Time, $"{signal.Pattern} {signal.Side}", signal.Score, decision.Approved, reason));
             if (decision.Plan is { } approved)
             {
                 logger.LogInformation("Signal {Pattern} {Side} score {Score} approved: {Quantity} contracts, stop {StopTicks} ticks, risk {Risk} USD",
@@ -97,11 +111,34 @@ public sealed class RiskManagerService(
             }
             else
             {
+                var reason = decision.Reason!;
                 // A stale signal is worth a warning: its bar came late (History after a gap), or this machine's clock is off the exchange's.
                 logger.Log(reason.StartsWith("stale signal", StringComparison.Ordinal) ? LogLevel.Warning : LogLevel.Debug,
                     "Signal {Pattern} {Side} score {Score} refused: {Reason}", signal.Pattern, signal.Side, signal.Score, reason);
             }
         }
+    }
+
+    /// <summary>
+    /// Writes the awaited entry's line once a report made after the executor received it shows its outcome: a trade opened
+    /// (executed), or no entry pending any more without one (refused, cancelled or never placed).
+    /// </summary>
+    private void JudgeEntry(PositionReport report)
+    {
+        if (_awaiting is not { } signal || report.EntriesReceived < _entriesSent)
+            return;
+        if (report.Opened)
+            Decided(signal, executed: true, "traded");
+        else if (!report.Position.EntryPending)
+            Decided(signal, executed: false, "entry not filled: refused, cancelled or never placed by the broker (see the log)");
+    }
+
+    private void Decided(TradeSignal signal, bool executed, string reason)
+    {
+        if (ReferenceEquals(signal, _awaiting))
+            _awaiting = null;
+        signalLog.Write(signal, executed, reason);
+        monitoring.SetLastSignal(new LastSignal(signal.Time, $"{signal.Pattern} {signal.Side}", signal.Score, executed, reason));
     }
 
     private async Task OnTickAsync(ClockTick tick, CancellationToken cancellationToken)
