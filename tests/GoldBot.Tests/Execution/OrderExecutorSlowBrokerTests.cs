@@ -36,6 +36,16 @@ public sealed class OrderExecutorSlowBrokerTests
     }
 
     /// <summary>Starts on a flat account, enters long 1 and books its fill at 2000.0; the stop's placement is left unanswered.</summary>
+    /// <summary>Long 1, its stop refused while the market trades through it (1997.5 under 1998.0), then the close refused.</summary>
+    private async Task CloseRefusedAfterTheStopWentThroughAsync()
+    {
+        await LongOneAsync();
+        await AnswerAsync("place", OrderAck.Rejected(0, "stop refused"));
+        await TickAsync(1, 1997.5m);
+        await AnswerAsync("close", OrderAck.Rejected(0, "close refused"));
+        await TickAsync(1, 1997.5m);
+    }
+
     private async Task LongOneAsync()
     {
         _updates.Add(await _executor.StartAsync(2000m, None));
@@ -92,11 +102,7 @@ public sealed class OrderExecutorSlowBrokerTests
     [Fact]
     public async Task When_that_close_is_refused_a_guard_stop_a_tick_below_the_last_trade_protects_the_position()
     {
-        await LongOneAsync();
-        await AnswerAsync("place", OrderAck.Rejected(0, "stop refused"));
-        await TickAsync(1, 1997.5m);
-        await AnswerAsync("close", OrderAck.Rejected(0, "close refused"));
-        await TickAsync(1, 1997.5m);
+        await CloseRefusedAfterTheStopWentThroughAsync();
 
         var guard = (OrderRequest)_broker.Open("place").Request;
         Assert.Equal((OrderType.Stop, OrderSide.Sell, 1, 1997.4m), (guard.Type, guard.Side, guard.Quantity, guard.StopPrice));
@@ -105,11 +111,7 @@ public sealed class OrderExecutorSlowBrokerTests
     [Fact]
     public async Task The_guard_stop_is_cancelled_before_the_close_is_tried_again_so_both_cannot_fill()
     {
-        await LongOneAsync();
-        await AnswerAsync("place", OrderAck.Rejected(0, "stop refused"));
-        await TickAsync(1, 1997.5m);
-        await AnswerAsync("close", OrderAck.Rejected(0, "close refused"));
-        await TickAsync(1, 1997.5m);
+        await CloseRefusedAfterTheStopWentThroughAsync();
         var guard = (OrderRequest)_broker.Open("place").Request;
         await AnswerAsync("place", OrderAck.Accepted(7));
 

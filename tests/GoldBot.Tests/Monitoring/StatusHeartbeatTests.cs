@@ -24,10 +24,7 @@ public sealed class StatusHeartbeatTests : IDisposable
     [Fact]
     public async Task The_heartbeat_rewrites_status_every_five_seconds_of_wall_time_while_market_time_stands_still()
     {
-        var wall = new ReplayClock(WallStart);
-        wall.AdvanceTo(WallStart);
-        var writer = Writer(RunMode.Sim, wall);
-        await writer.StartAsync(CancellationToken.None);
+        var (writer, wall) = await StartAsync(RunMode.Sim);
         Assert.Equal(WallStart, await HeartbeatAsync(WallStart));
 
         wall.AdvanceTo(WallStart.AddSeconds(4.9));
@@ -45,10 +42,7 @@ public sealed class StatusHeartbeatTests : IDisposable
     [Fact]
     public async Task A_replay_has_no_heartbeat_timer()
     {
-        var wall = new ReplayClock(WallStart);
-        wall.AdvanceTo(WallStart);
-        var writer = Writer(RunMode.Replay, wall);
-        await writer.StartAsync(CancellationToken.None);
+        var (writer, wall) = await StartAsync(RunMode.Replay);
         await HeartbeatAsync(WallStart);
 
         Assert.Null(wall.NextDue);
@@ -58,6 +52,16 @@ public sealed class StatusHeartbeatTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private string StatusPath => Path.Combine(_folder, "status.json");
+
+    /// <summary>A started status writer of <paramref name="mode"/> whose wall clock is a manual one at <see cref="WallStart"/>.</summary>
+    private async Task<(StatusWriterService Writer, ReplayClock Wall)> StartAsync(RunMode mode)
+    {
+        var wall = new ReplayClock(WallStart);
+        wall.AdvanceTo(WallStart);
+        var writer = Writer(mode, wall);
+        await writer.StartAsync(CancellationToken.None);
+        return (writer, wall);
+    }
 
     private StatusWriterService Writer(RunMode mode, TimeProvider wall)
     {
