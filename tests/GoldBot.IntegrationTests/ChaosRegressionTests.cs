@@ -23,7 +23,7 @@ public sealed class ChaosRegressionTests
     [InlineData(119, "flip", "refused_cancel")]
     // A stop hit and filled 1 of 8, the market through its price: the replacement stop was refused for 5 s (the feed's last
     // price came from partial quotes without lastPrice) and the closes were refused. Now the daemon flattens, guarded by a
-    // stop a tick beyond the last trade.
+    // stop beyond the last trade.
     [InlineData(1010, "naked", "partial_fill_cancelled")]
     // Bars taken from History after a quiet market carried a 14:51 CT signal that was traded at 15:12 CT. Now a signal is
     // judged at the time it is now and refused when its bar closed more than 30 s ago.
@@ -37,9 +37,24 @@ public sealed class ChaosRegressionTests
     [InlineData(2048, "daily_loss_limit", "quiet_market")]
     // A stop refused through the market: the guard stop a tick below the last trade went out with the close and both filled
     // (20104), or a close refused twice was retried while the guard worked and both filled (20060): short where GoldBot was
-    // long. Now the first close goes alone, and a guard placed after a failed close is cancelled before the next one.
+    // long. Now the guard stop sits 20 ticks beyond the last trade, too far to fill in the same instant as the close.
     [InlineData(20060, "flip", "refused_close", true)]
     [InlineData(20104, "flip", "partial_fill_cancelled", true)]
+    // The end-of-day close filled while the breakeven stop worked 2 ticks from the market; its cancel was refused because it
+    // had just filled: long 1 for 1 s where GoldBot was short. Now a flatten first moves a stop near the market out to 20
+    // ticks beyond the last trade, and a stop needed during a flatten is placed there.
+    [InlineData(30557, "flip", "refused_cancel", true)]
+    // Stops refused, then the close refused three times: 3 s without a stop. Now a refused close is followed at once by a
+    // market order of the position's size (30590); and a fill reported late (30634, events delayed) counts its time without
+    // a stop from the fill, not from when GoldBot learned of it, with a wake-up at the grace's end rather than the next tick.
+    [InlineData(30590, "naked", "refused_close", true)]
+    [InlineData(30634, "naked", "refused_stop", true)]
+    // A stop through the market, and the close went unanswered for its 15 s timeout: the guard stop waited for a failed
+    // close. Now the guard stop, 20 ticks beyond the last trade, goes with the first close.
+    [InlineData(30666, "naked", "answer_never", true)]
+    // The user hub was down for 34 s when the stop filled; the targets worked on a flat account until the 30 s reconciliation.
+    // Now, while the user hub is down, the position is checked every second and the account read when it differs.
+    [InlineData(30184, "exit_on_flat", "hub_outage", true)]
     public async Task A_seed_that_once_broke_an_invariant_breaks_none(int seed, string found, string fault, bool laterKinds = false)
     {
         var folder = Directory.CreateTempSubdirectory($"goldbot-chaos-{seed}-").FullName;

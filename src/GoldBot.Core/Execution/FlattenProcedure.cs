@@ -3,7 +3,8 @@ namespace GoldBot.Execution;
 /// <summary>
 /// A flatten in progress: cancel entries and targets, close what the broker holds, and repeat until a read
 /// of the broker shows no position and no working order. The stop stays working until the position is
-/// gone. Every attempt is spaced by <see cref="ExecutionOptions.RetrySeconds"/> of market time.
+/// gone, moved out to <see cref="Guard"/> first. Every attempt is spaced by <see cref="ExecutionOptions.RetrySeconds"/>
+/// of market time, except the market order that follows a refused close at once.
 /// </summary>
 /// <param name="reason">Recorded as the exit reason (<c>eod_flatten</c>, <c>daily_loss_limit</c>, <c>emergency_stop</c>, <c>protection_failure</c>…).</param>
 /// <param name="started">When it was asked for, UTC.</param>
@@ -30,10 +31,19 @@ internal sealed class FlattenProcedure(string reason, DateTimeOffset started)
     /// </summary>
     public long? CloseAcceptedAtRead { get; set; }
 
-    /// <summary>True once a close was refused or its outcome unknown: a stop the market has traded through is then
-    /// replaced by a guard stop a tick beyond the last trade until a close goes through.</summary>
-    public bool CloseFailed { get; set; }
+    /// <summary>
+    /// The stop price the position's stop is kept at or beyond while this flatten closes it, with the position's direction
+    /// it was set for: <see cref="ExecutionOptions.FlattenStopTicks"/> beyond the last trade when it was first needed, so
+    /// that the stop cannot fill in the same instant as the close and turn the position over. Null until a price is known.
+    /// </summary>
+    public (int Direction, decimal Price)? Guard { get; set; }
 
-    /// <summary>Client tag of the guard stop placed after a failed close, or null: it is cancelled before the close is tried again.</summary>
-    public string? GuardTag { get; set; }
+    /// <summary>True once moving the stop out to <see cref="Guard"/> was refused: the close goes ahead with the stop where it is.</summary>
+    public bool GuardRefused { get; set; }
+
+    /// <summary>
+    /// True when the last <c>Position/closeContract</c> was refused (an answer, not a lost one): the next attempt, sent at
+    /// once, is a market order of exactly the position's size, a second way out when the first is refused.
+    /// </summary>
+    public bool CloseRefused { get; set; }
 }

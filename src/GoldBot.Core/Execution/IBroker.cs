@@ -31,6 +31,15 @@ public interface IBroker
     /// <exception cref="BrokerUnavailableException">The broker could not be read.</exception>
     ValueTask<AccountSnapshot> GetAccountAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The broker's net position in the traded contract now, contracts (&gt; 0 long): the cheap check the executor makes
+    /// every second while the broker's events are not arriving. By default the position of a whole account read; the
+    /// gateway answers it with one request (ProjectX <c>Position/searchOpen</c>).
+    /// </summary>
+    /// <exception cref="BrokerUnavailableException">The broker could not be read.</exception>
+    async ValueTask<int> GetPositionAsync(CancellationToken cancellationToken) =>
+        (await GetAccountAsync(cancellationToken).ConfigureAwait(false)).Position;
+
     /// <summary>Looks an order up by its client tag: working orders first, then recent ones. Null when the broker has no such order.</summary>
     /// <exception cref="BrokerUnavailableException">The broker could not be searched.</exception>
     ValueTask<OrderLookup?> FindOrderAsync(string tag, CancellationToken cancellationToken);

@@ -42,6 +42,7 @@ public sealed class OrderExecutor
 {
     private const string ReadCall = "read account";
     private const string CloseCall = "close position";
+    private const string PositionCall = "check position";
 
     private readonly IBroker _broker;
     private readonly ContractSpec _contract;
@@ -80,6 +81,11 @@ public sealed class OrderExecutor
     private bool _stopExpected;
     private decimal? _lastPrice;
     private DateTimeOffset? _nakedSince;
+    private DateTimeOffset? _exposedAt;
+    private ITimer? _wake;
+    private DateTimeOffset? _wakeAt;
+    private string? _eventsDown;
+    private DateTimeOffset? _lastPositionCheck;
     private DateOnly _nakedDay;
     private double _secondsNakedToday;
     private int _repairs;
@@ -226,10 +232,25 @@ public sealed class OrderExecutor
         return RunAsync(completion.Apply, cancellationToken);
     }
 
-    /// <summary>Reads the broker's account now (after a reconnect: events missed meanwhile are not replayed).</summary>
-    /// <param name="reason">For the log.</param>
-    public ValueTask<ExecutionUpdate> ReconcileAsync(string reason, CancellationToken cancellationToken) =>
-        RunAsync(() => RequestRead(reason), cancellationToken);
+    /// <summary>
+    /// The broker's event stream (the user hub) went down or came back. While it is down and the account holds a position
+    /// or working orders, the broker's position is checked every <see cref="ExecutionOptions.PositionCheckSeconds"/> and the
+    /// whole account read when it differs, so a stop or target filled meanwhile is acted on within seconds. When it comes
+    /// back the account is read at once: events missed meanwhile are not replayed (<c>research/topstepx-api.md</c> §12.5).
+    /// </summary>
+    /// <param name="flowing">True when the events flow again (connected), false when they stopped.</param>
+    /// <param name="reason">For the log, e.g. <c>user hub reconnected</c>.</param>
+    public ValueTask<ExecutionUpdate> OnEventStreamAsync(bool flowing, string reason, CancellationToken cancellationToken) =>
+        RunAsync(() =>
+        {
+            if (!flowing)
+            {
+                _eventsDown = reason;
+                return;
+            }
+            _eventsDown = null;
+            RequestRead(reason);
+        }, cancellationToken);
 
     private async ValueTask<ExecutionUpdate> RunAsync(Action apply, CancellationToken cancellationToken)
     {
@@ -344,6 +365,8 @@ public sealed class OrderExecutor
             return;
         _account.ReduceByFill(fill.OrderId, fill.Quantity);
         var now = _clock.GetUtcNow();
+        if (Math.Abs(_account.Position) > Math.Abs(before))
+            _exposedAt = fill.Time;
         var intent = IntentFor(fill.OrderId, fill.Tag);
         var trade = _trade;
         if (learned)
@@ -434,6 +457,8 @@ public sealed class OrderExecutor
                 StartRead();
             else if (_ticking && now - (_lastRead ?? now) >= TimeSpan.FromSeconds(_options.ReconcileIntervalSeconds))
                 RequestRead("periodic reconciliation", start: true);
+            else if (_eventsDown is not null && _ticking && !_starting && (_account.Position != 0 || _account.OrderCount > 0))
+                CheckPosition(now);
         }
         if (_starting)
             return;
@@ -514,7 +539,7 @@ public sealed class OrderExecutor
         }
         if (position != 0)
         {
-            if (_pending.ContainsKey(CloseCall) || !RetryDue(flatten.LastClose, now))
+            if (_pending.ContainsKey(CloseCall) || !(flatten.CloseRefused || RetryDue(flatten.LastClose, now)))
                 return;
             // An accepted close whose fill has not been seen may still be working: a second one could sell twice.
             // Close again only after a read started since shows the position still there and no close order working.
@@ -523,21 +548,25 @@ public sealed class OrderExecutor
                 RequestRead($"close of {position} ({flatten.Reason}) accepted, no fill seen", start: true);
                 return;
             }
-            // A guard stop a tick from the market would fill together with the close and turn the position over: it is
-            // cancelled first (and put back if this close fails too).
-            if (flatten.GuardTag is { } guardTag)
+            // The stop is moved out to the guard first (Protect sends the change), so that it cannot fill in the same instant
+            // as the close and turn the position over; a change refused, or unanswered past the grace, does not hold the close.
+            var direction = Math.Sign(position);
+            if (_account.Orders.FirstOrDefault(o => o.Type == OrderType.Stop && o.Side == ExitSide(position)) is { StopPrice: { } stopPrice }
+                && GuardFor(flatten, direction) is { } guard && Farther(stopPrice, guard, direction) != stopPrice
+                && !flatten.GuardRefused && now - flatten.Started < TimeSpan.FromSeconds(_options.ProtectionGraceSeconds))
+                return;
+            if (flatten.CloseRefused)
             {
-                if (_intents.GetValueOrDefault(guardTag) is { Unsettled: true })
-                    return;
-                if (_account.Orders.FirstOrDefault(o => o.Tag == guardTag) is { } guard)
+                // A second way out at once: a market order of exactly the position, when no other exit order could fill with it.
+                flatten.CloseRefused = false;
+                if (!_account.Orders.Any(o => o.Side == ExitSide(position) && o.Type != OrderType.Stop) && !_pending.Keys.Any(k => k.StartsWith("cancel ", StringComparison.Ordinal)))
                 {
-                    flatten.CloseFailed = false;
-                    Cancel(guard, null);
+                    ExitAtMarket(flatten, position, now);
                     return;
                 }
-                flatten.GuardTag = null;
             }
-            Close(flatten, now);
+            if (RetryDue(flatten.LastClose, now))
+                Close(flatten, now);
             return;
         }
         if (PlacementUnsettled || _account.OrderCount > 0 || _pending.ContainsKey(ReadCall) || !RetryDue(flatten.LastVerify, now))
@@ -561,8 +590,11 @@ public sealed class OrderExecutor
 
         var stops = _account.Orders.Where(o => o.Type == OrderType.Stop && o.Side == exit)
             .OrderByDescending(o => o.Quantity == size).ThenByDescending(o => _intentsById.ContainsKey(o.OrderId)).ThenByDescending(o => o.OrderId).ToList();
+        var guard = _flatten is { GuardRefused: false } flattening ? GuardFor(flattening, direction) : null;
         if (stops.Count == 0)
         {
+            if (guard is { } g)
+                desired = Farther(desired, g, direction);
             var placing = _intents.Values.Any(i => i.Role == OrderRole.Stop && i.Unsettled);
             if (!placing && RetryDue(_lastStopAttempt, now))
                 PlaceStop(trade, size, exit, desired, now);
@@ -573,9 +605,10 @@ public sealed class OrderExecutor
         var keep = stops[0];
         foreach (var extra in stops.Skip(1))
             Cancel(extra, ("extra_stop", $"a second stop {Describe(extra)} besides {Describe(keep)}"));
-        // While flattening the stop only guards the position until the close: its size follows the position, its price stays.
-        if (_flatten is not null && keep.StopPrice is { } guard)
-            desired = guard;
+        // While flattening the stop only guards the position until the close: its size follows the position, and its price
+        // is moved out to the flatten's guard, never towards the market.
+        if (_flatten is not null && keep.StopPrice is { } current)
+            desired = guard is { } g ? Farther(current, g, direction) : current;
         if (keep.Quantity == size && keep.StopPrice == desired)
         {
             _stopExpected = false;
@@ -625,23 +658,17 @@ public sealed class OrderExecutor
     private void PlaceStop(ManagedTrade trade, int size, OrderSide exit, decimal price, DateTimeOffset now)
     {
         var direction = exit == OrderSide.Sell ? 1 : -1;
-        var guard = false;
         if (_lastPrice is { } last && direction * (last - price) <= 0)
         {
-            // The market has traded through the stop (a stop that filled in part, a gap): the trade is over, the position
-            // is closed. A stop at the stop price would be refused; only if a close fails does a stop a tick beyond the
-            // last trade guard the position until one goes through (sent with the close, it could fill after the close).
-            if (_flatten is not { CloseFailed: true })
+            // The market has traded through the stop (a stop that filled in part, a gap): the trade is over and the position
+            // is closed; meanwhile a stop FlattenStopTicks beyond the last trade guards it, too far to fill with the close.
+            if (_flatten is null)
             {
-                if (_flatten is null)
-                    Note(ExecutionNoteLevel.Error, $"stop {price} for position {direction * size} is already through the market ({last}): flattening");
+                Note(ExecutionNoteLevel.Error, $"stop {price} for position {direction * size} is already through the market ({last}): flattening, guarded by a stop {_options.FlattenStopTicks} ticks away");
                 BeginFlatten("stop_through_market");
                 Flatten(now);
-                return;
             }
-            price = direction > 0 ? _contract.FloorToTick(last) - _contract.TickSize : _contract.CeilingToTick(last) + _contract.TickSize;
-            guard = true;
-            Note(ExecutionNoteLevel.Error, $"the close of position {direction * size} failed and its stop is through the market ({last}): guarding it with a stop at {price} until the next close");
+            price = GuardFor(_flatten!, direction) is { } g && direction * (last - g) > 0 ? g : GuardBeyond(last, direction);
         }
         if (!_stopExpected)
         {
@@ -650,8 +677,6 @@ public sealed class OrderExecutor
         }
         _lastStopAttempt = now;
         var tag = NextTag(trade.Tag + "-stop");
-        if (guard)
-            _flatten!.GuardTag = tag;
         Place(new OrderRequest(tag, exit, OrderType.Stop, size, StopPrice: price, ReduceOnly: true), OrderRole.Stop, null);
     }
 
@@ -692,7 +717,11 @@ public sealed class OrderExecutor
             if (_nakedSince is { } since)
                 _secondsNakedToday += (now - since).TotalSeconds;
             _nakedSince = null;
+            _exposedAt = null;
             _lastStopAttempt = null;
+            _wake?.Dispose();
+            _wake = null;
+            _wakeAt = null;
             ClearViolation("naked");
             if (position == 0)
             {
@@ -701,8 +730,11 @@ public sealed class OrderExecutor
             }
             return;
         }
-        _nakedSince ??= now;
-        if (_flatten is null && now - _nakedSince.Value >= TimeSpan.FromSeconds(_options.ProtectionGraceSeconds))
+        _nakedSince ??= NakedStart(now);
+        var due = _nakedSince.Value + TimeSpan.FromSeconds(_options.ProtectionGraceSeconds);
+        if (_flatten is null && now < due)
+            WakeAt(due, now);
+        else if (_flatten is null)
         {
             Violation("naked", $"position {position} without a full working stop", now);
             Note(ExecutionNoteLevel.Error, $"position {position} has had no full working stop for {(now - _nakedSince.Value).TotalSeconds:0.###} s (grace {_options.ProtectionGraceSeconds} s): flattening");
@@ -769,6 +801,13 @@ public sealed class OrderExecutor
                     _account.Upsert(current with { Quantity = size, StopPrice = change.StopPrice ?? current.StopPrice, LimitPrice = change.LimitPrice ?? current.LimitPrice });
                 return;
             }
+            if (_flatten is { } flatten && size == order.Quantity)
+            {
+                // Moving the stop out before a close: the close goes ahead with the stop where it is.
+                flatten.GuardRefused = true;
+                Note(ExecutionNoteLevel.Warning, $"moving {Describe(order)} out to {stopPrice} before the close {(ack.Outcome == AckOutcome.Uncertain ? "has an unknown outcome" : "was refused")} ({ack.Error}): closing with the stop where it is");
+                return;
+            }
             _replaceStop.Add(order.OrderId);
             Note(ExecutionNoteLevel.Warning, $"change of {Describe(order)} to {size} at {stopPrice} {(ack.Outcome == AckOutcome.Uncertain ? "has an unknown outcome" : "was refused")} ({ack.Error}): cancelling and replacing it");
             if (ack.Outcome == AckOutcome.Uncertain)
@@ -804,26 +843,55 @@ public sealed class OrderExecutor
 
     private void Close(FlattenProcedure flatten, DateTimeOffset now)
     {
+        var intent = CloseIntent(flatten, now, Math.Abs(_account.Position));
+        Call(CloseCall, ct => _broker.ClosePositionAsync(intent.Tag, ct), ack => OnCloseAnswer(flatten, intent, ack, "close"),
+            error => OrderAck.Uncertain(0, error.Message));
+    }
+
+    /// <summary>Closes with a market order of exactly <paramref name="position"/>'s size (after <c>Position/closeContract</c> was refused).</summary>
+    private void ExitAtMarket(FlattenProcedure flatten, int position, DateTimeOffset now)
+    {
+        var intent = CloseIntent(flatten, now, Math.Abs(position));
+        var request = new OrderRequest(intent.Tag, ExitSide(position), OrderType.Market, Math.Abs(position), ReduceOnly: true);
+        Note(ExecutionNoteLevel.Warning, $"closing position {position} ({flatten.Reason}) with a market order of {Math.Abs(position)}: the close was refused");
+        Call(CloseCall, ct => _broker.PlaceAsync(request, ct), ack => OnCloseAnswer(flatten, intent, ack, "market exit"),
+            error => OrderAck.Uncertain(0, error.Message));
+    }
+
+    private OrderIntent CloseIntent(FlattenProcedure flatten, DateTimeOffset now, int quantity)
+    {
         flatten.LastClose = now;
         flatten.Closes++;
         var tag = string.Create(CultureInfo.InvariantCulture, $"{_tagPrefix}-close-{++_sequence}");
-        var intent = new OrderIntent(tag, OrderRole.Close, null, now);
+        var intent = new OrderIntent(tag, OrderRole.Close, null, now) { Quantity = quantity };
         _intents[tag] = intent;
-        Call(CloseCall, ct => _broker.ClosePositionAsync(tag, ct), ack =>
+        return intent;
+    }
+
+    /// <summary>
+    /// An accepted close, or one whose answer was lost, may be working: no other goes out before a read started after it
+    /// shows the position still there. A refused <c>Position/closeContract</c> is followed at once by a market order.
+    /// </summary>
+    private void OnCloseAnswer(FlattenProcedure flatten, OrderIntent intent, OrderAck ack, string how)
+    {
+        var at = _clock.GetUtcNow();
+        if (ack.OrderId != 0)
+            Bind(intent, ack.OrderId);
+        if (ack.Outcome != AckOutcome.Rejected)
         {
-            if (ack.Success)
+            intent.Set(IntentState.Working, at);
+            flatten.CloseAcceptedAtRead = _readsStarted;
+            if (ack.Outcome == AckOutcome.Uncertain)
             {
-                if (ack.OrderId != 0)
-                    Bind(intent, ack.OrderId);
-                intent.Set(IntentState.Working, _clock.GetUtcNow());
-                flatten.CloseAcceptedAtRead = _readsStarted;
-                return;
+                Note(ExecutionNoteLevel.Warning, $"{how} of position {_account.Position} ({flatten.Reason}) has an unknown outcome ({ack.Error}); reading the account");
+                RequestRead($"{how} outcome unknown", start: true);
             }
-            flatten.CloseFailed = true;
-            intent.Set(IntentState.Done, _clock.GetUtcNow());
-            Note(ExecutionNoteLevel.Warning, $"close of position {_account.Position} ({flatten.Reason}) {(ack.Outcome == AckOutcome.Uncertain ? "has an unknown outcome" : "was refused")} ({ack.Error}); reading the account");
-            RequestRead("close refused");
-        }, error => OrderAck.Uncertain(0, error.Message));
+            return;
+        }
+        intent.Set(IntentState.Done, at);
+        flatten.CloseRefused = how == "close";
+        Note(ExecutionNoteLevel.Warning, $"{how} of position {_account.Position} ({flatten.Reason}) was refused ({ack.Error}); reading the account");
+        RequestRead($"{how} refused");
     }
 
     private void LookUp(OrderIntent intent, DateTimeOffset now)
@@ -874,6 +942,19 @@ public sealed class OrderExecutor
             if (intent.Role == OrderRole.Entry)
                 EntryEnded(intent, found.Status.ToLowerInvariant());
         }, error => (null, error.Message));
+    }
+
+    /// <summary>While the broker's events are not arriving: the broker's position (one request), and a full read when it differs.</summary>
+    private void CheckPosition(DateTimeOffset now)
+    {
+        if (_lastPositionCheck is { } last && now - last < TimeSpan.FromSeconds(_options.PositionCheckSeconds))
+            return;
+        _lastPositionCheck = now;
+        Call<int?>(PositionCall, async ct => await _broker.GetPositionAsync(ct).ConfigureAwait(false), position =>
+        {
+            if (position is { } held && held != _account.Position)
+                RequestRead($"the broker holds {held} where {_account.Position} was expected, while its events are not arriving ({_eventsDown})", start: true);
+        }, _ => null);
     }
 
     private void RequestRead(string reason, bool start = false)
@@ -1057,6 +1138,46 @@ public sealed class OrderExecutor
     private decimal RoundAway(decimal price, int direction) => direction > 0 ? _contract.FloorToTick(price) : _contract.CeilingToTick(price);
 
     private static OrderSide ExitSide(int position) => position > 0 ? OrderSide.Sell : OrderSide.Buy;
+
+    /// <summary>Of two stop prices for a position of <paramref name="direction"/>, the one farther from the market.</summary>
+    private static decimal Farther(decimal a, decimal b, int direction) => direction > 0 ? Math.Min(a, b) : Math.Max(a, b);
+
+    /// <summary>A stop <see cref="ExecutionOptions.FlattenStopTicks"/> beyond <paramref name="last"/>, on the tick grid, away from the market.</summary>
+    private decimal GuardBeyond(decimal last, int direction) => RoundAway(last - direction * _contract.ToPrice(_options.FlattenStopTicks), direction);
+
+    /// <summary>The flatten's guard price for a position of <paramref name="direction"/> (fixed when first asked), or null while no trade price is known.</summary>
+    private decimal? GuardFor(FlattenProcedure flatten, int direction)
+    {
+        if (flatten.Guard is { } guard && guard.Direction == direction)
+            return guard.Price;
+        if (_lastPrice is not { } last)
+            return null;
+        var price = GuardBeyond(last, direction);
+        flatten.Guard = (direction, price);
+        return price;
+    }
+
+    /// <summary>
+    /// When the position lost its full stop: now, or, for a position enlarged by a fill the executor learned of late (a delayed
+    /// event, a fill found by a read), the fill's time, but no earlier than leaves one retry of the stop before the grace ends.
+    /// </summary>
+    private DateTimeOffset NakedStart(DateTimeOffset now)
+    {
+        if (_exposedAt is not { } fill || fill >= now)
+            return now;
+        var latest = now - TimeSpan.FromSeconds(Math.Max(0, _options.ProtectionGraceSeconds - _options.RetrySeconds));
+        return fill > latest ? fill : latest;
+    }
+
+    /// <summary>Wakes the executor at <paramref name="due"/> (the protection grace's end), not at the next clock tick after it.</summary>
+    private void WakeAt(DateTimeOffset due, DateTimeOffset now)
+    {
+        if (_callbacks is not { } callbacks || _wakeAt == due)
+            return;
+        _wake?.Dispose();
+        _wakeAt = due;
+        _wake = _clock.CreateTimer(_ => callbacks.Post(new BrokerCallCompletion("protection grace", static () => { })), null, due - now, Timeout.InfiniteTimeSpan);
+    }
 
     /// <summary>A market order closing the position (ours, or the one a broker creates for a close request): never cancelled.</summary>
     private bool IsCloseOrder(WorkingOrder order) =>

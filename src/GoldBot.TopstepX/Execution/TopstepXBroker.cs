@@ -126,6 +126,21 @@ public sealed class TopstepXBroker : IBroker
         }
     }
 
+    /// <summary>The net position in the contract, contracts: one request (Position/searchOpen).</summary>
+    /// <exception cref="BrokerUnavailableException">The gateway refused or did not answer.</exception>
+    public async ValueTask<int> GetPositionAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var positions = await _client.SearchOpenPositionsAsync(_accountId, cancellationToken).ConfigureAwait(false);
+            return positions.Where(p => p.ContractId == _contractId).Sum(p => p.SignedSize);
+        }
+        catch (Exception e) when (e is GatewayException or GatewayUnavailableException)
+        {
+            throw new BrokerUnavailableException($"the gateway's position could not be read: {e.Message}", e);
+        }
+    }
+
     /// <inheritdoc/>
     public async ValueTask<OrderLookup?> FindOrderAsync(string tag, CancellationToken cancellationToken)
     {

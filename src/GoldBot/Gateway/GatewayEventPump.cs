@@ -12,8 +12,9 @@ namespace GoldBot.Gateway;
 /// <summary>
 /// Moves the hubs' events into the daemon: market trades of the traded contract into the bar source and
 /// the feed monitor, quotes into the feed monitor, user-hub orders and trades into the broker adapter (when
-/// orders go to the gateway). After a user-hub reconnect it asks the executor to read the account through
-/// REST, because missed events are not replayed (<c>research/topstepx-api.md</c> §12.5); a market-hub loss
+/// orders go to the gateway). It tells the executor when the user hub is lost (it then checks the position
+/// through REST every second) and when it is back (it reads the account, because missed events are not
+/// replayed, <c>research/topstepx-api.md</c> §12.5); a market-hub loss
 /// marks a gap in the bar source (the bars missed are fetched from History before the next bar) and goes to
 /// the feed monitor. Unreadable payloads are logged.
 /// </summary>
@@ -81,11 +82,13 @@ public sealed class GatewayEventPump(
                     await broker.OnTradeAsync(trade.Trade, cancellationToken);
                     break;
                 case HubConnectionLost lost:
-                    logger.LogWarning("User hub connection lost: {Reason}; reconnecting", lost.Reason ?? "closed");
+                    logger.LogWarning("User hub connection lost: {Reason}; reconnecting (meanwhile the position is checked through REST)", lost.Reason ?? "closed");
+                    if (broker is not null)
+                        await channels.Executor.WriteAsync(new UserEventsChanged(Flowing: false, "user hub connection lost"), cancellationToken);
                     break;
                 case HubReconnected when broker is not null:
                     logger.LogInformation("User hub reconnected: reading orders, positions and fills through REST");
-                    await channels.Executor.WriteAsync(new ReconcileRequested("user hub reconnected"), cancellationToken);
+                    await channels.Executor.WriteAsync(new UserEventsChanged(Flowing: true, "user hub reconnected"), cancellationToken);
                     break;
                 case PayloadRejected rejected:
                     logger.LogError("Unreadable {Method} payload from the user hub: {Error}", rejected.Method, rejected.Error);

@@ -202,7 +202,7 @@ public static class GatewayRun
         try
         {
             await userHubStarted;
-            executor.TryWrite(new ReconcileRequested("user hub connected"));
+            executor.TryWrite(new UserEventsChanged(Flowing: true, "user hub connected"));
         }
         catch (OperationCanceledException)
         {

@@ -27,9 +27,13 @@ public sealed record BrokerCallFinished(BrokerCallCompletion Completion) : Execu
 /// <param name="LastPrice">Latest trade or quote price, points, or null when none is known.</param>
 public sealed record ExecutorTick(decimal? LastPrice) : ExecutorInput;
 
-/// <summary>Read the broker's account now (after a user-hub reconnect: events missed meanwhile are not replayed).</summary>
+/// <summary>
+/// The broker's events (the user hub) stopped or flow again: while stopped the executor checks the broker's position every
+/// second; when they flow again it reads the account, because events missed meanwhile are not replayed.
+/// </summary>
+/// <param name="Flowing">True on (re)connect, false when the connection was lost.</param>
 /// <param name="Reason">For the log.</param>
-public sealed record ReconcileRequested(string Reason) : ExecutorInput;
+public sealed record UserEventsChanged(bool Flowing, string Reason) : ExecutorInput;
 
 /// <summary>Start-up: read the broker's account and adopt (or flatten) what it holds before any entry.</summary>
 /// <param name="LastPrice">Latest traded price, points, or null when unknown.</param>

@@ -38,7 +38,7 @@ public sealed class OrderExecutorService(
                 BrokerEventsReceived received => await executor.OnBrokerEventsAsync(received.Events, stoppingToken),
                 BrokerCallFinished finished => await executor.OnCompletedAsync(finished.Completion, stoppingToken),
                 ExecutorTick tick => await executor.OnClockAsync(tick.LastPrice, stoppingToken),
-                ReconcileRequested reconcile => await executor.ReconcileAsync(reconcile.Reason, stoppingToken),
+                UserEventsChanged events => await executor.OnEventStreamAsync(events.Flowing, events.Reason, stoppingToken),
                 ExecutorStart start => await executor.StartAsync(start.LastPrice, stoppingToken),
                 _ => null,
             };

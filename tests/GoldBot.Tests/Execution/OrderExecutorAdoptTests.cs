@@ -104,9 +104,12 @@ public sealed class OrderExecutorAdoptTests
         var restarted = Restarted();
         await restarted.StartAsync(1996.0m, None);
 
-        // No stop is sent with the close (a guard stop one tick away could fill after it): only if a close fails.
-        var exit = Assert.Single((await _broker.GetAccountAsync(None)).WorkingOrders);
-        Assert.Equal((OrderType.Market, OrderSide.Sell, 4), (exit.Type, exit.Side, exit.Quantity));
+        // The close goes with a guard stop 20 ticks (2.0) below the last trade: it caps the loss if the close fails, and is
+        // too far to fill in the same instant as the close.
+        var working = (await _broker.GetAccountAsync(None)).WorkingOrders;
+        Assert.Equal(2, working.Count);
+        Assert.Contains(working, o => (o.Type, o.Side, o.Quantity) == (OrderType.Market, OrderSide.Sell, 4));
+        Assert.Contains(working, o => (o.Type, o.Side, o.Quantity, o.StopPrice) == (OrderType.Stop, OrderSide.Sell, 4, 1994.0m));
     }
 
     [Fact]

@@ -35,15 +35,21 @@ public sealed class OrderExecutorSlowBrokerTests
         _updates.Add(await _executor.OnClockAsync(last, None));
     }
 
-    /// <summary>Starts on a flat account, enters long 1 and books its fill at 2000.0; the stop's placement is left unanswered.</summary>
-    /// <summary>Long 1, its stop refused while the market trades through it (1997.5 under 1998.0), then the close refused.</summary>
-    private async Task CloseRefusedAfterTheStopWentThroughAsync()
+    /// <summary>Long 1, its stop refused while the market trades through it (1997.5 under 1998.0): the close and its guard stop go out.</summary>
+    private async Task StopThroughTheMarketAsync()
     {
         await LongOneAsync();
         await AnswerAsync("place", OrderAck.Rejected(0, "stop refused"));
         await TickAsync(1, 1997.5m);
-        await AnswerAsync("close", OrderAck.Rejected(0, "close refused"));
-        await TickAsync(1, 1997.5m);
+    }
+
+    /// <summary>Starts on a flat account, enters long 1 and books its fill at 2000.0; the stop's placement is left unanswered.</summary>
+    /// <summary>Long 1 at 2000.0 with its stop (order 2) working at 1998.0; the last trade 1998.3.</summary>
+    private async Task ProtectedLongAsync()
+    {
+        await LongOneAsync();
+        await AnswerAsync("place", OrderAck.Accepted(2));
+        await TickAsync(0, 1998.3m);
     }
 
     private async Task LongOneAsync()
@@ -89,39 +95,139 @@ public sealed class OrderExecutorSlowBrokerTests
     }
 
     [Fact]
-    public async Task A_stop_through_the_market_closes_the_position_and_sends_no_second_stop_with_the_close()
+    public async Task A_stop_through_the_market_closes_the_position_guarded_by_a_stop_20_ticks_beyond_the_last_trade()
     {
-        await LongOneAsync();
-        await AnswerAsync("place", OrderAck.Rejected(0, "stop refused"));
-        await TickAsync(1, 1997.5m); // the market trades through 1998.0 before the retry
+        await StopThroughTheMarketAsync();
 
         Assert.Single(_broker.All("close"));
-        Assert.DoesNotContain(_broker.All("place"), c => c.Open);
+        var guard = (OrderRequest)_broker.Open("place").Request;
+        Assert.Equal((OrderType.Stop, OrderSide.Sell, 1, 1995.5m), (guard.Type, guard.Side, guard.Quantity, guard.StopPrice));
     }
 
     [Fact]
-    public async Task When_that_close_is_refused_a_guard_stop_a_tick_below_the_last_trade_protects_the_position()
+    public async Task A_refused_close_is_followed_at_once_by_a_market_order_of_exactly_the_position()
     {
-        await CloseRefusedAfterTheStopWentThroughAsync();
+        await StopThroughTheMarketAsync();
+        await AnswerAsync("place", OrderAck.Accepted(7)); // the guard
 
-        var guard = (OrderRequest)_broker.Open("place").Request;
-        Assert.Equal((OrderType.Stop, OrderSide.Sell, 1, 1997.4m), (guard.Type, guard.Side, guard.Quantity, guard.StopPrice));
+        await AnswerAsync("close", OrderAck.Rejected(0, "close refused")); // no tick: the market order does not wait for the retry
+
+        var exit = (OrderRequest)_broker.Open("place").Request;
+        Assert.Equal((OrderType.Market, OrderSide.Sell, 1), (exit.Type, exit.Side, exit.Quantity));
+        Assert.Contains(Notes, n => n.Contains("with a market order of 1: the close was refused", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task The_guard_stop_is_cancelled_before_the_close_is_tried_again_so_both_cannot_fill()
+    public async Task The_guard_stop_stays_working_while_the_closes_are_retried()
     {
-        await CloseRefusedAfterTheStopWentThroughAsync();
-        var guard = (OrderRequest)_broker.Open("place").Request;
-        await AnswerAsync("place", OrderAck.Accepted(7));
+        await StopThroughTheMarketAsync();
+        await AnswerAsync("place", OrderAck.Accepted(7)); // the guard
+        await AnswerAsync("close", OrderAck.Rejected(0, "close refused"));
+        await AnswerAsync("place", OrderAck.Rejected(0, "market order refused"));
+        await AnswerAsync("read", new AccountSnapshot(50_000m, 1, 2000m, [new WorkingOrder(7, "t-20251202-1500-1-stop2", OrderSide.Sell, OrderType.Stop, 1, null, 1995.5m)], []));
 
-        await TickAsync(1, 1997.5m); // the close is due again: the guard goes first
-        Assert.Equal(7L, _broker.Open("cancel").Request);
-        Assert.Single(_broker.All("close"));
+        await TickAsync(1, 1997.5m);
 
-        await AnswerAsync("cancel", OrderAck.Accepted(7));
         Assert.Equal(2, _broker.All("close").Count());
-        Assert.Equal(("t-20251202-1500-1-stop2", 1997.4m), (guard.Tag, guard.StopPrice));
+        Assert.Empty(_broker.All("cancel"));
+    }
+
+    [Fact]
+    public async Task A_flatten_moves_a_stop_near_the_market_out_to_the_guard_before_it_closes()
+    {
+        await ProtectedLongAsync(); // stop 1998.0, last 1998.3: 3 ticks away
+        _updates.Add(await _executor.FlattenAsync("eod_flatten", None));
+
+        var change = (OrderChange)_broker.Open("modify").Request;
+        Assert.Equal((2L, 1, 1996.3m), (change.OrderId, change.Quantity, change.StopPrice));
+        Assert.Empty(_broker.All("close"));
+
+        await AnswerAsync("modify", OrderAck.Accepted(2));
+        Assert.Single(_broker.All("close"));
+    }
+
+    [Fact]
+    public async Task When_moving_the_stop_out_is_refused_the_close_goes_ahead_with_the_stop_where_it_is()
+    {
+        await ProtectedLongAsync();
+        _updates.Add(await _executor.FlattenAsync("eod_flatten", None));
+
+        await AnswerAsync("modify", OrderAck.Rejected(2, "modify refused"));
+
+        Assert.Single(_broker.All("close"));
+        Assert.Single(_broker.All("modify"));
+        Assert.Empty(_broker.All("cancel"));
+        Assert.Equal(1998.0m, _executor.CurrentStop);
+    }
+
+    [Fact]
+    public async Task When_moving_the_stop_out_goes_unanswered_the_close_goes_after_the_grace()
+    {
+        await ProtectedLongAsync();
+        _updates.Add(await _executor.FlattenAsync("eod_flatten", None));
+
+        await TickAsync(1, 1998.3m);
+        Assert.Empty(_broker.All("close"));
+        await TickAsync(1, 1998.3m);
+        Assert.Single(_broker.All("close"));
+    }
+
+    [Fact]
+    public async Task A_fill_learned_late_counts_its_time_without_a_stop_from_the_fill()
+    {
+        _updates.Add(await _executor.StartAsync(2000m, None));
+        await AnswerAsync("read", Flat);
+        await AnswerAsync("read", Flat);
+        _updates.Add(await _executor.EnterAsync(new TradePlan(Signals.Long(_clock.Now, 20), 1, 20, [], 25m, 250m), None));
+        var entry = (OrderRequest)_broker.Open("place").Request;
+        await AnswerAsync("place", OrderAck.Accepted(1));
+
+        // The fill, made at 15:00:00, is reported a second late; its stop is refused at once.
+        _clock.Now = _clock.Now.AddSeconds(1);
+        await EventAsync(new OrderFilled(new BrokerFill(11, 1, entry.Tag, OrderSide.Buy, 1, 2000.0m, 0.62m, _clock.Now.AddSeconds(-1))));
+        await AnswerAsync("place", OrderAck.Rejected(0, "stop refused"));
+        Assert.Empty(_broker.All("close"));
+
+        // The grace ends at 15:00:02, two seconds after the fill: the wake-up set for it flattens there, not at a later tick.
+        _clock.Now = _clock.Now.AddSeconds(1);
+        Assert.Equal(1, _clock.FireDueTimers());
+        _updates.Add(await _executor.OnCompletedAsync(await _broker.PostedAsync(), None));
+
+        Assert.Single(_broker.All("close"));
+        Assert.Contains(Notes, n => n.Contains("no full working stop for 2 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task While_the_user_hub_is_down_the_position_is_checked_every_second_and_a_change_reads_the_account()
+    {
+        await ProtectedLongAsync();
+        _updates.Add(await _executor.OnEventStreamAsync(flowing: false, "user hub connection lost", None));
+
+        await AnswerAsync("position", 1); // checked at once; unchanged: nothing more
+        await TickAsync(0.5, 1998.3m);
+        Assert.Single(_broker.All("position"));
+        Assert.DoesNotContain(_broker.All("read"), c => c.Open);
+        await TickAsync(0.5, 1998.3m);
+        await AnswerAsync("position", 0); // a second later: the stop filled unseen
+
+        Assert.Single(_broker.All("read"), c => c.Open);
+        Assert.Equal(2, _broker.All("position").Count());
+    }
+
+    [Fact]
+    public async Task Once_the_user_hub_is_back_the_account_is_read_and_the_position_checks_stop()
+    {
+        await ProtectedLongAsync();
+        _updates.Add(await _executor.OnEventStreamAsync(flowing: false, "user hub connection lost", None));
+        await AnswerAsync("position", 1); // the first check goes at once
+        _updates.Add(await _executor.OnEventStreamAsync(flowing: true, "user hub reconnected", None));
+
+        Assert.Single(_broker.All("read"), c => c.Open);
+        await AnswerAsync("read", new AccountSnapshot(50_000m, 1, 2000m, [new WorkingOrder(2, "", OrderSide.Sell, OrderType.Stop, 1, null, 1998m)], []));
+        await TickAsync(1, 1998.3m);
+        await TickAsync(1, 1998.3m);
+
+        Assert.Single(_broker.All("position"));
     }
 
     [Fact]

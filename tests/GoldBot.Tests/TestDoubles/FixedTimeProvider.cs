@@ -1,10 +1,54 @@
 namespace GoldBot.Tests.TestDoubles;
 
-/// <summary>A clock that says what the test sets, so no test depends on the wall clock.</summary>
+/// <summary>
+/// A clock that says what the test sets, so no test depends on the wall clock. Its one-shot timers fire only when the
+/// test calls <see cref="FireDueTimers"/> (the base class's would run on the wall clock).
+/// </summary>
 internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
 {
+    private readonly List<ManualTimer> _timers = [];
+
     /// <summary>The instant <see cref="GetUtcNow"/> returns.</summary>
     public DateTimeOffset Now { get; set; } = now;
 
     public override DateTimeOffset GetUtcNow() => Now;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new ManualTimer(() => callback(state), Now + dueTime);
+        _timers.Add(timer);
+        return timer;
+    }
+
+    /// <summary>Runs, once, every timer not disposed whose due time is at or before <see cref="Now"/>; returns how many ran.</summary>
+    public int FireDueTimers()
+    {
+        var due = _timers.Where(t => t.Due <= Now).ToList();
+        foreach (var timer in due)
+        {
+            _timers.Remove(timer);
+            if (!timer.Disposed)
+                timer.Fire();
+        }
+        return due.Count(t => !t.Disposed);
+    }
+
+    private sealed class ManualTimer(Action fire, DateTimeOffset due) : ITimer
+    {
+        public DateTimeOffset Due { get; } = due;
+
+        public bool Disposed { get; private set; }
+
+        public void Fire() => fire();
+
+        public bool Change(TimeSpan dueTime, TimeSpan period) => throw new NotSupportedException("the executor's timers are one-shot");
+
+        public void Dispose() => Disposed = true;
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
 }

@@ -9,7 +9,7 @@ namespace GoldBot.Tests.TestDoubles;
 /// </summary>
 internal sealed class ScriptedBroker : IBroker, IExecutionCallbacks
 {
-    /// <summary>One call: what it was (<c>place</c>, <c>modify</c>, <c>cancel</c>, <c>close</c>, <c>read</c>, <c>find</c>), its request, its answer.</summary>
+    /// <summary>One call: what it was (<c>place</c>, <c>modify</c>, <c>cancel</c>, <c>close</c>, <c>read</c>, <c>position</c>, <c>find</c>), its request, its answer.</summary>
     public sealed record Call(string What, object Request, TaskCompletionSource<object?> Answer)
     {
         public bool Open => !Answer.Task.IsCompleted;
@@ -30,9 +30,14 @@ internal sealed class ScriptedBroker : IBroker, IExecutionCallbacks
 
     public ValueTask<AccountSnapshot> GetAccountAsync(CancellationToken cancellationToken) => Wait<AccountSnapshot>("read", "");
 
+    public ValueTask<int> GetPositionAsync(CancellationToken cancellationToken) => Wait<int>("position", "");
+
     public ValueTask<OrderLookup?> FindOrderAsync(string tag, CancellationToken cancellationToken) => Wait<OrderLookup?>("find", tag);
 
     public void Post(BrokerCallCompletion completion) => _completions.Writer.TryWrite(completion);
+
+    /// <summary>The next completion posted without an answer from the test (a timer's wake-up), within 60 s.</summary>
+    public async Task<BrokerCallCompletion> PostedAsync() => await _completions.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
 
     /// <summary>The calls of one kind.</summary>
     public IEnumerable<Call> All(string what) => Calls.Where(c => c.What == what);
