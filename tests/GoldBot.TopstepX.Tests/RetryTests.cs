@@ -8,6 +8,20 @@ namespace GoldBot.TopstepX.Tests;
 /// <summary>Polly retries: queries back off on 429/5xx (honouring Retry-After); commands are retried only on 429.</summary>
 public sealed class RetryTests
 {
+    /// <summary>
+    /// Waits until the client has armed its retry delay (the first one-shot timer other than a per-attempt timeout), so that the test
+    /// moves the clock only after it: moved earlier, the delay would start from the moved clock and never fall due.
+    /// </summary>
+    private static async Task<TimeSpan> RetryDelayArmedAsync(ClientFixture fixture)
+    {
+        while (true)
+        {
+            var due = await fixture.Time.NextArmedOnceAsync();
+            if (due != fixture.Options.RequestTimeout)
+                return due;
+        }
+    }
+
     [Fact]
     public async Task A_429_is_retried_after_its_Retry_After_delay()
     {
@@ -25,7 +39,7 @@ public sealed class RetryTests
         };
 
         var search = fixture.Client.SearchTradesAsync(1, fixture.Time.GetUtcNow().AddHours(-1));
-        await fixture.Gateway.WaitForRequestsAsync(2);
+        Assert.Equal(TimeSpan.FromSeconds(5), await RetryDelayArmedAsync(fixture));
         fixture.Time.Advance(TimeSpan.FromSeconds(4.9));
         Assert.False(search.IsCompleted);
         fixture.Time.Advance(TimeSpan.FromSeconds(0.1));
@@ -47,7 +61,7 @@ public sealed class RetryTests
             : StubGateway.Ok(new JsonObject { ["accounts"] = new JsonArray() }));
 
         var search = fixture.Client.SearchAccountsAsync();
-        await fixture.Gateway.WaitForRequestsAsync(2);
+        await RetryDelayArmedAsync(fixture);
         fixture.Time.Advance(TimeSpan.FromSeconds(30));
         await fixture.Gateway.WaitForRequestsAsync(1);
 
@@ -62,7 +76,7 @@ public sealed class RetryTests
         fixture.Gateway.Respond = (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadGateway));
 
         var search = fixture.Client.SearchAccountsAsync();
-        await fixture.Gateway.WaitForRequestsAsync(2);
+        await RetryDelayArmedAsync(fixture);
         fixture.Time.Advance(TimeSpan.FromSeconds(30));
 
         var error = await Assert.ThrowsAsync<GatewayUnavailableException>(() => search);
@@ -80,7 +94,7 @@ public sealed class RetryTests
             : StubGateway.Ok(new JsonObject { ["orderId"] = 9001 }));
 
         var place = fixture.Client.PlaceOrderAsync(EnvelopeErrorTests.MarketBuy() with { CustomTag = "gb-1" });
-        await fixture.Gateway.WaitForRequestsAsync(2);
+        await RetryDelayArmedAsync(fixture);
         fixture.Time.Advance(TimeSpan.FromSeconds(30));
         var result = await place;
 

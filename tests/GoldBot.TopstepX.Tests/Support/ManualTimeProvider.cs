@@ -70,6 +70,16 @@ internal sealed class ManualTimeProvider : TimeProvider
     /// <summary>The due time of every timer armed (with a positive due time), in arming order.</summary>
     public Channel<TimeSpan> Armed { get; } = Channel.CreateUnbounded<TimeSpan>();
 
+    /// <summary>The due time of every one-shot timer armed (a delay, a timeout; not the rate limiters' periodic ticks), in arming order.</summary>
+    public Channel<TimeSpan> ArmedOnce { get; } = Channel.CreateUnbounded<TimeSpan>();
+
+    /// <summary>Waits until the code under test arms its next one-shot timer and returns its due time (relative to the clock then).</summary>
+    public async Task<TimeSpan> NextArmedOnceAsync()
+    {
+        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await ArmedOnce.Reader.ReadAsync(safety.Token);
+    }
+
     /// <summary>Waits until the code under test arms its next timer and returns its due time (relative to the clock then).</summary>
     public async Task<TimeSpan> NextArmedAsync()
     {
@@ -89,6 +99,8 @@ internal sealed class ManualTimeProvider : TimeProvider
             _timers.Add(timer);
         }
         Armed.Writer.TryWrite(dueTime);
+        if (period <= TimeSpan.Zero || period == Timeout.InfiniteTimeSpan)
+            ArmedOnce.Writer.TryWrite(dueTime);
     }
 
     private void Remove(ManualTimer timer)
