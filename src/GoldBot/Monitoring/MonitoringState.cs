@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using GoldBot.Execution;
 using GoldBot.Market;
 using GoldBot.Risk;
@@ -21,12 +22,16 @@ public sealed record ControlRecord(DateTimeOffset Time, string Action, string De
 /// <summary>
 /// The latest state each stage published, for the status writer (cache, then publish: a stage
 /// updates its entry here before it writes downstream). Replaced as whole immutable values
-/// under a lock, so the status writer always reads a consistent set. Thread-safe.
+/// under a lock, so the status writer always reads a consistent set. A change an operator watches for
+/// (the position, its stop, the protection state, a halt or other risk decision, a control, a signal;
+/// not the open P&amp;L's every tick) is signalled on <see cref="Changes"/> so status.json is rewritten at once.
+/// Thread-safe.
 /// </summary>
 public sealed class MonitoringState
 {
     private readonly object _gate = new();
     private readonly Queue<ControlRecord> _controls = new();
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     private RiskStatus? _risk;
     private decimal _openPnL;
@@ -40,11 +45,18 @@ public sealed class MonitoringState
     private ProtectionStatus? _protection;
     private string? _executionBlockedBy;
 
+    /// <summary>Holds a value when something changed since the status writer last took it (one pending signal at most).</summary>
+    public ChannelReader<bool> Changes => _changes.Reader;
+
     /// <summary>Publishes the risk manager's view after a bar or report.</summary>
     public void SetRisk(RiskStatus status, decimal openPnL, decimal markPrice)
     {
+        ArgumentNullException.ThrowIfNull(status);
         lock (_gate)
         {
+            // The day's P&L moves with every price: only the rules' decisions count as a change.
+            if (_risk is null || _risk with { DailyPnL = 0, DailyLossRemaining = 0 } != status with { DailyPnL = 0, DailyLossRemaining = 0 })
+                Changed();
             _risk = status;
             _openPnL = openPnL;
             _markPrice = markPrice;
@@ -56,6 +68,8 @@ public sealed class MonitoringState
     {
         lock (_gate)
         {
+            if (_position != position || _currentStop != currentStop || _openTrade?.Id != openTrade?.Id)
+                Changed();
             _position = position;
             _openTrade = openTrade;
             _currentStop = currentStop;
@@ -67,6 +81,8 @@ public sealed class MonitoringState
     {
         lock (_gate)
         {
+            if (_protection?.State != protection.State || _protection?.Violations != protection.Violations || _executionBlockedBy != executionBlockedBy)
+                Changed();
             _protection = protection;
             _executionBlockedBy = executionBlockedBy;
         }
@@ -76,7 +92,10 @@ public sealed class MonitoringState
     public void SetLastSignal(LastSignal signal)
     {
         lock (_gate)
+        {
             _lastSignal = signal;
+            Changed();
+        }
     }
 
     /// <summary>Publishes the last bar processed and its close time (UTC).</summary>
@@ -92,10 +111,13 @@ public sealed class MonitoringState
         lock (_gate)
         {
             _controls.Enqueue(record);
+            Changed();
             if (_controls.Count > 10)
                 _controls.Dequeue();
         }
     }
+
+    private void Changed() => _changes.Writer.TryWrite(true);
 
     /// <summary>A consistent copy of everything.</summary>
     public MonitoringSnapshot Snapshot()

@@ -10,12 +10,14 @@ using Microsoft.Extensions.Logging;
 namespace GoldBot.Services;
 
 /// <summary>
-/// Writes <c>logs/status.json</c> atomically at start, every <c>Monitoring:StatusIntervalSeconds</c>
+/// Writes <c>logs/status.json</c> atomically at start, at once on every change <see cref="MonitoringState"/>
+/// signals (position, stop, protection, risk decision, control, signal), every <c>Monitoring:StatusIntervalSeconds</c>
 /// of market time, and at shutdown (then with <c>is_alive: false</c>); rolls trades_today.json
 /// at the trading-day boundary. Reads published snapshots (and the thread-safe learning tracker),
 /// never a pipeline stage's working state.
 /// In a fast replay market time outruns any reader, so periodic rewrites are also spaced at
-/// least <c>Monitoring:MinRealIntervalMilliseconds</c> apart on the wall clock.
+/// least <c>Monitoring:MinRealIntervalMilliseconds</c> apart on the wall clock; a change that comes
+/// sooner is written when that spacing has passed.
 /// </summary>
 public sealed class StatusWriterService(
     MonitoringState monitoring,
@@ -40,14 +42,35 @@ public sealed class StatusWriterService(
     {
         Write(alive: true);
         var heartbeat = settings.Mode == RunMode.Replay ? Task.CompletedTask : HeartbeatAsync(stoppingToken);
-        using var timer = new PeriodicTimer(_interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var changes = WriteChangesAsync(stoppingToken);
+        try
         {
-            journal.Roll(time.GetUtcNow());
-            if (wall.GetElapsedTime(_lastWrite).TotalMilliseconds >= settings.Monitoring.MinRealIntervalMilliseconds)
-                Write(alive: true);
+            using var timer = new PeriodicTimer(_interval, time);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                journal.Roll(time.GetUtcNow());
+                if (wall.GetElapsedTime(_lastWrite).TotalMilliseconds >= settings.Monitoring.MinRealIntervalMilliseconds)
+                    Write(alive: true);
+            }
         }
-        await heartbeat;
+        finally
+        {
+            // Both end with the stop; awaited so that no rewrite can follow the last one (is_alive false).
+            await Task.WhenAll(heartbeat, changes).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Rewrites the file on every signalled change, no sooner than the minimum wall-clock spacing after the last write.</summary>
+    private async Task WriteChangesAsync(CancellationToken stoppingToken)
+    {
+        var spacing = TimeSpan.FromMilliseconds(settings.Monitoring.MinRealIntervalMilliseconds);
+        await foreach (var _ in monitoring.Changes.ReadAllAsync(stoppingToken))
+        {
+            var wait = spacing - wall.GetElapsedTime(Volatile.Read(ref _lastWrite));
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait, wall, stoppingToken);
+            Write(alive: true);
+        }
     }
 
     /// <summary>The gateway modes' heartbeat: a rewrite every <see cref="HeartbeatPeriod"/> of wall time, market data or not.</summary>

@@ -13,13 +13,14 @@ namespace GoldBot.Tests.Monitoring;
 /// <summary>
 /// Issue 10 §4: in the gateway modes status.json is rewritten at least every 5 s of wall time whether market time moves or not
 /// (its <c>heartbeat</c> is the wall time of the write), so a monitor tells a dead daemon from a quiet one; and <c>is_alive</c>
-/// becomes false when the daemon stops.
+/// becomes false when the daemon stops; a change of the position, its stop, the protection or a risk decision is written at once.
 /// </summary>
 public sealed class StatusHeartbeatTests : IDisposable
 {
     private static readonly DateTimeOffset MarketNow = new(2025, 12, 10, 15, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset WallStart = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
     private readonly string _folder = Directory.CreateTempSubdirectory("goldbot-heartbeat-").FullName;
+    private readonly MonitoringState _monitoring = new();
 
     [Fact]
     public async Task The_heartbeat_rewrites_status_every_five_seconds_of_wall_time_while_market_time_stands_still()
@@ -37,6 +38,36 @@ public sealed class StatusHeartbeatTests : IDisposable
         using var stopped = JsonDocument.Parse(await File.ReadAllTextAsync(StatusPath));
         Assert.False(stopped.RootElement.GetProperty("is_alive").GetBoolean());
         Assert.Equal(MarketNow, stopped.RootElement.GetProperty("timestamp").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_position_change_is_written_at_once_once_the_minimum_spacing_has_passed()
+    {
+        var (writer, wall) = await StartAsync(RunMode.Sim);
+        await HeartbeatAsync(WallStart);
+
+        _monitoring.SetPosition(new GoldBot.Execution.PositionState(1, 2000m, false, 51_234.5m), null, 1998m);
+        wall.AdvanceTo(WallStart.AddMilliseconds(200)); // Monitoring:MinRealIntervalMilliseconds after the last write; no tick, no heartbeat due
+
+        Assert.Equal(WallStart.AddMilliseconds(200), await HeartbeatAsync(WallStart.AddMilliseconds(200)));
+        using var status = JsonDocument.Parse(await File.ReadAllTextAsync(StatusPath));
+        Assert.Equal(51_234.5m, status.RootElement.GetProperty("account").GetProperty("balance").GetDecimal());
+        await writer.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public void Only_what_an_operator_watches_signals_a_change_not_the_open_pnl_of_every_price()
+    {
+        var monitoring = new MonitoringState();
+        var status = new GoldBot.Risk.RiskStatus(true, null, 0, 0m, 1000m, 0, 48_000m, false, false, 2, 0, new DateOnly(2025, 12, 10), 50_000m);
+        monitoring.SetRisk(status, 0m, 2000m);
+        Assert.True(monitoring.Changes.TryRead(out _));
+
+        monitoring.SetRisk(status with { DailyPnL = -120m, DailyLossRemaining = 880m }, -120m, 1998.8m);
+        Assert.False(monitoring.Changes.TryRead(out _));
+
+        monitoring.SetRisk(status with { CanTrade = false, BlockedBy = "daily loss limit" }, -1000m, 1990m);
+        Assert.True(monitoring.Changes.TryRead(out _));
     }
 
     [Fact]
@@ -68,7 +99,7 @@ public sealed class StatusHeartbeatTests : IDisposable
         var settings = new GoldBotSettings { Mode = mode, Monitoring = new MonitoringSettings { LogDirectory = _folder } };
         var market = new ReplayClock(MarketNow);
         market.AdvanceTo(MarketNow);
-        return new StatusWriterService(new MonitoringState(), new PatternPerformance(settings.Strategy.EnabledPatterns), new RecentErrors(),
+        return new StatusWriterService(_monitoring, new PatternPerformance(settings.Strategy.EnabledPatterns), new RecentErrors(),
             new TradeJournal(_folder, "MGC", "test", NullLogger.Instance), settings, market, wall, new RunCoordinator(new Lifetime()),
             NullLogger<StatusWriterService>.Instance);
     }
