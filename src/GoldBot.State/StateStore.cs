@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using GoldBot.Execution;
 using GoldBot.Risk;
 using Microsoft.Data.Sqlite;
 
@@ -8,13 +10,13 @@ namespace GoldBot.State;
 /// The daemon's durable state for one account: a SQLite database (WAL journal, <c>synchronous=FULL</c>, so a committed
 /// write survives a kill -9 or a power cut) whose schema is versioned by <c>PRAGMA user_version</c> and migrated
 /// forward at open. The connection is held exclusively (<c>locking_mode=EXCLUSIVE</c>, no pooling) for the store's
-/// life, so a second process cannot write the same account's state. Money is stored as invariant decimal text (exact).
-/// Not thread-safe: one owner (the risk manager stage) writes.
+/// life, so a second process cannot write the same account's state. Money is stored as invariant decimal text (exact);
+/// the open trade as JSON (its decimals exact). Thread-safe: the risk manager and the order executor stages both write.
 /// </summary>
 public sealed class StateStore : IDisposable
 {
     /// <summary>The schema version this build writes; a store with a higher one is refused.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     // Migration i takes the schema from version i to i + 1. Append only: a released migration never changes.
     private static readonly string[] Migrations =
@@ -34,7 +36,17 @@ public sealed class StateStore : IDisposable
             halted_for_good TEXT,
             updated_at TEXT NOT NULL);
         """,
+        """
+        CREATE TABLE open_trade (
+            account_id INTEGER PRIMARY KEY,
+            trade_json TEXT NOT NULL,
+            updated_at TEXT NOT NULL);
+        """,
     ];
+
+    private static readonly JsonSerializerOptions TradeJson = new(JsonSerializerDefaults.Web);
+
+    private readonly Lock _gate = new();
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
@@ -93,6 +105,7 @@ public sealed class StateStore : IDisposable
     /// <exception cref="StateStoreException">A saved value cannot be read.</exception>
     public RiskState? LoadRisk(long accountId)
     {
+        using var scope = _gate.EnterScope();
         using var command = Command("""
             SELECT trading_day, balance, day_start_balance, highest_end_of_day_balance, max_loss_floor,
                    consecutive_losses, daily_trades, total_trades, halted_today, halted_for_good
@@ -118,6 +131,7 @@ public sealed class StateStore : IDisposable
     public void SaveRisk(long accountId, RiskState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        using var scope = _gate.EnterScope();
         using var command = Command("""
             INSERT INTO risk_state (account_id, trading_day, balance, day_start_balance, highest_end_of_day_balance, max_loss_floor,
                 consecutive_losses, daily_trades, total_trades, halted_today, halted_for_good, updated_at)
@@ -136,8 +150,46 @@ public sealed class StateStore : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>The trade <paramref name="accountId"/> had open when last saved, or null.</summary>
+    /// <exception cref="StateStoreException">The saved trade cannot be read.</exception>
+    public OpenTradeState? LoadOpenTrade(long accountId)
+    {
+        using var scope = _gate.EnterScope();
+        using var command = Command("SELECT trade_json FROM open_trade WHERE account_id = $account", ("$account", accountId));
+        if (command.ExecuteScalar() is not string json)
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<OpenTradeState>(json, TradeJson)
+                ?? throw new JsonException("null");
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
+        {
+            throw new StateStoreException($"state store {Path}: the open trade of account {accountId} cannot be read ({e.Message})", e);
+        }
+    }
+
+    /// <summary>Saves <paramref name="trade"/> as <paramref name="accountId"/>'s open trade, or clears it when null (one committed transaction).</summary>
+    /// <exception cref="SqliteException">The write failed (a full or failing disk).</exception>
+    public void SaveOpenTrade(long accountId, OpenTradeState? trade)
+    {
+        using var scope = _gate.EnterScope();
+        using var command = trade is null
+            ? Command("DELETE FROM open_trade WHERE account_id = $account", ("$account", accountId))
+            : Command("""
+                INSERT INTO open_trade (account_id, trade_json, updated_at) VALUES ($account, $json, $updated)
+                ON CONFLICT (account_id) DO UPDATE SET trade_json = excluded.trade_json, updated_at = excluded.updated_at
+                """, ("$account", accountId), ("$json", JsonSerializer.Serialize(trade, TradeJson)),
+                ("$updated", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+        command.ExecuteNonQuery();
+    }
+
     /// <inheritdoc/>
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        using var scope = _gate.EnterScope();
+        _connection.Dispose();
+    }
 
     private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
     {

@@ -4,13 +4,14 @@ namespace GoldBot.IntegrationTests;
 
 /// <summary>
 /// Crash-only recovery: a daemon stopped with an open position (its stop and targets working at
-/// the gateway) is started again on the same folder; the new run reads the account, adopts the
-/// position, keeps the stop, cancels the orphaned targets and never enters a second time.
+/// the gateway) is started again on the same folder; the new run reads the account and resumes the
+/// trade its state store saved (issue 10 §2): the same trade, its stop and take-profits kept, its
+/// attribution in the journal, and never a second entry.
 /// </summary>
 public sealed class SimModeRestartTests
 {
     [Fact]
-    public async Task A_daemon_killed_with_an_open_position_adopts_it_on_restart_without_a_second_entry()
+    public async Task A_daemon_killed_with_an_open_position_resumes_the_same_trade_with_its_legs_on_restart()
     {
         var restartAt = new DateTimeOffset(2025, 11, 26, 17, 0, 0, TimeSpan.Zero);
         var folder = Directory.CreateTempSubdirectory("goldbot-restart-").FullName;
@@ -27,15 +28,16 @@ public sealed class SimModeRestartTests
         var stop = Assert.Single(held.WorkingOrders, o => o.Type == OrderType.Stop);
 
         await rig.RestartAsync();
-        var adopted = await rig.AccountAsync();
+        var resumed = await rig.AccountAsync();
         Assert.Equal(-3, rig.Position.Position);
-        Assert.Equal([stop.Id], adopted.WorkingOrders.Select(o => o.Id)); // targets cancelled, stop kept
+        Assert.Equal(held.WorkingOrders.Select(o => o.Id).Order(), resumed.WorkingOrders.Select(o => o.Id).Order()); // stop and targets kept
+        Assert.Contains("resumed trade ", rig.Log, StringComparison.Ordinal);
         await rig.PlayAsync(new DateTimeOffset(2025, 11, 26, 19, 0, 0, TimeSpan.Zero));
 
         var end = await rig.AccountAsync();
-        Assert.Single(end.AllOrders, o => o.Type == OrderType.Market); // one entry, ever
-        Assert.Equal(-3, end.Position);
-        Assert.Equal([stop.Id], end.WorkingOrders.Select(o => o.Id));
-        Assert.Contains("\"pattern\": \"adopted\"", await File.ReadAllTextAsync(Path.Combine(rig.Logs, "trades_today.json")), StringComparison.Ordinal);
+        Assert.Single(end.AllOrders, o => o.Type == OrderType.Market && o.CustomTag is { } tag && !tag.Contains("-close-", StringComparison.Ordinal)); // one entry, ever
+        var today = await File.ReadAllTextAsync(Path.Combine(rig.Logs, "trades_today.json"));
+        Assert.DoesNotContain("\"pattern\": \"adopted\"", today, StringComparison.Ordinal);
+        Assert.Contains("\"pattern\": \"order_block\"", today, StringComparison.Ordinal);
     }
 }

@@ -97,6 +97,31 @@ internal sealed class ManagedTrade
         return trade;
     }
 
+    /// <summary>The trade as the state store keeps it.</summary>
+    public OpenTradeState ToState() => new(Tag, Plan, Adopted, EntryFilled, EntryPrice, EntryTime, EntryComplete, FixedStop, InitialStop,
+        AtBreakeven, TargetsPlaced, Gross, Commission, [.. Exits]);
+
+    /// <summary>The trade <paramref name="state"/> describes, as it was when saved.</summary>
+    public static ManagedTrade FromState(OpenTradeState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var trade = new ManagedTrade(state.Plan, state.Tag, state.Adopted)
+        {
+            FixedStop = state.FixedStop,
+            EntryComplete = state.EntryComplete,
+            InitialStop = state.InitialStop,
+            AtBreakeven = state.AtBreakeven,
+            TargetsPlaced = state.TargetsPlaced,
+            Gross = state.Gross,
+            Commission = state.Commission,
+        };
+        trade.EntryFilled = state.EntryFilled;
+        trade.EntryValue = state.EntryPrice * state.EntryFilled;
+        trade.EntryTime = state.EntryTime;
+        trade.Exits.AddRange(state.Exits);
+        return trade;
+    }
+
     /// <summary>Books a fill of the entry.</summary>
     public void AddEntryFill(BrokerFill fill)
     {

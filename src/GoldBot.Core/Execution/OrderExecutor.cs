@@ -63,6 +63,7 @@ public sealed class OrderExecutor
     private readonly List<ExecutionNote> _notes = [];
     private CancellationToken _cancellation;
     private ManagedTrade? _trade;
+    private OpenTradeState? _resume;
     private FlattenProcedure? _flatten;
     private string? _flattenDone;
     private TradeRecord? _opened;
@@ -127,6 +128,9 @@ public sealed class OrderExecutor
     /// <summary>The trade in progress (entry filled, not yet flat), or null.</summary>
     public TradeRecord? OpenTrade => _trade is { EntryFilled: > 0 } t ? t.Record(_contract, null, _account.Balance) : null;
 
+    /// <summary>The open trade as the state store keeps it (to resume it after a restart), or null when no trade has a fill.</summary>
+    public OpenTradeState? OpenTradeState => _trade is { EntryFilled: > 0 } t ? t.ToState() : null;
+
     /// <summary>Stop price of the open position's working stop, points, or null.</summary>
     public decimal? CurrentStop => _account.Position == 0 ? null
         : _account.Orders.FirstOrDefault(o => o.Type == OrderType.Stop && o.Side == ExitSide(_account.Position))?.StopPrice;
@@ -160,8 +164,19 @@ public sealed class OrderExecutor
     /// </summary>
     /// <param name="lastPrice">Latest traded price, points, or null when unknown: a stop already through it is not placed; the position is flattened instead.</param>
     public ValueTask<ExecutionUpdate> StartAsync(decimal? lastPrice, CancellationToken cancellationToken) =>
+        StartAsync(lastPrice, null, cancellationToken);
+
+    /// <summary>
+    /// Start-up as <see cref="StartAsync(decimal?, CancellationToken)"/>, with the trade the state store saved: when the
+    /// broker holds its open quantity on its side, it is resumed exactly (its plan and attribution, fills, costs, exits,
+    /// breakeven state; its stop and take-profit orders at the broker, recognised by their tags, kept and managed as its own)
+    /// instead of adopted; otherwise the position is adopted as usual and the saved trade is dropped, with a warning.
+    /// </summary>
+    /// <param name="resume">The saved open trade, or null.</param>
+    public ValueTask<ExecutionUpdate> StartAsync(decimal? lastPrice, OpenTradeState? resume, CancellationToken cancellationToken) =>
         RunAsync(() =>
         {
+            _resume = resume;
             _lastPrice = lastPrice ?? _lastPrice;
             _starting = true;
             RequestRead("start-up", start: true);
@@ -481,6 +496,7 @@ public sealed class OrderExecutor
         }
         if (_account.Position != 0 && _trade is null)
             AdoptPosition(now, null);
+        _resume = null; // only the start-up read's position can be the saved trade
         if (_flatten is not null)
             Flatten(now);
         if (_account.Position != 0)
@@ -496,6 +512,16 @@ public sealed class OrderExecutor
     {
         var position = _account.Position;
         var direction = Math.Sign(position);
+        if (_resume is { } saved)
+        {
+            _resume = null;
+            if (fill is null && direction == saved.Plan.Signal.Direction && Math.Abs(position) == saved.OpenQuantity)
+            {
+                Resume(saved, now);
+                return;
+            }
+            Note(ExecutionNoteLevel.Warning, $"the saved trade {saved.Tag} ({saved.Plan.Signal.Side} {saved.OpenQuantity}) does not match the broker's position {position}: adopting the position instead");
+        }
         var working = _account.Orders.FirstOrDefault(o => o.Type == OrderType.Stop && o.Side == ExitSide(position));
         var stop = working?.StopPrice ?? RoundAway(_account.AveragePrice - direction * _contract.ToPrice(_adoption.StopTicks), direction);
         var tag = string.Create(CultureInfo.InvariantCulture, $"{_tagPrefix}-adopt-{++_sequence}");
@@ -516,6 +542,29 @@ public sealed class OrderExecutor
             Note(ExecutionNoteLevel.Error, $"the adopted position's stop {stop} is already through the market ({last}): flattening");
             BeginFlatten("adopted_stop_through_market");
         }
+    }
+
+    /// <summary>Takes the saved trade back as the one in progress, with its orders still working at the broker.</summary>
+    private void Resume(OpenTradeState saved, DateTimeOffset now)
+    {
+        var trade = ManagedTrade.FromState(saved);
+        _trade = trade;
+        var kept = 0;
+        foreach (var order in _account.Orders.Where(o => o.Tag.StartsWith(saved.Tag + "-", StringComparison.Ordinal)))
+        {
+            var leg = saved.Plan.Targets.FirstOrDefault(l => order.Tag == $"{saved.Tag}-{l.Name}")?.Name;
+            OrderRole? role = order.Type == OrderType.Stop ? OrderRole.Stop : order.Type == OrderType.Limit && leg is not null ? OrderRole.Target : null;
+            if (role is not { } known)
+                continue;
+            var intent = new OrderIntent(order.Tag, known, known == OrderRole.Target ? leg : null, now) { Quantity = order.Quantity };
+            intent.Set(IntentState.Working, now);
+            _intents[order.Tag] = intent;
+            Bind(intent, order.OrderId);
+            kept++;
+        }
+        _opened = trade.Record(_contract, null, _account.Balance);
+        Note(ExecutionNoteLevel.Information, $"resumed trade {saved.Tag}: {saved.Plan.Signal.Side} {saved.OpenQuantity} {saved.Plan.Signal.Pattern} score {saved.Plan.Signal.Score} " +
+            $"at {decimal.Round(saved.EntryPrice, 4)}, {kept} of its orders kept at the broker{(saved.AtBreakeven ? ", stop at breakeven" : "")}");
     }
 
     private void BeginFlatten(string reason)

@@ -161,7 +161,10 @@ public static class GatewayRun
                 bars, feed, sp.GetRequiredService<PipelineChannels>(), gatewayContract.Id, sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<ILogger<GatewayEventPump>>(),
                 sp.GetRequiredService<GatewayActivity>()));
             if (store is not null)
+            {
                 services.AddSingleton(sp => new RiskStatePersistence(store, account.Id, sp.GetRequiredService<ILogger<RiskStatePersistence>>()));
+                services.AddSingleton(sp => new OpenTradePersistence(store, account.Id, sp.GetRequiredService<ILogger<OpenTradePersistence>>()));
+            }
             services.AddHostedService(sp => new MarketHubWatchdog(feed, marketHub, clock, sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<ILogger<MarketHubWatchdog>>()));
             configureServices?.Invoke(services);
         }, (log, errors), calendar);
@@ -185,7 +188,7 @@ public static class GatewayRun
         // Crash-only recovery: before anything else, the executor reads the account and adopts or flattens what it holds;
         // once the user hub is connected, it reads the account again (events before the connect were not seen).
         var executorInbox = services.GetRequiredService<PipelineChannels>().Executor;
-        await executorInbox.WriteAsync(new ExecutorStart(history.Count > 0 ? history[^1].Close : null), cancellationToken);
+        await executorInbox.WriteAsync(new ExecutorStart(history.Count > 0 ? history[^1].Close : null, LoadOpenTrade(store, account.Id, logger)), cancellationToken);
         _ = ReconcileWhenConnectedAsync(hubsStarted.User, executorInbox);
 
         await host.StartAsync(cancellationToken);
@@ -207,6 +210,20 @@ public static class GatewayRun
         catch (OperationCanceledException)
         {
             // Stopped before the hub connected.
+        }
+    }
+
+    /// <summary>The open trade the store saved, or null (none, no store, or unreadable: then a position is adopted, as on a first start).</summary>
+    private static OpenTradeState? LoadOpenTrade(StateStore? store, long accountId, ILogger logger)
+    {
+        try
+        {
+            return store?.LoadOpenTrade(accountId);
+        }
+        catch (StateStoreException e)
+        {
+            logger.LogError("{Reason}: a position at the gateway will be adopted, not resumed", e.Message);
+            return null;
         }
     }
 

@@ -37,4 +37,5 @@ public sealed record UserEventsChanged(bool Flowing, string Reason) : ExecutorIn
 
 /// <summary>Start-up: read the broker's account and adopt (or flatten) what it holds before any entry.</summary>
 /// <param name="LastPrice">Latest traded price, points, or null when unknown.</param>
-public sealed record ExecutorStart(decimal? LastPrice) : ExecutorInput;
+/// <param name="Resume">The open trade the state store saved, resumed when the broker still holds it; null when none.</param>
+public sealed record ExecutorStart(decimal? LastPrice, OpenTradeState? Resume = null) : ExecutorInput;

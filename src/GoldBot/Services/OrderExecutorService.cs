@@ -21,7 +21,8 @@ public sealed class OrderExecutorService(
     PatternPerformance performance,
     MonitoringState monitoring,
     RunCoordinator coordinator,
-    ILogger<OrderExecutorService> logger) : PipelineService(coordinator, logger)
+    ILogger<OrderExecutorService> logger,
+    OpenTradePersistence? persistence = null) : PipelineService(coordinator, logger)
 {
     private bool _stopWhenFlat;
     private int _entriesReceived;
@@ -39,7 +40,7 @@ public sealed class OrderExecutorService(
                 BrokerCallFinished finished => await executor.OnCompletedAsync(finished.Completion, stoppingToken),
                 ExecutorTick tick => await executor.OnClockAsync(tick.LastPrice, stoppingToken),
                 UserEventsChanged events => await executor.OnEventStreamAsync(events.Flowing, events.Reason, stoppingToken),
-                ExecutorStart start => await executor.StartAsync(start.LastPrice, stoppingToken),
+                ExecutorStart start => await executor.StartAsync(start.LastPrice, start.Resume, stoppingToken),
                 _ => null,
             };
             if (update is null)
@@ -76,6 +77,7 @@ public sealed class OrderExecutorService(
             logger.LogInformation("Closed {Id}: {Outcome} {PnL} USD ({R}R) by {Reason}, balance {Balance}",
                 closed.Id, closed.Outcome, closed.PnL, closed.RMultiple, closed.ExitReason, closed.BalanceAfter);
         }
+        persistence?.Save(executor.OpenTradeState);
         monitoring.SetPosition(update.Position, executor.OpenTrade, executor.CurrentStop);
         monitoring.SetProtection(executor.Protection, executor.EntryBlockedBy);
         await channels.Risk.WriteAsync(new PositionReport(update.Position, update.Closed, executor.EntryBlockedBy, update.Opened is not null, _entriesReceived), cancellationToken);

@@ -76,6 +76,44 @@ public sealed class OrderExecutorAdoptTests
     }
 
     [Fact]
+    public async Task A_saved_trade_resumes_exactly_with_its_attribution_costs_and_legs_and_goes_on_to_breakeven()
+    {
+        var first = await CrashedRunAsync();
+        var saved = Assert.IsType<OpenTradeState>(first.OpenTradeState);
+        Assert.Equal(3, (await _broker.GetAccountAsync(None)).WorkingOrders.Count); // stop, tp1, tp2
+        var restarted = Restarted();
+        _sink.Drain();
+
+        var update = await restarted.StartAsync(2000.5m, saved, None);
+
+        var resumed = Assert.IsType<TradeRecord>(update.Opened);
+        Assert.Equal((saved.Tag, "order_block", 8, 2000.1m, 1998.1m, saved.Commission), (resumed.Id, resumed.Pattern, resumed.PatternScore, resumed.Entry, resumed.Stop, resumed.Commission));
+        Assert.True(saved.Commission > 0); // the entry's fee stays in the trade's costs
+        Assert.Contains(update.Notes, n => n.Message.Contains($"resumed trade {saved.Tag}", StringComparison.Ordinal) && n.Message.Contains("3 of its orders kept", StringComparison.Ordinal));
+        Assert.Equal(3, (await _broker.GetAccountAsync(None)).WorkingOrders.Count);
+
+        await PumpAsync(restarted);
+        await BarAsync(restarted, 6, 2000.6m, 2002.5m, 2000.4m, 2002.2m); // tp1 (2002.1) fills 2
+
+        var stop = Assert.Single((await _broker.GetAccountAsync(None)).WorkingOrders, o => o.Type == OrderType.Stop);
+        Assert.Equal((2, 2000.1m), (stop.Quantity, stop.StopPrice)); // the resumed trade's own rule: breakeven after tp1
+        Assert.Equal(2, restarted.Position.Position);
+    }
+
+    [Fact]
+    public async Task A_saved_trade_that_does_not_match_the_brokers_position_is_dropped_and_the_position_adopted()
+    {
+        var first = await CrashedRunAsync();
+        var saved = first.OpenTradeState! with { EntryFilled = 3 };
+        var restarted = Restarted();
+
+        var update = await restarted.StartAsync(2000.5m, saved, None);
+
+        Assert.Equal("adopted", Assert.IsType<TradeRecord>(update.Opened).Pattern);
+        Assert.Contains(update.Notes, n => n.Message.Contains("does not match the broker's position 4", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_position_without_a_stop_gets_one_at_the_configured_distance()
     {
         var first = await CrashedRunAsync();

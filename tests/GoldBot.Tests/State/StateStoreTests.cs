@@ -1,5 +1,6 @@
 using GoldBot.Risk;
 using GoldBot.State;
+using GoldBot.Tests.TestDoubles;
 using Microsoft.Data.Sqlite;
 
 namespace GoldBot.Tests.State;
@@ -90,6 +91,65 @@ public sealed class StateStoreTests : IDisposable
         using var reopened = StateStore.Open(DbPath, Clock);
 
         Assert.Throws<StateStoreException>(() => reopened.LoadRisk(7));
+    }
+
+    [Fact]
+    public void An_open_trade_reads_back_exactly_and_is_cleared_when_it_closes()
+    {
+        var plan = new TradePlan(Signals.Long(new DateTimeOffset(2025, 12, 10, 14, 45, 0, TimeSpan.Zero), 20), 4, 20,
+            [new TargetLeg("tp1", 2, 20, 1m), new TargetLeg("tp2", 2, 40, 2m)], 92.96m, 250m);
+        var trade = new GoldBot.Execution.OpenTradeState("gb1-20251210-1445-1", plan, false, 4, 2000.125m, new DateTimeOffset(2025, 12, 10, 14, 45, 1, TimeSpan.Zero),
+            true, null, 1998.1m, true, true, 39.6m, 3.72m, [new GoldBot.Execution.TradeExit(new DateTimeOffset(2025, 12, 10, 14, 50, 0, TimeSpan.Zero), 2002.1m, 2, "tp1")]);
+        using (var store = StateStore.Open(DbPath, Clock))
+            store.SaveOpenTrade(7, trade);
+        using var reopened = StateStore.Open(DbPath, Clock);
+
+        var read = reopened.LoadOpenTrade(7)!;
+        Assert.Equal(trade with { Exits = [], Plan = plan with { Targets = [] } }, read with { Exits = [], Plan = read.Plan with { Targets = [] } });
+        Assert.Equal(plan.Targets, read.Plan.Targets);
+        Assert.Equal(trade.Exits, read.Exits);
+        Assert.Equal(2, read.OpenQuantity);
+        Assert.Null(reopened.LoadOpenTrade(8));
+
+        reopened.SaveOpenTrade(7, null);
+        Assert.Null(reopened.LoadOpenTrade(7));
+    }
+
+    [Fact]
+    public void An_unreadable_open_trade_is_a_clear_error()
+    {
+        using (StateStore.Open(DbPath, Clock))
+        {
+        }
+        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            Execute(connection, "INSERT INTO open_trade (account_id, trade_json, updated_at) VALUES (7, '{\"tag\": ', 'x');");
+        }
+        using var reopened = StateStore.Open(DbPath, Clock);
+
+        Assert.Contains("the open trade of account 7 cannot be read", Assert.Throws<StateStoreException>(() => reopened.LoadOpenTrade(7)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_version_1_store_is_migrated_and_keeps_its_risk_state()
+    {
+        var state = new RiskState(new DateOnly(2025, 12, 10), 1m, 2m, 3m, 4m, 1, 2, 3, null, null);
+        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            Execute(connection, """
+                CREATE TABLE risk_state (account_id INTEGER PRIMARY KEY, trading_day TEXT NOT NULL, balance TEXT NOT NULL, day_start_balance TEXT NOT NULL,
+                    highest_end_of_day_balance TEXT NOT NULL, max_loss_floor TEXT NOT NULL, consecutive_losses INTEGER NOT NULL, daily_trades INTEGER NOT NULL,
+                    total_trades INTEGER NOT NULL, halted_today TEXT, halted_for_good TEXT, updated_at TEXT NOT NULL);
+                INSERT INTO risk_state VALUES (7, '2025-12-10', '1', '2', '3', '4', 1, 2, 3, NULL, NULL, 'x');
+                PRAGMA user_version = 1;
+                """);
+        }
+        using var store = StateStore.Open(DbPath, Clock);
+
+        Assert.Equal(state, store.LoadRisk(7));
+        Assert.Null(store.LoadOpenTrade(7));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
