@@ -9,7 +9,9 @@ namespace GoldBot.Monitoring;
 /// The trade journal: <c>trades_today.json</c> (the current CME trading day's trades, open and
 /// closed, plus a summary; rewritten atomically on every change and at the day roll) and
 /// <c>all_trades.jsonl</c> (one line per closed trade, appended, never rewritten; each line
-/// carries the run id so runs sharing a logs folder can be told apart). Thread-safe. Writing is
+/// carries the run id so runs sharing a logs folder can be told apart). trades_today.json also lists
+/// the day's trades that earlier runs closed (read back from all_trades.jsonl when the day starts), so
+/// a restart keeps the day whole. Thread-safe. Writing is
 /// best-effort: a failed write is logged once (and so shown in status.json) and retried with the
 /// next change; it never stops trading. The in-memory record of closed trades is always kept.
 /// </summary>
@@ -20,6 +22,7 @@ public sealed class TradeJournal
     private readonly string _allPath;
     private readonly string _symbol;
     private readonly List<TradeRecord> _today = [];
+    private readonly List<TradeDocument> _earlier = [];
     private readonly List<TradeRecord> _closed = [];
     private readonly ILogger _logger;
     private DateOnly? _tradingDay;
@@ -88,6 +91,42 @@ public sealed class TradeJournal
             return;
         _tradingDay = day;
         _today.RemoveAll(t => t.IsClosed);
+        _earlier.Clear();
+        _earlier.AddRange(EarlierRuns(day));
+    }
+
+    /// <summary>The trades of <paramref name="day"/> that other runs closed, from all_trades.jsonl (unreadable lines skipped, said once).</summary>
+    private List<TradeDocument> EarlierRuns(DateOnly day)
+    {
+        var found = new List<TradeDocument>();
+        if (!File.Exists(_allPath))
+            return found;
+        var skipped = 0;
+        try
+        {
+            foreach (var line in File.ReadLines(_allPath))
+            {
+                if (string.IsNullOrWhiteSpace(line))
+                    continue;
+                try
+                {
+                    if (JsonSerializer.Deserialize<TradeDocument>(line, MonitoringJson.Line) is { } trade && trade.RunId != RunId
+                        && CmeSession.TradingDayOf(trade.Timestamp) == day)
+                        found.Add(trade);
+                }
+                catch (JsonException)
+                {
+                    skipped++;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogError("Cannot read {Path}: {Message}; trades_today.json lists this run's trades only", _allPath, e.Message);
+        }
+        if (skipped > 0)
+            _logger.LogWarning("{Path}: {Count} unreadable lines skipped while listing the day's earlier trades", _allPath, skipped);
+        return found;
     }
 
     private void Upsert(TradeRecord trade)
@@ -101,18 +140,19 @@ public sealed class TradeJournal
 
     private void WriteToday()
     {
-        var closed = _today.Where(t => t.IsClosed).ToList();
+        var trades = _earlier.Concat(_today.Select(t => TradeDocument.From(t, _symbol, RunId))).ToList();
+        var closed = trades.Where(t => t.Pnl is not null).ToList();
         var document = new
         {
             TradingDay = _tradingDay,
             RunId,
-            Trades = _today.Select(t => TradeDocument.From(t, _symbol, RunId)),
+            Trades = trades,
             Summary = new
             {
-                TotalTrades = _today.Count,
-                TotalPnl = closed.Sum(t => t.PnL!.Value),
-                OpenTrades = _today.Count - closed.Count,
-                WinRate = closed.Count == 0 ? 0 : Math.Round((double)closed.Count(t => t.PnL > 0) / closed.Count, 4),
+                TotalTrades = trades.Count,
+                TotalPnl = closed.Sum(t => t.Pnl!.Value),
+                OpenTrades = trades.Count - closed.Count,
+                WinRate = closed.Count == 0 ? 0 : Math.Round((double)closed.Count(t => t.Pnl > 0) / closed.Count, 4),
             },
         };
         Attempt(_todayPath, () => AtomicFile.Write(_todayPath, JsonSerializer.Serialize(document, MonitoringJson.Indented)));

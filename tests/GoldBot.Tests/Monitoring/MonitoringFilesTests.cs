@@ -64,6 +64,25 @@ public sealed class MonitoringFilesTests : IDisposable
     }
 
     [Fact]
+    public void After_a_restart_trades_today_still_lists_the_days_trades_earlier_runs_closed()
+    {
+        var day = new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero);
+        var before = new TradeJournal(_dir, "MGC", "run-1", NullLogger.Instance);
+        before.Closed(Trade("yesterday", day.AddDays(-1), 10m, closed: true));
+        before.Closed(Trade("a", day, 100m, closed: true));
+        File.AppendAllText(Path.Combine(_dir, "all_trades.jsonl"), "{ not json\n");
+
+        var after = new TradeJournal(_dir, "MGC", "run-2", NullLogger.Instance);
+        after.Opened(Trade("b", day.AddHours(1), 0m, closed: false));
+
+        var today = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "trades_today.json"))).RootElement;
+        Assert.Equal(["a", "b"], today.GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+        Assert.Equal(["run-1", "run-2"], today.GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("run_id").GetString()));
+        var summary = today.GetProperty("summary");
+        Assert.Equal((2, 1, 97.52m), (summary.GetProperty("total_trades").GetInt32(), summary.GetProperty("open_trades").GetInt32(), summary.GetProperty("total_pnl").GetDecimal()));
+    }
+
+    [Fact]
     public void Signal_log_line_shows_time_pattern_score_components_decision_and_reason()
     {
         using (var log = new SignalLog(_dir, "run-1", NullLogger.Instance))
