@@ -46,4 +46,11 @@ public sealed record ExecutionOptions : FillModelOptions
     /// </summary>
     [Range(0.5, 60)]
     public double PositionCheckSeconds { get; init; } = 1;
+
+    /// <summary>What a stop signal does to an open position in the gateway modes (sim, paper, live); default <see cref="ShutdownAction.KeepProtected"/>.</summary>
+    public ShutdownAction OnShutdown { get; init; } = ShutdownAction.KeepProtected;
+
+    /// <summary>Longest a <see cref="ShutdownAction.Flatten"/> shutdown waits for the account to be flat before it stops anyway, seconds of wall time.</summary>
+    [Range(1, 600)]
+    public double ShutdownFlattenSeconds { get; init; } = 30;
 }

@@ -17,6 +17,12 @@ public enum ControlAction
 
     /// <summary>ADJUST_RISK.txt: set the default contracts per trade.</summary>
     AdjustRisk,
+
+    /// <summary>
+    /// A stop signal (SIGINT, SIGTERM, a service stop) with <c>Execution:OnShutdown</c> <c>Flatten</c>: block entries, cancel
+    /// all orders, flatten, and stop the daemon (exit code 0) once the broker shows the account flat.
+    /// </summary>
+    Shutdown,
 }
 
 /// <summary>One operator command read from a control file.</summary>

@@ -165,6 +165,12 @@ public static class GatewayRun
                 services.AddSingleton(sp => new RiskStatePersistence(store, account.Id, sp.GetRequiredService<ILogger<RiskStatePersistence>>()));
                 services.AddSingleton(sp => new OpenTradePersistence(store, account.Id, sp.GetRequiredService<ILogger<OpenTradePersistence>>()));
             }
+            if (settings.Execution.OnShutdown == ShutdownAction.Flatten)
+            {
+                services.AddSingleton<IHostLifetime>(sp => new FlattenOnShutdownLifetime(sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<PipelineChannels>(),
+                    TimeSpan.FromSeconds(settings.Execution.ShutdownFlattenSeconds), sp.GetRequiredKeyedService<TimeProvider>(DaemonHost.WallClock),
+                    sp.GetRequiredService<ILogger<FlattenOnShutdownLifetime>>()));
+            }
             services.AddHostedService(sp => new MarketHubWatchdog(feed, marketHub, clock, sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<ILogger<MarketHubWatchdog>>()));
             configureServices?.Invoke(services);
         }, (log, errors), calendar);

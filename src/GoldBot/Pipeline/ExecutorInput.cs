@@ -12,8 +12,11 @@ public sealed record EnterTrade(TradePlan Plan) : ExecutorInput;
 
 /// <summary>Cancel working orders, close the position and verify the account flat.</summary>
 /// <param name="Reason">Exit reason recorded on the trade (eod_flatten, daily_loss_limit, emergency_stop, flatten_all, end_of_data…).</param>
-/// <param name="StopWhenFlat">Stop the daemon once the broker shows the account flat (emergency stop).</param>
-public sealed record FlattenPosition(string Reason, bool StopWhenFlat) : ExecutorInput;
+/// <param name="FinishWhenFlat">
+/// End the run with this outcome once the broker shows the account flat (<see cref="Hosting.RunOutcome.EmergencyStop"/> for an
+/// emergency stop, <see cref="Hosting.RunOutcome.Completed"/> for a shutdown that flattens), or null to keep running.
+/// </param>
+public sealed record FlattenPosition(string Reason, Hosting.RunOutcome? FinishWhenFlat) : ExecutorInput;
 
 /// <summary>Events reported together by the broker.</summary>
 /// <param name="Events">The events, in order.</param>

@@ -24,7 +24,7 @@ public sealed class OrderExecutorService(
     ILogger<OrderExecutorService> logger,
     OpenTradePersistence? persistence = null) : PipelineService(coordinator, logger)
 {
-    private bool _stopWhenFlat;
+    private RunOutcome? _finishWhenFlat;
     private int _entriesReceived;
 
     /// <inheritdoc/>
@@ -85,10 +85,10 @@ public sealed class OrderExecutorService(
         if (update.FlattenCompleted is { } reason)
         {
             logger.LogInformation("Flatten ({Reason}) complete: the broker shows no position and no working order", reason);
-            if (_stopWhenFlat)
+            if (_finishWhenFlat is { } outcome)
             {
-                logger.LogWarning("Emergency stop complete: account flat, stopping");
-                Coordinator.Finish(RunOutcome.EmergencyStop);
+                logger.LogWarning("{What} complete: account flat, stopping", outcome == RunOutcome.EmergencyStop ? "Emergency stop" : "Shutdown flatten");
+                Coordinator.Finish(outcome);
             }
         }
     }
@@ -101,7 +101,9 @@ public sealed class OrderExecutorService(
 
     private ValueTask<ExecutionUpdate> FlattenAsync(FlattenPosition flatten, CancellationToken cancellationToken)
     {
-        _stopWhenFlat |= flatten.StopWhenFlat;
+        // An emergency stop outranks a shutdown: the first outcome asked for that is an emergency, or the first one, wins.
+        if (_finishWhenFlat is null or RunOutcome.Completed)
+            _finishWhenFlat = flatten.FinishWhenFlat ?? _finishWhenFlat;
         return executor.FlattenAsync(flatten.Reason, cancellationToken);
     }
 }

@@ -66,7 +66,7 @@ public sealed class RiskManagerService(
                 case ReplayEnded:
                     if (_awaiting is { } unanswered)
                         Decided(unanswered, executed: false, "entry outcome unknown at the end of the data");
-                    await FlattenAsync("end_of_data", stopWhenFlat: false, stoppingToken);
+                    await FlattenAsync("end_of_data", null, stoppingToken);
                     break;
             }
             Publish();
@@ -83,7 +83,7 @@ public sealed class RiskManagerService(
         var now = time.GetUtcNow() is var clock && clock > closeTime ? clock : closeTime;
         statistics.AddEquity(_risk.WorstEquity);
         if (flatten is not null)
-            await FlattenAsync(flatten, stopWhenFlat: false, cancellationToken);
+            await FlattenAsync(flatten, null, cancellationToken);
 
         foreach (var signal in evaluated.Signals)
         {
@@ -166,7 +166,7 @@ public sealed class RiskManagerService(
             logger.LogError("Still exposed at the flat-by deadline {FlatBy} CT: flattening again", _risk.TimesAt(tick.Now).FlatBy);
         }
         if (flatten is not null)
-            await FlattenAsync(flatten, stopWhenFlat: false, cancellationToken);
+            await FlattenAsync(flatten, null, cancellationToken);
         await channels.Executor.WriteAsync(new ExecutorTick(tick.LastPrice), cancellationToken);
     }
 
@@ -178,7 +178,7 @@ public sealed class RiskManagerService(
             case ControlAction.EmergencyStop:
                 _risk.StopForEmergency();
                 detail = "entries blocked; cancelling orders and flattening; the daemon stops once flat";
-                await FlattenAsync("emergency_stop", stopWhenFlat: true, cancellationToken, force: true);
+                await FlattenAsync("emergency_stop", RunOutcome.EmergencyStop, cancellationToken, force: true);
                 break;
             case ControlAction.Pause:
                 _risk.SetPaused(true);
@@ -190,7 +190,12 @@ public sealed class RiskManagerService(
                 break;
             case ControlAction.FlattenAll:
                 detail = "cancelling orders and flattening; trading continues";
-                await FlattenAsync("flatten_all", stopWhenFlat: false, cancellationToken, force: true);
+                await FlattenAsync("flatten_all", null, cancellationToken, force: true);
+                break;
+            case ControlAction.Shutdown:
+                _risk.SetPaused(true);
+                detail = "entries blocked; cancelling orders and flattening (Execution:OnShutdown Flatten); the daemon stops once flat";
+                await FlattenAsync("shutdown", RunOutcome.Completed, cancellationToken, force: true);
                 break;
             case ControlAction.AdjustRisk:
                 _risk.SetDefaultContracts(command.Contracts!.Value);
@@ -203,7 +208,7 @@ public sealed class RiskManagerService(
         monitoring.AddControl(new ControlRecord(time.GetUtcNow(), command.Action.ToString(), detail));
     }
 
-    private async Task FlattenAsync(string reason, bool stopWhenFlat, CancellationToken cancellationToken, bool force = false)
+    private async Task FlattenAsync(string reason, RunOutcome? finishWhenFlat, CancellationToken cancellationToken, bool force = false)
     {
         var now = time.GetUtcNow();
         if (!stage.TryFlatten(now, force))
@@ -216,7 +221,7 @@ public sealed class RiskManagerService(
                 logger.LogWarning("Flatten: {Reason}", reason);
         }
         _lastFlatten = reason;
-        await channels.Executor.WriteAsync(new FlattenPosition(reason, stopWhenFlat), cancellationToken);
+        await channels.Executor.WriteAsync(new FlattenPosition(reason, finishWhenFlat), cancellationToken);
     }
 
     private void Publish() => monitoring.SetRisk(_risk.Status(time.GetUtcNow()), _risk.OpenPnL, _mark);
