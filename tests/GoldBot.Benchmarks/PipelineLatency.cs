@@ -83,9 +83,9 @@ internal static class PipelineLatency
         Report(output, "fill event -> stop order", fill.Histogram);
     }
 
-    private static string RuntimeInformationText() => $".NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC";
+    internal static string RuntimeInformationText() => $".NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC";
 
-    private static void Report(TextWriter output, string path, LongHistogram histogram)
+    internal static void Report(TextWriter output, string path, LongHistogram histogram)
     {
         static string Us(long ns) => (ns / 1000.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
         output.WriteLine($"{path}: {histogram.TotalCount} samples, p50 {Us(histogram.GetValueAtPercentile(50))} us, p90 {Us(histogram.GetValueAtPercentile(90))} us, " +

@@ -17,6 +17,13 @@ if (args is ["restart"])
     return;
 }
 
+// `-- store`: what a state store write costs (issue 10).
+if (args is ["store"])
+{
+    await GoldBot.Benchmarks.StoreWriteTiming.RunAsync(Console.Out);
+    return;
+}
+
 // In process: BenchmarkDotNet's generated project cannot restore the daemon's ASP.NET Core shared
 // framework packages (SignalR client) on this registry, so the benchmarks run in this Release process.
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));

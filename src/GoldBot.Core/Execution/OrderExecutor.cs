@@ -128,6 +128,9 @@ public sealed class OrderExecutor
     /// <summary>The trade in progress (entry filled, not yet flat), or null.</summary>
     public TradeRecord? OpenTrade => _trade is { EntryFilled: > 0 } t ? t.Record(_contract, null, _account.Balance) : null;
 
+    /// <summary>True from <see cref="StartAsync(decimal?, CancellationToken)"/> until the start-up read of the broker's account is applied.</summary>
+    public bool IsStarting => _starting;
+
     /// <summary>The open trade as the state store keeps it (to resume it after a restart), or null when no trade has a fill.</summary>
     public OpenTradeState? OpenTradeState => _trade is { EntryFilled: > 0 } t ? t.ToState() : null;
 

@@ -121,6 +121,8 @@ public static class GatewayRun
         using var store = settings.Mode == RunMode.Paper ? null : OpenStore(settings, account.Id, clock, error);
         if (settings.Mode != RunMode.Paper && store is null)
             return 2;
+        // Declared after the store, so disposed before it: the writes still pending are committed first.
+        await using var stateWriter = store is null ? null : new StateWriter(logger);
         RiskState? resume = null;
         if (store is not null)
         {
@@ -162,8 +164,8 @@ public static class GatewayRun
                 sp.GetRequiredService<GatewayActivity>()));
             if (store is not null)
             {
-                services.AddSingleton(sp => new RiskStatePersistence(store, account.Id, sp.GetRequiredService<ILogger<RiskStatePersistence>>()));
-                services.AddSingleton(sp => new OpenTradePersistence(store, account.Id, sp.GetRequiredService<ILogger<OpenTradePersistence>>()));
+                services.AddSingleton(sp => new RiskStatePersistence(store, stateWriter!, account.Id, sp.GetRequiredService<ILogger<RiskStatePersistence>>()));
+                services.AddSingleton(sp => new OpenTradePersistence(store, stateWriter!, account.Id, sp.GetRequiredService<ILogger<OpenTradePersistence>>()));
             }
             if (settings.Execution.OnShutdown == ShutdownAction.Flatten)
             {

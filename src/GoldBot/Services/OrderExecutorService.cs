@@ -77,7 +77,9 @@ public sealed class OrderExecutorService(
             logger.LogInformation("Closed {Id}: {Outcome} {PnL} USD ({R}R) by {Reason}, balance {Balance}",
                 closed.Id, closed.Outcome, closed.PnL, closed.RMultiple, closed.ExitReason, closed.BalanceAfter);
         }
-        persistence?.Save(executor.OpenTradeState);
+        // Not before the start-up read: the saved trade is still to be resumed (or found gone, and then cleared).
+        if (!executor.IsStarting)
+            persistence?.Save(executor.OpenTradeState);
         monitoring.SetPosition(update.Position, executor.OpenTrade, executor.CurrentStop);
         monitoring.SetProtection(executor.Protection, executor.EntryBlockedBy);
         await channels.Risk.WriteAsync(new PositionReport(update.Position, update.Closed, executor.EntryBlockedBy, update.Opened is not null, _entriesReceived), cancellationToken);
