@@ -15,7 +15,11 @@ public sealed class ShutdownTests
     public async Task With_OnShutdown_Flatten_a_stop_signal_flattens_the_position_then_stops_with_exit_code_0()
     {
         var signalAt = new DateTimeOffset(2025, 11, 26, 17, 0, 0, TimeSpan.Zero);
-        await using var rig = await SimRig.StartAsync(SimModeTradeTests.MarketStart, new Dictionary<string, string?> { ["Execution:OnShutdown"] = "Flatten" });
+        await using var rig = await SimRig.StartAsync(SimModeTradeTests.MarketStart, new Dictionary<string, string?>
+        {
+            ["Execution:OnShutdown"] = "Flatten",
+            ["Execution:ShutdownFlattenSeconds"] = "600", // the wall-clock deadline is not what this test is about
+        });
         await rig.PlayAsync(signalAt);
         Assert.Equal(-3, rig.Position.Position);
         var lifetime = Assert.IsType<FlattenOnShutdownLifetime>(rig.Services.GetRequiredService<IHostLifetime>());
