@@ -42,8 +42,12 @@ internal sealed class FlattenProcedure(string reason, DateTimeOffset started)
     public bool GuardRefused { get; set; }
 
     /// <summary>
-    /// True when the last <c>Position/closeContract</c> was refused (an answer, not a lost one): the next attempt, sent at
-    /// once, is a market order of exactly the position's size, a second way out when the first is refused.
+    /// True when the last <c>Position/closeContract</c> was refused (an answer, not a lost one): the next attempt is a
+    /// market order of exactly the position's size, a second way out, sent as soon as a read begun after the refusal
+    /// (<see cref="CloseRefusedAtRead"/>) shows the position still there.
     /// </summary>
     public bool CloseRefused { get; set; }
+
+    /// <summary>Number of account reads started when the last close was refused.</summary>
+    public long CloseRefusedAtRead { get; set; }
 }

@@ -15,6 +15,7 @@ internal sealed class ManagedTrade
     {
         Plan = plan;
         Tag = tag;
+        ExitStem = tag;
         Adopted = adopted;
     }
 
@@ -23,6 +24,12 @@ internal sealed class ManagedTrade
 
     /// <summary>Client tag of the entry order; the trade's id and the prefix of its exit orders' tags.</summary>
     public string Tag { get; }
+
+    /// <summary>
+    /// Start of the tags of the exit orders this run places for the trade: its tag, or, for a trade resumed after a restart,
+    /// its tag and this run's prefix (ProjectX refuses a tag used before on the account, and the earlier run's are).
+    /// </summary>
+    public string ExitStem { get; private init; }
 
     /// <summary>True for a position GoldBot did not open in this run.</summary>
     public bool Adopted { get; }
@@ -101,12 +108,13 @@ internal sealed class ManagedTrade
     public OpenTradeState ToState() => new(Tag, Plan, Adopted, EntryFilled, EntryPrice, EntryTime, EntryComplete, FixedStop, InitialStop,
         AtBreakeven, TargetsPlaced, Gross, Commission, [.. Exits]);
 
-    /// <summary>The trade <paramref name="state"/> describes, as it was when saved.</summary>
-    public static ManagedTrade FromState(OpenTradeState state)
+    /// <summary>The trade <paramref name="state"/> describes, as it was when saved, its new exit orders tagged from <paramref name="exitStem"/>.</summary>
+    public static ManagedTrade FromState(OpenTradeState state, string exitStem)
     {
         ArgumentNullException.ThrowIfNull(state);
         var trade = new ManagedTrade(state.Plan, state.Tag, state.Adopted)
         {
+            ExitStem = exitStem,
             FixedStop = state.FixedStop,
             EntryComplete = state.EntryComplete,
             InitialStop = state.InitialStop,

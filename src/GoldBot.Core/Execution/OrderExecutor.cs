@@ -43,6 +43,7 @@ public sealed class OrderExecutor
     private const string ReadCall = "read account";
     private const string CloseCall = "close position";
     private const string PositionCall = "check position";
+    private const string MarketExit = "market exit";
 
     private readonly IBroker _broker;
     private readonly ContractSpec _contract;
@@ -76,6 +77,7 @@ public sealed class OrderExecutor
     private bool _holdOrders;
     private long _holdUntilRead;
     private long _readsStarted;
+    private long _readsApplied;
     private readonly List<BrokerEvent> _startupEvents = [];
     private string? _blockedBy;
     private DateTimeOffset? _lastStopAttempt;
@@ -383,7 +385,9 @@ public sealed class OrderExecutor
             return;
         _account.ReduceByFill(fill.OrderId, fill.Quantity);
         var now = _clock.GetUtcNow();
-        if (Math.Abs(_account.Position) > Math.Abs(before))
+        // A fill found by a read was made before GoldBot knew of it: its time without a stop counts from the fill. (An event's
+        // own timestamp is the gateway's clock, which may run behind this one: arrival is the measure for those.)
+        if (learned && Math.Abs(_account.Position) > Math.Abs(before))
             _exposedAt = fill.Time;
         var intent = IntentFor(fill.OrderId, fill.Tag);
         var trade = _trade;
@@ -518,7 +522,11 @@ public sealed class OrderExecutor
         if (_resume is { } saved)
         {
             _resume = null;
-            if (fill is null && direction == saved.Plan.Signal.Direction && Math.Abs(position) == saved.OpenQuantity)
+            // The same side and size, and one of its orders still working or the same average price: a stale saved trade is
+            // never bound to a position opened since.
+            if (fill is null && direction == saved.Plan.Signal.Direction && Math.Abs(position) == saved.OpenQuantity
+                && (_account.Orders.Any(o => o.Tag.StartsWith(saved.Tag + "-", StringComparison.Ordinal))
+                    || Math.Abs(_account.AveragePrice - saved.EntryPrice) <= _contract.TickSize))
             {
                 Resume(saved, now);
                 return;
@@ -550,12 +558,15 @@ public sealed class OrderExecutor
     /// <summary>Takes the saved trade back as the one in progress, with its orders still working at the broker.</summary>
     private void Resume(OpenTradeState saved, DateTimeOffset now)
     {
-        var trade = ManagedTrade.FromState(saved);
+        var trade = ManagedTrade.FromState(saved, $"{saved.Tag}-{_tagPrefix}");
         _trade = trade;
+        // Its entry can fill no more (this run has no order for it); its stop is the one it had.
+        trade.EntryComplete = true;
+        trade.InitialStop ??= StopFor(trade, _account.Position);
         var kept = 0;
         foreach (var order in _account.Orders.Where(o => o.Tag.StartsWith(saved.Tag + "-", StringComparison.Ordinal)))
         {
-            var leg = saved.Plan.Targets.FirstOrDefault(l => order.Tag == $"{saved.Tag}-{l.Name}")?.Name;
+            var leg = saved.Plan.Targets.FirstOrDefault(l => order.Tag.EndsWith("-" + l.Name, StringComparison.Ordinal))?.Name;
             OrderRole? role = order.Type == OrderType.Stop ? OrderRole.Stop : order.Type == OrderType.Limit && leg is not null ? OrderRole.Target : null;
             if (role is not { } known)
                 continue;
@@ -564,6 +575,8 @@ public sealed class OrderExecutor
             _intents[order.Tag] = intent;
             Bind(intent, order.OrderId);
             kept++;
+            if (known == OrderRole.Target)
+                trade.TargetsPlaced = true; // sent before the restart, whatever the saved state had time to record
         }
         _opened = trade.Record(_contract, null, _account.Balance);
         Note(ExecutionNoteLevel.Information, $"resumed trade {saved.Tag}: {saved.Plan.Signal.Side} {saved.OpenQuantity} {saved.Plan.Signal.Pattern} score {saved.Plan.Signal.Score} " +
@@ -591,13 +604,19 @@ public sealed class OrderExecutor
         }
         if (position != 0)
         {
-            if (_pending.ContainsKey(CloseCall) || !(flatten.CloseRefused || RetryDue(flatten.LastClose, now)))
+            // A market exit whose answer was lost is looked up by its tag before anything else goes out.
+            if (_pending.ContainsKey(CloseCall) || _intents.Values.Any(i => i is { Role: OrderRole.Close, State: IntentState.Uncertain })
+                || !(flatten.CloseRefused || RetryDue(flatten.LastClose, now)))
                 return;
             // An accepted close whose fill has not been seen may still be working: a second one could sell twice.
             // Close again only after a read started since shows the position still there and no close order working.
             if (flatten.CloseAcceptedAtRead is not null || _account.Orders.Any(IsCloseOrder))
             {
-                RequestRead($"close of {position} ({flatten.Reason}) accepted, no fill seen", start: true);
+                if (RetryDue(flatten.LastVerify, now))
+                {
+                    flatten.LastVerify = now;
+                    RequestRead($"close of {position} ({flatten.Reason}) accepted, no fill seen", start: true);
+                }
                 return;
             }
             // The stop is moved out to the guard first (Protect sends the change), so that it cannot fill in the same instant
@@ -607,9 +626,11 @@ public sealed class OrderExecutor
                 && GuardFor(flatten, direction) is { } guard && Farther(stopPrice, guard, direction) != stopPrice
                 && !flatten.GuardRefused && now - flatten.Started < TimeSpan.FromSeconds(_options.ProtectionGraceSeconds))
                 return;
-            if (flatten.CloseRefused)
+            if (flatten.CloseRefused && _readsApplied > flatten.CloseRefusedAtRead)
             {
-                // A second way out at once: a market order of exactly the position, when no other exit order could fill with it.
+                // A second way out as soon as a read begun after the refusal shows the position still there (a close is refused
+                // when the gateway holds nothing, and a stop fill may not have been reported): a market order of exactly that
+                // position, when no other exit order could fill with it.
                 flatten.CloseRefused = false;
                 if (!_account.Orders.Any(o => o.Side == ExitSide(position) && o.Type != OrderType.Stop) && !_pending.Keys.Any(k => k.StartsWith("cancel ", StringComparison.Ordinal)))
                 {
@@ -642,7 +663,7 @@ public sealed class OrderExecutor
 
         var stops = _account.Orders.Where(o => o.Type == OrderType.Stop && o.Side == exit)
             .OrderByDescending(o => o.Quantity == size).ThenByDescending(o => _intentsById.ContainsKey(o.OrderId)).ThenByDescending(o => o.OrderId).ToList();
-        var guard = _flatten is { GuardRefused: false } flattening ? GuardFor(flattening, direction) : null;
+        var guard = _flatten is { } flattening ? GuardFor(flattening, direction) : null;
         if (stops.Count == 0)
         {
             if (guard is { } g)
@@ -660,7 +681,7 @@ public sealed class OrderExecutor
         // While flattening the stop only guards the position until the close: its size follows the position, and its price
         // is moved out to the flatten's guard, never towards the market.
         if (_flatten is not null && keep.StopPrice is { } current)
-            desired = guard is { } g ? Farther(current, g, direction) : current;
+            desired = guard is { } g && !_flatten.GuardRefused ? Farther(current, g, direction) : current;
         if (keep.Quantity == size && keep.StopPrice == desired)
         {
             _stopExpected = false;
@@ -728,7 +749,7 @@ public sealed class OrderExecutor
             _repairs++;
         }
         _lastStopAttempt = now;
-        var tag = NextTag(trade.Tag + "-stop");
+        var tag = NextTag(trade.ExitStem + "-stop");
         Place(new OrderRequest(tag, exit, OrderType.Stop, size, StopPrice: price, ReduceOnly: true), OrderRole.Stop, null);
     }
 
@@ -755,7 +776,7 @@ public sealed class OrderExecutor
         {
             var exact = trade.EntryPrice + trade.Direction * _contract.ToPrice(leg.Ticks);
             var price = trade.Direction > 0 ? _contract.CeilingToTick(exact) : _contract.FloorToTick(exact);
-            Place(new OrderRequest($"{trade.Tag}-{leg.Name}", exit, OrderType.Limit, leg.Quantity, LimitPrice: price, ReduceOnly: true), OrderRole.Target, leg.Name);
+            Place(new OrderRequest(NextTag($"{trade.ExitStem}-{leg.Name}"), exit, OrderType.Limit, leg.Quantity, LimitPrice: price, ReduceOnly: true), OrderRole.Target, leg.Name);
         }
     }
 
@@ -906,7 +927,7 @@ public sealed class OrderExecutor
         var intent = CloseIntent(flatten, now, Math.Abs(position));
         var request = new OrderRequest(intent.Tag, ExitSide(position), OrderType.Market, Math.Abs(position), ReduceOnly: true);
         Note(ExecutionNoteLevel.Warning, $"closing position {position} ({flatten.Reason}) with a market order of {Math.Abs(position)}: the close was refused");
-        Call(CloseCall, ct => _broker.PlaceAsync(request, ct), ack => OnCloseAnswer(flatten, intent, ack, "market exit"),
+        Call(CloseCall, ct => _broker.PlaceAsync(request, ct), ack => OnCloseAnswer(flatten, intent, ack, MarketExit),
             error => OrderAck.Uncertain(0, error.Message));
     }
 
@@ -929,6 +950,13 @@ public sealed class OrderExecutor
         var at = _clock.GetUtcNow();
         if (ack.OrderId != 0)
             Bind(intent, ack.OrderId);
+        if (ack.Outcome == AckOutcome.Uncertain && how == MarketExit)
+        {
+            // A market order sized by GoldBot: found by its tag before any other close, which could fill with it.
+            intent.Set(IntentState.Uncertain, at);
+            Note(ExecutionNoteLevel.Warning, $"{how} of position {_account.Position} ({flatten.Reason}): outcome unknown ({ack.Error}); looking it up by its tag before anything else is sent");
+            return;
+        }
         if (ack.Outcome != AckOutcome.Rejected)
         {
             intent.Set(IntentState.Working, at);
@@ -942,8 +970,9 @@ public sealed class OrderExecutor
         }
         intent.Set(IntentState.Done, at);
         flatten.CloseRefused = how == "close";
+        flatten.CloseRefusedAtRead = _readsStarted;
         Note(ExecutionNoteLevel.Warning, $"{how} of position {_account.Position} ({flatten.Reason}) was refused ({ack.Error}); reading the account");
-        RequestRead($"{how} refused");
+        RequestRead($"{how} refused", start: true);
     }
 
     private void LookUp(OrderIntent intent, DateTimeOffset now)
@@ -1041,6 +1070,7 @@ public sealed class OrderExecutor
     /// <param name="sequence">Number of the read (reads are numbered as they start): a hold or a close waits for a read started after it.</param>
     private void Reconcile(AccountSnapshot snapshot, long version, long sequence, string reason)
     {
+        _readsApplied = Math.Max(_readsApplied, sequence);
         if (_starting)
         {
             _starting = false;
@@ -1228,7 +1258,8 @@ public sealed class OrderExecutor
             return;
         _wake?.Dispose();
         _wakeAt = due;
-        _wake = _clock.CreateTimer(_ => callbacks.Post(new BrokerCallCompletion("protection grace", static () => { })), null, due - now, Timeout.InfiniteTimeSpan);
+        // A timer may fire a moment early by this clock: the wake-up forgets its due time, so the next pass arms it again if so.
+        _wake = _clock.CreateTimer(_ => callbacks.Post(new BrokerCallCompletion("protection grace", () => _wakeAt = null)), null, due - now, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>A market order closing the position (ours, or the one a broker creates for a close request): never cancelled.</summary>

@@ -104,17 +104,53 @@ public sealed class OrderExecutorSlowBrokerTests
         Assert.Equal((OrderType.Stop, OrderSide.Sell, 1, 1995.5m), (guard.Type, guard.Side, guard.Quantity, guard.StopPrice));
     }
 
+    /// <summary>The account after the guard (order 7) was accepted: long 1, the guard working.</summary>
+    private static AccountSnapshot LongWithGuard => new(50_000m, 1, 2000m, [new WorkingOrder(7, "t-20251202-1500-1-stop2", OrderSide.Sell, OrderType.Stop, 1, null, 1995.5m)], []);
+
     [Fact]
-    public async Task A_refused_close_is_followed_at_once_by_a_market_order_of_exactly_the_position()
+    public async Task A_refused_close_is_followed_by_a_market_order_of_the_position_a_read_begun_after_it_shows()
     {
         await StopThroughTheMarketAsync();
         await AnswerAsync("place", OrderAck.Accepted(7)); // the guard
 
-        await AnswerAsync("close", OrderAck.Rejected(0, "close refused")); // no tick: the market order does not wait for the retry
+        await AnswerAsync("close", OrderAck.Rejected(0, "close refused"));
+        Assert.DoesNotContain(_broker.All("place"), c => c.Open); // not before the read: the gateway may hold nothing
+        await AnswerAsync("read", LongWithGuard); // no tick: the market order does not wait for the retry
 
         var exit = (OrderRequest)_broker.Open("place").Request;
         Assert.Equal((OrderType.Market, OrderSide.Sell, 1), (exit.Type, exit.Side, exit.Quantity));
         Assert.Contains(Notes, n => n.Contains("with a market order of 1: the close was refused", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_close_refused_because_the_stop_had_filled_unseen_sends_no_market_order()
+    {
+        await StopThroughTheMarketAsync();
+        await AnswerAsync("place", OrderAck.Accepted(7));
+
+        await AnswerAsync("close", OrderAck.Rejected(0, "no position"));
+        await AnswerAsync("read", new AccountSnapshot(49_995m, 0, 0m, [], [new BrokerFill(12, 7, "t-20251202-1500-1-stop2", OrderSide.Sell, 1, 1995.5m, 0.62m, _clock.Now)]));
+        await TickAsync(1, 1995.0m);
+
+        Assert.DoesNotContain(_broker.All("place"), c => ((OrderRequest)c.Request).Type == OrderType.Market && ((OrderRequest)c.Request).Side == OrderSide.Sell);
+        Assert.Equal(0, _executor.Position.Position);
+    }
+
+    [Fact]
+    public async Task A_market_exit_whose_answer_is_lost_is_looked_up_by_its_tag_before_any_other_close()
+    {
+        await StopThroughTheMarketAsync();
+        await AnswerAsync("place", OrderAck.Accepted(7));
+        await AnswerAsync("close", OrderAck.Rejected(0, "close refused"));
+        await AnswerAsync("read", LongWithGuard);
+        var exit = (OrderRequest)_broker.Open("place").Request;
+
+        await AnswerAsync("place", OrderAck.Uncertain(0, "timed out"));
+        await TickAsync(1, 1997.5m);
+        await TickAsync(1, 1997.5m);
+
+        Assert.Single(_broker.All("close"));
+        Assert.Equal(exit.Tag, _broker.Open("find").Request);
     }
 
     [Fact]
@@ -123,13 +159,26 @@ public sealed class OrderExecutorSlowBrokerTests
         await StopThroughTheMarketAsync();
         await AnswerAsync("place", OrderAck.Accepted(7)); // the guard
         await AnswerAsync("close", OrderAck.Rejected(0, "close refused"));
+        await AnswerAsync("read", LongWithGuard);
         await AnswerAsync("place", OrderAck.Rejected(0, "market order refused"));
-        await AnswerAsync("read", new AccountSnapshot(50_000m, 1, 2000m, [new WorkingOrder(7, "t-20251202-1500-1-stop2", OrderSide.Sell, OrderType.Stop, 1, null, 1995.5m)], []));
+        await AnswerAsync("read", LongWithGuard);
 
         await TickAsync(1, 1997.5m);
 
         Assert.Equal(2, _broker.All("close").Count());
         Assert.Empty(_broker.All("cancel"));
+    }
+
+    [Fact]
+    public async Task A_stop_needed_after_moving_the_stop_out_was_refused_still_goes_to_the_guard()
+    {
+        await ProtectedLongAsync();
+        _updates.Add(await _executor.FlattenAsync("eod_flatten", None));
+        await AnswerAsync("modify", OrderAck.Rejected(2, "modify refused"));
+        await EventAsync(new OrderCancelled(_clock.Now, 2, "", "cancelled by the broker"));
+
+        var stop = (OrderRequest)_broker.Open("place").Request;
+        Assert.Equal((OrderType.Stop, 1996.3m), (stop.Type, stop.StopPrice));
     }
 
     [Fact]
@@ -173,7 +222,7 @@ public sealed class OrderExecutorSlowBrokerTests
     }
 
     [Fact]
-    public async Task A_fill_learned_late_counts_its_time_without_a_stop_from_the_fill()
+    public async Task A_fill_found_by_a_read_counts_its_time_without_a_stop_from_the_fill_and_a_wake_up_ends_the_grace()
     {
         _updates.Add(await _executor.StartAsync(2000m, None));
         await AnswerAsync("read", Flat);
@@ -181,15 +230,22 @@ public sealed class OrderExecutorSlowBrokerTests
         _updates.Add(await _executor.EnterAsync(new TradePlan(Signals.Long(_clock.Now, 20), 1, 20, [], 25m, 250m), None));
         var entry = (OrderRequest)_broker.Open("place").Request;
         await AnswerAsync("place", OrderAck.Accepted(1));
+        var filledAt = _clock.Now;
 
-        // The fill, made at 15:00:00, is reported a second late; its stop is refused at once.
-        _clock.Now = _clock.Now.AddSeconds(1);
-        await EventAsync(new OrderFilled(new BrokerFill(11, 1, entry.Tag, OrderSide.Buy, 1, 2000.0m, 0.62m, _clock.Now.AddSeconds(-1))));
+        // The fill, made at 15:00:00, has no event: a read a second later finds it; its stop is refused at once.
+        await TickAsync(1, 2000m);
+        await AnswerAsync("read", new AccountSnapshot(49_999.38m, 1, 2000m, [], [new BrokerFill(11, 1, entry.Tag, OrderSide.Buy, 1, 2000.0m, 0.62m, filledAt)]));
         await AnswerAsync("place", OrderAck.Rejected(0, "stop refused"));
         Assert.Empty(_broker.All("close"));
 
-        // The grace ends at 15:00:02, two seconds after the fill: the wake-up set for it flattens there, not at a later tick.
-        _clock.Now = _clock.Now.AddSeconds(1);
+        // A wake-up that fires a millisecond early changes nothing and is armed again.
+        _clock.Now = filledAt.AddSeconds(2).AddMilliseconds(-1);
+        Assert.Equal(1, _clock.FireTimers(filledAt.AddSeconds(2)));
+        _updates.Add(await _executor.OnCompletedAsync(await _broker.PostedAsync(), None));
+        Assert.Empty(_broker.All("close"));
+
+        // The grace ends at 15:00:02, two seconds after the fill: the wake-up flattens there, not at a later tick.
+        _clock.Now = filledAt.AddSeconds(2);
         Assert.Equal(1, _clock.FireDueTimers());
         _updates.Add(await _executor.OnCompletedAsync(await _broker.PostedAsync(), None));
 

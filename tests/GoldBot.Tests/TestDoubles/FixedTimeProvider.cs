@@ -21,9 +21,12 @@ internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
     }
 
     /// <summary>Runs, once, every timer not disposed whose due time is at or before <see cref="Now"/>; returns how many ran.</summary>
-    public int FireDueTimers()
+    public int FireDueTimers() => FireTimers(Now);
+
+    /// <summary>Runs, once, every timer not disposed due at or before <paramref name="upTo"/>, even later than <see cref="Now"/> (a timer that fires early).</summary>
+    public int FireTimers(DateTimeOffset upTo)
     {
-        var due = _timers.Where(t => t.Due <= Now).ToList();
+        var due = _timers.Where(t => t.Due <= upTo).ToList();
         foreach (var timer in due)
         {
             _timers.Remove(timer);
