@@ -103,7 +103,7 @@ public sealed class OrderExecutorService(
 
     private ValueTask<ExecutionUpdate> FlattenAsync(FlattenPosition flatten, CancellationToken cancellationToken)
     {
-        // An emergency stop outranks a shutdown: the first outcome asked for that is an emergency, or the first one, wins.
+        // An emergency stop (exit code 3) outranks a shutdown's flatten (exit code 0); a flatten that asks for neither keeps what was asked.
         if (_finishWhenFlat is null or RunOutcome.Completed)
             _finishWhenFlat = flatten.FinishWhenFlat ?? _finishWhenFlat;
         return executor.FlattenAsync(flatten.Reason, cancellationToken);
