@@ -52,6 +52,13 @@ public sealed class OrderExecutorSlowBrokerTests
         await TickAsync(0, 1998.3m);
     }
 
+    /// <summary><see cref="ProtectedLongAsync"/>, then the end-of-day flatten begins (its move of the stop is left unanswered).</summary>
+    private async Task ProtectedLongFlatteningAsync()
+    {
+        await ProtectedLongAsync();
+        _updates.Add(await _executor.FlattenAsync("eod_flatten", None));
+    }
+
     private async Task LongOneAsync()
     {
         _updates.Add(await _executor.StartAsync(2000m, None));
@@ -172,8 +179,7 @@ public sealed class OrderExecutorSlowBrokerTests
     [Fact]
     public async Task A_stop_needed_after_moving_the_stop_out_was_refused_still_goes_to_the_guard()
     {
-        await ProtectedLongAsync();
-        _updates.Add(await _executor.FlattenAsync("eod_flatten", None));
+        await ProtectedLongFlatteningAsync();
         await AnswerAsync("modify", OrderAck.Rejected(2, "modify refused"));
         await EventAsync(new OrderCancelled(_clock.Now, 2, "", "cancelled by the broker"));
 
@@ -184,8 +190,7 @@ public sealed class OrderExecutorSlowBrokerTests
     [Fact]
     public async Task A_flatten_moves_a_stop_near_the_market_out_to_the_guard_before_it_closes()
     {
-        await ProtectedLongAsync(); // stop 1998.0, last 1998.3: 3 ticks away
-        _updates.Add(await _executor.FlattenAsync("eod_flatten", None));
+        await ProtectedLongFlatteningAsync(); // stop 1998.0, last 1998.3: 3 ticks away
 
         var change = (OrderChange)_broker.Open("modify").Request;
         Assert.Equal((2L, 1, 1996.3m), (change.OrderId, change.Quantity, change.StopPrice));
@@ -198,8 +203,7 @@ public sealed class OrderExecutorSlowBrokerTests
     [Fact]
     public async Task When_moving_the_stop_out_is_refused_the_close_goes_ahead_with_the_stop_where_it_is()
     {
-        await ProtectedLongAsync();
-        _updates.Add(await _executor.FlattenAsync("eod_flatten", None));
+        await ProtectedLongFlatteningAsync();
 
         await AnswerAsync("modify", OrderAck.Rejected(2, "modify refused"));
 
@@ -212,8 +216,7 @@ public sealed class OrderExecutorSlowBrokerTests
     [Fact]
     public async Task When_moving_the_stop_out_goes_unanswered_the_close_goes_after_the_grace()
     {
-        await ProtectedLongAsync();
-        _updates.Add(await _executor.FlattenAsync("eod_flatten", None));
+        await ProtectedLongFlatteningAsync();
 
         await TickAsync(1, 1998.3m);
         Assert.Empty(_broker.All("close"));

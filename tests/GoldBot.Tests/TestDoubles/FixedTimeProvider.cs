@@ -26,14 +26,16 @@ internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
     /// <summary>Runs, once, every timer not disposed due at or before <paramref name="upTo"/>, even later than <see cref="Now"/> (a timer that fires early).</summary>
     public int FireTimers(DateTimeOffset upTo)
     {
-        var due = _timers.Where(t => t.Due <= upTo).ToList();
-        foreach (var timer in due)
+        var ran = 0;
+        foreach (var timer in _timers.Where(t => t.Due <= upTo).ToList())
         {
             _timers.Remove(timer);
-            if (!timer.Disposed)
-                timer.Fire();
+            if (timer.Disposed)
+                continue;
+            timer.Fire();
+            ran++;
         }
-        return due.Count(t => !t.Disposed);
+        return ran;
     }
 
     private sealed class ManualTimer(Action fire, DateTimeOffset due) : ITimer
