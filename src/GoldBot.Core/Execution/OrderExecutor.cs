@@ -89,6 +89,7 @@ public sealed class OrderExecutor
     private DateTimeOffset? _wakeAt;
     private string? _eventsDown;
     private DateTimeOffset? _lastPositionCheck;
+    private (int Position, long ReadMark)? _brokerFlat;
     private DateOnly _nakedDay;
     private double _secondsNakedToday;
     private int _repairs;
@@ -479,9 +480,10 @@ public sealed class OrderExecutor
                 StartRead();
             else if (_ticking && now - (_lastRead ?? now) >= TimeSpan.FromSeconds(_options.ReconcileIntervalSeconds))
                 RequestRead("periodic reconciliation", start: true);
-            else if (_eventsDown is not null && _ticking && !_starting && (_account.Position != 0 || _account.OrderCount > 0))
-                CheckPosition(now);
         }
+        // Also while a read is out: a read can be held for its whole timeout, and the position check is one short request.
+        if (_eventsDown is not null && _ticking && !_starting && (_account.Position != 0 || _account.OrderCount > 0))
+            CheckPosition(now);
         if (_starting)
             return;
         foreach (var intent in _intents.Values)
@@ -501,12 +503,13 @@ public sealed class OrderExecutor
             Observe(now);
             return;
         }
-        if (_account.Position != 0 && _trade is null)
+        var brokerFlat = BrokerFlat;
+        if (_account.Position != 0 && _trade is null && !brokerFlat)
             AdoptPosition(now, null);
         _resume = null; // only the start-up read's position can be the saved trade
         if (_flatten is not null)
             Flatten(now);
-        if (_account.Position != 0)
+        if (_account.Position != 0 && !brokerFlat)
             Protect(now);
         else if (_flatten is null)
             CleanUp();
@@ -595,7 +598,7 @@ public sealed class OrderExecutor
     private void Flatten(DateTimeOffset now)
     {
         var flatten = _flatten!;
-        var position = _account.Position;
+        var position = BrokerFlat ? 0 : _account.Position;
         foreach (var order in _account.Orders.ToList())
         {
             var protective = position != 0 && order.Type == OrderType.Stop && order.Side == ExitSide(position);
@@ -768,7 +771,7 @@ public sealed class OrderExecutor
 
     private void PlaceTargets()
     {
-        if (_trade is not { EntryComplete: true, TargetsPlaced: false } trade || _account.Position == 0)
+        if (_trade is not { EntryComplete: true, TargetsPlaced: false } trade || _account.Position == 0 || BrokerFlat)
             return;
         trade.TargetsPlaced = true;
         var exit = trade.ExitSide;
@@ -783,7 +786,7 @@ public sealed class OrderExecutor
     /// <summary>Measures time without a full stop, flattens past the grace, and keeps the state for <see cref="Protection"/>.</summary>
     private void Observe(DateTimeOffset now)
     {
-        var position = _account.Position;
+        var position = BrokerFlat ? 0 : _account.Position;
         var covered = position == 0 || _account.Orders.Any(o => o.Type == OrderType.Stop && o.Side == ExitSide(position) && o.Quantity >= Math.Abs(position));
         if (covered)
         {
@@ -1025,18 +1028,37 @@ public sealed class OrderExecutor
         }, error => (null, error.Message));
     }
 
-    /// <summary>While the broker's events are not arriving: the broker's position (one request), and a full read when it differs.</summary>
+    /// <summary>
+    /// While the broker's events are not arriving: the broker's position (one request), and a full read when it differs.
+    /// A flat answer to a check begun while the view already held its position means the position was closed (a stop,
+    /// target or close filled unseen): the exit orders are cancelled at once (<see cref="BrokerFlat"/>), since each could
+    /// now only open a position, without waiting for the read that books the fill.
+    /// </summary>
     private void CheckPosition(DateTimeOffset now)
     {
         if (_lastPositionCheck is { } last && now - last < TimeSpan.FromSeconds(_options.PositionCheckSeconds))
             return;
         _lastPositionCheck = now;
+        var viewed = _account.Position;
+        var readMark = _readsStarted;
         Call<int?>(PositionCall, async ct => await _broker.GetPositionAsync(ct).ConfigureAwait(false), position =>
         {
-            if (position is { } held && held != _account.Position)
-                RequestRead($"the broker holds {held} where {_account.Position} was expected, while its events are not arriving ({_eventsDown})", start: true);
+            if (position is not { } held || held == _account.Position)
+                return;
+            if (held == 0 && viewed == _account.Position && _readsApplied <= readMark && !BrokerFlat)
+            {
+                _brokerFlat = (viewed, readMark);
+                Note(ExecutionNoteLevel.Warning, $"the broker holds no position where {viewed} was expected: cancelling its exit orders before the read that books the fill");
+            }
+            RequestRead($"the broker holds {held} where {_account.Position} was expected, while its events are not arriving ({_eventsDown})", start: true);
         }, _ => null);
     }
+
+    /// <summary>
+    /// True while the last position check found the broker flat and nothing since contradicts it: the view still holds
+    /// the position it held when that check began, and no read begun after it has been applied (the read is the truth).
+    /// </summary>
+    private bool BrokerFlat => _brokerFlat is { } flat && flat.Position == _account.Position && _readsApplied <= flat.ReadMark;
 
     private void RequestRead(string reason, bool start = false)
     {

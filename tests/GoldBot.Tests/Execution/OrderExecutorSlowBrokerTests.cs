@@ -290,6 +290,57 @@ public sealed class OrderExecutorSlowBrokerTests
     }
 
     [Fact]
+    public async Task While_the_user_hub_is_down_a_flat_position_check_cancels_the_stop_of_an_accepted_close_without_waiting_for_a_held_read()
+    {
+        // Seed 35059: the end-of-day close is accepted, its fill unseen; the read that would book it is held by the gateway.
+        await ProtectedLongAsync();
+        _updates.Add(await _executor.OnEventStreamAsync(flowing: false, "user hub connection lost", None));
+        await AnswerAsync("position", 1);
+        _updates.Add(await _executor.FlattenAsync("eod_flatten", None));
+        await AnswerAsync("modify", OrderAck.Accepted(2)); // the stop moved out to the guard
+        await AnswerAsync("close", OrderAck.Accepted(0));
+        await TickAsync(1, 1998.3m);
+        Assert.Single(_broker.All("read"), c => c.Open); // held
+        await AnswerAsync("position", 1); // the close has not filled yet
+        await TickAsync(1, 1998.3m);
+        Assert.Empty(_broker.All("cancel"));
+
+        await AnswerAsync("position", 0); // now it has
+
+        Assert.Equal(2L, _broker.Open("cancel").Request);
+        // The held read, begun before that check, comes back with what it saw then: the stop is not placed again.
+        await AnswerAsync("read", new AccountSnapshot(50_000m, 1, 2000m, [new WorkingOrder(2, "", OrderSide.Sell, OrderType.Stop, 1, null, 1996.3m)], []));
+        await AnswerAsync("cancel", OrderAck.Accepted(2));
+        await TickAsync(1, 1998.3m);
+        Assert.DoesNotContain(_broker.All("place"), c => c.Open);
+        Assert.Single(_broker.All("close"));
+        Assert.Equal((0, 0d), (_executor.Protection.Violations, _executor.Protection.SecondsNakedToday));
+    }
+
+    [Fact]
+    public async Task A_flat_answer_to_a_position_check_begun_before_a_fill_was_seen_cancels_nothing()
+    {
+        _updates.Add(await _executor.StartAsync(2000m, None));
+        await AnswerAsync("read", Flat);
+        await AnswerAsync("read", Flat);
+        _updates.Add(await _executor.EnterAsync(new TradePlan(Signals.Long(_clock.Now, 20), 1, 20, [], 25m, 250m), None));
+        var entry = (OrderRequest)_broker.Open("place").Request;
+        await AnswerAsync("place", OrderAck.Accepted(1));
+        await TickAsync(0, 2000m);
+        _updates.Add(await _executor.OnEventStreamAsync(flowing: false, "user hub connection lost", None));
+        Assert.Single(_broker.All("position"), c => c.Open); // begun while the entry works and the view is flat
+        // The fill's event, sent before the hub went down, arrives after the check went out.
+        await EventAsync(new OrderFilled(new BrokerFill(11, 1, entry.Tag, OrderSide.Buy, 1, 2000.0m, 0.62m, _clock.Now)));
+        await AnswerAsync("place", OrderAck.Accepted(2)); // its stop
+
+        await AnswerAsync("position", 0); // from before the fill
+
+        Assert.Empty(_broker.All("cancel"));
+        Assert.Equal(1, _executor.Position.Position);
+        Assert.Single(_broker.All("read"), c => c.Open); // the difference is read
+    }
+
+    [Fact]
     public async Task A_flatten_is_not_reported_done_while_a_stop_placement_is_still_in_flight()
     {
         await LongOneAsync(); // the stop's placement stays unanswered
