@@ -137,6 +137,7 @@ public static class DaemonHost
             settings.Risk.MaxContracts / contract.MicroEquivalent, sp.GetRequiredService<ILoggerFactory>().CreateLogger<ControlFiles>()));
 
         // Consumers first, the feed last: StopAsync runs in reverse, so the status writer stops last.
+        services.AddHostedService<HangUpShutdown>();
         services.AddHostedService<StatusWriterService>();
         services.AddHostedService<ControlFileWatcherService>();
         services.AddHostedService<OrderExecutorService>();

@@ -7,13 +7,14 @@ namespace GoldBot.Monitoring;
 /// <summary>
 /// <c>signals.log</c>: one line per signal, taken or not, appended:
 /// <c>time | pattern side | score=N (components) | executed=true/false | reason=… | details | run=…</c>,
-/// time in ISO-8601 UTC (market time). Thread-safe; flushed per line so <c>tail -f</c> shows it at
-/// once. Best-effort: a failed write is logged once and never stops trading.
+/// time in ISO-8601 UTC (market time). Thread-safe; each line is appended on its own (the file opened, written and
+/// closed: a signal every few minutes at most), so <c>tail -f</c> shows it at once and a failed write leaves nothing
+/// buffered to fail again later. Best-effort: a failed write is logged once and never stops trading.
 /// </summary>
-public sealed class SignalLog : IDisposable
+public sealed class SignalLog
 {
     private readonly object _gate = new();
-    private readonly StreamWriter _writer;
+    private readonly string _path;
     private readonly string _runId;
     private readonly ILogger _logger;
     private bool _failing;
@@ -24,7 +25,7 @@ public sealed class SignalLog : IDisposable
         Directory.CreateDirectory(directory);
         _runId = runId;
         _logger = logger;
-        _writer = new StreamWriter(new FileStream(Path.Combine(directory, "signals.log"), FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+        _path = Path.Combine(directory, "signals.log");
     }
 
     /// <summary>Writes one signal with the decision taken on it.</summary>
@@ -39,10 +40,12 @@ public sealed class SignalLog : IDisposable
         {
             try
             {
-                _writer.WriteLine(line);
+                File.AppendAllText(_path, line + Environment.NewLine);
                 _failing = false;
             }
-            catch (IOException e)
+#pragma warning disable CA1031 // A monitoring write never stops trading, whatever failed (issue 11).
+            catch (Exception e)
+#pragma warning restore CA1031
             {
                 if (!_failing)
                     _logger.LogError("Cannot write signals.log: {Message}; trading continues", e.Message);
@@ -50,7 +53,4 @@ public sealed class SignalLog : IDisposable
             }
         }
     }
-
-    /// <inheritdoc/>
-    public void Dispose() => _writer.Dispose();
 }

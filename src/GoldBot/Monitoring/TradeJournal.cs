@@ -165,7 +165,9 @@ public sealed class TradeJournal
             write();
             _failing = false;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+#pragma warning disable CA1031 // A monitoring write never stops trading, whatever failed (issue 11).
+        catch (Exception e)
+#pragma warning restore CA1031
         {
             if (!_failing)
                 _logger.LogError("Cannot write {Path}: {Message}; trading continues, the journal is kept in memory", path, e.Message);

@@ -135,10 +135,12 @@ public sealed class StatusWriterService(
                 _lastWrite = wall.GetTimestamp();
                 _failing = false;
             }
-            catch (IOException e)
+#pragma warning disable CA1031 // A monitoring write never stops trading, whatever failed (issue 11): a permission change, a full disk.
+            catch (Exception e)
+#pragma warning restore CA1031
             {
                 if (!_failing)
-                    logger.LogError("Cannot write {Path}: {Message}", _path, e.Message);
+                    logger.LogError("Cannot write {Path}: {Message}; trading continues", _path, e.Message);
                 _failing = true;
             }
         }

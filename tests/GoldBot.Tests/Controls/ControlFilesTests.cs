@@ -1,14 +1,18 @@
 using GoldBot.Controls;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace GoldBot.Tests.Controls;
 
 public sealed class ControlFilesTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("goldbot-controls-").FullName;
+    private readonly FakeLogger _log = new();
     private readonly ControlFiles _files;
 
-    public ControlFilesTests() => _files = new ControlFiles(_dir, 1, 50, NullLogger.Instance);
+    public ControlFilesTests() => _files = new ControlFiles(_dir, 1, 50, _log);
+
+    private IEnumerable<string> Errors => _log.Collector.GetSnapshot().Where(r => r.Level == LogLevel.Error).Select(r => r.Message);
 
     private void Drop(string name, string text = "") => File.WriteAllText(Path.Combine(_dir, name), text);
 
@@ -66,6 +70,63 @@ public sealed class ControlFilesTests : IDisposable
         Assert.Empty(_files.Scan());
         Assert.False(Exists(ControlFiles.AdjustRisk));
         Assert.Equal(value, File.ReadAllText(Path.Combine(_dir, ControlFiles.AdjustRisk + ".rejected")));
+    }
+
+    [Fact]
+    public void A_flatten_all_that_cannot_be_removed_acts_once_is_reported_once_and_acts_again_when_it_changes()
+    {
+        var path = Path.Combine(_dir, ControlFiles.FlattenAll);
+        Directory.CreateDirectory(path); // cannot be deleted as a file, even by root
+        Directory.SetLastWriteTimeUtc(path, new DateTime(2025, 12, 2, 15, 0, 0, DateTimeKind.Utc));
+
+        Assert.Equal(ControlAction.FlattenAll, Assert.Single(_files.Scan()).Action);
+        Assert.Empty(_files.Scan());
+        Assert.Empty(_files.Scan());
+        Assert.Contains("FLATTEN_ALL.txt acted on, but it cannot be removed", Assert.Single(Errors), StringComparison.Ordinal);
+
+        Directory.SetLastWriteTimeUtc(path, new DateTime(2025, 12, 2, 15, 5, 0, DateTimeKind.Utc));
+        Assert.Equal(ControlAction.FlattenAll, Assert.Single(_files.Scan()).Action);
+        Assert.Empty(_files.Scan());
+    }
+
+    [Fact]
+    public void An_emergency_stop_that_is_a_directory_still_stops_with_a_warning()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, ControlFiles.EmergencyStop));
+
+        Assert.Equal(ControlAction.EmergencyStop, Assert.Single(_files.Scan()).Action);
+        Assert.Contains(_log.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("is a directory", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_oversized_risk_adjustment_is_rejected_without_echoing_it()
+    {
+        Drop(ControlFiles.AdjustRisk, new string('9', 20_000_000));
+
+        Assert.Empty(_files.Scan());
+        Assert.True(Exists(ControlFiles.AdjustRisk + ".rejected"));
+        var error = Assert.Single(Errors);
+        Assert.Contains("20000000 bytes, more than 64", error, StringComparison.Ordinal);
+        Assert.True(error.Length < 200, error);
+    }
+
+    [Fact]
+    public void A_long_bad_risk_adjustment_is_echoed_only_in_part()
+    {
+        Drop(ControlFiles.AdjustRisk, new string('x', 60));
+
+        Assert.Empty(_files.Scan());
+        Assert.Contains($"'{new string('x', ControlFiles.EchoCharacters)}…'", Assert.Single(Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_risk_adjustment_that_is_a_directory_is_rejected_once()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, ControlFiles.AdjustRisk));
+
+        Assert.Empty(_files.Scan());
+        Assert.Empty(_files.Scan());
+        Assert.Contains("it is a directory, not a file", Assert.Single(Errors), StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

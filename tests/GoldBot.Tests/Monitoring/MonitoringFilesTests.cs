@@ -85,11 +85,8 @@ public sealed class MonitoringFilesTests : IDisposable
     [Fact]
     public void Signal_log_line_shows_time_pattern_score_components_decision_and_reason()
     {
-        using (var log = new SignalLog(_dir, "run-1", NullLogger.Instance))
-        {
-            log.Write(new TradeSignal(new DateTimeOffset(2025, 12, 1, 15, 15, 0, TimeSpan.Zero), "order_block", -1, 8, new OrderBlockScore(2, 2, 1, 2, 1),
-                4110.0m, 4104.0m, 4103.5m, 67, -1, Conditions, null), false, "outside trading window");
-        }
+        new SignalLog(_dir, "run-1", NullLogger.Instance).Write(new TradeSignal(new DateTimeOffset(2025, 12, 1, 15, 15, 0, TimeSpan.Zero), "order_block", -1, 8,
+            new OrderBlockScore(2, 2, 1, 2, 1), 4110.0m, 4104.0m, 4103.5m, 67, -1, Conditions, null), false, "outside trading window");
         Assert.Equal(
             "2025-12-01T15:15:00Z | order_block short | score=8 (displacement=2 volume=2 structure=1 clean_move=2 body_to_wick=1) | executed=false | reason=outside trading window | zone=4104.0-4110.0 stop_ticks=67 trend=-1 session=new_york | run=run-1",
             Assert.Single(File.ReadAllLines(Path.Combine(_dir, "signals.log"))));
