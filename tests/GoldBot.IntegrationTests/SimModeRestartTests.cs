@@ -40,4 +40,29 @@ public sealed class SimModeRestartTests
         Assert.DoesNotContain("\"pattern\": \"adopted\"", today, StringComparison.Ordinal);
         Assert.Contains("\"pattern\": \"order_block\"", today, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_trade_whose_first_target_filled_while_the_daemon_was_down_is_booked_from_the_brokers_fills_on_restart()
+    {
+        var folder = Directory.CreateTempSubdirectory("goldbot-restart-").FullName;
+        await using var rig = await SimRig.StartAsync(SimModeTradeTests.MarketStart, folder: folder);
+        await rig.PlayAsync(new DateTimeOffset(2025, 11, 26, 17, 0, 0, TimeSpan.Zero));
+        Assert.Equal(-3, rig.Position.Position);
+        var entry = rig.Executor.OpenTrade!.Id;
+        await rig.StopAsync();
+
+        await rig.PlayWhileDownAsync(new DateTimeOffset(2025, 11, 26, 20, 0, 0, TimeSpan.Zero));
+        Assert.Equal(-1, (await rig.AccountAsync()).Position); // tp1 (2 of the short 3) filled at 18:34:30 while GoldBot was down
+        await rig.RestartAsync();
+
+        Assert.Equal(-1, rig.Position.Position);
+        Assert.DoesNotContain("adopted", rig.Log, StringComparison.Ordinal);
+        Assert.Contains("while GoldBot was down: booked as its", rig.Log, StringComparison.Ordinal);
+        // The same trade goes on: tp1 booked from the gateway's fills, its stop resized to the 1 left and moved to breakeven.
+        var trade = rig.Executor.OpenTrade!;
+        Assert.Equal(entry, trade.Id);
+        Assert.Equal(("tp1", 2), (trade.Exits.Single().Reason, trade.Exits.Single().Quantity));
+        var stop = Assert.Single((await rig.AccountAsync()).WorkingOrders, o => o.Type == OrderType.Stop);
+        Assert.Equal((1, trade.Entry), (stop.Size, stop.StopPrice!.Value));
+    }
 }

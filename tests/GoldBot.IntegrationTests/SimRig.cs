@@ -145,6 +145,9 @@ internal sealed class SimRig : IAsyncDisposable
     /// <summary>Stops the daemon (as Ctrl+C does) and returns its exit code.</summary>
     public Task<int> StopAsync() => Run.StopDaemonAsync();
 
+    /// <summary>Moves the market alone (no daemon running) to just before <paramref name="until"/>.</summary>
+    public Task PlayWhileDownAsync(DateTimeOffset until) => Run.PlayMarketAloneAsync(until.AddMilliseconds(-1), CancellationToken.None);
+
     /// <summary>Starts the daemon again on the same folder and simulator.</summary>
     public Task RestartAsync() => Run.RestartDaemonAsync(_options, CancellationToken.None);
 

@@ -586,6 +586,64 @@ public sealed class OrderExecutor
             $"at {decimal.Round(saved.EntryPrice, 4)}, {kept} of its orders kept at the broker{(saved.AtBreakeven ? ", stop at breakeven" : "")}");
     }
 
+    /// <summary>
+    /// The saved trade's exits made while GoldBot was down (its stop or targets filled at the gateway): the exit-side fills
+    /// of the start-up read after the saved trade's last known fill, when they take the saved position exactly to the
+    /// broker's and nothing traded on the entry side meanwhile; otherwise none (the position is then resumed or adopted as
+    /// it stands).
+    /// </summary>
+    private static List<BrokerFill> ExitsWhileDown(OpenTradeState saved, AccountSnapshot snapshot)
+    {
+        var direction = saved.Plan.Signal.Direction;
+        var exitSide = direction > 0 ? OrderSide.Sell : OrderSide.Buy;
+        var lastKnown = saved.Exits.Select(e => e.Time).Append(saved.EntryTime).Max();
+        var since = (snapshot.Fills ?? []).Where(f => f.Time > lastKnown).OrderBy(f => f.Time).ThenBy(f => f.FillId).ToList();
+        var exits = since.Where(f => f.Side == exitSide).ToList();
+        var left = saved.OpenQuantity - exits.Sum(f => f.Quantity);
+        return exits.Count > 0 && since.Count == exits.Count && left >= 0 && snapshot.Position == direction * left ? exits : [];
+    }
+
+    /// <summary>
+    /// Resumes the saved trade as it stood when GoldBot went down, then books its exits made meanwhile as fills found by a
+    /// read (the journal, the risk manager's consecutive losses and the learning records get the trade as if GoldBot had
+    /// watched). Each exit's reason comes from its price, the filled orders' tags being unknown to a new run: at or through
+    /// the stop is the stop, at a take-profit's price that leg, anything else <c>exit_while_down</c>.
+    /// </summary>
+    private void ResumeWithExitsWhileDown(OpenTradeState saved, AccountSnapshot snapshot, List<BrokerFill> exits)
+    {
+        var now = _clock.GetUtcNow();
+        var direction = saved.Plan.Signal.Direction;
+        var realised = exits.Sum(f => _contract.PnL(direction, saved.EntryPrice, f.Price, f.Quantity) - f.Commission);
+        _account.Adopt(snapshot with { Position = direction * saved.OpenQuantity, AveragePrice = saved.EntryPrice, Balance = snapshot.Balance - realised },
+            _account.Version);
+        _resume = null;
+        Resume(saved, now);
+        var trade = _trade!;
+        // Nobody moved the stop while GoldBot was down: it filled where the saved trade had it, whatever filled before it.
+        var stop = StopFor(trade, direction);
+        var reachedBreakeven = saved.AtBreakeven;
+        foreach (var fill in exits)
+        {
+            var leg = trade.Targets().FirstOrDefault(l => fill.Price == TargetPrice(trade, l));
+            var (role, name) = direction * (fill.Price - stop) <= 0 ? (OrderRole.Stop, null) : leg is not null ? (OrderRole.Target, leg.Name) : (OrderRole.Close, null);
+            var intent = new OrderIntent(string.Create(CultureInfo.InvariantCulture, $"{saved.Tag}-while-down-{fill.OrderId}"), role, name, now) { Quantity = fill.Quantity };
+            intent.Set(IntentState.Done, now);
+            Bind(intent, fill.OrderId);
+            Note(ExecutionNoteLevel.Warning, $"trade {saved.Tag}: {fill.Side} {fill.Quantity} at {fill.Price} filled at the broker at {fill.Time:HH:mm:ss} UTC while GoldBot was down: booked as its {name ?? (role == OrderRole.Stop ? "stop" : "exit")}");
+            (trade.AtBreakeven, trade.FlattenReason) = (saved.AtBreakeven, role == OrderRole.Close ? "exit_while_down" : null);
+            Book(fill, learned: true);
+            reachedBreakeven |= trade.AtBreakeven;
+        }
+        (trade.AtBreakeven, trade.FlattenReason) = (reachedBreakeven, null);
+    }
+
+    /// <summary>A take-profit leg's limit price: its distance from the entry, rounded towards the entry onto the tick grid.</summary>
+    private decimal TargetPrice(ManagedTrade trade, TargetLeg leg)
+    {
+        var exact = trade.EntryPrice + trade.Direction * _contract.ToPrice(leg.Ticks);
+        return trade.Direction > 0 ? _contract.CeilingToTick(exact) : _contract.FloorToTick(exact);
+    }
+
     private void BeginFlatten(string reason)
     {
         if (_flatten is not null)
@@ -777,9 +835,8 @@ public sealed class OrderExecutor
         var exit = trade.ExitSide;
         foreach (var leg in trade.Targets())
         {
-            var exact = trade.EntryPrice + trade.Direction * _contract.ToPrice(leg.Ticks);
-            var price = trade.Direction > 0 ? _contract.CeilingToTick(exact) : _contract.FloorToTick(exact);
-            Place(new OrderRequest(NextTag($"{trade.ExitStem}-{leg.Name}"), exit, OrderType.Limit, leg.Quantity, LimitPrice: price, ReduceOnly: true), OrderRole.Target, leg.Name);
+            Place(new OrderRequest(NextTag($"{trade.ExitStem}-{leg.Name}"), exit, OrderType.Limit, leg.Quantity, LimitPrice: TargetPrice(trade, leg), ReduceOnly: true),
+                OrderRole.Target, leg.Name);
         }
     }
 
@@ -1096,9 +1153,13 @@ public sealed class OrderExecutor
         if (_starting)
         {
             _starting = false;
-            foreach (var fill in snapshot.Fills ?? [])
+            var whileDown = _resume is { } saved ? ExitsWhileDown(saved, snapshot) : [];
+            foreach (var fill in (snapshot.Fills ?? []).Except(whileDown))
                 _account.MarkBooked(fill.FillId);
-            _account.Adopt(snapshot, _account.Version);
+            if (whileDown.Count == 0)
+                _account.Adopt(snapshot, _account.Version);
+            else
+                ResumeWithExitsWhileDown(_resume!, snapshot, whileDown);
             foreach (var e in _startupEvents)
                 Apply(e);
             _startupEvents.Clear();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GoldBot.Execution;
+using GoldBot.Market;
 using GoldBot.TopstepX.Contracts;
 using GoldBot.TopstepX.Rest;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,7 @@ public sealed class TopstepXBroker : IBroker
     private readonly TimeSpan _lookback;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<long, string> _tags = new();
+    private volatile bool _accountRead;
 
     /// <summary>Creates the adapter for one account and contract.</summary>
     /// <param name="client">The REST client (logged in).</param>
@@ -39,7 +41,10 @@ public sealed class TopstepXBroker : IBroker
     /// <param name="contractId">ProjectX contract id, e.g. <c>CON.F.US.MGC.G26</c>.</param>
     /// <param name="sink">The executor's inbox.</param>
     /// <param name="gatewayTime">The clock of the gateway's timestamps (search windows): the wall clock live, market time against the simulator.</param>
-    /// <param name="lookback">How far back order and trade searches look (fills missed by the hub, orders found by tag).</param>
+    /// <param name="lookback">
+    /// How far back order and trade searches look (fills missed by the hub, orders found by tag); the first account read looks
+    /// back to the trading day's open at least (17:00 CT), so a saved trade's exits made while GoldBot was down are found.
+    /// </param>
     public TopstepXBroker(ProjectXClient client, long accountId, string contractId, IBrokerEventSink sink, TimeProvider gatewayTime, TimeSpan lookback,
         ILogger<TopstepXBroker> logger)
     {
@@ -98,7 +103,7 @@ public sealed class TopstepXBroker : IBroker
     /// <summary>
     /// The account as the gateway reports it now, for the traded contract: the account's balance (Account/search,
     /// USD), the net position and its size-weighted average price (Position/searchOpen), the working orders
-    /// (Order/searchOpen) and the fills of the look-back window (Trade/search).
+    /// (Order/searchOpen) and the fills of the look-back window (Trade/search; the first read: since the trading day's open at least).
     /// </summary>
     /// <exception cref="BrokerUnavailableException">The gateway refused or did not answer.</exception>
     public async ValueTask<AccountSnapshot> GetAccountAsync(CancellationToken cancellationToken)
@@ -112,12 +117,17 @@ public sealed class TopstepXBroker : IBroker
                 .Where(p => p.ContractId == _contractId && p.Size != 0).ToList();
             var orders = (await _client.SearchOpenOrdersAsync(_accountId, cancellationToken).ConfigureAwait(false))
                 .Where(o => o.ContractId == _contractId && o.IsWorking).ToList();
-            var trades = await _client.SearchTradesAsync(_accountId, _gatewayTime.GetUtcNow() - _lookback, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var now = _gatewayTime.GetUtcNow();
+            var since = now - _lookback;
+            if (!_accountRead && CmeSession.TradingDayOpen(CmeSession.TradingDayOf(now)) is var dayOpen && dayOpen < since)
+                since = dayOpen;
+            var trades = await _client.SearchTradesAsync(_accountId, since, cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var order in orders)
                 Remember(order);
             var size = positions.Sum(p => p.Size);
             var average = size == 0 ? 0m : positions.Sum(p => p.AveragePrice * p.Size) / size;
             var fills = trades.Where(t => t.ContractId == _contractId && !t.Voided).Select(Fill).ToList();
+            _accountRead = true;
             return new AccountSnapshot(account.Balance, positions.Sum(p => p.SignedSize), average, [.. orders.Select(Working)], fills);
         }
         catch (Exception e) when (e is GatewayException or GatewayUnavailableException)

@@ -300,6 +300,20 @@ public sealed class InProcessRun : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>
+    /// Moves the market alone to <paramref name="until"/>, point by point, while no daemon runs (after <see cref="StopDaemonAsync"/>):
+    /// what happens at the gateway while GoldBot is down (its stop or targets may fill).
+    /// </summary>
+    public async Task PlayMarketAloneAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        while (Gateway.NextPointTime is { } next && next < until)
+        {
+            Clock.AdvanceTo(next);
+            await Gateway.PlayUntilAsync(next, cancellationToken).ConfigureAwait(false);
+        }
+        Clock.AdvanceTo(until);
+    }
+
     /// <summary>Stops the daemon (as Ctrl+C does: it stays in the state the shutdown rules give) and returns its exit code.</summary>
     /// <exception cref="InvalidOperationException">The daemon has not started.</exception>
     /// <exception cref="Exception">Whatever ended the daemon, when it crashed (see <see cref="Crash"/>).</exception>

@@ -100,6 +100,54 @@ public sealed class OrderExecutorAdoptTests
         Assert.Equal(2, restarted.Position.Position);
     }
 
+    /// <summary>A bar at the broker while no executor listens (GoldBot down): its fills happen, their events are lost.</summary>
+    private async Task BarWhileDownAsync(int minute, decimal open, decimal high, decimal low, decimal close)
+    {
+        _clock.Now = At(10, minute + 3);
+        var bar = new Bar(At(10, minute), open, high, low, close, 100);
+        await _broker.OnBarOpenAsync(bar, None);
+        await _broker.OnBarAsync(bar, None);
+        _sink.Drain();
+    }
+
+    [Fact]
+    public async Task A_saved_trade_stopped_out_while_GoldBot_was_down_is_closed_on_restart_as_a_stop_loss()
+    {
+        var first = await CrashedRunAsync();
+        var saved = first.OpenTradeState!;
+        await BarWhileDownAsync(6, 2000.0m, 2000.2m, 1997.0m, 1997.5m); // the stop (1998.1) fills 4
+        Assert.Equal(0, (await _broker.GetAccountAsync(None)).Position);
+
+        var restarted = Restarted();
+        var update = await restarted.StartAsync(1997.5m, saved, None);
+
+        var closed = Assert.IsType<TradeRecord>(update.Closed);
+        Assert.Equal((saved.Tag, "order_block", "stop", 4), (closed.Id, closed.Pattern, closed.ExitReason, closed.Exits.Sum(e => e.Quantity)));
+        Assert.Equal(1998.0m, closed.Exits.Single().Price); // the stop, a tick of slippage through it
+        Assert.Equal(-84m - 8 * 0.62m, closed.PnL); // 2.1 points × 10 USD × 4, and the entry's fees with the exit's
+        Assert.Equal(50_000m - 84m - 8 * 0.62m, closed.BalanceAfter);
+        Assert.DoesNotContain(update.Notes, n => n.Message.Contains("adopt", StringComparison.Ordinal));
+        Assert.DoesNotContain((await _broker.GetAccountAsync(None)).WorkingOrders, o => o.Type == OrderType.Stop);
+    }
+
+    [Fact]
+    public async Task A_saved_trade_whose_first_target_filled_while_GoldBot_was_down_resumes_with_the_rest_and_its_stop_at_breakeven()
+    {
+        var first = await CrashedRunAsync();
+        var saved = first.OpenTradeState!;
+        await BarWhileDownAsync(6, 2000.6m, 2002.5m, 2000.4m, 2002.2m); // tp1 (2002.1) fills 2; the stop stays at 4 for 1998.1
+
+        var restarted = Restarted();
+        var update = await restarted.StartAsync(2002.2m, saved, None);
+
+        Assert.Null(update.Closed);
+        var open = Assert.IsType<TradeRecord>(restarted.OpenTrade);
+        Assert.Equal((saved.Tag, 2, "tp1"), (open.Id, open.Exits.Sum(e => e.Quantity), open.Exits.Single().Reason));
+        Assert.Equal(2, restarted.Position.Position);
+        var stop = Assert.Single((await _broker.GetAccountAsync(None)).WorkingOrders, o => o.Type == OrderType.Stop);
+        Assert.Equal((2, 2000.1m), (stop.Quantity, stop.StopPrice));
+    }
+
     [Fact]
     public async Task A_saved_trade_that_does_not_match_the_brokers_position_is_dropped_and_the_position_adopted()
     {
