@@ -16,7 +16,7 @@ namespace GoldBot.State;
 public sealed class StateStore : IDisposable
 {
     /// <summary>The schema version this build writes; a store with a higher one is refused.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     // Migration i takes the schema from version i to i + 1. Append only: a released migration never changes.
     private static readonly string[] Migrations =
@@ -41,6 +41,16 @@ public sealed class StateStore : IDisposable
             account_id INTEGER PRIMARY KEY,
             trade_json TEXT NOT NULL,
             updated_at TEXT NOT NULL);
+        """,
+        """
+        CREATE TABLE closed_trade (
+            account_id INTEGER NOT NULL,
+            id TEXT NOT NULL,
+            trading_day TEXT NOT NULL,
+            run_id TEXT NOT NULL,
+            journal_line TEXT NOT NULL,
+            closed_at TEXT NOT NULL,
+            PRIMARY KEY (account_id, id));
         """,
     ];
 
@@ -182,6 +192,50 @@ public sealed class StateStore : IDisposable
                 """, ("$account", accountId), ("$json", JsonSerializer.Serialize(trade, TradeJson)),
                 ("$updated", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Records <paramref name="accountId"/>'s trade <paramref name="id"/> as closed and clears its open trade, in one committed
+    /// transaction, so a restart never finds a trade both open and closed. <paramref name="journalLine"/> is the trade's line of
+    /// <c>all_trades.jsonl</c>, kept so that a line the journal lost (a kill -9 between this commit and its append) is written
+    /// at the next start. Recording the same trade again changes nothing.
+    /// </summary>
+    /// <param name="tradingDay">The CME trading day of the trade's entry.</param>
+    /// <param name="runId">The run that closed it.</param>
+    /// <exception cref="SqliteException">The write failed (a full or failing disk).</exception>
+    public void CloseTrade(long accountId, string id, DateOnly tradingDay, string runId, string journalLine)
+    {
+        using var scope = _gate.EnterScope();
+        using var transaction = _connection.BeginTransaction();
+        using (var insert = Command("""
+            INSERT OR IGNORE INTO closed_trade (account_id, id, trading_day, run_id, journal_line, closed_at)
+            VALUES ($account, $id, $day, $run, $line, $closed)
+            """, ("$account", accountId), ("$id", id), ("$day", tradingDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$run", runId),
+            ("$line", journalLine), ("$closed", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture))))
+        {
+            insert.Transaction = transaction;
+            insert.ExecuteNonQuery();
+        }
+        using (var clear = Command("DELETE FROM open_trade WHERE account_id = $account", ("$account", accountId)))
+        {
+            clear.Transaction = transaction;
+            clear.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>The journal lines of <paramref name="accountId"/>'s trades closed on trading days from <paramref name="since"/> on, in closing order.</summary>
+    public IReadOnlyList<(string Id, string JournalLine)> ClosedTrades(long accountId, DateOnly since)
+    {
+        using var scope = _gate.EnterScope();
+        using var command = Command("""
+            SELECT id, journal_line FROM closed_trade WHERE account_id = $account AND trading_day >= $since ORDER BY closed_at, rowid
+            """, ("$account", accountId), ("$since", since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        using var reader = command.ExecuteReader();
+        var lines = new List<(string, string)>();
+        while (reader.Read())
+            lines.Add((reader.GetString(0), reader.GetString(1)));
+        return lines;
     }
 
     /// <inheritdoc/>

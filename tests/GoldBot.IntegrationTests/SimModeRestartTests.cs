@@ -65,4 +65,23 @@ public sealed class SimModeRestartTests
         var stop = Assert.Single((await rig.AccountAsync()).WorkingOrders, o => o.Type == OrderType.Stop);
         Assert.Equal((1, trade.Entry), (stop.Size, stop.StopPrice!.Value));
     }
+
+    [Fact]
+    public async Task A_closed_trade_whose_journal_line_was_lost_is_written_again_from_the_state_store_on_restart()
+    {
+        var folder = Directory.CreateTempSubdirectory("goldbot-restart-").FullName;
+        await using var rig = await SimRig.StartAsync(SimModeTradeTests.MarketStart, folder: folder);
+        await rig.PlayAsync(new DateTimeOffset(2025, 11, 26, 19, 10, 0, TimeSpan.Zero)); // the short 3 closed at 19:03:45
+        var closed = Assert.Single(rig.ClosedTrades);
+        await rig.StopAsync();
+        var journal = Path.Combine(rig.Logs, "all_trades.jsonl");
+        var line = Assert.Single(await File.ReadAllLinesAsync(journal));
+        File.Delete(journal); // a kill -9 after the close's commit, before the journal's append
+
+        await rig.RestartAsync();
+
+        Assert.Equal([line], await File.ReadAllLinesAsync(journal));
+        Assert.Contains(closed.Id, line, StringComparison.Ordinal);
+        Assert.Contains("1 trades closed in the state store were missing from all_trades.jsonl: written", rig.Log, StringComparison.Ordinal);
+    }
 }

@@ -129,6 +129,7 @@ public static class GatewayRun
             try
             {
                 resume = await RecoverRiskAsync(store, client, account, settings.Risk, clock, logger, cancellationToken);
+                ResyncJournal(store, account.Id, settings.Monitoring.LogDirectory, clock, logger);
             }
             catch (Exception e) when (e is StateStoreException or Microsoft.Data.Sqlite.SqliteException or GatewayException or GatewayUnavailableException
                 or HttpRequestException or TimeoutException)
@@ -275,6 +276,24 @@ public static class GatewayRun
             (state.HaltedForGood ?? state.HaltedToday) is { } halt ? $"; halted: {halt}" : "");
         store.SaveRisk(account.Id, state);
         return state;
+    }
+
+    /// <summary>
+    /// Writes to <c>all_trades.jsonl</c> the trades of the trading day that the store has closed and the journal lacks (a kill -9
+    /// between a close's commit and its append). A journal that cannot be written is reported and trading goes on.
+    /// </summary>
+    private static void ResyncJournal(StateStore store, long accountId, string logDirectory, TimeProvider clock, ILogger logger)
+    {
+        try
+        {
+            var written = TradeJournal.AppendMissing(logDirectory, store.ClosedTrades(accountId, CmeSession.TradingDayOf(clock.GetUtcNow())));
+            if (written > 0)
+                logger.LogWarning("{Count} trades closed in the state store were missing from all_trades.jsonl: written", written);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError("Cannot bring all_trades.jsonl up to date with the state store: {Message}", e.Message);
+        }
     }
 
     /// <summary>The client's options for the mode: the simulator's address and its default login in Sim mode, TopstepX otherwise.</summary>

@@ -1,4 +1,6 @@
 using GoldBot.Execution;
+using GoldBot.Market;
+using GoldBot.Monitoring;
 using GoldBot.State;
 using Microsoft.Extensions.Logging;
 
@@ -7,12 +9,26 @@ namespace GoldBot.Hosting;
 /// <summary>
 /// Saves the order executor's open trade (<see cref="OpenTradeState"/>) to the account's <see cref="StateStore"/> whenever
 /// it changed (a fill, the targets sent, breakeven, an exit), and clears it when no trade is open, so that a restart
-/// resumes it exactly; the executor never waits for the commit between two broker events (<see cref="StoreSaver"/>).
+/// resumes it exactly, and records each closed trade with the clearing (<see cref="Close"/>); the executor never waits for
+/// the commit between two broker events (<see cref="StoreSaver"/>).
 /// Called by the order executor stage only.
 /// </summary>
 public sealed class OpenTradePersistence(StateStore store, StateWriter writer, long accountId, ILogger<OpenTradePersistence> logger)
 {
     private readonly StoreSaver _saver = new(store, writer, "open trade", "a restart now would adopt the position instead of resuming it", logger);
+    private readonly StoreSaver _closes = new(store, writer, "closed trade", "a restart now would book the trade's exit again from the broker's fills", logger);
+
+    /// <summary>
+    /// Records trade <paramref name="closed"/> as closed, with its journal line, and clears the open trade, in one transaction
+    /// (<see cref="StateStore.CloseTrade"/>), committed by the writer like every save.
+    /// </summary>
+    /// <param name="runId">The run closing it.</param>
+    /// <param name="journalLine">Its line of <c>all_trades.jsonl</c> (<see cref="TradeJournal.Line"/>).</param>
+    public void Close(TradeRecord closed, string runId, string journalLine)
+    {
+        ArgumentNullException.ThrowIfNull(closed);
+        _closes.Save(closed.Id, s => s.CloseTrade(accountId, closed.Id, CmeSession.TradingDayOf(closed.EntryTime), runId, journalLine));
+    }
 
     /// <summary>Saves <paramref name="trade"/> (null: none open) unless nothing that matters changed since the last save.</summary>
     public void Save(OpenTradeState? trade)

@@ -56,7 +56,11 @@ public sealed class TradeJournal
         }
     }
 
-    /// <summary>Records a closed trade: appends it to all_trades.jsonl and updates today's file.</summary>
+    /// <summary>
+    /// Records a closed trade: appends it to all_trades.jsonl and updates today's file. A trade an earlier run already
+    /// journaled as closed (a restart that found it closed again from the broker's fills, its close not yet committed to the
+    /// state store when that run was killed) is not appended twice; this run's record replaces it in today's file.
+    /// </summary>
     public void Closed(TradeRecord trade)
     {
         ArgumentNullException.ThrowIfNull(trade);
@@ -65,9 +69,52 @@ public sealed class TradeJournal
             RollTo(CmeSession.TradingDayOf(trade.EntryTime));
             Upsert(trade);
             _closed.Add(trade);
-            Attempt(_allPath, () => File.AppendAllText(_allPath, JsonSerializer.Serialize(TradeDocument.From(trade, _symbol, RunId), MonitoringJson.Line) + "\n"));
+            if (_earlier.RemoveAll(t => t.Id == trade.Id && t.Pnl is not null) > 0)
+                _logger.LogInformation("Trade {Id} is already in {Path} (closed by an earlier run): not appended again", trade.Id, _allPath);
+            else
+                Attempt(_allPath, () => File.AppendAllText(_allPath, Line(trade) + "\n"));
             WriteToday();
         }
+    }
+
+    /// <summary>The trade's line of all_trades.jsonl (one JSON object, no line end).</summary>
+    public string Line(TradeRecord trade) => JsonSerializer.Serialize(TradeDocument.From(trade, _symbol, RunId), MonitoringJson.Line);
+
+    /// <summary>
+    /// Appends to <c>all_trades.jsonl</c> in <paramref name="directory"/> the lines of <paramref name="closed"/> (closed trades
+    /// from the state store) whose trade id it does not hold yet: the journal re-synchronised with the store at start, after a
+    /// kill -9 fell between a close's commit and its append. Returns how many lines were appended.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be read or written.</exception>
+    public static int AppendMissing(string directory, IEnumerable<(string Id, string JournalLine)> closed)
+    {
+        ArgumentNullException.ThrowIfNull(closed);
+        var path = Path.Combine(directory, "all_trades.jsonl");
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        if (File.Exists(path))
+        {
+            foreach (var line in File.ReadLines(path))
+            {
+                try
+                {
+                    if (JsonSerializer.Deserialize<TradeDocument>(line, MonitoringJson.Line) is { } document)
+                        known.Add(document.Id);
+                }
+                catch (JsonException)
+                {
+                    // A torn line: its trade, if it is in the store, is written again whole.
+                }
+            }
+        }
+        var missing = closed.Where(c => known.Add(c.Id)).Select(c => c.JournalLine + "\n").ToList();
+        if (missing.Count > 0)
+        {
+            Directory.CreateDirectory(directory);
+            // After a torn last line, start on a line of its own.
+            var glued = File.Exists(path) && new FileInfo(path).Length > 0 && !File.ReadAllText(path).EndsWith('\n');
+            File.AppendAllText(path, (glued ? "\n" : "") + string.Concat(missing));
+        }
+        return missing.Count;
     }
 
     /// <summary>Starts a new trades_today.json when <paramref name="now"/> is in a later trading day.</summary>

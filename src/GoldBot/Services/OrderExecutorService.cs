@@ -72,6 +72,10 @@ public sealed class OrderExecutorService(
         }
         if (update.Closed is { } closed)
         {
+            // Posted before the journal's append and the risk manager's save, and committed in that order: a kill -9 leaves
+            // either the open trade saved (the restart books its exit again from the broker's fills; a journal line already
+            // written is not repeated) or the close committed (the next start writes a line the journal missed).
+            persistence?.Close(closed, journal.RunId, journal.Line(closed));
             journal.Closed(closed);
             performance.Record(closed);
             logger.LogInformation("Closed {Id}: {Outcome} {PnL} USD ({R}R) by {Reason}, balance {Balance}",

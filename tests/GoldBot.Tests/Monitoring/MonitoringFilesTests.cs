@@ -83,6 +83,40 @@ public sealed class MonitoringFilesTests : IDisposable
     }
 
     [Fact]
+    public void A_trade_an_earlier_run_journaled_and_a_restart_closed_again_is_not_appended_twice()
+    {
+        var day = new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero);
+        new TradeJournal(_dir, "MGC", "run-1", NullLogger.Instance).Closed(Trade("a", day, 100m, closed: true));
+
+        var after = new TradeJournal(_dir, "MGC", "run-2", NullLogger.Instance);
+        after.Closed(Trade("a", day, 100m, closed: true)); // booked again from the broker's fills: run-1's close was not committed
+
+        Assert.Single(File.ReadAllLines(Path.Combine(_dir, "all_trades.jsonl")));
+        var today = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "trades_today.json"))).RootElement;
+        Assert.Equal(["run-2"], today.GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("run_id").GetString()));
+        Assert.Single(after.ClosedTrades);
+    }
+
+    [Fact]
+    public void The_journal_gets_the_stores_closed_trades_it_lacks_once_each_after_a_torn_last_line_on_a_line_of_their_own()
+    {
+        var day = new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero);
+        var journal = new TradeJournal(_dir, "MGC", "run-1", NullLogger.Instance);
+        journal.Closed(Trade("a", day, 100m, closed: true));
+        var lost = journal.Line(Trade("b", day.AddHours(1), -50m, closed: true));
+        var path = Path.Combine(_dir, "all_trades.jsonl");
+        File.AppendAllText(path, lost[..20]); // killed in the middle of b's append
+
+        var written = TradeJournal.AppendMissing(_dir, [("a", journal.Line(Trade("a", day, 100m, closed: true))), ("b", lost)]);
+
+        Assert.Equal(1, written);
+        var lines = File.ReadAllLines(path);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal(lost, lines[2]);
+        Assert.Equal(0, TradeJournal.AppendMissing(_dir, [("b", lost)]));
+    }
+
+    [Fact]
     public void Signal_log_line_shows_time_pattern_score_components_decision_and_reason()
     {
         new SignalLog(_dir, "run-1", NullLogger.Instance).Write(new TradeSignal(new DateTimeOffset(2025, 12, 1, 15, 15, 0, TimeSpan.Zero), "order_block", -1, 8,

@@ -150,6 +150,28 @@ public sealed class StateStoreTests : IDisposable
 
         Assert.Equal(state, store.LoadRisk(7));
         Assert.Null(store.LoadOpenTrade(7));
+        Assert.Empty(store.ClosedTrades(7, new DateOnly(2025, 12, 10)));
+    }
+
+    [Fact]
+    public void A_closed_trade_is_recorded_with_its_journal_line_and_clears_the_open_trade_at_once_and_once()
+    {
+        var plan = new TradePlan(Signals.Long(new DateTimeOffset(2025, 12, 10, 14, 45, 0, TimeSpan.Zero), 20), 1, 20, [], 25m, 250m);
+        var open = new GoldBot.Execution.OpenTradeState("gb1-20251210-1445-1", plan, false, 1, 2000m, new DateTimeOffset(2025, 12, 10, 14, 45, 1, TimeSpan.Zero),
+            true, null, 1998m, false, true, 0m, 0.62m, []);
+        using (var store = StateStore.Open(DbPath, Clock))
+        {
+            store.SaveOpenTrade(7, open);
+            store.CloseTrade(7, open.Tag, new DateOnly(2025, 12, 10), "run-1", """{"id":"gb1-20251210-1445-1"}""");
+            store.CloseTrade(7, open.Tag, new DateOnly(2025, 12, 10), "run-2", """{"id":"again"}"""); // a second record changes nothing
+            store.CloseTrade(7, "gb1-20251209-1000-1", new DateOnly(2025, 12, 9), "run-0", """{"id":"gb1-20251209-1000-1"}""");
+        }
+        using var reopened = StateStore.Open(DbPath, Clock);
+
+        Assert.Null(reopened.LoadOpenTrade(7));
+        Assert.Equal([(open.Tag, """{"id":"gb1-20251210-1445-1"}""")], reopened.ClosedTrades(7, new DateOnly(2025, 12, 10)));
+        Assert.Equal(2, reopened.ClosedTrades(7, new DateOnly(2025, 12, 9)).Count);
+        Assert.Empty(reopened.ClosedTrades(8, new DateOnly(2025, 12, 9)));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
