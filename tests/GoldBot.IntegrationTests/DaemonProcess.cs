@@ -54,13 +54,13 @@ internal sealed class DaemonProcess : IDisposable
         return new DaemonProcess(Process.Start(start)!, folder);
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds; fails with the daemon's output if it exits or hangs first.</summary>
-    public async Task WaitUntilAsync(string what, Func<Task<bool>> condition)
+    /// <summary>Waits until <paramref name="condition"/> holds; fails with the daemon's output if it exits (unless <paramref name="exitIsFine"/>) or hangs first.</summary>
+    public async Task WaitUntilAsync(string what, Func<Task<bool>> condition, bool exitIsFine = false)
     {
         var started = Stopwatch.GetTimestamp();
         while (!await condition())
         {
-            if (_process.HasExited)
+            if (_process.HasExited && !exitIsFine)
                 throw new InvalidOperationException($"the daemon exited ({_process.ExitCode}) before {what}: {await _errors}{await _output}{Log}");
             if (Stopwatch.GetElapsedTime(started) > Patience)
                 throw new TimeoutException($"not {what} after {Patience.TotalMinutes} min: {Log}");
@@ -75,6 +75,20 @@ internal sealed class DaemonProcess : IDisposable
             await kill.WaitForExitAsync();
         using var patience = new CancellationTokenSource(Patience);
         await _process.WaitForExitAsync(patience.Token);
+    }
+
+    /// <summary>Waits for the process to end (at most the patience).</summary>
+    public async Task WaitForExitAsync()
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        await _process.WaitForExitAsync(patience.Token);
+    }
+
+    /// <summary>kill -9 at once (SIGKILL), from any thread, and waits for the process to be gone.</summary>
+    public void KillNow()
+    {
+        _process.Kill();
+        _process.WaitForExit();
     }
 
     /// <summary>What it printed on stdout and stderr (once it has exited).</summary>

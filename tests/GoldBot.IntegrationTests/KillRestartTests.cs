@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using GoldBot.Controls;
 using GoldBot.GatewaySimulator.Engine;
 using GoldBot.GatewaySimulator.Hosting;
 using GoldBot.MarketData;
@@ -8,46 +10,129 @@ namespace GoldBot.IntegrationTests;
 
 /// <summary>
 /// kill -9 (issue 10): the real daemon, a child process in sim mode against the gateway simulator in this process, is
-/// killed with SIGKILL while it holds a position, and started again on the same folder. Whatever instant the kill fell
-/// on, the restart takes the folder's lock and the state store (both die with the process), resumes the risk state the
-/// store committed, and leaves the position with exactly one working stop of its size: nothing duplicated, nothing lost.
-/// The simulator's market stays still (step mode), so what the daemons see does not depend on the machine's speed.
+/// killed with SIGKILL while it holds a position, and started again on the same folder. The kill falls at an exact step,
+/// chosen by the simulator as a request arrives (dropped unexecuted, or executed with its answer lost), or once the
+/// position is protected. The restart takes the folder's lock and the state store (both die with the process), resumes the
+/// risk state the store committed, and leaves the account right: the position with exactly one working stop of its size,
+/// or flat with no order working; nothing duplicated, nothing lost. The market stays still (step mode) unless the test
+/// moves it, so what the daemons see does not depend on the machine's speed.
 /// </summary>
 public sealed class KillRestartTests
 {
     private static readonly Lazy<BarFile> Bars = new(() => BarCsvReader.Read(SharedData.MgcBars));
 
-    [Fact]
-    public async Task A_daemon_killed_with_sigkill_holding_a_position_restarts_with_its_risk_state_and_one_stop_of_the_positions_size()
+    /// <summary>Where the first daemon dies.</summary>
+    public enum KillPoint
     {
+        /// <summary>The adopted position protected, nothing in flight.</summary>
+        Protected,
+
+        /// <summary>Sending the adopted position's stop, which never reaches the market.</summary>
+        StopSentNotExecuted,
+
+        /// <summary>Sending the stop, which the gateway places; the answer dies with the process.</summary>
+        StopSentExecuted,
+
+        /// <summary>FLATTEN_ALL.txt's close, which the gateway executes; the stop stays working on the flat account.</summary>
+        CloseSentExecuted,
+
+        /// <summary>FLATTEN_ALL.txt's close, which never reaches the market: the restart must finish the flatten.</summary>
+        CloseSentNotExecuted,
+    }
+
+    [Theory]
+    [InlineData(KillPoint.Protected)]
+    [InlineData(KillPoint.StopSentNotExecuted)]
+    [InlineData(KillPoint.StopSentExecuted)]
+    [InlineData(KillPoint.CloseSentExecuted)]
+    [InlineData(KillPoint.CloseSentNotExecuted)]
+    public async Task A_daemon_killed_at_any_step_restarts_to_a_right_account_with_its_risk_state(KillPoint point)
+    {
+        DaemonProcess? first = null;
+        var armed = point != KillPoint.Protected;
+        var flattening = point is KillPoint.CloseSentExecuted or KillPoint.CloseSentNotExecuted;
         var index = Bars.Value.Bars.ToList().FindIndex(b => b.OpenTime == SimModeTradeTests.MarketStart);
-        await using var simulator = await GatewaySimulatorHost.StartAsync(
-            new GatewaySimulatorOptions { BarsFile = SharedData.MgcBars, Port = 0, Speed = 0, WarmupBars = index }, CancellationToken.None);
+        await using var simulator = await GatewaySimulatorHost.StartAsync(new GatewaySimulatorOptions
+        {
+            BarsFile = SharedData.MgcBars, Port = 0, Speed = 0, WarmupBars = index,
+            RequestHook = (path, body) =>
+            {
+                var hit = point switch
+                {
+                    KillPoint.StopSentNotExecuted or KillPoint.StopSentExecuted => path == "/api/Order/place" && JsonNode.Parse(body)?["type"]?.GetValue<int>() == 4,
+                    KillPoint.CloseSentExecuted or KillPoint.CloseSentNotExecuted => path == "/api/Position/closeContract",
+                    _ => false,
+                };
+                if (!hit || !armed)
+                    return false;
+                armed = false;
+                first!.KillNow();
+                return point is KillPoint.StopSentNotExecuted or KillPoint.CloseSentNotExecuted;
+            },
+        }, CancellationToken.None);
         await SimRig.PlaceAsync(simulator.Gateway, OrderSide.Ask, OrderType.Market, 2); // short 2, sold by hand before GoldBot starts
         var folder = Directory.CreateTempSubdirectory("goldbot-kill-").FullName;
         var settings = new Dictionary<string, string> { ["TopstepX:SimulatorUrl"] = simulator.BaseUrl.ToString().TrimEnd('/') };
 
-        using (var first = DaemonProcess.Start(folder, ["--mode", "sim"], settings))
+        using var http = new HttpClient { BaseAddress = simulator.BaseUrl };
+        using (first = DaemonProcess.Start(folder, ["--mode", "sim"], settings))
         {
-            await first.WaitUntilAsync("the position is protected", async () => Stops(await AccountAsync(simulator)) is [{ Size: 2 }]);
-            await first.SignalAndWaitAsync("KILL");
+            if (point is KillPoint.Protected || flattening)
+                await first.WaitUntilAsync("the position is protected", async () => Stops(await AccountAsync(simulator)) is [{ Size: 2 }]);
+            if (point == KillPoint.Protected)
+                first.KillNow();
+            if (flattening)
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder, ControlFiles.FlattenAll), "");
+                await MarketMovesUntilAsync(http, first, "FLATTEN_ALL.txt is acted on", () => Task.FromResult(!armed));
+            }
+            await first.WaitUntilAsync("the daemon is killed", () => Task.FromResult(!armed), exitIsFine: true);
+            await first.WaitForExitAsync();
             Assert.Equal(137, first.ExitCode);
         }
         var held = await AccountAsync(simulator);
-        var stop = Assert.Single(Stops(held));
         File.Delete(Path.Combine(folder, "logs", "status.json")); // the killed daemon's last word: alive
 
         using var second = DaemonProcess.Start(folder, ["--mode", "sim"], settings);
-        await second.WaitUntilAsync("the restart protects the position", () => Task.FromResult(Status(second) is { } status
-            && status.GetProperty("is_alive").GetBoolean() && status.GetProperty("protection") is { ValueKind: JsonValueKind.Object } protection
-            && protection.GetProperty("state").GetString() == "protected"
-            && status.GetProperty("active_positions").GetArrayLength() == 1));
+        var flat = flattening; // FLATTEN_ALL.txt outlives the first daemon: the second finishes the flatten
+        async Task<bool> Settled() => Status(second) is { } status && status.GetProperty("is_alive").GetBoolean()
+            && status.GetProperty("protection") is { ValueKind: JsonValueKind.Object } protection
+            && protection.GetProperty("state").GetString() == (flat ? "flat" : "protected")
+            && (await AccountAsync(simulator)).WorkingOrders.Count == (flat ? 0 : 1)
+            && (!flat || !File.Exists(Path.Combine(folder, ControlFiles.FlattenAll)));
+        if (flattening)
+            await MarketMovesUntilAsync(http, second, "the restart finishes the flatten", Settled);
+        else
+            await second.WaitUntilAsync("the restart protects the position", Settled);
 
         var after = await AccountAsync(simulator);
-        Assert.Equal(-2, after.Position);
-        Assert.Equal([stop.Id], Stops(after).Select(o => o.Id)); // the same stop: not placed again, not doubled
+        Assert.Equal(flat ? 0 : -2, after.Position);
+        if (!flat)
+        {
+            var stop = Assert.Single(after.WorkingOrders);
+            Assert.Equal((OrderType.Stop, 2), (stop.Type, stop.Size));
+            if (Stops(held) is [var kept])
+                Assert.Equal(kept.Id, stop.Id); // the stop the first daemon placed is kept, not doubled
+        }
+        // Nothing duplicated: the one sale by hand, and one close at most (a close executed before the kill is not sent again).
+        Assert.Single(after.AllOrders, o => o.Type == OrderType.Market && o.Side == OrderSide.Ask);
+        Assert.Equal(flattening ? 1 : 0, after.AllOrders.Count(o => o.Type == OrderType.Market && o.Side == OrderSide.Bid));
         Assert.Contains("Risk state resumed", second.Log, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Moves the market a price point at a time (the daemon's timers run on its market clock, which it reads from the simulator
+    /// every half second) until <paramref name="condition"/> holds.
+    /// </summary>
+    private static Task MarketMovesUntilAsync(HttpClient http, DaemonProcess daemon, string what, Func<Task<bool>> condition) =>
+        daemon.WaitUntilAsync(what, async () =>
+        {
+            if (await condition())
+                return true;
+            (await http.PostAsync("/admin/advance?points=1", null)).EnsureSuccessStatusCode();
+            await Task.Delay(600);
+            return await condition();
+        }, exitIsFine: true);
 
     /// <summary>status.json as the daemon last wrote it, or null while there is none (or it is being replaced).</summary>
     private static JsonElement? Status(DaemonProcess daemon)

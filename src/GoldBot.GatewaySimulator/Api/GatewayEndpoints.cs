@@ -9,7 +9,8 @@ namespace GoldBot.GatewaySimulator.Api;
 /// <summary>
 /// The ProjectX REST endpoints under <c>/api</c>: POST with JSON bodies, the envelope
 /// <c>{success, errorCode, errorMessage, …}</c> and the endpoint-specific error codes of research/topstepx-api.md §3.
-/// Business failures answer HTTP 200 with <c>success: false</c>, as the gateway does.
+/// Business failures answer HTTP 200 with <c>success: false</c>, as the gateway does. An order command (place, modify,
+/// cancel, close) that reached the gateway runs to the end even when its client goes away meanwhile, as on an exchange.
 /// </summary>
 public static class GatewayEndpoints
 {
@@ -70,19 +71,19 @@ public static class GatewayEndpoints
             }, ct);
         });
 
-        api.MapPost("/Order/place", async (PlaceOrderRequest body, SimulatedGateway gw, CancellationToken ct) =>
+        api.MapPost("/Order/place", async (PlaceOrderRequest body, SimulatedGateway gw, IHostApplicationLifetime life) =>
         {
             var command = new PlaceOrderCommand(body.AccountId, body.ContractId ?? "", body.Type, body.Side, body.Size, body.LimitPrice, body.StopPrice, body.TrailPrice,
                 body.CustomTag, Leg(body.StopLossBracket), Leg(body.TakeProfitBracket));
-            var result = await gw.ExecuteAsync((engine, events) => engine.Place(command, events), ct);
+            var result = await gw.ExecuteAsync((engine, events) => engine.Place(command, events), life.ApplicationStopping);
             return new PlaceOrderResponse(result.OrderId, result.Success, result.ErrorCode, result.ErrorMessage);
         });
 
-        api.MapPost("/Order/modify", async (ModifyOrderRequest body, SimulatedGateway gw, CancellationToken ct) =>
-            Envelope(await gw.ExecuteAsync((engine, events) => engine.Modify(body.AccountId, body.OrderId, body.Size, body.LimitPrice, body.StopPrice, body.TrailPrice, events), ct)));
+        api.MapPost("/Order/modify", async (ModifyOrderRequest body, SimulatedGateway gw, IHostApplicationLifetime life) =>
+            Envelope(await gw.ExecuteAsync((engine, events) => engine.Modify(body.AccountId, body.OrderId, body.Size, body.LimitPrice, body.StopPrice, body.TrailPrice, events), life.ApplicationStopping)));
 
-        api.MapPost("/Order/cancel", async (CancelOrderRequest body, SimulatedGateway gw, CancellationToken ct) =>
-            Envelope(await gw.ExecuteAsync((engine, events) => engine.Cancel(body.AccountId, body.OrderId, events), ct)));
+        api.MapPost("/Order/cancel", async (CancelOrderRequest body, SimulatedGateway gw, IHostApplicationLifetime life) =>
+            Envelope(await gw.ExecuteAsync((engine, events) => engine.Cancel(body.AccountId, body.OrderId, events), life.ApplicationStopping)));
 
         api.MapPost("/Order/search", async (TimeWindowRequest body, SimulatedGateway gw, CancellationToken ct) =>
             await gw.ReadAsync(g => g.Engine.Account(body.AccountId) is null
@@ -105,16 +106,16 @@ public static class GatewayEndpoints
                 ? new PositionsResponse([], false, 1, "Account not found")
                 : new PositionsResponse(g.Engine.Positions.Where(p => p.AccountId == body.AccountId).Select(PositionModel.From).ToList(), true, 0, null), ct));
 
-        api.MapPost("/Position/closeContract", async (CloseContractRequest body, SimulatedGateway gw, FaultState faults, HubConnectionRegistry hubs, CancellationToken ct) =>
+        api.MapPost("/Position/closeContract", async (CloseContractRequest body, SimulatedGateway gw, FaultState faults, HubConnectionRegistry hubs, IHostApplicationLifetime life) =>
         {
-            var result = await gw.ExecuteAsync((engine, events) => engine.ClosePosition(body.AccountId, body.ContractId ?? "", null, events), ct);
+            var result = await gw.ExecuteAsync((engine, events) => engine.ClosePosition(body.AccountId, body.ContractId ?? "", null, events), life.ApplicationStopping);
             if (result.Success && faults.TryTakeHubDropOnClose(out _))
                 hubs.AbortAll();
             return Envelope(result);
         });
 
-        api.MapPost("/Position/partialCloseContract", async (PartialCloseContractRequest body, SimulatedGateway gw, CancellationToken ct) =>
-            Envelope(await gw.ExecuteAsync((engine, events) => engine.ClosePosition(body.AccountId, body.ContractId ?? "", body.Size, events), ct)));
+        api.MapPost("/Position/partialCloseContract", async (PartialCloseContractRequest body, SimulatedGateway gw, IHostApplicationLifetime life) =>
+            Envelope(await gw.ExecuteAsync((engine, events) => engine.ClosePosition(body.AccountId, body.ContractId ?? "", body.Size, events), life.ApplicationStopping)));
 
         api.MapPost("/Trade/search", async (TimeWindowRequest body, SimulatedGateway gw, CancellationToken ct) =>
             await gw.ReadAsync(g => g.Engine.Account(body.AccountId) is null

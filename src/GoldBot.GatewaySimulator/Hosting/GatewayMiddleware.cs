@@ -23,6 +23,7 @@ public sealed class GatewayMiddleware
     private readonly CancellationToken _stopping;
     private readonly SlidingWindowLimit _overall;
     private readonly SlidingWindowLimit _history;
+    private readonly Func<string, string, bool>? _hook;
 
     /// <summary>Creates the middleware and its rate limits.</summary>
     public GatewayMiddleware(RequestDelegate next, FaultState faults, TokenService tokens, GatewaySimulatorOptions options, SimulatorActivity activity, IHostApplicationLifetime lifetime)
@@ -37,6 +38,7 @@ public sealed class GatewayMiddleware
         _stopping = lifetime.ApplicationStopping;
         _overall = new SlidingWindowLimit(options.RateLimitPermits, options.RateLimitWindow, _clock);
         _history = new SlidingWindowLimit(options.HistoryRateLimitPermits, options.HistoryRateLimitWindow, _clock);
+        _hook = options.RequestHook;
     }
 
     /// <summary>Handles one request.</summary>
@@ -72,6 +74,18 @@ public sealed class GatewayMiddleware
                     return;
                 }
                 context.Items[UserKey] = user;
+            }
+            if (_hook is not null)
+            {
+                context.Request.EnableBuffering();
+                using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
+                var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+                context.Request.Body.Position = 0;
+                if (_hook(path.Value ?? "", body))
+                {
+                    context.Abort();
+                    return;
+                }
             }
             if (_faults.TryTakeEndpointFailure(path, out var burstStatus, out var execute))
             {

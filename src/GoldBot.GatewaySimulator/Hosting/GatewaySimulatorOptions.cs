@@ -87,6 +87,13 @@ public sealed class GatewaySimulatorOptions
     /// </summary>
     public ReplayClock? DrivenClock { get; set; }
 
+    /// <summary>
+    /// Called with each <c>/api</c> request's path and body (after authentication, before any endpoint fault and before it runs):
+    /// a test's point to act at an exact step of a client's life, such as killing the client's process. Returning true drops the
+    /// request unexecuted (the connection is aborted, as if it never arrived); false lets it run. Not bound from configuration.
+    /// </summary>
+    public Func<string, string, bool>? RequestHook { get; set; }
+
     /// <summary>The simulator's clock for tokens, fault durations, delays, hub refusals and rate limits: <see cref="DrivenClock"/> when set, else <see cref="WallClock"/>.</summary>
     public TimeProvider ServiceClock => (TimeProvider?)DrivenClock ?? WallClock;
 

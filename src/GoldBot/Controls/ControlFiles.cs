@@ -7,15 +7,15 @@ namespace GoldBot.Controls;
 /// Reads the operator's control files in one directory (the working directory by default), the
 /// interface of the monitoring plan (<c>design/001</c> §4): <c>EMERGENCY_STOP.txt</c> (kept, so
 /// a restart stays stopped), <c>PAUSE_TRADING.txt</c> (effective while it exists),
-/// <c>FLATTEN_ALL.txt</c> and <c>ADJUST_RISK.txt</c> (consumed: deleted once acted on; a bad
-/// ADJUST_RISK value is renamed <c>ADJUST_RISK.txt.rejected</c>). Each scan returns the new
-/// commands.
+/// <c>FLATTEN_ALL.txt</c> (acted on once, deleted when the flatten is complete, so a daemon that dies
+/// mid-flatten finishes it when it starts again) and <c>ADJUST_RISK.txt</c> (deleted once acted on; a bad
+/// value is renamed <c>ADJUST_RISK.txt.rejected</c>). Each scan returns the new commands. Thread-safe.
 /// <para>
 /// The three controls that stop or reduce trading act on the name's existence, whatever it is: a directory named
-/// <c>EMERGENCY_STOP.txt</c> stops trading (with a warning), since the operator meant it. A control that is acted on but
-/// cannot be consumed (no permission to delete it, a directory) acts once, is reported once as an error (so it shows in
-/// <c>status.json</c>'s errors) and acts again only when it changes (its last write time). <c>ADJUST_RISK.txt</c> must be
-/// a file of at most <see cref="MaxAdjustRiskBytes"/> bytes; anything else is rejected with the reason, and no more than
+/// <c>EMERGENCY_STOP.txt</c> stops trading (with a warning), since the operator meant it. A control that cannot be removed
+/// once done (no permission to delete it, a directory) is reported as an error (so it shows in <c>status.json</c>'s
+/// errors) and acts again only when it changes (its last write time). <c>ADJUST_RISK.txt</c> must be a file of at most
+/// <see cref="MaxAdjustRiskBytes"/> bytes; anything else is rejected with the reason, and no more than
 /// <see cref="EchoCharacters"/> characters of a rejected value are ever echoed.
 /// </para>
 /// </summary>
@@ -39,12 +39,14 @@ public sealed class ControlFiles
     /// <summary>Most characters of a rejected value echoed to the log.</summary>
     public const int EchoCharacters = 32;
 
+    private readonly Lock _gate = new();
     private readonly string _directory;
     private readonly int _minContracts;
     private readonly int _maxContracts;
     private readonly ILogger _logger;
-    // Controls acted on (or rejected) that could not be removed, with their last write time (UTC) then.
-    private readonly Dictionary<string, DateTime> _stuck = [];
+    // Controls acted on (FLATTEN_ALL until its flatten completes; ADJUST_RISK that could not be removed), with their last
+    // write time (UTC) then: they do not act again unless they change.
+    private readonly Dictionary<string, DateTime> _acted = [];
     private readonly HashSet<string> _warned = [];
     private bool _stopped;
     private bool _paused;
@@ -62,26 +64,47 @@ public sealed class ControlFiles
     /// <remarks>An <c>ADJUST_RISK.txt</c> that cannot be read yet (locked, being written) is left for the next scan.</remarks>
     public IReadOnlyList<ControlCommand> Scan()
     {
-        var commands = new List<ControlCommand>();
-        if (!_stopped && Present(EmergencyStop))
+        lock (_gate)
         {
-            _stopped = true;
-            commands.Add(new ControlCommand(ControlAction.EmergencyStop, null, EmergencyStop));
-        }
+            var commands = new List<ControlCommand>();
+            if (!_stopped && Present(EmergencyStop))
+            {
+                _stopped = true;
+                commands.Add(new ControlCommand(ControlAction.EmergencyStop, null, EmergencyStop));
+            }
 
-        var pause = Present(PauseTrading);
-        if (pause != _paused)
+            var pause = Present(PauseTrading);
+            if (pause != _paused)
+            {
+                _paused = pause;
+                commands.Add(new ControlCommand(pause ? ControlAction.Pause : ControlAction.Resume, null, PauseTrading));
+            }
+
+            if (!Present(FlattenAll))
+                _acted.Remove(FlattenAll);
+            else if (!ActedOn(FlattenAll))
+            {
+                _acted[FlattenAll] = LastChange(FlattenAll);
+                commands.Add(new ControlCommand(ControlAction.FlattenAll, null, FlattenAll));
+            }
+
+            if (Present(AdjustRisk) && !ActedOn(AdjustRisk) && TryReadAdjustRisk() is { } adjust)
+                commands.Add(adjust);
+            return commands;
+        }
+    }
+
+    /// <summary>
+    /// A flatten has completed (the broker shows the account flat): a <c>FLATTEN_ALL.txt</c> acted on and unchanged since is
+    /// removed; one that cannot be is reported, and acts again only if it changes.
+    /// </summary>
+    public void FlattenCompleted()
+    {
+        lock (_gate)
         {
-            _paused = pause;
-            commands.Add(new ControlCommand(pause ? ControlAction.Pause : ControlAction.Resume, null, PauseTrading));
+            if (Present(FlattenAll) && ActedOn(FlattenAll) && Remove(FlattenAll, "done (the account is flat)"))
+                _acted.Remove(FlattenAll);
         }
-
-        if (Present(FlattenAll) && Consume(FlattenAll))
-            commands.Add(new ControlCommand(ControlAction.FlattenAll, null, FlattenAll));
-
-        if (Present(AdjustRisk) && TryReadAdjustRisk() is { } adjust)
-            commands.Add(adjust);
-        return commands;
     }
 
     /// <summary>True when something carries the control's name; a directory is warned about once (it acts all the same).</summary>
@@ -99,29 +122,24 @@ public sealed class ControlFiles
         return true;
     }
 
-    /// <summary>
-    /// True when the control should act now: it is deleted, or, when it cannot be, it acts once per change (its last write
-    /// time) and the failure is reported once.
-    /// </summary>
-    private bool Consume(string name)
+    /// <summary>True when the control was acted on and has not changed since.</summary>
+    private bool ActedOn(string name) => _acted.TryGetValue(name, out var acted) && acted == LastChange(name);
+
+    /// <summary>Deletes a control once done with; when it cannot be, reports it (<paramref name="what"/> says why it was to go).</summary>
+    private bool Remove(string name, string what)
     {
-        var path = PathOf(name);
-        var changed = LastChange(path);
-        if (_stuck.TryGetValue(name, out var acted) && acted == changed)
-            return false;
         try
         {
-            if (Directory.Exists(path))
+            if (Directory.Exists(PathOf(name)))
                 throw new IOException("it is a directory");
-            File.Delete(path);
-            _stuck.Remove(name);
+            File.Delete(PathOf(name));
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _stuck[name] = changed;
-            _logger.LogError("{File} acted on, but it cannot be removed ({Message}): remove it by hand; it acts again only if it changes", name, e.Message);
+            _logger.LogError("{File} {What}, but it cannot be removed ({Message}): remove it by hand; it acts again only if it changes", name, what, e.Message);
+            return false;
         }
-        return true;
     }
 
     private ControlCommand? TryReadAdjustRisk()
@@ -146,7 +164,11 @@ public sealed class ControlFiles
             return null; // still being written (`echo 3 > ADJUST_RISK.txt` creates it empty first)
 
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var contracts) && contracts >= _minContracts && contracts <= _maxContracts)
-            return Consume(AdjustRisk) ? new ControlCommand(ControlAction.AdjustRisk, contracts, AdjustRisk) : null;
+        {
+            if (!Remove(AdjustRisk, "acted on"))
+                _acted[AdjustRisk] = LastChange(AdjustRisk);
+            return new ControlCommand(ControlAction.AdjustRisk, contracts, AdjustRisk);
+        }
         return Reject($"'{(text.Length > EchoCharacters ? text[..EchoCharacters] + "…" : text)}' is not a whole number of contracts between {_minContracts} and {_maxContracts}");
     }
 
@@ -154,27 +176,23 @@ public sealed class ControlFiles
     private ControlCommand? Reject(string reason)
     {
         var path = PathOf(AdjustRisk);
-        var changed = LastChange(path);
-        if (_stuck.TryGetValue(AdjustRisk, out var reported) && reported == changed)
-            return null;
         try
         {
             if (Directory.Exists(path))
                 throw new IOException("it is a directory");
             File.Move(path, PathOf(AdjustRisk + ".rejected"), overwrite: true);
-            _stuck.Remove(AdjustRisk);
             _logger.LogError("{File} rejected: {Reason}; renamed to {Rejected}", AdjustRisk, reason, AdjustRisk + ".rejected");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _stuck[AdjustRisk] = changed;
+            _acted[AdjustRisk] = LastChange(AdjustRisk);
             _logger.LogError("{File} rejected: {Reason}; it cannot be renamed ({Message}): remove it by hand; it is read again only if it changes",
                 AdjustRisk, reason, e.Message);
         }
         return null;
     }
 
-    private static DateTime LastChange(string path) => Directory.Exists(path) ? Directory.GetLastWriteTimeUtc(path) : File.GetLastWriteTimeUtc(path);
+    private DateTime LastChange(string name) => Directory.Exists(PathOf(name)) ? Directory.GetLastWriteTimeUtc(PathOf(name)) : File.GetLastWriteTimeUtc(PathOf(name));
 
     private string PathOf(string name) => Path.Combine(_directory, name);
 }

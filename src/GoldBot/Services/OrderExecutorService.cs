@@ -1,3 +1,4 @@
+using GoldBot.Controls;
 using GoldBot.Execution;
 using GoldBot.Hosting;
 using GoldBot.Learning;
@@ -20,6 +21,7 @@ public sealed class OrderExecutorService(
     TradeJournal journal,
     PatternPerformance performance,
     MonitoringState monitoring,
+    ControlFiles controls,
     RunCoordinator coordinator,
     ILogger<OrderExecutorService> logger,
     OpenTradePersistence? persistence = null) : PipelineService(coordinator, logger)
@@ -91,6 +93,7 @@ public sealed class OrderExecutorService(
         if (update.FlattenCompleted is { } reason)
         {
             logger.LogInformation("Flatten ({Reason}) complete: the broker shows no position and no working order", reason);
+            controls.FlattenCompleted();
             if (_finishWhenFlat is { } outcome)
             {
                 logger.LogWarning("{What} complete: account flat, stopping", outcome == RunOutcome.EmergencyStop ? "Emergency stop" : "Shutdown flatten");

@@ -42,12 +42,43 @@ public sealed class ControlFilesTests : IDisposable
     }
 
     [Fact]
-    public void Flatten_all_is_consumed()
+    public void Flatten_all_acts_once_and_is_removed_when_the_flatten_completes()
     {
         Drop(ControlFiles.FlattenAll);
         Assert.Equal(ControlAction.FlattenAll, Assert.Single(_files.Scan()).Action);
+        Assert.Empty(_files.Scan());
+        Assert.True(Exists(ControlFiles.FlattenAll)); // kept until the account is flat: a restart meanwhile flattens again
+
+        _files.FlattenCompleted();
+
         Assert.False(Exists(ControlFiles.FlattenAll));
         Assert.Empty(_files.Scan());
+    }
+
+    [Fact]
+    public void A_daemon_started_again_with_flatten_all_still_there_acts_on_it()
+    {
+        Drop(ControlFiles.FlattenAll);
+        Assert.Single(_files.Scan());
+
+        var restarted = new ControlFiles(_dir, 1, 50, _log);
+
+        Assert.Equal(ControlAction.FlattenAll, Assert.Single(restarted.Scan()).Action);
+    }
+
+    [Fact]
+    public void A_flatten_all_written_after_it_was_acted_on_is_not_removed_by_the_earlier_flatten_and_acts_again()
+    {
+        var path = Path.Combine(_dir, ControlFiles.FlattenAll);
+        Drop(ControlFiles.FlattenAll);
+        File.SetLastWriteTimeUtc(path, new DateTime(2025, 12, 2, 15, 0, 0, DateTimeKind.Utc));
+        Assert.Single(_files.Scan());
+        File.SetLastWriteTimeUtc(path, new DateTime(2025, 12, 2, 15, 5, 0, DateTimeKind.Utc)); // written again by the operator
+
+        _files.FlattenCompleted();
+
+        Assert.True(Exists(ControlFiles.FlattenAll));
+        Assert.Equal(ControlAction.FlattenAll, Assert.Single(_files.Scan()).Action);
     }
 
     [Fact]
@@ -73,16 +104,16 @@ public sealed class ControlFilesTests : IDisposable
     }
 
     [Fact]
-    public void A_flatten_all_that_cannot_be_removed_acts_once_is_reported_once_and_acts_again_when_it_changes()
+    public void A_flatten_all_that_cannot_be_removed_acts_once_is_reported_when_done_and_acts_again_when_it_changes()
     {
         var path = Path.Combine(_dir, ControlFiles.FlattenAll);
         Directory.CreateDirectory(path); // cannot be deleted as a file, even by root
         Directory.SetLastWriteTimeUtc(path, new DateTime(2025, 12, 2, 15, 0, 0, DateTimeKind.Utc));
 
         Assert.Equal(ControlAction.FlattenAll, Assert.Single(_files.Scan()).Action);
+        _files.FlattenCompleted();
         Assert.Empty(_files.Scan());
-        Assert.Empty(_files.Scan());
-        Assert.Contains("FLATTEN_ALL.txt acted on, but it cannot be removed", Assert.Single(Errors), StringComparison.Ordinal);
+        Assert.Contains("FLATTEN_ALL.txt done (the account is flat), but it cannot be removed", Assert.Single(Errors), StringComparison.Ordinal);
 
         Directory.SetLastWriteTimeUtc(path, new DateTime(2025, 12, 2, 15, 5, 0, DateTimeKind.Utc));
         Assert.Equal(ControlAction.FlattenAll, Assert.Single(_files.Scan()).Action);
