@@ -24,6 +24,10 @@ public static class BarCsvReader
     private static readonly string[] TimeColumns = ["timestamp", "timestamp_utc", "time", "time_server", "datetime", "date", "gmt time"];
     private static readonly string[] VolumeColumns = ["volume", "vol", "tickvol", "tick_volume"];
 
+    // A gap no market has between two bars (a long holiday closure is days): a stamp this far past the last one that the next
+    // row does not follow is a typo, dropped as one bad row.
+    private static readonly TimeSpan FarAhead = TimeSpan.FromDays(30);
+
     private static readonly string[] TimeFormats =
     [
         "yyyy-MM-dd HH:mm:sszzz", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-dd HH:mm:ss",
@@ -67,10 +71,14 @@ public static class BarCsvReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         options ??= BarFileOptions.Default;
+        // A quote cannot carry a field over a line end: a stray quote makes its own row bad and swallows nothing (RFC 4180 allows
+        // line breaks in quoted fields; no bars file has them). Each record is then one line, so Parser.Row is its line number.
+        var badQuote = false;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectColumnCountChanges = false,
-            BadDataFound = null,
+            LineBreakInQuotedFieldIsBadData = true,
+            BadDataFound = _ => badQuote = true,
             MissingFieldFound = null,
         };
         using var csv = new CsvReader(reader, config);
@@ -113,10 +121,14 @@ public static class BarCsvReader
         var zeroVolumeDropped = 0;
         DateTimeOffset? previous = null;
         var synthetic = DateTimeOffset.UnixEpoch;
+        var outlier = (Bar: default(Bar), Line: 0, Before: (DateTimeOffset?)null);
         while (csv.Read())
         {
-            var line = csv.Parser.RawRow;
+            var line = csv.Parser.Row;
             var reason = TryParseRow(csv, format, out var bar, out var naive, out var zeroVolume);
+            if (badQuote) // found as the row's fields were read
+                reason = "unbalanced or stray quote";
+            badQuote = false;
             if (reason is null && naive && serverTime && options.SourceTimeZone is null)
             {
                 throw new BarFileException($"bars file {name} stamps broker server time without a UTC offset ('{csv.GetField(timeIx)}' on line {line}); "
@@ -135,6 +147,14 @@ public static class BarCsvReader
                     synthetic = synthetic.AddMinutes(1);
                 }
                 reason = BarValidator.Check(bar, previous, tickSize);
+                // One stamp far ahead of its neighbours (a typo'd year) is the bad row, not every row after it.
+                if (reason is not null && outlier.Line > 0 && bars.Count > 0 && bars[^1].OpenTime == outlier.Bar.OpenTime
+                    && BarValidator.Check(bar, outlier.Before, tickSize) is null)
+                {
+                    bars.RemoveAt(bars.Count - 1);
+                    problems.Add(new BarProblem(outlier.Line, $"time {outlier.Bar.OpenTime:yyyy-MM-dd HH:mm:ss}Z is far ahead of the bars around it"));
+                    reason = null;
+                }
             }
             if (reason is not null)
             {
@@ -143,12 +163,14 @@ public static class BarCsvReader
                 problems.Add(new BarProblem(line, reason));
                 continue;
             }
+            outlier = previous is { } before && bar.OpenTime - before > FarAhead ? (bar, line, before) : default;
             bars.Add(bar);
             previous = bar.OpenTime;
         }
 
         if (bars.Count == 0)
             throw new BarFileException($"bars file {name} has no valid bars ({problems.Count} bad rows)");
+        problems.Sort((a, b) => a.Line.CompareTo(b.Line));
         return new BarFile(name, bars, problems, timeIx >= 0, timeIx >= 0 ? MostCommonSpacing(bars) : TimeSpan.FromMinutes(1), zeroVolumeDropped);
     }
 
@@ -187,6 +209,8 @@ public static class BarCsvReader
             {
                 zeroVolume = v == 0;
             }
+            if (v > long.MaxValue)
+                return $"volume '{text}' is too large";
             volume = (long)v;
         }
         bar = new Bar(time, open, high, low, close, volume);
@@ -216,14 +240,71 @@ public static class BarCsvReader
         return clock.TryToUtc(parsed, out utc) ? null : $"time '{text}' does not exist on the {clock.Name} clock (skipped when daylight saving starts)";
     }
 
-    /// <summary>The file's stream, decompressed when it starts with the gzip magic bytes 1F 8B (RFC 1952 §2.3.1).</summary>
+    /// <summary>
+    /// The file's stream, decompressed when it starts with the gzip magic bytes 1F 8B (RFC 1952 §2.3.1), and then checked at its
+    /// end against the trailer's ISIZE (the uncompressed length modulo 2^32, §2.3.1): a truncated file is an error, not a short
+    /// replay.
+    /// </summary>
     private static Stream OpenMaybeCompressed(string path)
     {
         var file = File.OpenRead(path);
-        Span<byte> magic = stackalloc byte[2];
-        var n = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        Span<byte> magic = stackalloc byte[4];
+        var n = file.ReadAtLeast(magic[..2], 2, throwOnEndOfStream: false);
+        if (n < 2 || magic[0] != 0x1F || magic[1] != 0x8B)
+        {
+            file.Position = 0;
+            return file;
+        }
+        if (file.Length < 18)
+            throw new InvalidDataException("the gzip file is shorter than a gzip header and trailer");
+        file.Position = file.Length - 4;
+        file.ReadExactly(magic);
         file.Position = 0;
-        return n == 2 && magic[0] == 0x1F && magic[1] == 0x8B ? new GZipStream(file, CompressionMode.Decompress) : file;
+        return new GzipLengthCheck(new GZipStream(file, CompressionMode.Decompress), BitConverter.ToUInt32(magic));
+    }
+
+    /// <summary>Counts what a gzip stream gives and, at its end, compares the count with the trailer's ISIZE.</summary>
+    private sealed class GzipLengthCheck(GZipStream inner, uint expected) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer);
+            _read += n;
+            if (n == 0 && buffer.Length > 0 && (uint)_read != expected)
+                throw new InvalidDataException($"the gzip stream ends after {_read} bytes but its trailer says {expected}: the file is truncated or corrupt");
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 
     private static TimeSpan MostCommonSpacing(List<Bar> bars)

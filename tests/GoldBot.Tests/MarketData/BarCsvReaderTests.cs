@@ -88,6 +88,81 @@ public sealed class BarCsvReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_stray_quote_spoils_only_its_own_row()
+    {
+        var path = Write("quote.csv",
+            Header,
+            "2025-12-02 14:30:00+00:00,2000.0,2001.0,1999.0,2000.5,10",
+            "2025-12-02 14:33:00+00:00,\"2000.0,2001.0,1999.0,2000.5,10",
+            "2025-12-02 14:36:00+00:00,2000.0,2001.0,1999.0,2000.5,10",
+            "",
+            "2025-12-02 14:39:00+00:00,2000.0,2001.0,1999.0,2000.5,1\"0",
+            "2025-12-02 14:42:00+00:00,2000.0,2001.0,1999.0,2000.5,10");
+
+        var file = BarCsvReader.Read(path);
+
+        Assert.Equal([Utc(2025, 12, 2, 14, 30), Utc(2025, 12, 2, 14, 36), Utc(2025, 12, 2, 14, 42)], file.Bars.Select(b => b.OpenTime));
+        Assert.Equal([new BarProblem(3, "unbalanced or stray quote"), new BarProblem(6, "unbalanced or stray quote")], file.Problems);
+    }
+
+    [Fact]
+    public void Absurd_values_are_bad_rows_not_crashes()
+    {
+        var path = Write("absurd.csv",
+            Header,
+            "2025-12-02 14:30:00+00:00,2000.0,2001.0,1999.0,2000.5,10",
+            "2025-12-02 14:33:00+00:00,2000.0,2001.0,1999.0,2000.5,99999999999999999999999",
+            "2025-12-02 14:36:00+00:00,2000.0,930000000000000000,1999.0,2000.5,10",
+            "2025-12-02 14:39:00+00:00,2000.0,4001.0,1999.0,2000.5,10",
+            "0001-01-01 00:00:00+00:00,2000.0,2001.0,1999.0,2000.5,10",
+            "2025-12-02 14:42:00+00:00,2000.0,2001.0,1999.0,2000.5,10");
+
+        var file = BarCsvReader.Read(path);
+
+        Assert.Equal([Utc(2025, 12, 2, 14, 30), Utc(2025, 12, 2, 14, 42)], file.Bars.Select(b => b.OpenTime));
+        Assert.Equal([3L, 4, 5, 6], file.Problems.Select(p => p.Line));
+        Assert.Equal("volume '99999999999999999999999' is too large", file.Problems[0].Reason);
+        Assert.StartsWith("price above 10000000", file.Problems[1].Reason, StringComparison.Ordinal);
+        Assert.Equal("high 4001.0 is more than 2 times low 1999.0", file.Problems[2].Reason);
+        Assert.Equal("time 0001-01-01 00:00:00Z is outside 1970–2100", file.Problems[3].Reason);
+    }
+
+    [Fact]
+    public void A_stamp_far_ahead_of_its_neighbours_is_one_bad_row_and_the_rows_after_it_are_kept()
+    {
+        var path = Write("future.csv",
+            Header,
+            "2025-12-02 14:30:00+00:00,2000.0,2001.0,1999.0,2000.5,10",
+            "2025-12-02 14:33:00+00:00,2000.0,2001.0,1999.0,2000.5,10",
+            "2052-12-02 14:36:00+00:00,2000.0,2001.0,1999.0,2000.5,10",
+            "2025-12-02 14:39:00+00:00,2000.0,2001.0,1999.0,2000.5,10",
+            "2025-12-02 14:42:00+00:00,2000.0,2001.0,1999.0,2000.5,10");
+
+        var file = BarCsvReader.Read(path);
+
+        Assert.Equal(4, file.Bars.Count);
+        Assert.Equal([new BarProblem(4, "time 2052-12-02 14:36:00Z is far ahead of the bars around it")], file.Problems);
+    }
+
+    [Fact]
+    public void A_truncated_gzip_file_is_an_error_not_a_short_replay()
+    {
+        var rows = Enumerable.Range(0, 3000).Select(i => $"{Utc(2025, 12, 1, 0, 0).AddMinutes(3 * i):yyyy-MM-dd HH:mm:sszzz},2000.0,2001.0,1999.0,2000.5,{i}");
+        var text = Header + "\n" + string.Join('\n', rows) + "\n";
+        using var packed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        var whole = Path.Combine(_dir, "bars.csv.gz");
+        File.WriteAllBytes(whole, packed.ToArray());
+        var truncated = Path.Combine(_dir, "truncated.csv.gz");
+        File.WriteAllBytes(truncated, packed.ToArray()[..(int)(packed.Length * 2 / 3)]);
+
+        Assert.Equal(3000, BarCsvReader.Read(whole).Bars.Count);
+        var e = Assert.Throws<BarFileException>(() => BarCsvReader.Read(truncated));
+        Assert.Contains("truncated or corrupt", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_file_gives_a_one_line_message_with_the_full_path()
     {
         var path = Path.Combine(_dir, "nope.csv");
