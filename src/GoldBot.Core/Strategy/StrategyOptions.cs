@@ -43,6 +43,9 @@ public sealed record StrategyOptions
     /// </summary>
     public IList<string>? Patterns { get; init; }
 
+    /// <summary>The patterns the strategy can trade; a configured name outside this list is a configuration error.</summary>
+    public static readonly IReadOnlyList<string> TradeablePatterns = ["order_block"];
+
     /// <summary>The patterns in effect: <see cref="Patterns"/>, or <c>order_block</c> when none are configured.</summary>
     public IReadOnlyList<string> EnabledPatterns => Patterns is { Count: > 0 } p ? [.. p.Distinct()] : ["order_block"];
 

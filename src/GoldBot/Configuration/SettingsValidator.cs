@@ -2,6 +2,7 @@ using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using GoldBot.Market;
+using GoldBot.Strategy;
 
 namespace GoldBot.Configuration;
 
@@ -12,6 +13,15 @@ namespace GoldBot.Configuration;
 /// </summary>
 public static class SettingsValidator
 {
+    /// <summary>Highest commission accepted, USD per contract per side (CME full-size contracts cost a few dollars).</summary>
+    public const decimal MaxCommissionPerSide = 100m;
+
+    /// <summary>Highest simulated slippage accepted, ticks.</summary>
+    public const int MaxSlippageTicks = 1000;
+
+    /// <summary>Slowest replay pace accepted, × real time (slower would take days per bar).</summary>
+    public const double MinReplaySpeed = 0.1;
+
     /// <summary>
     /// All violations, or an empty list; each starts with the key it concerns, e.g.
     /// <c>Strategy:Entry:MaxOrderBlockAge must be ≥ 1 bar, not 0</c>.
@@ -62,6 +72,8 @@ public static class SettingsValidator
             errors.Add("Strategy:MinScore must be between 1 and 10");
         if (strategy.MinStopTicks < 1 || strategy.MaxStopTicks < strategy.MinStopTicks)
             errors.Add("Strategy:MinStopTicks must be ≥ 1 and not above Strategy:MaxStopTicks");
+        foreach (var pattern in strategy.EnabledPatterns.Where(p => !StrategyOptions.TradeablePatterns.Contains(p)))
+            errors.Add($"Strategy:Patterns: '{pattern}' is not a pattern GoldBot trades ({string.Join(", ", StrategyOptions.TradeablePatterns)})");
         if (strategy.StopBufferTicks < 0)
             errors.Add("Strategy:StopBufferTicks must be ≥ 0");
         foreach (var (key, frame) in new[] { ("EntryTimeFrame", strategy.EntryTimeFrame), ("TrendTimeFrame", strategy.TrendTimeFrame) })
@@ -82,10 +94,12 @@ public static class SettingsValidator
         }
 
         var execution = settings.Execution;
-        if (execution.CommissionPerSide < 0)
-            errors.Add("Execution:CommissionPerSide must be ≥ 0");
-        if (execution.MarketSlippageTicks < 0 || execution.StopSlippageTicks < 0)
-            errors.Add("Execution:MarketSlippageTicks and Execution:StopSlippageTicks must be ≥ 0");
+        if (execution.CommissionPerSide is < 0 or > MaxCommissionPerSide)
+            errors.Add($"Execution:CommissionPerSide must be between 0 and {MaxCommissionPerSide} USD per contract per side");
+        if (execution.MarketSlippageTicks is < 0 or > MaxSlippageTicks || execution.StopSlippageTicks is < 0 or > MaxSlippageTicks)
+            errors.Add($"Execution:MarketSlippageTicks and Execution:StopSlippageTicks must be between 0 and {MaxSlippageTicks}");
+        if (settings.Replay.Speed is > 0 and < MinReplaySpeed)
+            errors.Add($"Replay:Speed must be 0 (as fast as possible) or at least {MinReplaySpeed} (a tenth of real time), not {settings.Replay.Speed}");
         if (execution.LimitTradeThroughTicks < 0)
             errors.Add("Execution:LimitTradeThroughTicks must be ≥ 0");
 

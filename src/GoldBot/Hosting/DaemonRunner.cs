@@ -61,6 +61,13 @@ public static class DaemonRunner
             return await ConfigurationErrorAsync(e, error);
         }
 
+        // Control files in a folder that is missing or read-only would be ignored without a word: the emergency stop among them.
+        if (ControlsFolderProblem(settings.Controls.Directory) is { } controls)
+        {
+            await error.WriteLineAsync($"error: {controls}");
+            return 2;
+        }
+
         // One daemon per folder: a second one would overwrite the first's status, journal and control files.
         FolderLock folderLock;
         try
@@ -82,6 +89,25 @@ public static class DaemonRunner
             if (settings.Mode != RunMode.Replay)
                 return await GatewayRun.RunAsync(settings, calendar, arguments.Live, output, error, cancellationToken, configureServices, clock, observe);
             return await ReplayAsync(settings, calendar, output, error, stopwatch, configureServices, cancellationToken);
+        }
+    }
+
+    /// <summary>Why control files could not work in <paramref name="folder"/> (missing, or not writable: they are deleted once acted on), or null.</summary>
+    private static string? ControlsFolderProblem(string folder)
+    {
+        var full = Path.GetFullPath(folder);
+        if (!Directory.Exists(full))
+            return $"Controls:Directory {full} does not exist: create it, or point Controls:Directory at the folder you drop EMERGENCY_STOP.txt in";
+        var probe = Path.Combine(full, $".goldbot-write-check-{Environment.ProcessId}");
+        try
+        {
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"Controls:Directory {full} is not writable ({e.Message}): control files are deleted once acted on";
         }
     }
 

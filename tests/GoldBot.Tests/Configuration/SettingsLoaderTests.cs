@@ -234,10 +234,23 @@ public sealed class SettingsLoaderTests : IDisposable
     [Fact]
     public void A_configured_pattern_list_replaces_the_default_and_contract_names_ignore_case()
     {
-        var path = Config("""{ "Strategy": { "Patterns": [ "breaker_block" ] }, "Instrument": { "Symbol": "mes" }, "Contracts": { "Mes": { "TickSize": 0.25, "TickValue": 1.25 } } }""");
+        var path = Config("""{ "Strategy": { "Patterns": [ "order_block", "order_block" ] }, "Instrument": { "Symbol": "mes" }, "Contracts": { "Mes": { "TickSize": 0.25, "TickValue": 1.25 } } }""");
         var settings = SettingsLoader.Load(path, NoOverrides, NoEnvironment);
-        Assert.Equal(["breaker_block"], settings.Strategy.EnabledPatterns);
+        Assert.Equal(["order_block"], settings.Strategy.EnabledPatterns);
         Assert.Equal(new ContractSpec("MES", 0.25m, 1.25m, 1), settings.Contract());
+    }
+
+    [Fact]
+    public void Values_that_would_be_accepted_and_then_fail_are_refused_at_start()
+    {
+        // A pattern that does not exist (no trade would ever be taken), a pace at which one bar takes years, and a commission
+        // that overflows the money arithmetic.
+        var path = Config("""{ "Strategy": { "Patterns": [ "breaker_block" ] }, "Replay": { "Speed": 1e-9 }, "Execution": { "CommissionPerSide": 7.9e28 } }""");
+        var e = Assert.Throws<SettingsException>(() => SettingsLoader.Load(path, NoOverrides, NoEnvironment));
+        var lines = e.Message.Split(Environment.NewLine);
+        Assert.Contains("Strategy:Patterns: 'breaker_block' is not a pattern GoldBot trades (order_block)", lines);
+        Assert.Contains("Replay:Speed must be 0 (as fast as possible) or at least 0.1 (a tenth of real time), not 1E-09", lines);
+        Assert.Contains("Execution:CommissionPerSide must be between 0 and 100 USD per contract per side", lines);
     }
 
     [Fact]

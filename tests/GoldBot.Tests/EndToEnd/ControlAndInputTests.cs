@@ -31,6 +31,15 @@ public sealed class ControlAndInputTests
     }
 
     [Fact]
+    public async Task A_controls_folder_that_does_not_exist_is_one_line_and_exit_code_2_not_ignored_controls()
+    {
+        using var run = await ReplayRun.StartAsync(overrides: new Dictionary<string, string?> { ["Controls:Directory"] = "/nonexistent/controls" });
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: Controls:Directory /nonexistent/controls does not exist: create it", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_configuration_lists_every_violation_with_its_key_and_exit_code_2()
     {
         using var run = await ReplayRun.StartAsync(overrides: new Dictionary<string, string?>
