@@ -76,7 +76,11 @@ public static class SettingsValidator
             errors.Add($"Strategy:Patterns: '{pattern}' is not a pattern GoldBot trades ({string.Join(", ", StrategyOptions.TradeablePatterns)})");
         if (strategy.StopBufferTicks < 0)
             errors.Add("Strategy:StopBufferTicks must be ≥ 0");
-        foreach (var (key, frame) in new[] { ("EntryTimeFrame", strategy.EntryTimeFrame), ("TrendTimeFrame", strategy.TrendTimeFrame) })
+        foreach (var (key, frame) in new[]
+                 {
+                     ("Strategy:EntryTimeFrame", strategy.EntryTimeFrame), ("Strategy:TrendTimeFrame", strategy.TrendTimeFrame),
+                     ("TopstepX:BarTimeFrame", settings.TopstepX.BarTimeFrame),
+                 })
         {
             try
             {
@@ -84,7 +88,7 @@ public static class SettingsValidator
             }
             catch (FormatException e)
             {
-                errors.Add($"Strategy:{key}: {e.Message}");
+                errors.Add($"{key}: {e.Message}");
             }
         }
         foreach (var (key, smc) in new[] { ("Entry", strategy.Entry), ("Trend", strategy.Trend) })
