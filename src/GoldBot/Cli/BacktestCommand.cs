@@ -226,6 +226,8 @@ internal static class BacktestCommand
             throw new InputException($"{e.Message}. Pass --bars FILE or set Replay:BarsFile; the default is the MGC file in ../shared/data, "
                 + "which a clone without ../shared does not have");
         }
+        if (file.TooManyBadRows(settings.Replay.MaxSkippedRowsPercent) is { } refused)
+            throw new InputException(refused);
         if (file.Problems.Count > 0)
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"warning: {file.Problems.Count} bad rows skipped in {file.Path} (first: line {file.Problems[0].Line}, {file.Problems[0].Reason})"));
 

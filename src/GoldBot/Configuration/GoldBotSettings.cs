@@ -98,6 +98,13 @@ public sealed class ReplaySettings
 
     /// <summary>What to do with a bad row.</summary>
     public BadBarPolicy BadBarPolicy { get; init; } = BadBarPolicy.Skip;
+
+    /// <summary>
+    /// Most bad rows a bars file may have, percent of its rows (default 1): a file with more is refused (exit 2), since a run
+    /// over what is left would not be a run over that file.
+    /// </summary>
+    [Range(0, 100)]
+    public double MaxSkippedRowsPercent { get; init; } = 1;
 }
 
 /// <summary>The daemon's modes: one pipeline, with the market-data source and the broker swapped.</summary>

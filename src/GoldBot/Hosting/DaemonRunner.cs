@@ -119,6 +119,8 @@ public static class DaemonRunner
         return 2;
     }
 
+    private const int MaxRowWarnings = 20;
+
     private static async Task<int> ReplayAsync(GoldBotSettings settings, ExchangeCalendar calendar, TextWriter output, TextWriter error, Stopwatch stopwatch,
         Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
@@ -138,8 +140,15 @@ public static class DaemonRunner
             return 2;
         }
 
-        foreach (var problem in bars.Problems)
+        if (bars.TooManyBadRows(settings.Replay.MaxSkippedRowsPercent) is { } refused)
+        {
+            await error.WriteLineAsync($"error: {refused}");
+            return 2;
+        }
+        foreach (var problem in bars.Problems.Take(MaxRowWarnings))
             await error.WriteLineAsync($"warning: {bars.Path} line {problem.Line}: {problem.Reason} (skipped)");
+        if (bars.Problems.Count > MaxRowWarnings)
+            await error.WriteLineAsync($"warning: {bars.Path}: {bars.Problems.Count - MaxRowWarnings} more bad rows skipped");
 
         IHost host;
         try

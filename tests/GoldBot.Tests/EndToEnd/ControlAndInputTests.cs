@@ -40,6 +40,32 @@ public sealed class ControlAndInputTests
     }
 
     [Fact]
+    public async Task A_bars_file_with_more_bad_rows_than_the_limit_is_refused_and_one_within_it_runs()
+    {
+        var lines = File.ReadAllLines(SharedData.MgcBars).Take(401).ToArray();
+        for (var i = 10; i <= 400; i += 20)
+            lines[i] = lines[i].Replace(",", ",x", StringComparison.Ordinal); // 20 of 400 rows bad: 5 %
+        var path = Path.Combine(Path.GetTempPath(), $"goldbot-bad-rows-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(path, lines);
+        try
+        {
+            using (var refused = await ReplayRun.StartAsync(bars: path))
+            {
+                Assert.Equal(2, refused.ExitCode);
+                var line = Assert.Single(refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+                Assert.Contains("20 of 400 rows are bad (5 %), more than Replay:MaxSkippedRowsPercent (1 %); first: line 11: bad open", line, StringComparison.Ordinal);
+            }
+            using var allowed = await ReplayRun.StartAsync(bars: path, overrides: new Dictionary<string, string?> { ["Replay:MaxSkippedRowsPercent"] = "5" });
+            Assert.True(allowed.ExitCode == 0, allowed.Error);
+            Assert.Equal(20, allowed.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // one warning per bad row (at most 20 listed)
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Bad_configuration_lists_every_violation_with_its_key_and_exit_code_2()
     {
         using var run = await ReplayRun.StartAsync(overrides: new Dictionary<string, string?>
