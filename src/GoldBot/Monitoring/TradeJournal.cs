@@ -26,7 +26,8 @@ public sealed class TradeJournal
     private readonly List<TradeRecord> _closed = [];
     private readonly ILogger _logger;
     private DateOnly? _tradingDay;
-    private bool _failing;
+    private readonly HashSet<string> _failing = [];
+    private readonly List<string> _unwritten = [];
 
     /// <summary>Writes into <paramref name="directory"/> (created if missing).</summary>
     public TradeJournal(string directory, string symbol, string runId, ILogger logger)
@@ -72,7 +73,8 @@ public sealed class TradeJournal
             if (_earlier.RemoveAll(t => t.Id == trade.Id && t.Pnl is not null) > 0)
                 _logger.LogInformation("Trade {Id} is already in {Path} (closed by an earlier run): not appended again", trade.Id, _allPath);
             else
-                Attempt(_allPath, () => File.AppendAllText(_allPath, Line(trade) + "\n"));
+                _unwritten.Add(Line(trade));
+            AppendUnwritten();
             WriteToday();
         }
     }
@@ -110,18 +112,21 @@ public sealed class TradeJournal
         if (missing.Count > 0)
         {
             Directory.CreateDirectory(directory);
-            // After a torn last line, start on a line of its own.
-            var glued = File.Exists(path) && new FileInfo(path).Length > 0 && !File.ReadAllText(path).EndsWith('\n');
-            File.AppendAllText(path, (glued ? "\n" : "") + string.Concat(missing));
+            File.AppendAllText(path, (EndsMidLine(path) ? "\n" : "") + string.Concat(missing));
         }
         return missing.Count;
     }
 
-    /// <summary>Starts a new trades_today.json when <paramref name="now"/> is in a later trading day.</summary>
+    /// <summary>
+    /// Starts a new trades_today.json when <paramref name="now"/> is in a later trading day, and appends the lines a failing disk
+    /// refused before (called on the status timer).
+    /// </summary>
     public void Roll(DateTimeOffset now)
     {
         lock (_gate)
         {
+            if (_unwritten.Count > 0)
+                AppendUnwritten();
             var day = CmeSession.TradingDayOf(now);
             if (_tradingDay is null || day > _tradingDay)
             {
@@ -205,20 +210,46 @@ public sealed class TradeJournal
         Attempt(_todayPath, () => AtomicFile.Write(_todayPath, JsonSerializer.Serialize(document, MonitoringJson.Indented)));
     }
 
-    private void Attempt(string path, Action write)
+    /// <summary>
+    /// Appends the closed trades' lines not yet in all_trades.jsonl, on a line of their own after a torn last line; on failure
+    /// they stay queued for the next attempt (the next close, or the status timer), so a full disk loses none.
+    /// </summary>
+    private void AppendUnwritten()
+    {
+        var lines = string.Concat(_unwritten.Select(l => l + "\n"));
+        if (Attempt(_allPath, () => File.AppendAllText(_allPath, (EndsMidLine(_allPath) ? "\n" : "") + lines)))
+            _unwritten.Clear();
+    }
+
+    /// <summary>True when <paramref name="path"/> exists and its last byte is not a line end (a torn append).</summary>
+    private static bool EndsMidLine(string path)
+    {
+        if (!File.Exists(path))
+            return false;
+        using var file = File.OpenRead(path);
+        if (file.Length == 0)
+            return false;
+        file.Position = file.Length - 1;
+        return file.ReadByte() != '\n';
+    }
+
+    /// <summary>Runs a write; a failure is logged once per file until that file is written again. True when it succeeded.</summary>
+    private bool Attempt(string path, Action write)
     {
         try
         {
             write();
-            _failing = false;
+            if (_failing.Remove(path))
+                _logger.LogInformation("{Path} written again", path);
+            return true;
         }
 #pragma warning disable CA1031 // A monitoring write never stops trading, whatever failed (issue 11).
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            if (!_failing)
-                _logger.LogError("Cannot write {Path}: {Message}; trading continues, the journal is kept in memory", path, e.Message);
-            _failing = true;
+            if (_failing.Add(path))
+                _logger.LogError("Cannot write {Path}: {Message}; trading continues, the journal is kept in memory and written when the file can be", path, e.Message);
+            return false;
         }
     }
 }

@@ -98,6 +98,33 @@ public sealed class MonitoringFilesTests : IDisposable
     }
 
     [Fact]
+    public void Closed_trades_the_disk_refused_are_appended_once_it_takes_them_again_after_a_torn_line_on_lines_of_their_own()
+    {
+        var log = new Microsoft.Extensions.Logging.Testing.FakeLogger();
+        var day = new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero);
+        var path = Path.Combine(_dir, "all_trades.jsonl");
+        var journal = new TradeJournal(_dir, "MGC", "run-1", log);
+        journal.Closed(Trade("a", day, 100m, closed: true));
+        File.AppendAllText(path, "{\"id\":\"torn"); // an append the disk cut short
+        var kept = File.ReadAllText(path);
+        File.Move(path, path + ".kept");
+        Directory.CreateDirectory(path); // the file cannot be written (even by root)
+
+        journal.Closed(Trade("b", day.AddHours(1), -50m, closed: true));
+        journal.Closed(Trade("c", day.AddHours(2), 20m, closed: true));
+        journal.Roll(day.AddHours(3));
+
+        Directory.Delete(path);
+        File.Move(path + ".kept", path);
+        journal.Roll(day.AddHours(4)); // the status timer: the disk takes writes again
+
+        var lines = File.ReadAllLines(path);
+        Assert.Equal(kept + "\n", string.Join("\n", lines.Take(2)) + "\n");
+        Assert.Equal(["b", "c"], lines.Skip(2).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()));
+        Assert.Single(log.Collector.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
+    [Fact]
     public void The_journal_gets_the_stores_closed_trades_it_lacks_once_each_after_a_torn_last_line_on_a_line_of_their_own()
     {
         var day = new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero);
