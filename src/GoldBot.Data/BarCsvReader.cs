@@ -256,7 +256,10 @@ public static class BarCsvReader
             return file;
         }
         if (file.Length < 18)
+        {
+            file.Dispose();
             throw new InvalidDataException("the gzip file is shorter than a gzip header and trailer");
+        }
         file.Position = file.Length - 4;
         file.ReadExactly(magic);
         file.Position = 0;
@@ -285,7 +288,8 @@ public static class BarCsvReader
             var n = inner.Read(buffer);
             _read += n;
             if (n == 0 && buffer.Length > 0 && (uint)_read != expected)
-                throw new InvalidDataException($"the gzip stream ends after {_read} bytes but its trailer says {expected}: the file is truncated or corrupt");
+                throw new InvalidDataException($"the gzip stream ends after {_read} bytes but its trailer says {expected}: the file is truncated or corrupt "
+                    + "(or made of several gzip members, which is not supported: decompress and compress it again as one)");
             return n;
         }
 

@@ -195,7 +195,8 @@ public sealed class StateStore : IDisposable
     }
 
     /// <summary>
-    /// Records <paramref name="accountId"/>'s trade <paramref name="id"/> as closed and clears its open trade, in one committed
+    /// Records <paramref name="accountId"/>'s trade <paramref name="id"/> as closed and clears it as the open trade (another open
+    /// trade is left), in one committed
     /// transaction, so a restart never finds a trade both open and closed. <paramref name="journalLine"/> is the trade's line of
     /// <c>all_trades.jsonl</c>, kept so that a line the journal lost (a kill -9 between this commit and its append) is written
     /// at the next start. Recording the same trade again changes nothing.
@@ -216,7 +217,8 @@ public sealed class StateStore : IDisposable
             insert.Transaction = transaction;
             insert.ExecuteNonQuery();
         }
-        using (var clear = Command("DELETE FROM open_trade WHERE account_id = $account", ("$account", accountId)))
+        // Only this trade: a save of the next one, committed first by a lagging writer, stays.
+        using (var clear = Command("DELETE FROM open_trade WHERE account_id = $account AND json_extract(trade_json, '$.tag') = $id", ("$account", accountId), ("$id", id)))
         {
             clear.Transaction = transaction;
             clear.ExecuteNonQuery();

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GoldBot.Execution;
-using GoldBot.Market;
 using GoldBot.TopstepX.Contracts;
 using GoldBot.TopstepX.Execution;
 using GoldBot.TopstepX.Rest;
@@ -152,13 +151,12 @@ public sealed class TopstepXBrokerTests : IDisposable
         Assert.Equal((49_998.14m, -3, 2650.2m), (account.Balance, account.Position, account.AveragePrice));
         Assert.Equal([new WorkingOrder(101, "gb-1-stop", ExecSide.Buy, ExecType.Stop, 3, null, 2660.2m)], account.WorkingOrders);
         Assert.Equal([new BrokerFill(9001, 100, "", ExecSide.Sell, 3, 2650.2m, 1.86m, At)], account.Fills!);
-        // The first read looks back to the trading day's open (17:00 CT, here CDT), so exits made while GoldBot was down are
-        // found; later reads look back the configured hour.
+        // The first read looks back four days, so exits made while GoldBot was down are found across a weekend; later reads
+        // look back the configured hour.
         await _broker.GetAccountAsync(default);
         var starts = _fixture.Gateway.To(GatewayEndpoints.TradeSearch)
             .Select(r => DateTimeOffset.Parse((string)r.Json!["startTimestamp"]!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal([CmeSession.TradingDayOpen(CmeSession.TradingDayOf(_fixture.Time.GetUtcNow())), _fixture.Time.GetUtcNow().AddHours(-1)], starts);
-        Assert.Equal(new DateTimeOffset(2026, 8, 18, 22, 0, 0, TimeSpan.Zero), starts[0]);
+        Assert.Equal([_fixture.Time.GetUtcNow().AddDays(-4), _fixture.Time.GetUtcNow().AddHours(-1)], starts);
     }
 
     [Fact]

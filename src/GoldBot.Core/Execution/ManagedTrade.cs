@@ -106,7 +106,10 @@ internal sealed class ManagedTrade
 
     /// <summary>The trade as the state store keeps it.</summary>
     public OpenTradeState ToState() => new(Tag, Plan, Adopted, EntryFilled, EntryPrice, EntryTime, EntryComplete, FixedStop, InitialStop,
-        AtBreakeven, TargetsPlaced, Gross, Commission, [.. Exits]);
+        AtBreakeven, TargetsPlaced, Gross, Commission, [.. Exits], LastFillTime);
+
+    /// <summary>Time of the trade's latest fill (entry or exit), UTC, or null before its first.</summary>
+    public DateTimeOffset? LastFillTime { get; private set; }
 
     /// <summary>The trade <paramref name="state"/> describes, as it was when saved, its new exit orders tagged from <paramref name="exitStem"/>.</summary>
     public static ManagedTrade FromState(OpenTradeState state, string exitStem)
@@ -126,6 +129,7 @@ internal sealed class ManagedTrade
         trade.EntryFilled = state.EntryFilled;
         trade.EntryValue = state.EntryPrice * state.EntryFilled;
         trade.EntryTime = state.EntryTime;
+        trade.LastFillTime = state.LastFillTime;
         trade.Exits.AddRange(state.Exits);
         return trade;
     }
@@ -135,6 +139,7 @@ internal sealed class ManagedTrade
     {
         if (EntryFilled == 0)
             EntryTime = fill.Time;
+        LastFillTime = LastFillTime is { } last && last > fill.Time ? last : fill.Time;
         EntryFilled += fill.Quantity;
         EntryValue += fill.Price * fill.Quantity;
         Commission += fill.Commission;
@@ -146,6 +151,7 @@ internal sealed class ManagedTrade
     public void AddExit(BrokerFill fill, string reason, decimal realised)
     {
         Exits.Add(new TradeExit(fill.Time, fill.Price, fill.Quantity, reason));
+        LastFillTime = LastFillTime is { } last && last > fill.Time ? last : fill.Time;
         Gross += realised;
         Commission += fill.Commission;
     }

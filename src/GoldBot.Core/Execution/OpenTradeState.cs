@@ -22,6 +22,8 @@ namespace GoldBot.Execution;
 /// <param name="Gross">Realised P&amp;L of the exits so far before costs, USD.</param>
 /// <param name="Commission">Commissions and fees of every fill so far (the entry's included), USD.</param>
 /// <param name="Exits">Exit fills so far.</param>
+/// <param name="LastFillTime">Time of the latest fill, entry or exit, UTC (null in a state saved before it was kept): a
+/// restart takes the broker's fills after it as made while GoldBot was down.</param>
 public sealed record OpenTradeState(
     string Tag,
     TradePlan Plan,
@@ -36,7 +38,8 @@ public sealed record OpenTradeState(
     bool TargetsPlaced,
     decimal Gross,
     decimal Commission,
-    IReadOnlyList<TradeExit> Exits)
+    IReadOnlyList<TradeExit> Exits,
+    DateTimeOffset? LastFillTime = null)
 {
     /// <summary>Contracts still open: filled minus exited.</summary>
     public int OpenQuantity => EntryFilled - Exits.Sum(e => e.Quantity);

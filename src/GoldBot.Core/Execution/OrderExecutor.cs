@@ -89,7 +89,7 @@ public sealed class OrderExecutor
     private DateTimeOffset? _wakeAt;
     private string? _eventsDown;
     private DateTimeOffset? _lastPositionCheck;
-    private (int Position, long ReadMark)? _brokerFlat;
+    private (int Position, long FillVersion, long ReadMark)? _brokerFlat;
     private DateOnly _nakedDay;
     private double _secondsNakedToday;
     private int _repairs;
@@ -506,6 +506,9 @@ public sealed class OrderExecutor
         var brokerFlat = BrokerFlat;
         if (_account.Position != 0 && _trade is null && !brokerFlat)
             AdoptPosition(now, null);
+        if (_resume is { } unmatched && _account.Position == 0)
+            Note(ExecutionNoteLevel.Warning, $"the saved trade {unmatched.Tag} ({unmatched.Plan.Signal.Side} {unmatched.OpenQuantity}) is not at the broker, which holds no position, " +
+                "and its exits are not among the fills the start-up read found: dropped, not journaled; the broker's trade history has its end");
         _resume = null; // only the start-up read's position can be the saved trade
         if (_flatten is not null)
             Flatten(now);
@@ -596,7 +599,7 @@ public sealed class OrderExecutor
     {
         var direction = saved.Plan.Signal.Direction;
         var exitSide = direction > 0 ? OrderSide.Sell : OrderSide.Buy;
-        var lastKnown = saved.Exits.Select(e => e.Time).Append(saved.EntryTime).Max();
+        var lastKnown = saved.Exits.Select(e => e.Time).Append(saved.EntryTime).Append(saved.LastFillTime ?? saved.EntryTime).Max();
         var since = (snapshot.Fills ?? []).Where(f => f.Time > lastKnown).OrderBy(f => f.Time).ThenBy(f => f.FillId).ToList();
         var exits = since.Where(f => f.Side == exitSide).ToList();
         var left = saved.OpenQuantity - exits.Sum(f => f.Quantity);
@@ -624,7 +627,8 @@ public sealed class OrderExecutor
         var reachedBreakeven = saved.AtBreakeven;
         foreach (var fill in exits)
         {
-            var leg = trade.Targets().FirstOrDefault(l => fill.Price == TargetPrice(trade, l));
+            // A limit fills at its price or better: the farthest leg the fill reached (a gap through a target fills beyond it).
+            var leg = trade.Targets().LastOrDefault(l => direction * (fill.Price - TargetPrice(trade, l)) >= 0);
             var (role, name) = direction * (fill.Price - stop) <= 0 ? (OrderRole.Stop, null) : leg is not null ? (OrderRole.Target, leg.Name) : (OrderRole.Close, null);
             var intent = new OrderIntent(string.Create(CultureInfo.InvariantCulture, $"{saved.Tag}-while-down-{fill.OrderId}"), role, name, now) { Quantity = fill.Quantity };
             intent.Set(IntentState.Done, now);
@@ -1096,16 +1100,16 @@ public sealed class OrderExecutor
         if (_lastPositionCheck is { } last && now - last < TimeSpan.FromSeconds(_options.PositionCheckSeconds))
             return;
         _lastPositionCheck = now;
-        var viewed = _account.Position;
+        var viewed = (_account.Position, _account.FillVersion);
         var readMark = _readsStarted;
         Call<int?>(PositionCall, async ct => await _broker.GetPositionAsync(ct).ConfigureAwait(false), position =>
         {
             if (position is not { } held || held == _account.Position)
                 return;
-            if (held == 0 && viewed == _account.Position && _readsApplied <= readMark && !BrokerFlat)
+            if (held == 0 && viewed == (_account.Position, _account.FillVersion) && _readsApplied <= readMark && !BrokerFlat)
             {
-                _brokerFlat = (viewed, readMark);
-                Note(ExecutionNoteLevel.Warning, $"the broker holds no position where {viewed} was expected: cancelling its exit orders before the read that books the fill");
+                _brokerFlat = (viewed.Position, viewed.FillVersion, readMark);
+                Note(ExecutionNoteLevel.Warning, $"the broker holds no position where {viewed.Position} was expected: cancelling its exit orders before the read that books the fill");
             }
             RequestRead($"the broker holds {held} where {_account.Position} was expected, while its events are not arriving ({_eventsDown})", start: true);
         }, _ => null);
@@ -1113,9 +1117,11 @@ public sealed class OrderExecutor
 
     /// <summary>
     /// True while the last position check found the broker flat and nothing since contradicts it: the view still holds
-    /// the position it held when that check began, and no read begun after it has been applied (the read is the truth).
+    /// the position it held when that check began, no fill has been booked since (a fill, the close's or a new trade's, ends
+    /// it for good) and no read begun after it has been applied (the read is the truth).
     /// </summary>
-    private bool BrokerFlat => _brokerFlat is { } flat && flat.Position == _account.Position && _readsApplied <= flat.ReadMark;
+    private bool BrokerFlat => _brokerFlat is { } flat && flat.Position == _account.Position && flat.FillVersion == _account.FillVersion
+        && _readsApplied <= flat.ReadMark;
 
     private void RequestRead(string reason, bool start = false)
     {

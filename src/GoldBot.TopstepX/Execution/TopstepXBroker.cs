@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using GoldBot.Execution;
-using GoldBot.Market;
 using GoldBot.TopstepX.Contracts;
 using GoldBot.TopstepX.Rest;
 using Microsoft.Extensions.Logging;
@@ -35,6 +34,12 @@ public sealed class TopstepXBroker : IBroker
     private readonly ConcurrentDictionary<long, string> _tags = new();
     private volatile bool _accountRead;
 
+    /// <summary>
+    /// How far back the first account read looks for fills: four days, so a saved trade's exits made while GoldBot was down are
+    /// found across a weekend or a holiday (a restart on Monday after a Friday stop-out).
+    /// </summary>
+    public static readonly TimeSpan StartupLookback = TimeSpan.FromDays(4);
+
     /// <summary>Creates the adapter for one account and contract.</summary>
     /// <param name="client">The REST client (logged in).</param>
     /// <param name="accountId">The account traded.</param>
@@ -43,7 +48,7 @@ public sealed class TopstepXBroker : IBroker
     /// <param name="gatewayTime">The clock of the gateway's timestamps (search windows): the wall clock live, market time against the simulator.</param>
     /// <param name="lookback">
     /// How far back order and trade searches look (fills missed by the hub, orders found by tag); the first account read looks
-    /// back to the trading day's open at least (17:00 CT), so a saved trade's exits made while GoldBot was down are found.
+    /// back <see cref="StartupLookback"/> at least, so a saved trade's exits made while GoldBot was down are found.
     /// </param>
     public TopstepXBroker(ProjectXClient client, long accountId, string contractId, IBrokerEventSink sink, TimeProvider gatewayTime, TimeSpan lookback,
         ILogger<TopstepXBroker> logger)
@@ -103,7 +108,7 @@ public sealed class TopstepXBroker : IBroker
     /// <summary>
     /// The account as the gateway reports it now, for the traded contract: the account's balance (Account/search,
     /// USD), the net position and its size-weighted average price (Position/searchOpen), the working orders
-    /// (Order/searchOpen) and the fills of the look-back window (Trade/search; the first read: since the trading day's open at least).
+    /// (Order/searchOpen) and the fills of the look-back window (Trade/search; the first read: <see cref="StartupLookback"/> at least).
     /// </summary>
     /// <exception cref="BrokerUnavailableException">The gateway refused or did not answer.</exception>
     public async ValueTask<AccountSnapshot> GetAccountAsync(CancellationToken cancellationToken)
@@ -118,9 +123,7 @@ public sealed class TopstepXBroker : IBroker
             var orders = (await _client.SearchOpenOrdersAsync(_accountId, cancellationToken).ConfigureAwait(false))
                 .Where(o => o.ContractId == _contractId && o.IsWorking).ToList();
             var now = _gatewayTime.GetUtcNow();
-            var since = now - _lookback;
-            if (!_accountRead && CmeSession.TradingDayOpen(CmeSession.TradingDayOf(now)) is var dayOpen && dayOpen < since)
-                since = dayOpen;
+            var since = now - (_accountRead || _lookback > StartupLookback ? _lookback : StartupLookback);
             var trades = await _client.SearchTradesAsync(_accountId, since, cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var order in orders)
                 Remember(order);

@@ -50,6 +50,7 @@ public sealed class ControlFiles
     private readonly HashSet<string> _warned = [];
     private bool _stopped;
     private bool _paused;
+    private bool _flattenCompleted;
 
     /// <summary>Watches <paramref name="directory"/>; ADJUST_RISK values must lie in [<paramref name="minContracts"/>, <paramref name="maxContracts"/>].</summary>
     public ControlFiles(string directory, int minContracts, int maxContracts, ILogger logger)
@@ -80,6 +81,8 @@ public sealed class ControlFiles
                 commands.Add(new ControlCommand(pause ? ControlAction.Pause : ControlAction.Resume, null, PauseTrading));
             }
 
+            if (Interlocked.Exchange(ref _flattenCompleted, false) && Present(FlattenAll) && ActedOn(FlattenAll) && Remove(FlattenAll, "done (the account is flat)"))
+                _acted.Remove(FlattenAll);
             if (!Present(FlattenAll))
                 _acted.Remove(FlattenAll);
             else if (!ActedOn(FlattenAll))
@@ -95,17 +98,11 @@ public sealed class ControlFiles
     }
 
     /// <summary>
-    /// A flatten has completed (the broker shows the account flat): a <c>FLATTEN_ALL.txt</c> acted on and unchanged since is
-    /// removed; one that cannot be is reported, and acts again only if it changes.
+    /// A flatten has completed (the broker shows the account flat): at the next scan a <c>FLATTEN_ALL.txt</c> acted on and
+    /// unchanged since is removed; one that cannot be is reported, and acts again only if it changes. Never blocks (the order
+    /// executor calls it; the scan's file work stays on the watcher's thread).
     /// </summary>
-    public void FlattenCompleted()
-    {
-        lock (_gate)
-        {
-            if (Present(FlattenAll) && ActedOn(FlattenAll) && Remove(FlattenAll, "done (the account is flat)"))
-                _acted.Remove(FlattenAll);
-        }
-    }
+    public void FlattenCompleted() => Volatile.Write(ref _flattenCompleted, true);
 
     /// <summary>True when something carries the control's name; a directory is warned about once (it acts all the same).</summary>
     private bool Present(string name)

@@ -279,14 +279,15 @@ public static class GatewayRun
     }
 
     /// <summary>
-    /// Writes to <c>all_trades.jsonl</c> the trades of the trading day that the store has closed and the journal lacks (a kill -9
+    /// Writes to <c>all_trades.jsonl</c> the trades of the last four trading days that the store has closed and the journal lacks (a kill -9
     /// between a close's commit and its append). A journal that cannot be written is reported and trading goes on.
     /// </summary>
     private static void ResyncJournal(StateStore store, long accountId, string logDirectory, TimeProvider clock, ILogger logger)
     {
         try
         {
-            var written = TradeJournal.AppendMissing(logDirectory, store.ClosedTrades(accountId, CmeSession.TradingDayOf(clock.GetUtcNow())));
+            var since = CmeSession.TradingDayOf(clock.GetUtcNow()).AddDays(-(int)TopstepXBroker.StartupLookback.TotalDays);
+            var written = TradeJournal.AppendMissing(logDirectory, store.ClosedTrades(accountId, since));
             if (written > 0)
                 logger.LogWarning("{Count} trades closed in the state store were missing from all_trades.jsonl: written", written);
         }

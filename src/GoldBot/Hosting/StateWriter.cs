@@ -6,9 +6,9 @@ namespace GoldBot.Hosting;
 /// <summary>
 /// Runs the state store's writes on a task of their own, so that no pipeline stage waits for a synced commit (a few
 /// hundred microseconds, milliseconds on a busy disk) between two broker events. Each kind of state keeps only its latest
-/// write: one posted while an older one of the same kind waits replaces it. The writes of a kind run in the order they
-/// were posted; <see cref="DisposeAsync"/> runs what is still pending. A write is committed a moment after the change
-/// it records: a kill -9 in that moment loses that last change, never one committed before (issue 10).
+/// write: one posted while an older one of the same kind waits replaces it and takes its place at the back of the queue; <see cref="DisposeAsync"/> runs what is still pending. A write is committed a moment after the change
+/// it records: a kill -9 in that moment loses that last change, never one committed before (issue 10). Kinds commit in the
+/// order of their latest posts.
 /// </summary>
 public sealed class StateWriter : IAsyncDisposable
 {
@@ -35,10 +35,11 @@ public sealed class StateWriter : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_pending.TryAdd(kind, write))
-                _order.Add(kind);
-            else
-                _pending[kind] = write;
+            // The latest write of a kind goes to the back: writes commit in the order of their latest posts, so a close posted
+            // after an open trade's save and before the risk state's is committed between them.
+            _order.Remove(kind);
+            _order.Add(kind);
+            _pending[kind] = write;
         }
         _signal.Writer.TryWrite(true);
     }

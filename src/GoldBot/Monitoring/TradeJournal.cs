@@ -216,9 +216,9 @@ public sealed class TradeJournal
     /// </summary>
     private void AppendUnwritten()
     {
-        var lines = string.Concat(_unwritten.Select(l => l + "\n"));
-        if (Attempt(_allPath, () => File.AppendAllText(_allPath, (EndsMidLine(_allPath) ? "\n" : "") + lines)))
-            _unwritten.Clear();
+        // One line per append: lines already written are not written again when a later one fails.
+        while (_unwritten.Count > 0 && Attempt(_allPath, () => File.AppendAllText(_allPath, (EndsMidLine(_allPath) ? "\n" : "") + _unwritten[0] + "\n")))
+            _unwritten.RemoveAt(0);
     }
 
     /// <summary>True when <paramref name="path"/> exists and its last byte is not a line end (a torn append).</summary>

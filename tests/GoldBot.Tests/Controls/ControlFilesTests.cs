@@ -50,9 +50,10 @@ public sealed class ControlFilesTests : IDisposable
         Assert.True(Exists(ControlFiles.FlattenAll)); // kept until the account is flat: a restart meanwhile flattens again
 
         _files.FlattenCompleted();
+        Assert.True(Exists(ControlFiles.FlattenAll)); // the executor's call does no file work
 
-        Assert.False(Exists(ControlFiles.FlattenAll));
         Assert.Empty(_files.Scan());
+        Assert.False(Exists(ControlFiles.FlattenAll));
     }
 
     [Fact]
@@ -77,8 +78,8 @@ public sealed class ControlFilesTests : IDisposable
 
         _files.FlattenCompleted();
 
-        Assert.True(Exists(ControlFiles.FlattenAll));
         Assert.Equal(ControlAction.FlattenAll, Assert.Single(_files.Scan()).Action);
+        Assert.True(Exists(ControlFiles.FlattenAll));
     }
 
     [Fact]

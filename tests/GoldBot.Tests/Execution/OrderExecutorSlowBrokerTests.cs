@@ -341,6 +341,49 @@ public sealed class OrderExecutorSlowBrokerTests
     }
 
     [Fact]
+    public async Task A_flat_position_check_does_not_hold_back_the_stop_of_a_later_trade_of_the_same_size()
+    {
+        await ProtectedLongAsync();
+        _updates.Add(await _executor.OnEventStreamAsync(flowing: false, "user hub connection lost", None));
+        await AnswerAsync("position", 1);
+        await TickAsync(1, 1998.3m);
+        await AnswerAsync("position", 0); // closed on the platform, unseen: the stop's cancel goes out, a read is out and stays out
+        Assert.Equal(2L, _broker.Open("cancel").Request);
+        await AnswerAsync("cancel", OrderAck.Accepted(2));
+        _updates.Add(await _executor.OnEventStreamAsync(flowing: true, "user hub reconnected", None));
+        await EventAsync(new OrderFilled(new BrokerFill(12, 99, "", OrderSide.Sell, 1, 1998.0m, 0.62m, _clock.Now))); // the close's fill, late
+        Assert.Equal(0, _executor.Position.Position);
+        Assert.Single(_broker.All("read"), c => c.Open); // and it stays out (a gateway answering slowly)
+
+        // A new long 1 fills: the same size as when the broker was found flat, but a new trade: its stop goes out.
+        _updates.Add(await _executor.EnterAsync(new TradePlan(Signals.Long(_clock.Now, 20), 1, 20, [], 25m, 250m), None));
+        var entry = (OrderRequest)_broker.Open("place").Request;
+        await AnswerAsync("place", OrderAck.Accepted(3));
+        await EventAsync(new OrderFilled(new BrokerFill(13, 3, entry.Tag, OrderSide.Buy, 1, 1998.5m, 0.62m, _clock.Now)));
+
+        Assert.Equal(OrderType.Stop, ((OrderRequest)_broker.Open("place").Request).Type);
+    }
+
+    [Fact]
+    public async Task A_saved_trade_whose_entry_filled_in_pieces_and_whose_stop_filled_while_GoldBot_was_down_is_closed_on_restart()
+    {
+        var opened = _clock.Now.AddMinutes(-30);
+        var saved = new OpenTradeState("t0-20251202-1430-1", new TradePlan(Signals.Long(opened, 20), 2, 20, [], 50m, 250m), false, 2, 2000.0m, opened,
+            true, null, 1998.0m, false, true, 0m, 1.24m, [], LastFillTime: opened.AddSeconds(1));
+        _updates.Add(await _executor.StartAsync(2000m, saved, None));
+
+        await AnswerAsync("read", new AccountSnapshot(49_958.76m, 0, 0, [],
+        [
+            new BrokerFill(1, 100, "", OrderSide.Buy, 1, 2000.0m, 0.62m, opened),
+            new BrokerFill(2, 100, "", OrderSide.Buy, 1, 2000.0m, 0.62m, opened.AddSeconds(1)),
+            new BrokerFill(3, 101, "", OrderSide.Sell, 2, 1998.0m, 1.24m, opened.AddMinutes(10)),
+        ]));
+
+        var closed = Assert.Single(_updates, u => u.Closed is not null).Closed!;
+        Assert.Equal((saved.Tag, "stop", -40m - 2.48m), (closed.Id, closed.ExitReason, closed.PnL));
+    }
+
+    [Fact]
     public async Task A_flatten_is_not_reported_done_while_a_stop_placement_is_still_in_flight()
     {
         await LongOneAsync(); // the stop's placement stays unanswered

@@ -162,6 +162,8 @@ public sealed class StateStoreTests : IDisposable
         using (var store = StateStore.Open(DbPath, Clock))
         {
             store.SaveOpenTrade(7, open);
+            store.CloseTrade(7, "gb1-20251210-1000-9", new DateOnly(2025, 12, 10), "run-1", """{"id":"gb1-20251210-1000-9"}""");
+            Assert.Equal(open.Tag, store.LoadOpenTrade(7)!.Tag); // another trade's close leaves the open one
             store.CloseTrade(7, open.Tag, new DateOnly(2025, 12, 10), "run-1", """{"id":"gb1-20251210-1445-1"}""");
             store.CloseTrade(7, open.Tag, new DateOnly(2025, 12, 10), "run-2", """{"id":"again"}"""); // a second record changes nothing
             store.CloseTrade(7, "gb1-20251209-1000-1", new DateOnly(2025, 12, 9), "run-0", """{"id":"gb1-20251209-1000-1"}""");
@@ -169,8 +171,9 @@ public sealed class StateStoreTests : IDisposable
         using var reopened = StateStore.Open(DbPath, Clock);
 
         Assert.Null(reopened.LoadOpenTrade(7));
-        Assert.Equal([(open.Tag, """{"id":"gb1-20251210-1445-1"}""")], reopened.ClosedTrades(7, new DateOnly(2025, 12, 10)));
-        Assert.Equal(2, reopened.ClosedTrades(7, new DateOnly(2025, 12, 9)).Count);
+        Assert.Equal([("gb1-20251210-1000-9", """{"id":"gb1-20251210-1000-9"}"""), (open.Tag, """{"id":"gb1-20251210-1445-1"}""")],
+            reopened.ClosedTrades(7, new DateOnly(2025, 12, 10)));
+        Assert.Equal(3, reopened.ClosedTrades(7, new DateOnly(2025, 12, 9)).Count);
         Assert.Empty(reopened.ClosedTrades(8, new DateOnly(2025, 12, 9)));
     }
 
