@@ -73,15 +73,22 @@ internal sealed class DaemonProcess : IDisposable
     {
         using (var kill = Process.Start("/bin/sh", ["-c", $"kill -{signal} {_process.Id}"]))
             await kill.WaitForExitAsync();
-        using var patience = new CancellationTokenSource(Patience);
-        await _process.WaitForExitAsync(patience.Token);
+        await WaitForExitAsync();
     }
 
     /// <summary>Waits for the process to end (at most the patience).</summary>
+    /// <exception cref="TimeoutException">It did not end within the patience; its log so far is in the message.</exception>
     public async Task WaitForExitAsync()
     {
         using var patience = new CancellationTokenSource(Patience);
-        await _process.WaitForExitAsync(patience.Token);
+        try
+        {
+            await _process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the daemon did not exit within {Patience.TotalMinutes} min: {Log}");
+        }
     }
 
     /// <summary>kill -9 at once (SIGKILL), from any thread, and waits for the process to be gone.</summary>

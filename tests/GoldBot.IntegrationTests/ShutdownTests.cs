@@ -30,7 +30,7 @@ public sealed class ShutdownTests
         var end = await rig.AccountAsync();
         Assert.True(end.Position == 0, rig.Log);
         Assert.Empty(end.WorkingOrders);
-        Assert.Equal(0, rig.Run.ExitCode);
+        Assert.Equal(0, await rig.Run.DaemonEndedAsync());
         Assert.Contains("Flatten (shutdown) complete: the broker shows no position and no working order", rig.Log, StringComparison.Ordinal);
         Assert.Contains("Shutdown flatten complete: account flat, stopping", rig.Log, StringComparison.Ordinal);
         Assert.DoesNotContain("OPEN POSITION", rig.Run.Output, StringComparison.Ordinal);

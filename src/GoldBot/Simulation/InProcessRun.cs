@@ -301,6 +301,19 @@ public sealed class InProcessRun : IAsyncDisposable
     }
 
     /// <summary>
+    /// Waits for a daemon that has been told to stop by itself (an emergency stop, a shutdown flatten) to end, and returns its
+    /// exit code: its host's shutdown runs on the wall clock, so the market can reach a test's next instant before it is done.
+    /// </summary>
+    /// <exception cref="TimeoutException">The daemon did not end within two minutes of wall time.</exception>
+    public async Task<int> DaemonEndedAsync()
+    {
+        var current = _current ?? throw new InvalidOperationException("the daemon has not started");
+        if (await Task.WhenAny(current.Run, Task.Delay(SettleDeadline)).ConfigureAwait(false) != current.Run)
+            throw new TimeoutException($"the daemon did not end at {Clock.GetUtcNow():O}: {Describe()}");
+        return await current.Run.ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Moves the market alone to <paramref name="until"/>, point by point, while no daemon runs (after <see cref="StopDaemonAsync"/>):
     /// what happens at the gateway while GoldBot is down (its stop or targets may fill).
     /// </summary>
