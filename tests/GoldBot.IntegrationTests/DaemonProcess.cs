@@ -42,8 +42,11 @@ internal sealed class DaemonProcess : IDisposable
     /// <summary>Starts the daemon with <paramref name="arguments"/> in <paramref name="folder"/>; <paramref name="settings"/> become <c>GOLDBOT__</c> variables.</summary>
     public static DaemonProcess Start(string folder, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = SharedData.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "goldbot.dll"));
+        // Through env, with SIGHUP back to its default: a test run started under nohup passes SIGHUP on as ignored, and the
+        // runtime (rightly) leaves an ignored signal ignored.
+        var start = new ProcessStartInfo("env") { WorkingDirectory = SharedData.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["--default-signal=HUP", "dotnet", Path.Combine(AppContext.BaseDirectory, "goldbot.dll")])
+            start.ArgumentList.Add(argument);
         foreach (var argument in arguments.Concat(["--config", Path.Combine(SharedData.RepoRoot, "config", "appsettings.json")]))
             start.ArgumentList.Add(argument);
         start.Environment["GOLDBOT__Monitoring__LogDirectory"] = Path.Combine(folder, "logs");
