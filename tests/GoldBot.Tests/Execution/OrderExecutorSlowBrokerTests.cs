@@ -59,7 +59,8 @@ public sealed class OrderExecutorSlowBrokerTests
         _updates.Add(await _executor.FlattenAsync("eod_flatten", None));
     }
 
-    private async Task LongOneAsync()
+    /// <summary>Starts on a flat account and enters long 1 (a 20-tick stop), the gateway taking the entry as order 1; returns the entry.</summary>
+    private async Task<OrderRequest> EntryTakenAsync()
     {
         _updates.Add(await _executor.StartAsync(2000m, None));
         await AnswerAsync("read", Flat);
@@ -67,6 +68,12 @@ public sealed class OrderExecutorSlowBrokerTests
         _updates.Add(await _executor.EnterAsync(new TradePlan(Signals.Long(_clock.Now, 20), 1, 20, [], 25m, 250m), None));
         var entry = (OrderRequest)_broker.Open("place").Request;
         await AnswerAsync("place", OrderAck.Accepted(1));
+        return entry;
+    }
+
+    private async Task LongOneAsync()
+    {
+        var entry = await EntryTakenAsync();
         await EventAsync(new OrderFilled(new BrokerFill(11, 1, entry.Tag, OrderSide.Buy, 1, 2000.0m, 0.62m, _clock.Now)));
         Assert.Equal((OrderType.Stop, 1998.0m), (((OrderRequest)_broker.Open("place").Request).Type, ((OrderRequest)_broker.Open("place").Request).StopPrice));
     }
@@ -227,12 +234,7 @@ public sealed class OrderExecutorSlowBrokerTests
     [Fact]
     public async Task A_fill_found_by_a_read_counts_its_time_without_a_stop_from_the_fill_and_a_wake_up_ends_the_grace()
     {
-        _updates.Add(await _executor.StartAsync(2000m, None));
-        await AnswerAsync("read", Flat);
-        await AnswerAsync("read", Flat);
-        _updates.Add(await _executor.EnterAsync(new TradePlan(Signals.Long(_clock.Now, 20), 1, 20, [], 25m, 250m), None));
-        var entry = (OrderRequest)_broker.Open("place").Request;
-        await AnswerAsync("place", OrderAck.Accepted(1));
+        var entry = await EntryTakenAsync();
         var filledAt = _clock.Now;
 
         // The fill, made at 15:00:00, has no event: a read a second later finds it; its stop is refused at once.
@@ -320,12 +322,7 @@ public sealed class OrderExecutorSlowBrokerTests
     [Fact]
     public async Task A_flat_answer_to_a_position_check_begun_before_a_fill_was_seen_cancels_nothing()
     {
-        _updates.Add(await _executor.StartAsync(2000m, None));
-        await AnswerAsync("read", Flat);
-        await AnswerAsync("read", Flat);
-        _updates.Add(await _executor.EnterAsync(new TradePlan(Signals.Long(_clock.Now, 20), 1, 20, [], 25m, 250m), None));
-        var entry = (OrderRequest)_broker.Open("place").Request;
-        await AnswerAsync("place", OrderAck.Accepted(1));
+        var entry = await EntryTakenAsync();
         await TickAsync(0, 2000m);
         _updates.Add(await _executor.OnEventStreamAsync(flowing: false, "user hub connection lost", None));
         Assert.Single(_broker.All("position"), c => c.Open); // begun while the entry works and the view is flat
