@@ -149,10 +149,5 @@ public sealed class KillRestartTests
 
     private static List<SimOrder> Stops(AccountState account) => [.. account.WorkingOrders.Where(o => o.Type == OrderType.Stop)];
 
-    private static Task<AccountState> AccountAsync(GatewaySimulatorHandle simulator) => simulator.Gateway.ReadAsync(g => new AccountState(
-        g.Engine.Positions.Where(p => p.AccountId == SimRig.AccountId && p.Size > 0).Sum(p => p.SignedSize),
-        [.. g.Engine.Orders.Where(o => o.AccountId == SimRig.AccountId && o.IsWorking)],
-        g.Engine.Account(SimRig.AccountId)!.Balance,
-        [.. g.Engine.Trades.Where(t => t.AccountId == SimRig.AccountId)],
-        [.. g.Engine.Orders.Where(o => o.AccountId == SimRig.AccountId)]), CancellationToken.None);
+    private static Task<AccountState> AccountAsync(GatewaySimulatorHandle simulator) => SimRig.AccountOf(simulator.Gateway);
 }

@@ -132,7 +132,10 @@ internal sealed class SimRig : IAsyncDisposable
     public Task FaultAsync(FaultRequest faults) => Run.FaultAsync(faults);
 
     /// <summary>The account's signed position in the MGC contract, its working orders, its balance (USD) and its trades.</summary>
-    public Task<AccountState> AccountAsync() => Run.Gateway.ReadAsync(g => new AccountState(
+    public Task<AccountState> AccountAsync() => AccountOf(Run.Gateway);
+
+    /// <summary>The simulated account of <paramref name="gateway"/> (see <see cref="AccountAsync"/>).</summary>
+    public static Task<AccountState> AccountOf(GoldBot.GatewaySimulator.Hosting.SimulatedGateway gateway) => gateway.ReadAsync(g => new AccountState(
         g.Engine.Positions.Where(p => p.AccountId == AccountId && p.Size > 0).Sum(p => p.SignedSize),
         [.. g.Engine.Orders.Where(o => o.AccountId == AccountId && o.IsWorking)],
         g.Engine.Account(AccountId)!.Balance,

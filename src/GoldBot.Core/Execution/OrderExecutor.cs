@@ -599,7 +599,7 @@ public sealed class OrderExecutor
     {
         var direction = saved.Plan.Signal.Direction;
         var exitSide = direction > 0 ? OrderSide.Sell : OrderSide.Buy;
-        var lastKnown = saved.Exits.Select(e => e.Time).Append(saved.EntryTime).Append(saved.LastFillTime ?? saved.EntryTime).Max();
+        var lastKnown = saved.Exits.Select(e => e.Time).Append(saved.LastFillTime ?? saved.EntryTime).Max();
         var since = (snapshot.Fills ?? []).Where(f => f.Time > lastKnown).OrderBy(f => f.Time).ThenBy(f => f.FillId).ToList();
         var exits = since.Where(f => f.Side == exitSide).ToList();
         var left = saved.OpenQuantity - exits.Sum(f => f.Quantity);
