@@ -52,6 +52,7 @@ public sealed class OrderExecutor
     private readonly ExecutionOptions _options;
     private readonly AdoptionPolicy _adoption;
     private readonly IExecutionCallbacks? _callbacks;
+    private readonly IEntryOutbox? _outbox;
     private readonly AccountView _account;
     private readonly Dictionary<string, OrderIntent> _intents = new(StringComparer.Ordinal);
     private readonly Dictionary<long, OrderIntent> _intentsById = [];
@@ -109,8 +110,9 @@ public sealed class OrderExecutor
     /// <param name="options">Protection timings; null for the defaults.</param>
     /// <param name="adoption">What to do with a position the executor did not open; null for the defaults (protect, 100 ticks).</param>
     /// <param name="callbacks">Where answers to calls that complete later go; null to wait for them inside each call (tests).</param>
+    /// <param name="outbox">Where each entry is committed before it is sent (the state store), or null (backtests).</param>
     public OrderExecutor(IBroker broker, ContractSpec contract, decimal startingBalance, TimeProvider clock, string tagPrefix = "gb",
-        ExecutionOptions? options = null, AdoptionPolicy? adoption = null, IExecutionCallbacks? callbacks = null)
+        ExecutionOptions? options = null, AdoptionPolicy? adoption = null, IExecutionCallbacks? callbacks = null, IEntryOutbox? outbox = null)
     {
         ArgumentNullException.ThrowIfNull(broker);
         ArgumentNullException.ThrowIfNull(contract);
@@ -122,6 +124,7 @@ public sealed class OrderExecutor
         _options = options ?? new ExecutionOptions();
         _adoption = adoption ?? new AdoptionPolicy();
         _callbacks = callbacks;
+        _outbox = outbox;
         _account = new AccountView(contract, startingBalance);
     }
 
@@ -134,8 +137,12 @@ public sealed class OrderExecutor
     /// <summary>True from <see cref="StartAsync(decimal?, CancellationToken)"/> until the start-up read of the broker's account is applied.</summary>
     public bool IsStarting => _starting;
 
-    /// <summary>The open trade as the state store keeps it (to resume it after a restart), or null when no trade has a fill.</summary>
-    public OpenTradeState? OpenTradeState => _trade is { EntryFilled: > 0 } t ? t.ToState() : null;
+    /// <summary>
+    /// The open trade as the state store keeps it (to resume it after a restart): one with a fill, or one whose entry is out
+    /// (sent or being sent, nothing filled yet: <c>EntryFilled</c> 0); null when there is none.
+    /// </summary>
+    public OpenTradeState? OpenTradeState =>
+        _trade is { } t && (t.EntryFilled > 0 || _intents.GetValueOrDefault(t.Tag) is { State: not IntentState.Done }) ? t.ToState() : null;
 
     /// <summary>Stop price of the open position's working stop, points, or null.</summary>
     public decimal? CurrentStop => _account.Position == 0 ? null
@@ -202,7 +209,8 @@ public sealed class OrderExecutor
             }
             var trade = ManagedTrade.ForPlan(plan, tag);
             _trade = trade;
-            Place(new OrderRequest(tag, trade.EntrySide, OrderType.Market, plan.Quantity), OrderRole.Entry, null);
+            Place(new OrderRequest(tag, trade.EntrySide, OrderType.Market, plan.Quantity), OrderRole.Entry, null,
+                _outbox is { } outbox ? trade.ToState() with { EntryTime = _clock.GetUtcNow() } : null);
         }, cancellationToken);
     }
 
@@ -590,6 +598,36 @@ public sealed class OrderExecutor
     }
 
     /// <summary>
+    /// The saved trade whose entry was out (committed to the outbox, maybe sent) when GoldBot went down, as the broker has
+    /// it: filled by the fills of its order (found by its tag), so that it is resumed with its plan and attribution like any
+    /// saved trade; or null, with a note, when nothing of it filled (never placed, rejected or cancelled).
+    /// </summary>
+    private OpenTradeState? EnteredWhileDown(OpenTradeState pending, AccountSnapshot snapshot, OrderLookup? found)
+    {
+        var side = pending.Plan.Signal.Direction > 0 ? OrderSide.Buy : OrderSide.Sell;
+        var fills = found is null ? []
+            : (snapshot.Fills ?? []).Where(f => f.OrderId == found.OrderId && f.Side == side).OrderBy(f => f.Time).ThenBy(f => f.FillId).ToList();
+        var what = $"the entry {pending.Tag} ({pending.Plan.Signal.Side} {pending.Plan.Quantity} {pending.Plan.Signal.Pattern} score {pending.Plan.Signal.Score}), out when GoldBot went down,";
+        if (fills.Count == 0)
+        {
+            Note(ExecutionNoteLevel.Warning, found is null ? $"{what} never reached the broker: no trade"
+                : $"{what} is order {found.OrderId} at the broker, {found.Status} with nothing filled{(found.Working ? ": cancelled as an order this run did not send" : ": no trade")}");
+            return null;
+        }
+        var quantity = fills.Sum(f => f.Quantity);
+        Note(ExecutionNoteLevel.Warning, $"{what} filled {quantity} at the broker (order {found!.OrderId}, {found.Status}): resuming it as its trade");
+        return pending with
+        {
+            EntryFilled = quantity,
+            EntryPrice = fills.Sum(f => f.Price * f.Quantity) / quantity,
+            EntryTime = fills[0].Time,
+            EntryComplete = true,
+            Commission = fills.Sum(f => f.Commission),
+            LastFillTime = fills[^1].Time,
+        };
+    }
+
+    /// <summary>
     /// The saved trade's exits made while GoldBot was down (its stop or targets filled at the gateway): the exit-side fills
     /// of the start-up read after the saved trade's last known fill, when they take the saved position exactly to the
     /// broker's and nothing traded on the entry side meanwhile; otherwise none (the position is then resumed or adopted as
@@ -883,12 +921,13 @@ public sealed class OrderExecutor
 
     // ---------------------------------------------------------------- calls to the broker
 
-    private void Place(OrderRequest request, OrderRole role, string? leg)
+    /// <param name="record">For an entry: the trade to commit to the outbox before the order goes out (not sent when that fails).</param>
+    private void Place(OrderRequest request, OrderRole role, string? leg, OpenTradeState? record = null)
     {
         var now = _clock.GetUtcNow();
         var intent = new OrderIntent(request.Tag, role, leg, now) { Quantity = request.Quantity };
         _intents[request.Tag] = intent;
-        Call($"place {request.Tag}", ct => _broker.PlaceAsync(request, ct), ack =>
+        Call($"place {request.Tag}", record is null ? ct => _broker.PlaceAsync(request, ct) : ct => RecordThenPlaceAsync(record, request, ct), ack =>
         {
             var at = _clock.GetUtcNow();
             switch (ack.Outcome)
@@ -921,6 +960,20 @@ public sealed class OrderExecutor
                     break;
             }
         }, error => OrderAck.Uncertain(0, error.Message));
+    }
+
+    /// <summary>The outbox: the entry goes out only once its trade is committed; when the commit fails it is refused, unsent.</summary>
+    private async ValueTask<OrderAck> RecordThenPlaceAsync(OpenTradeState record, OrderRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _outbox!.RecordAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return OrderAck.Rejected(0, $"not sent: the state store did not record it ({e.Message})");
+        }
+        return await _broker.PlaceAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     private void Modify(WorkingOrder order, int size, decimal stopPrice, bool repair)
@@ -1136,7 +1189,14 @@ public sealed class OrderExecutor
         _readWanted = null;
         var version = _account.Version;
         var sequence = ++_readsStarted;
-        Call<(AccountSnapshot? Account, string? Error)>(ReadCall, async ct => (await _broker.GetAccountAsync(ct).ConfigureAwait(false), null), result =>
+        // A saved trade whose entry was out when GoldBot went down: its order is looked up by its tag after the read, so that
+        // the read's fills of it are the trade's (a fill the read missed comes with the next read).
+        var entry = _starting && _resume is { EntryFilled: 0 } pending ? pending.Tag : null;
+        Call<(AccountSnapshot? Account, OrderLookup? Entry, string? Error)>(ReadCall, async ct =>
+        {
+            var account = await _broker.GetAccountAsync(ct).ConfigureAwait(false);
+            return (account, entry is null ? null : await _broker.FindOrderAsync(entry, ct).ConfigureAwait(false), null);
+        }, result =>
         {
             var at = _clock.GetUtcNow();
             if (result.Account is not { } snapshot)
@@ -1148,8 +1208,10 @@ public sealed class OrderExecutor
             }
             _lastRead = at;
             _lastReadFailure = null;
+            if (entry is not null && _starting)
+                _resume = EnteredWhileDown(_resume!, snapshot, result.Entry);
             Reconcile(snapshot, version, sequence, reason);
-        }, error => (null, error.Message));
+        }, error => (null, null, error.Message));
     }
 
     /// <param name="sequence">Number of the read (reads are numbered as they start): a hold or a close waits for a read started after it.</param>

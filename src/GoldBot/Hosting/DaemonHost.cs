@@ -130,7 +130,7 @@ public static class DaemonHost
         services.AddSingleton(sp => (sp.GetRequiredService<IBroker>() as IBarDrivenVenue)!);
         services.AddSingleton(sp => new OrderExecutor(sp.GetRequiredService<IBroker>(), contract, settings.Risk.StartingBalance, clock, "gb" + runId[^8..],
             settings.Execution, new AdoptionPolicy(settings.TopstepX.AdoptStopTicks, settings.TopstepX.UnknownPosition == UnknownPositionAction.Flatten),
-            sp.GetRequiredService<ExecutorInbox>()));
+            sp.GetRequiredService<ExecutorInbox>(), sp.GetService<OpenTradePersistence>()));
         if (boundaries.Feed is { } feed)
             services.AddSingleton(feed);
         services.AddSingleton(sp => new ControlFiles(Path.GetFullPath(settings.Controls.Directory), settings.Risk.MinContracts,

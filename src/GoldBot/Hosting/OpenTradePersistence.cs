@@ -10,10 +10,10 @@ namespace GoldBot.Hosting;
 /// Saves the order executor's open trade (<see cref="OpenTradeState"/>) to the account's <see cref="StateStore"/> whenever
 /// it changed (a fill, the targets sent, breakeven, an exit), and clears it when no trade is open, so that a restart
 /// resumes it exactly, and records each closed trade with the clearing (<see cref="Close"/>); the executor never waits for
-/// the commit between two broker events (<see cref="StoreSaver"/>).
-/// Called by the order executor stage only.
+/// the commit between two broker events (<see cref="StoreSaver"/>), except for an entry, which it sends only once its trade is
+/// committed (<see cref="RecordAsync"/>, the outbox). Called by the order executor stage only.
 /// </summary>
-public sealed class OpenTradePersistence(StateStore store, StateWriter writer, long accountId, ILogger<OpenTradePersistence> logger)
+public sealed class OpenTradePersistence(StateStore store, StateWriter writer, long accountId, ILogger<OpenTradePersistence> logger) : IEntryOutbox
 {
     private readonly StoreSaver _saver = new(store, writer, "open trade", "a restart now would adopt the position instead of resuming it", logger);
     private readonly StoreSaver _closes = new(store, writer, "closed trade", "a restart now would book the trade's exit again from the broker's fills", logger);
@@ -31,10 +31,16 @@ public sealed class OpenTradePersistence(StateStore store, StateWriter writer, l
     }
 
     /// <summary>Saves <paramref name="trade"/> (null: none open) unless nothing that matters changed since the last save.</summary>
-    public void Save(OpenTradeState? trade)
+    public void Save(OpenTradeState? trade) => _saver.Save(Key(trade), s => s.SaveOpenTrade(accountId, trade));
+
+    /// <summary>Commits <paramref name="entry"/> as the open trade, through the writer, and returns once it is committed.</summary>
+    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The write failed (a full or failing disk).</exception>
+    public async ValueTask RecordAsync(OpenTradeState entry, CancellationToken cancellationToken)
     {
-        object? key = trade is null ? null
-            : (trade.Tag, trade.EntryFilled, trade.EntryComplete, trade.AtBreakeven, trade.TargetsPlaced, trade.InitialStop, trade.Commission, trade.Exits.Count);
-        _saver.Save(key, s => s.SaveOpenTrade(accountId, trade));
+        ArgumentNullException.ThrowIfNull(entry);
+        await _saver.SaveAsync(Key(entry), s => s.SaveOpenTrade(accountId, entry)).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static object? Key(OpenTradeState? trade) => trade is null ? null
+        : (trade.Tag, trade.EntryFilled, trade.EntryComplete, trade.AtBreakeven, trade.TargetsPlaced, trade.InitialStop, trade.Commission, trade.Exits.Count);
 }

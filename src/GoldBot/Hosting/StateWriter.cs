@@ -13,7 +13,7 @@ namespace GoldBot.Hosting;
 public sealed class StateWriter : IAsyncDisposable
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Action> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Task _loop;
@@ -31,7 +31,20 @@ public sealed class StateWriter : IAsyncDisposable
     /// <summary>Queues <paramref name="write"/> as the latest write of <paramref name="kind"/> (replacing one not yet run). Never blocks.</summary>
     /// <param name="kind">What is written, e.g. <c>risk</c> or <c>open trade</c>.</param>
     /// <param name="write">The write; it handles its own errors.</param>
-    public void Post(string kind, Action write)
+    public void Post(string kind, Action write) => Enqueue(kind, write, null);
+
+    /// <summary>
+    /// Queues <paramref name="write"/> as <see cref="Post"/> does and returns when it has run (or a later write of the same kind
+    /// that replaced it): the caller waits for the commit. A write that throws faults the task, and is not logged here.
+    /// </summary>
+    public Task PostAsync(string kind, Action write)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Enqueue(kind, write, done);
+        return done.Task;
+    }
+
+    private void Enqueue(string kind, Action write, TaskCompletionSource? done)
     {
         lock (_gate)
         {
@@ -39,9 +52,14 @@ public sealed class StateWriter : IAsyncDisposable
             // after an open trade's save and before the risk state's is committed between them.
             _order.Remove(kind);
             _order.Add(kind);
-            _pending[kind] = write;
+            // A replaced write's waiters wait for the write that replaced it: the newer state is the one committed.
+            var waiters = _pending.Remove(kind, out var replaced) ? replaced.Waiters : [];
+            if (done is not null)
+                waiters.Add(done);
+            _pending[kind] = new Pending(write, waiters);
         }
-        _signal.Writer.TryWrite(true);
+        if (!_signal.Writer.TryWrite(true))
+            done?.TrySetException(new ObjectDisposedException(nameof(StateWriter), "the state writer has stopped"));
     }
 
     private async Task WriteAsync()
@@ -55,19 +73,22 @@ public sealed class StateWriter : IAsyncDisposable
             Run(rest);
     }
 
-    private void Run(Action write)
+    private void Run(Pending pending)
     {
         try
         {
-            write();
+            pending.Write();
+            pending.Waiters.ForEach(w => w.TrySetResult());
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            _logger.LogError(e, "A state store write failed: {Message}", e.Message);
+            if (pending.Waiters.Count == 0)
+                _logger.LogError(e, "A state store write failed: {Message}", e.Message);
+            pending.Waiters.ForEach(w => w.TrySetException(e));
         }
     }
 
-    private Action? Next()
+    private Pending? Next()
     {
         lock (_gate)
         {
@@ -75,9 +96,12 @@ public sealed class StateWriter : IAsyncDisposable
                 return null;
             var kind = _order[0];
             _order.RemoveAt(0);
-            return _pending.Remove(kind, out var write) ? write : null;
+            return _pending.Remove(kind, out var pending) ? pending : null;
         }
     }
+
+    /// <summary>A queued write and who waits for it.</summary>
+    private sealed record Pending(Action Write, List<TaskCompletionSource> Waiters);
 
     /// <summary>Runs the pending writes and stops the task.</summary>
     public async ValueTask DisposeAsync()

@@ -16,6 +16,25 @@ public sealed class StoreSaver(StateStore store, StateWriter writer, string kind
     private object? _saved = new();
     private volatile bool _failing;
 
+    /// <summary>
+    /// Saves with <paramref name="write"/> now, whatever the last key, and returns once it is committed; a failure is the
+    /// caller's to report (the task faults) and the next <see cref="Save"/> writes again.
+    /// </summary>
+    public async Task SaveAsync(object? key, Action<StateStore> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        _saved = key;
+        try
+        {
+            await writer.PostAsync(kind, () => write(store)).ConfigureAwait(false);
+        }
+        catch
+        {
+            _saved = new object();
+            throw;
+        }
+    }
+
     /// <summary>Saves with <paramref name="write"/> unless <paramref name="key"/> equals the last key saved (and that save did not fail).</summary>
     public void Save(object? key, Action<StateStore> write)
     {

@@ -36,4 +36,26 @@ public sealed class StateWriterTests
 
         Assert.Equal(["risk"], ran);
     }
+
+    [Fact]
+    public async Task PostAsync_returns_once_its_write_or_the_newer_write_that_replaced_it_has_run_and_faults_when_it_throws()
+    {
+        var ran = new List<string>();
+        var gate = new ManualResetEventSlim();
+        var writer = new StateWriter(NullLogger.Instance);
+        writer.Post("first", () => gate.Wait(TimeSpan.FromSeconds(60)));
+        var replaced = writer.PostAsync("trade", () => ran.Add("trade 1"));
+        var newer = writer.PostAsync("trade", () => ran.Add("trade 2"));
+        var broken = writer.PostAsync("journal", () => throw new InvalidOperationException("disk full"));
+        Assert.False(replaced.IsCompleted); // waits for the commit, held behind "first"
+
+        gate.Set();
+        await Task.WhenAll(replaced, newer);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => broken);
+
+        Assert.Equal(["trade 2"], ran);
+        Assert.Equal("disk full", error.Message);
+        await writer.DisposeAsync();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => writer.PostAsync("late", () => ran.Add("late")));
+    }
 }
