@@ -121,6 +121,92 @@ public sealed class KillRestartTests
     }
 
     /// <summary>
+    /// The outbox (issue 10 §1): the strategy's entry (the 16:45 short of <see cref="SimModeTradeTests"/>) was committed to the
+    /// state store before it was sent, and the daemon dies as its <c>Order/place</c> arrives. The restart looks the entry up
+    /// by its tag: executed, the position is the trade it was opening (its pattern and tag, its stop and targets); never
+    /// executed, there is no trade and nothing is sent. The market is moved a bar at a time, each once the daemon has closed
+    /// the bar before it (status.json's <c>last_bar_time</c>), so the daemon sees every bar however slow the machine.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_daemon_killed_as_its_entry_is_sent_restarts_with_the_trade_it_was_opening(bool executed)
+    {
+        DaemonProcess? first = null;
+        string? entryTag = null;
+        var index = Bars.Value.Bars.ToList().FindIndex(b => b.OpenTime == SimModeTradeTests.MarketStart);
+        await using var simulator = await GatewaySimulatorHost.StartAsync(new GatewaySimulatorOptions
+        {
+            BarsFile = SharedData.MgcBars, Port = 0, Speed = 0, WarmupBars = index,
+            RequestHook = (path, body) =>
+            {
+                if (entryTag is not null || path != "/api/Order/place" || JsonNode.Parse(body) is not { } order || order["type"]?.GetValue<int>() != 2)
+                    return false;
+                entryTag = order["customTag"]?.GetValue<string>() ?? "";
+                first!.KillNow();
+                return !executed;
+            },
+        }, CancellationToken.None);
+        var folder = Directory.CreateTempSubdirectory("goldbot-kill-entry-").FullName;
+        // A bar's four prints come at once in step mode: the market clock can be read before they arrive, and a bar can be closed
+        // when the clock is already at the next one's end. Neither the feed nor the signal is ever "stale" here.
+        var settings = new Dictionary<string, string>
+        {
+            ["TopstepX:SimulatorUrl"] = simulator.BaseUrl.ToString().TrimEnd('/'), ["TopstepX:StaleFeedSeconds"] = "3600", ["Risk:MaxSignalAgeSeconds"] = "3600",
+        };
+
+        using var http = new HttpClient { BaseAddress = simulator.BaseUrl };
+        using (first = DaemonProcess.Start(folder, ["--mode", "sim"], settings))
+        {
+            // The first quote comes as the daemon subscribes to quotes, after trades: from then on no print is missed.
+            await first.WaitUntilAsync("the daemon receives the market", () => Task.FromResult(Status(first) is { } s && s.GetProperty("is_alive").GetBoolean()
+                && s.TryGetProperty("feed", out var feed) && feed.GetProperty("quote_age_ms").ValueKind == JsonValueKind.Number));
+            for (var bar = index; entryTag is null; bar++)
+            {
+                Assert.True(bar < index + 30, "no entry by 17:30");
+                (await http.PostAsync("/admin/advance?bars=1", null)).EnsureSuccessStatusCode();
+                var closed = Bars.Value.Bars[bar].OpenTime; // the bar before it closes once the clock passes this one's open
+                if (bar > index) // (the bar before the first is history)
+                    await first.WaitUntilAsync($"the bar before {closed:HH:mm} is closed", () => Task.FromResult(entryTag is not null
+                        || Status(first) is { } s && s.GetProperty("last_bar_time") is { ValueKind: JsonValueKind.String } t && t.GetDateTimeOffset() >= closed), exitIsFine: true);
+            }
+            await first.WaitForExitAsync();
+            Assert.Equal(137, first.ExitCode);
+        }
+        Assert.StartsWith("gb", entryTag, StringComparison.Ordinal);
+        (await http.PostAsync("/admin/advance?points=1", null)).EnsureSuccessStatusCode(); // the entry, if placed, fills at the next print
+        Assert.Equal(executed ? -1 : 0, Math.Sign((await AccountAsync(simulator)).Position));
+        File.Delete(Path.Combine(folder, "logs", "status.json"));
+
+        using var second = DaemonProcess.Start(folder, ["--mode", "sim"], settings);
+        await second.WaitUntilAsync("the restart settles", async () => second.Log.Contains(executed ? "resumed trade" : "never reached the broker", StringComparison.Ordinal)
+            && Status(second) is { } status && status.GetProperty("is_alive").GetBoolean()
+            && status.GetProperty("protection") is { ValueKind: JsonValueKind.Object } protection
+            && protection.GetProperty("state").GetString() == (executed ? "protected" : "flat")
+            && await AccountAsync(simulator) is var account && account.WorkingOrders.Where(o => o.Type == OrderType.Limit).Sum(o => o.Size) == -account.Position);
+
+        var after = await AccountAsync(simulator);
+        if (executed)
+        {
+            var size = -after.Position;
+            Assert.True(size > 0);
+            var stop = Assert.Single(after.WorkingOrders, o => o.Type == OrderType.Stop);
+            Assert.Equal(size, stop.Size);
+            Assert.Equal(size, after.WorkingOrders.Where(o => o.Type == OrderType.Limit).Sum(o => o.Size)); // the plan's targets, placed by the restart
+            Assert.Contains($"resumed trade {entryTag}: short {size} order_block score 9", second.Log, StringComparison.Ordinal);
+            Assert.DoesNotContain("adopted", second.Log, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(0, after.Position);
+            Assert.Empty(after.WorkingOrders);
+            Assert.Contains($"the entry {entryTag} (short", second.Log, StringComparison.Ordinal);
+            Assert.Contains("never reached the broker: no trade", second.Log, StringComparison.Ordinal);
+        }
+        Assert.Equal(executed ? 1 : 0, after.AllOrders.Count(o => o.Type == OrderType.Market)); // the entry once, never again
+    }
+
+    /// <summary>
     /// Moves the market a price point at a time (the daemon's timers run on its market clock, which it reads from the simulator
     /// every half second) until <paramref name="condition"/> holds.
     /// </summary>

@@ -59,7 +59,7 @@ public sealed class HubConnectionTests
         var first = await server.Recorder.NextAsync(3);
 
         Assert.Equal(HubConnectionState.Connected, hub.State);
-        Assert.Equal(["SubscribeContractQuotes", "SubscribeContractTrades", "SubscribeContractMarketDepth"], first.Select(s => s.Method));
+        Assert.Equal(["SubscribeContractTrades", "SubscribeContractQuotes", "SubscribeContractMarketDepth"], first.Select(s => s.Method));
         Assert.All(first, s => Assert.Equal((Mgc, "token-1"), (s.Argument, s.Token)));
 
         await server.Market.Clients.All.SendAsync("GatewayQuote", Mgc, JsonNode.Parse("""{"symbol":"F.US.MGC","lastPrice":2650.1,"bestBid":2650.0,"bestAsk":2650.2,"volume":1500}"""));

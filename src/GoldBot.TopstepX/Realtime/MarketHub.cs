@@ -108,12 +108,13 @@ public sealed class MarketHub : IAsyncDisposable
         }
     }
 
+    /// <summary>The subscriptions, trades first: the quote the gateway sends as quotes are subscribed then also tells that the trade stream is live.</summary>
     private static IEnumerable<string> Methods(MarketSubscriptions streams)
     {
-        if (streams.HasFlag(MarketSubscriptions.Quotes))
-            yield return "SubscribeContractQuotes";
         if (streams.HasFlag(MarketSubscriptions.Trades))
             yield return "SubscribeContractTrades";
+        if (streams.HasFlag(MarketSubscriptions.Quotes))
+            yield return "SubscribeContractQuotes";
         if (streams.HasFlag(MarketSubscriptions.Depth))
             yield return "SubscribeContractMarketDepth";
     }

@@ -98,11 +98,14 @@ public sealed class MonitoringState
         }
     }
 
-    /// <summary>Publishes the last bar processed and its close time (UTC).</summary>
+    /// <summary>Publishes the last bar processed and its close time (UTC): status.json shows it at once (within the writer's spacing).</summary>
     public void SetLastBar(Bar bar, DateTimeOffset closeTime)
     {
         lock (_gate)
+        {
             (_lastBar, _lastBarTime) = (bar, closeTime);
+            Changed();
+        }
     }
 
     /// <summary>Records an operator control action (the last ten are kept).</summary>
