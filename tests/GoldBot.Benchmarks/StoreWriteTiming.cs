@@ -12,7 +12,8 @@ namespace GoldBot.Benchmarks;
 /// What a state store write costs (issue 10: under 1 ms p99 added to an order's path): the open trade and the risk state
 /// saved 2,000 times each to a real SQLite file in the temp folder (WAL, synchronous=FULL: every save is a committed,
 /// synced transaction), timed one by one with HdrHistogram; and what the order executor waits for, the
-/// <see cref="Hosting.OpenTradePersistence.Save"/> that hands the write to the <see cref="Hosting.StateWriter"/>. Run with <c>-- store</c>.
+/// <see cref="Hosting.OpenTradePersistence.Save"/> that hands the write to the <see cref="Hosting.StateWriter"/>; and what an entry
+/// waits for before it is sent, the outbox's commit (<see cref="Hosting.OpenTradePersistence.RecordAsync"/>). Run with <c>-- store</c>.
 /// </summary>
 internal static class StoreWriteTiming
 {
@@ -35,6 +36,7 @@ internal static class StoreWriteTiming
                 Time(riskTimes, () => store.SaveRisk(1, risk with { TotalTrades = i }));
             }
             var handOffTimes = new LongHistogram(TimeSpan.FromSeconds(10).Ticks * 100, 3);
+            var outboxTimes = new LongHistogram(TimeSpan.FromSeconds(10).Ticks * 100, 3);
             await using (var writer = new Hosting.StateWriter(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
             {
                 var persistence = new Hosting.OpenTradePersistence(store, writer, 1, Microsoft.Extensions.Logging.Abstractions.NullLogger<Hosting.OpenTradePersistence>.Instance);
@@ -43,11 +45,18 @@ internal static class StoreWriteTiming
                     Time(handOffTimes, () => persistence.Save(trade with { Commission = 5_000m + i }));
                     await Task.Delay(1); // trades change a few times a second at most
                 }
+                for (var i = 0; i < saves; i++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    await persistence.RecordAsync(trade with { Tag = $"gb1-entry-{i}", EntryFilled = 0 }, CancellationToken.None);
+                    outboxTimes.RecordValue((long)Stopwatch.GetElapsedTime(start).TotalNanoseconds);
+                }
             }
             await output.WriteLineAsync($"{saves} saves of each to {folder}; {Environment.ProcessorCount} cores, {PipelineLatency.RuntimeInformationText()}");
             PipelineLatency.Report(output, "save the open trade", tradeTimes);
             PipelineLatency.Report(output, "save the risk state", riskTimes);
             PipelineLatency.Report(output, "executor's wait: OpenTradePersistence.Save (hand-off to the writer)", handOffTimes);
+            PipelineLatency.Report(output, "entry's wait: OpenTradePersistence.RecordAsync (the outbox: committed before Order/place)", outboxTimes);
         }
         finally
         {
