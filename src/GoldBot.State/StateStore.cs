@@ -16,7 +16,7 @@ namespace GoldBot.State;
 public sealed class StateStore : IDisposable
 {
     /// <summary>The schema version this build writes; a store with a higher one is refused.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     // Migration i takes the schema from version i to i + 1. Append only: a released migration never changes.
     private static readonly string[] Migrations =
@@ -51,6 +51,22 @@ public sealed class StateStore : IDisposable
             journal_line TEXT NOT NULL,
             closed_at TEXT NOT NULL,
             PRIMARY KEY (account_id, id));
+        """,
+        """
+        CREATE TABLE fill (
+            account_id INTEGER NOT NULL,
+            fill_id INTEGER NOT NULL,
+            order_id INTEGER NOT NULL,
+            order_tag TEXT NOT NULL,
+            trade_id TEXT,
+            role TEXT NOT NULL,
+            side TEXT NOT NULL,
+            quantity INTEGER NOT NULL,
+            price TEXT NOT NULL,
+            commission TEXT NOT NULL,
+            time TEXT NOT NULL,
+            PRIMARY KEY (account_id, fill_id));
+        CREATE INDEX fill_by_trade ON fill (account_id, trade_id);
         """,
     ];
 
@@ -238,6 +254,57 @@ public sealed class StateStore : IDisposable
         while (reader.Read())
             lines.Add((reader.GetString(0), reader.GetString(1)));
         return lines;
+    }
+
+    /// <summary>
+    /// Records fills as the executor booked them, with their attribution (the trade, the order's tag and role), in one
+    /// committed transaction. De-duplicated by the broker's fill id: a fill recorded before is left as it is.
+    /// </summary>
+    /// <exception cref="SqliteException">The write failed (a full or failing disk).</exception>
+    public void RecordFills(long accountId, IEnumerable<BookedFill> fills)
+    {
+        ArgumentNullException.ThrowIfNull(fills);
+        using var scope = _gate.EnterScope();
+        using var transaction = _connection.BeginTransaction();
+        foreach (var (fill, tradeId, role) in fills)
+        {
+            using var insert = Command("""
+                INSERT OR IGNORE INTO fill (account_id, fill_id, order_id, order_tag, trade_id, role, side, quantity, price, commission, time)
+                VALUES ($account, $fill, $order, $tag, $trade, $role, $side, $quantity, $price, $commission, $time)
+                """, ("$account", accountId), ("$fill", fill.FillId), ("$order", fill.OrderId), ("$tag", fill.Tag), ("$trade", (object?)tradeId ?? DBNull.Value),
+                ("$role", role), ("$side", fill.Side == OrderSide.Buy ? "buy" : "sell"), ("$quantity", fill.Quantity), ("$price", Text(fill.Price)),
+                ("$commission", Text(fill.Commission)), ("$time", fill.Time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+            insert.Transaction = transaction;
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>The fills recorded for <paramref name="accountId"/>'s trade <paramref name="tradeId"/>, in time order.</summary>
+    /// <exception cref="StateStoreException">A recorded fill cannot be read.</exception>
+    public IReadOnlyList<BookedFill> FillsOf(long accountId, string tradeId)
+    {
+        using var scope = _gate.EnterScope();
+        using var command = Command("""
+            SELECT fill_id, order_id, order_tag, role, side, quantity, price, commission, time FROM fill
+            WHERE account_id = $account AND trade_id = $trade ORDER BY time, fill_id
+            """, ("$account", accountId), ("$trade", tradeId));
+        using var reader = command.ExecuteReader();
+        var fills = new List<BookedFill>();
+        try
+        {
+            while (reader.Read())
+            {
+                var fill = new BrokerFill(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(4) == "buy" ? OrderSide.Buy : OrderSide.Sell,
+                    reader.GetInt32(5), Money(reader, 6), Money(reader, 7), DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+                fills.Add(new BookedFill(fill, tradeId, reader.GetString(3)));
+            }
+        }
+        catch (FormatException e)
+        {
+            throw new StateStoreException($"state store {Path}: a fill of trade {tradeId} cannot be read ({e.Message})", e);
+        }
+        return fills;
     }
 
     /// <inheritdoc/>

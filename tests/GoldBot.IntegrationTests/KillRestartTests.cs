@@ -195,6 +195,12 @@ public sealed class KillRestartTests
             Assert.Equal(size, after.WorkingOrders.Where(o => o.Type == OrderType.Limit).Sum(o => o.Size)); // the plan's targets, placed by the restart
             Assert.Contains($"resumed trade {entryTag}: short {size} order_block score 9", second.Log, StringComparison.Ordinal);
             Assert.DoesNotContain("adopted", second.Log, StringComparison.Ordinal);
+            // The store attributes the entry's fill to the trade: signal → trade → order → fill.
+            await second.SignalAndWaitAsync("TERM");
+            using var store = GoldBot.State.StateStore.Open(Assert.Single(Directory.GetFiles(Path.Combine(folder, "state"), "account-*.db")), TimeProvider.System);
+            var fill = Assert.Single(store.FillsOf(SimRig.AccountId, entryTag!));
+            Assert.Equal(("entry", entryTag, GoldBot.Execution.OrderSide.Sell, size), (fill.Role, fill.Fill.Tag, fill.Fill.Side, fill.Fill.Quantity));
+            Assert.Equal(after.Trades.Single().Id, fill.Fill.FillId);
         }
         else
         {

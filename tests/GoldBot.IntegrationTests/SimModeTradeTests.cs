@@ -43,5 +43,12 @@ public sealed class SimModeTradeTests
         Assert.Equal(trade.PnL, journal.RootElement.GetProperty("pnl").GetDecimal());
         Assert.Equal(end.Balance, journal.RootElement.GetProperty("balance_after").GetDecimal());
         Assert.Equal(0, status.RootElement.GetProperty("account").GetProperty("open_positions").GetInt32());
+
+        // The state store holds every fill of the account, each attributed to the trade and to what its order was for.
+        using var store = GoldBot.State.StateStore.Open(Assert.Single(Directory.GetFiles(Path.Combine(rig.Run.Folder, "state"), "account-*.db")), TimeProvider.System);
+        var fills = store.FillsOf(SimRig.AccountId, trade.Id);
+        Assert.Equal(end.Trades.Select(t => t.Id).Order(), fills.Select(f => f.Fill.FillId).Order());
+        Assert.Equal(["entry", "target", "stop"], fills.Select(f => f.Role).Distinct());
+        Assert.All(fills, f => Assert.StartsWith(trade.Id, f.Fill.Tag, StringComparison.Ordinal));
     }
 }

@@ -31,7 +31,9 @@ public sealed record ExecutionNote(ExecutionNoteLevel Level, string Message);
 /// <param name="Closed">A trade that went flat in this step, or null.</param>
 /// <param name="Notes">What to log, in order.</param>
 /// <param name="FlattenCompleted">The reason of a flatten the broker has confirmed (no position, no working order) in this step, or null.</param>
-public sealed record ExecutionUpdate(PositionState Position, TradeRecord? Opened, TradeRecord? Closed, IReadOnlyList<ExecutionNote> Notes, string? FlattenCompleted = null)
+/// <param name="Fills">The fills booked in this step, in booking order (null: none).</param>
+public sealed record ExecutionUpdate(PositionState Position, TradeRecord? Opened, TradeRecord? Closed, IReadOnlyList<ExecutionNote> Notes, string? FlattenCompleted = null,
+    IReadOnlyList<BookedFill>? Fills = null)
 {
     /// <summary>The error and warning notes joined, or null when there are none.</summary>
     public string? Error

@@ -63,6 +63,7 @@ public sealed class OrderExecutor
     private readonly HashSet<long> _replaceStop = [];
     private readonly Dictionary<string, string> _violations = new(StringComparer.Ordinal);
     private readonly List<ExecutionNote> _notes = [];
+    private readonly List<BookedFill> _booked = [];
     private CancellationToken _cancellation;
     private ManagedTrade? _trade;
     private OpenTradeState? _resume;
@@ -304,8 +305,9 @@ public sealed class OrderExecutor
 
     private ExecutionUpdate TakeUpdate()
     {
-        var update = new ExecutionUpdate(Position, _opened, _closed, [.. _notes], _flattenDone);
+        var update = new ExecutionUpdate(Position, _opened, _closed, [.. _notes], _flattenDone, _booked.Count == 0 ? null : [.. _booked]);
         _notes.Clear();
+        _booked.Clear();
         _opened = _closed = null;
         _flattenDone = null;
         return update;
@@ -416,6 +418,7 @@ public sealed class OrderExecutor
             if (intent.Unsettled)
                 intent.Set(IntentState.Working, now);
         }
+        _booked.Add(new BookedFill(fill with { Tag = intent?.Tag ?? fill.Tag }, trade?.Tag, intent?.Role.ToString().ToLowerInvariant() ?? "unknown"));
 
         if (trade is null)
         {
@@ -615,6 +618,7 @@ public sealed class OrderExecutor
             return null;
         }
         var quantity = fills.Sum(f => f.Quantity);
+        _booked.AddRange(fills.Select(f => new BookedFill(f with { Tag = pending.Tag }, pending.Tag, "entry")));
         Note(ExecutionNoteLevel.Warning, $"{what} filled {quantity} at the broker (order {found!.OrderId}, {found.Status}): resuming it as its trade");
         return pending with
         {

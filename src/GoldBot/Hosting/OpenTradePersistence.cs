@@ -2,6 +2,7 @@ using GoldBot.Execution;
 using GoldBot.Market;
 using GoldBot.Monitoring;
 using GoldBot.State;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace GoldBot.Hosting;
@@ -11,12 +12,16 @@ namespace GoldBot.Hosting;
 /// it changed (a fill, the targets sent, breakeven, an exit), and clears it when no trade is open, so that a restart
 /// resumes it exactly, and records each closed trade with the clearing (<see cref="Close"/>); the executor never waits for
 /// the commit between two broker events (<see cref="StoreSaver"/>), except for an entry, which it sends only once its trade is
-/// committed (<see cref="RecordAsync"/>, the outbox). Called by the order executor stage only.
+/// committed (<see cref="RecordAsync"/>, the outbox); records every fill booked with its attribution (<see cref="RecordFills"/>).
+/// Called by the order executor stage only.
 /// </summary>
 public sealed class OpenTradePersistence(StateStore store, StateWriter writer, long accountId, ILogger<OpenTradePersistence> logger) : IEntryOutbox
 {
     private readonly StoreSaver _saver = new(store, writer, "open trade", "a restart now would adopt the position instead of resuming it", logger);
     private readonly StoreSaver _closes = new(store, writer, "closed trade", "a restart now would book the trade's exit again from the broker's fills", logger);
+    private readonly Lock _fillsGate = new();
+    private readonly List<BookedFill> _unrecorded = [];
+    private bool _fillsFailing;
 
     /// <summary>
     /// Records trade <paramref name="closed"/> as closed, with its journal line, and clears the open trade, in one transaction
@@ -28,6 +33,44 @@ public sealed class OpenTradePersistence(StateStore store, StateWriter writer, l
     {
         ArgumentNullException.ThrowIfNull(closed);
         _closes.Save(closed.Id, s => s.CloseTrade(accountId, closed.Id, CmeSession.TradingDayOf(closed.EntryTime), runId, journalLine));
+    }
+
+    /// <summary>
+    /// Records the fills booked in an executor step, with their attribution (<see cref="StateStore.RecordFills"/>), through
+    /// the writer. Fills the disk refused are kept, reported once, and written with the next ones.
+    /// </summary>
+    public void RecordFills(IReadOnlyList<BookedFill>? fills)
+    {
+        if (fills is not { Count: > 0 })
+            return;
+        lock (_fillsGate)
+            _unrecorded.AddRange(fills);
+        writer.Post("fills", () =>
+        {
+            List<BookedFill> batch;
+            lock (_fillsGate)
+            {
+                batch = [.. _unrecorded];
+                _unrecorded.Clear();
+            }
+            if (batch.Count == 0)
+                return;
+            try
+            {
+                store.RecordFills(accountId, batch);
+                if (_fillsFailing)
+                    logger.LogInformation("Fills recorded again in {Path}", store.Path);
+                _fillsFailing = false;
+            }
+            catch (SqliteException e)
+            {
+                lock (_fillsGate)
+                    _unrecorded.InsertRange(0, batch);
+                if (!_fillsFailing)
+                    logger.LogError("Cannot record {Count} fills in {Path}: {Message}; kept, and written with the next ones", batch.Count, store.Path, e.Message);
+                _fillsFailing = true;
+            }
+        });
     }
 
     /// <summary>Saves <paramref name="trade"/> (null: none open) unless nothing that matters changed since the last save.</summary>

@@ -66,6 +66,7 @@ public sealed class OrderExecutorService(
             logger.Log(level, "Execution: {Note}", note.Message);
 #pragma warning restore CA2254
         }
+        persistence?.RecordFills(update.Fills);
         if (update.Opened is { } opened)
         {
             journal.Opened(opened);

@@ -1,3 +1,4 @@
+using GoldBot.Execution;
 using GoldBot.Risk;
 using GoldBot.State;
 using GoldBot.Tests.TestDoubles;
@@ -192,4 +193,22 @@ public sealed class StateStoreTests : IDisposable
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+    [Fact]
+    public void Fills_are_recorded_once_with_their_trade_order_tag_and_role_and_read_back_exactly()
+    {
+        var at = new DateTimeOffset(2025, 12, 10, 15, 0, 1, 250, TimeSpan.Zero);
+        var entry = new BookedFill(new BrokerFill(901, 55, "gb1-20251210-1500-1", OrderSide.Sell, 2, 4203.4m, 1.24m, at), "gb1-20251210-1500-1", "entry");
+        var stop = new BookedFill(new BrokerFill(902, 56, "gb1-20251210-1500-1-stop-2", OrderSide.Buy, 2, 4210.6m, 1.24m, at.AddMinutes(9)), "gb1-20251210-1500-1", "stop");
+        var stray = new BookedFill(new BrokerFill(903, 57, "", OrderSide.Buy, 1, 4211m, 0.62m, at.AddMinutes(10)), null, "unknown");
+        using (var store = StateStore.Open(DbPath, Clock))
+        {
+            store.RecordFills(7, [entry]);
+            store.RecordFills(7, [entry with { Role = "changed" }, stop, stray]); // the entry again (a read after its event): kept once, as first recorded
+        }
+        using var reopened = StateStore.Open(DbPath, Clock);
+
+        Assert.Equal([entry, stop], reopened.FillsOf(7, "gb1-20251210-1500-1"));
+        Assert.Empty(reopened.FillsOf(8, "gb1-20251210-1500-1"));
+    }
 }
+
