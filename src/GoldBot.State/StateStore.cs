@@ -7,7 +7,8 @@ using Microsoft.Data.Sqlite;
 namespace GoldBot.State;
 
 /// <summary>
-/// The daemon's durable state for one account: a SQLite database (WAL journal, <c>synchronous=FULL</c>, so a committed
+/// The daemon's durable state for one account (its risk state, its open trade, or the entry it is sending, its closed
+/// trades, and every fill booked with its attribution): a SQLite database (WAL journal, <c>synchronous=FULL</c>, so a committed
 /// write survives a kill -9 or a power cut) whose schema is versioned by <c>PRAGMA user_version</c> and migrated
 /// forward at open. The connection is held exclusively (<c>locking_mode=EXCLUSIVE</c>, no pooling) for the store's
 /// life, so a second process cannot write the same account's state. Money is stored as invariant decimal text (exact);

@@ -11,7 +11,7 @@ namespace GoldBot.Services;
 
 /// <summary>
 /// Writes <c>logs/status.json</c> atomically at start, at once on every change <see cref="MonitoringState"/>
-/// signals (position, stop, protection, risk decision, control, signal), every <c>Monitoring:StatusIntervalSeconds</c>
+/// signals (position, stop, protection, risk decision, control, signal, a new bar), every <c>Monitoring:StatusIntervalSeconds</c>
 /// of market time, and at shutdown (then with <c>is_alive: false</c>); rolls trades_today.json
 /// at the trading-day boundary. Reads published snapshots (and the thread-safe learning tracker),
 /// never a pipeline stage's working state.
