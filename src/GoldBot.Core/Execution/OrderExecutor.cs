@@ -211,7 +211,7 @@ public sealed class OrderExecutor
             var trade = ManagedTrade.ForPlan(plan, tag);
             _trade = trade;
             Place(new OrderRequest(tag, trade.EntrySide, OrderType.Market, plan.Quantity), OrderRole.Entry, null,
-                _outbox is { } outbox ? trade.ToState() with { EntryTime = _clock.GetUtcNow() } : null);
+                _outbox is null ? null : trade.ToState() with { EntryTime = _clock.GetUtcNow() });
         }, cancellationToken);
     }
 
@@ -1194,7 +1194,8 @@ public sealed class OrderExecutor
         var version = _account.Version;
         var sequence = ++_readsStarted;
         // A saved trade whose entry was out when GoldBot went down: its order is looked up by its tag after the read, so that
-        // the read's fills of it are the trade's (a fill the read missed comes with the next read).
+        // the read's fills of it are the trade's (one the read missed is booked to the trade by the next read, with a warning;
+        // an entry whose fills the read missed altogether leaves a position that is adopted).
         var entry = _starting && _resume is { EntryFilled: 0 } pending ? pending.Tag : null;
         Call<(AccountSnapshot? Account, OrderLookup? Entry, string? Error)>(ReadCall, async ct =>
         {
