@@ -43,10 +43,7 @@ public sealed class OrderExecutorOutboxTests
     private async Task BarWhileDownAsync(int minute, decimal open, decimal high, decimal low, decimal close)
     {
         _clock.Now = At(10, minute + 3);
-        var bar = new Bar(At(10, minute), open, high, low, close, 100);
-        await _broker.OnBarOpenAsync(bar, None);
-        await _broker.OnBarAsync(bar, None);
-        _sink.Drain();
+        await BrokerWhileDown.BarAsync(_broker, _sink, new Bar(At(10, minute), open, high, low, close, 100));
     }
 
     [Fact]
