@@ -19,9 +19,9 @@ public sealed class OpenTradePersistence(StateStore store, StateWriter writer, l
 {
     private readonly StoreSaver _saver = new(store, writer, "open trade", "a restart now would adopt the position instead of resuming it", logger);
     private readonly StoreSaver _closes = new(store, writer, "closed trade", "a restart now would book the trade's exit again from the broker's fills", logger);
+    private readonly StoreSaver _fills = new(store, writer, "fills", "they stay queued and are written with the next ones", logger);
     private readonly Lock _fillsGate = new();
     private readonly List<BookedFill> _unrecorded = [];
-    private bool _fillsFailing;
 
     /// <summary>
     /// Records trade <paramref name="closed"/> as closed, with its journal line, and clears the open trade, in one transaction
@@ -37,7 +37,8 @@ public sealed class OpenTradePersistence(StateStore store, StateWriter writer, l
 
     /// <summary>
     /// Records the fills booked in an executor step, with their attribution (<see cref="StateStore.RecordFills"/>), through
-    /// the writer. Fills the disk refused are kept, reported once, and written with the next ones.
+    /// the writer (<see cref="StoreSaver"/>: a failure reported once, and its recovery). Fills the disk refused are kept and
+    /// written with the next ones.
     /// </summary>
     public void RecordFills(IReadOnlyList<BookedFill>? fills)
     {
@@ -45,7 +46,7 @@ public sealed class OpenTradePersistence(StateStore store, StateWriter writer, l
             return;
         lock (_fillsGate)
             _unrecorded.AddRange(fills);
-        writer.Post("fills", () =>
+        _fills.Save(new object(), s =>
         {
             List<BookedFill> batch;
             lock (_fillsGate)
@@ -57,18 +58,13 @@ public sealed class OpenTradePersistence(StateStore store, StateWriter writer, l
                 return;
             try
             {
-                store.RecordFills(accountId, batch);
-                if (_fillsFailing)
-                    logger.LogInformation("Fills recorded again in {Path}", store.Path);
-                _fillsFailing = false;
+                s.RecordFills(accountId, batch);
             }
-            catch (SqliteException e)
+            catch (SqliteException)
             {
                 lock (_fillsGate)
                     _unrecorded.InsertRange(0, batch);
-                if (!_fillsFailing)
-                    logger.LogError("Cannot record {Count} fills in {Path}: {Message}; kept, and written with the next ones", batch.Count, store.Path, e.Message);
-                _fillsFailing = true;
+                throw;
             }
         });
     }
