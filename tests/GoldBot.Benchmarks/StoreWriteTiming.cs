@@ -39,7 +39,7 @@ internal static class StoreWriteTiming
             var outboxTimes = new LongHistogram(TimeSpan.FromSeconds(10).Ticks * 100, 3);
             await using (var writer = new Hosting.StateWriter(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
             {
-                var persistence = new Hosting.OpenTradePersistence(store, writer, 1, Microsoft.Extensions.Logging.Abstractions.NullLogger<Hosting.OpenTradePersistence>.Instance);
+                var persistence = new Hosting.OpenTradePersistence(store, writer, 1, new Monitoring.WriteFailures(TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
                 for (var i = 0; i < saves; i++)
                 {
                     Time(handOffTimes, () => persistence.Save(trade with { Commission = 5_000m + i }));

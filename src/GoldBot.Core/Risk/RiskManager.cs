@@ -73,6 +73,9 @@ public sealed class RiskManager
     /// <summary>Why the market data cannot be trusted now (a stale or disconnected feed while the market is open), or null.</summary>
     public string? FeedBlockedBy { get; set; }
 
+    /// <summary>Why the operator's record cannot be kept now (a file that cannot be written, under <c>Monitoring:OnWriteFailure Stop</c>), or null.</summary>
+    public string? RecordBlockedBy { get; set; }
+
     /// <summary>Open P&amp;L of the position at the last mark, USD (0 before the first price: a position is never marked against nothing).</summary>
     public decimal OpenPnL => _position == 0 || _markPrice == 0 ? 0 : _contract.PnL(Math.Sign(_position), _averagePrice, _markPrice, Math.Abs(_position));
 
@@ -209,6 +212,8 @@ public sealed class RiskManager
             return feed;
         if (ExecutionBlockedBy is { } execution)
             return execution;
+        if (RecordBlockedBy is { } record)
+            return record;
         if (_position != 0 || _entryPending)
             return "a position is already open";
         if (DailyPnL <= -_options.DailyLossLimit)

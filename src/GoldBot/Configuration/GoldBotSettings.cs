@@ -216,6 +216,13 @@ public sealed class MonitoringSettings
     [Range(0, 60_000)]
     public int MinRealIntervalMilliseconds { get; init; } = 200;
 
+    /// <summary>
+    /// What happens while a file GoldBot keeps (status.json, the journal, signals.log, the state store) cannot be written:
+    /// <c>Continue</c> (the default: trading goes on, the failure is reported and the write retried) or <c>Stop</c> (no new
+    /// entry until every file is written again; an open trade keeps its stop and targets).
+    /// </summary>
+    public GoldBot.Monitoring.WriteFailurePolicy OnWriteFailure { get; init; } = GoldBot.Monitoring.WriteFailurePolicy.Continue;
+
     /// <summary>Serilog minimum level for the console: Verbose, Debug, Information, Warning, Error.</summary>
     public Serilog.Events.LogEventLevel ConsoleLevel { get; init; } = Serilog.Events.LogEventLevel.Information;
 }

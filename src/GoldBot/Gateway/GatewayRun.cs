@@ -165,8 +165,8 @@ public static class GatewayRun
                 sp.GetRequiredService<GatewayActivity>()));
             if (store is not null)
             {
-                services.AddSingleton(sp => new RiskStatePersistence(store, stateWriter!, account.Id, sp.GetRequiredService<ILogger<RiskStatePersistence>>()));
-                services.AddSingleton(sp => new OpenTradePersistence(store, stateWriter!, account.Id, sp.GetRequiredService<ILogger<OpenTradePersistence>>()));
+                services.AddSingleton(sp => new RiskStatePersistence(store, stateWriter!, account.Id, sp.GetRequiredService<WriteFailures>()));
+                services.AddSingleton(sp => new OpenTradePersistence(store, stateWriter!, account.Id, sp.GetRequiredService<WriteFailures>()));
             }
             if (settings.Execution.OnShutdown == ShutdownAction.Flatten)
             {

@@ -116,8 +116,9 @@ public static class DaemonHost
         services.AddSingleton<RunStatistics>();
         services.AddSingleton<MonitoringState>();
         services.AddSingleton(boundaries.Source);
-        services.AddSingleton(sp => new TradeJournal(logDirectory, contract.Symbol, runId, sp.GetRequiredService<ILoggerFactory>().CreateLogger<TradeJournal>()));
-        services.AddSingleton(sp => new SignalLog(logDirectory, runId, sp.GetRequiredService<ILoggerFactory>().CreateLogger<SignalLog>()));
+        services.AddSingleton(sp => new WriteFailures(clock, sp.GetRequiredService<ILoggerFactory>().CreateLogger<WriteFailures>(), settings.Monitoring.OnWriteFailure));
+        services.AddSingleton(sp => new TradeJournal(logDirectory, contract.Symbol, runId, sp.GetRequiredService<WriteFailures>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<TradeJournal>()));
+        services.AddSingleton(sp => new SignalLog(logDirectory, runId, sp.GetRequiredService<WriteFailures>()));
         services.AddSingleton(new PatternPerformance(settings.Strategy.EnabledPatterns));
         services.AddSingleton(_ => new OrderBlockStrategy(settings.Strategy, contract, period));
         services.AddSingleton<ISignalSource>(sp => sp.GetRequiredService<OrderBlockStrategy>());

@@ -24,7 +24,7 @@ public sealed record RunArguments(string? ConfigFile, string? BarsFile, double? 
 
 /// <summary>
 /// Runs the daemon: settings, bars, host, summary. Exit codes: 0 the replay completed, 1 a
-/// stage failed or the run was interrupted, 2 bad configuration or input (one line per problem,
+/// stage failed, the run was interrupted, a rule was breached or a file GoldBot keeps still could not be written at the end, 2 bad configuration or input (one line per problem,
 /// no stack trace), 3 stopped by EMERGENCY_STOP.txt.
 /// </summary>
 public static class DaemonRunner
@@ -203,6 +203,11 @@ public static class DaemonRunner
             await error.WriteLineAsync("stopped before the end of the data");
         foreach (var breach in breaches)
             await error.WriteLineAsync("rule breach: " + breach);
+        var writes = services.GetRequiredService<WriteFailures>();
+        if (writes.Summary() is { } failures)
+            await error.WriteLineAsync("warning: " + failures);
+        // A replay whose files could not take everything did not leave its whole record: not a clean completion.
+        var recordIncomplete = writes.Status().Any(f => f.Failing);
         // A gateway run has no end of data: stopping it (Ctrl+C, a service manager) is its normal end.
         var outcome = coordinator.Outcome == RunOutcome.Running && !audit ? "Stopped" : coordinator.Outcome.ToString();
         await output.WriteLineAsync($"GoldBot {outcome}: {summary}");
@@ -210,7 +215,7 @@ public static class DaemonRunner
             await output.WriteLineAsync(OpenPositionWarning(account, settings.Contract()));
         return coordinator.Outcome switch
         {
-            RunOutcome.Completed => breaches.Count == 0 ? 0 : 1,
+            RunOutcome.Completed => breaches.Count == 0 && !recordIncomplete ? 0 : 1,
             RunOutcome.EmergencyStop => 3,
             RunOutcome.Running when !audit => 0,
             _ => 1,

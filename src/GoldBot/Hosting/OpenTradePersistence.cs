@@ -2,8 +2,6 @@ using GoldBot.Execution;
 using GoldBot.Market;
 using GoldBot.Monitoring;
 using GoldBot.State;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 
 namespace GoldBot.Hosting;
 
@@ -15,11 +13,11 @@ namespace GoldBot.Hosting;
 /// committed (<see cref="RecordAsync"/>, the outbox); records every fill booked with its attribution (<see cref="RecordFills"/>).
 /// Called by the order executor stage only.
 /// </summary>
-public sealed class OpenTradePersistence(StateStore store, StateWriter writer, long accountId, ILogger<OpenTradePersistence> logger) : IEntryOutbox
+public sealed class OpenTradePersistence(StateStore store, StateWriter writer, long accountId, WriteFailures writes) : IEntryOutbox
 {
-    private readonly StoreSaver _saver = new(store, writer, "open trade", "a restart now would adopt the position instead of resuming it", logger);
-    private readonly StoreSaver _closes = new(store, writer, "closed trade", "a restart now would book the trade's exit again from the broker's fills", logger);
-    private readonly StoreSaver _fills = new(store, writer, "fills", "they stay queued and are written with the next ones", logger);
+    private readonly StoreSaver _saver = new(store, writer, "open trade", "a restart now would adopt the position instead of resuming it", writes);
+    private readonly StoreSaver _closes = new(store, writer, "closed trade", "a restart now would book the trade's exit again from the broker's fills", writes);
+    private readonly StoreSaver _fills = new(store, writer, "fills", "they stay queued and are written with the next ones", writes);
     private readonly Lock _fillsGate = new();
     private readonly List<BookedFill> _unrecorded = [];
 
@@ -60,7 +58,7 @@ public sealed class OpenTradePersistence(StateStore store, StateWriter writer, l
             {
                 s.RecordFills(accountId, batch);
             }
-            catch (SqliteException)
+            catch
             {
                 lock (_fillsGate)
                     _unrecorded.InsertRange(0, batch);

@@ -1,6 +1,6 @@
 using GoldBot.Risk;
+using GoldBot.Monitoring;
 using GoldBot.State;
-using Microsoft.Extensions.Logging;
 
 namespace GoldBot.Hosting;
 
@@ -9,9 +9,9 @@ namespace GoldBot.Hosting;
 /// opened or closed, a halt, the 17:00 CT roll, a balance change), after the message that changed it, without waiting for
 /// the commit (<see cref="StoreSaver"/>). Called by the risk manager stage only.
 /// </summary>
-public sealed class RiskStatePersistence(StateStore store, StateWriter writer, long accountId, ILogger<RiskStatePersistence> logger)
+public sealed class RiskStatePersistence(StateStore store, StateWriter writer, long accountId, WriteFailures writes)
 {
-    private readonly StoreSaver _saver = new(store, writer, "risk state", "a restart now would start from the last saved state", logger);
+    private readonly StoreSaver _saver = new(store, writer, "risk state", "a restart now would start from the last saved state", writes);
 
     /// <summary>Saves <paramref name="state"/> unless it equals the last one saved.</summary>
     public void Save(RiskState state)

@@ -1,17 +1,17 @@
+using GoldBot.Monitoring;
 using GoldBot.State;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 
 namespace GoldBot.Hosting;
 
 /// <summary>
 /// Saves one kind of state to the account's <see cref="StateStore"/> through the <see cref="StateWriter"/> (the caller
 /// never waits for the commit) whenever its key changed; the first save always goes. A failed write (a full or failing
-/// disk) is logged once, as an error, and retried at the next save; the state in memory stays right. One caller.
+/// disk) is reported through <see cref="WriteFailures"/> (once in the log, in status.json and the exit summary) and retried
+/// at the next save; the state in memory stays right. One caller.
 /// </summary>
 /// <param name="kind">What is saved, for the log and the writer, e.g. <c>risk state</c>.</param>
 /// <param name="consequence">What a restart would do without the write, for the error.</param>
-public sealed class StoreSaver(StateStore store, StateWriter writer, string kind, string consequence, ILogger logger)
+public sealed class StoreSaver(StateStore store, StateWriter writer, string kind, string consequence, WriteFailures writes)
 {
     private object? _saved = new();
     private volatile bool _failing;
@@ -42,21 +42,6 @@ public sealed class StoreSaver(StateStore store, StateWriter writer, string kind
         if (Equals(key, _saved) && !_failing)
             return;
         _saved = key;
-        writer.Post(kind, () =>
-        {
-            try
-            {
-                write(store);
-                if (_failing)
-                    logger.LogInformation("{Kind} saved again to {Path}", kind, store.Path);
-                _failing = false;
-            }
-            catch (SqliteException e)
-            {
-                if (!_failing)
-                    logger.LogError("Cannot save the {Kind} to {Path}: {Message}; {Consequence}", kind, store.Path, e.Message, consequence);
-                _failing = true;
-            }
-        });
+        writer.Post(kind, () => _failing = !writes.Attempt(store.Path, () => write(store), $"the {kind} is not saved: {consequence}"));
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using GoldBot.Strategy;
-using Microsoft.Extensions.Logging;
 
 namespace GoldBot.Monitoring;
 
@@ -8,25 +7,33 @@ namespace GoldBot.Monitoring;
 /// <c>signals.log</c>: one line per signal, taken or not, appended:
 /// <c>time | pattern side | score=N (components) | executed=true/false | reason=… | details | run=…</c>,
 /// time in ISO-8601 UTC (market time). Thread-safe; each line is appended on its own (the file opened, written and
-/// closed: a signal every few minutes at most), so <c>tail -f</c> shows it at once and a failed write leaves nothing
-/// buffered to fail again later. Best-effort: a failed write is logged once and never stops trading.
+/// closed: a signal every few minutes at most), so <c>tail -f</c> shows it at once. Best-effort: a failed write never stops
+/// trading; it is reported through <see cref="WriteFailures"/>, and the lines the disk refused are kept in memory (the last
+/// <see cref="MaxUnwritten"/>) and appended in order once it takes writes again (at the next signal or <see cref="Flush"/>),
+/// after a torn last line on a line of their own.
 /// </summary>
 public sealed class SignalLog
 {
-    private readonly object _gate = new();
+    /// <summary>Most refused lines kept for a later append; older ones are dropped and counted.</summary>
+    public const int MaxUnwritten = 10_000;
+
+    private readonly Lock _gate = new();
     private readonly string _path;
     private readonly string _runId;
-    private readonly ILogger _logger;
-    private bool _failing;
+    private readonly WriteFailures _writes;
+    private readonly Queue<string> _unwritten = new();
 
     /// <summary>Appends to <c>signals.log</c> in <paramref name="directory"/> (created if missing); lines end with <paramref name="runId"/>.</summary>
-    public SignalLog(string directory, string runId, ILogger logger)
+    public SignalLog(string directory, string runId, WriteFailures writes)
     {
         Directory.CreateDirectory(directory);
         _runId = runId;
-        _logger = logger;
+        _writes = writes;
         _path = Path.Combine(directory, "signals.log");
     }
+
+    /// <summary>Refused lines dropped because more than <see cref="MaxUnwritten"/> waited.</summary>
+    public int Dropped { get; private set; }
 
     /// <summary>Writes one signal with the decision taken on it.</summary>
     /// <param name="executed">True when it was sent for execution.</param>
@@ -38,19 +45,31 @@ public sealed class SignalLog
             $"{signal.Time:yyyy-MM-ddTHH:mm:ssZ} | {signal.Pattern} {signal.Side} | score={signal.Score} ({signal.Components}) | executed={(executed ? "true" : "false")} | reason={reason} | zone={signal.ZoneBottom}-{signal.ZoneTop} stop_ticks={signal.StopTicks} trend={signal.Trend} session={signal.Conditions.Session} | run={_runId}");
         lock (_gate)
         {
-            try
+            _unwritten.Enqueue(line);
+            if (_unwritten.Count > MaxUnwritten)
             {
-                File.AppendAllText(_path, line + Environment.NewLine);
-                _failing = false;
+                _unwritten.Dequeue();
+                Dropped++;
             }
-#pragma warning disable CA1031 // A monitoring write never stops trading, whatever failed (issue 11).
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                if (!_failing)
-                    _logger.LogError("Cannot write signals.log: {Message}; trading continues", e.Message);
-                _failing = true;
-            }
+            AppendUnwritten();
         }
+    }
+
+    /// <summary>Appends the lines a failing disk refused before, if any (called on the status timer).</summary>
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            if (_unwritten.Count > 0)
+                AppendUnwritten();
+        }
+    }
+
+    private void AppendUnwritten()
+    {
+        while (_unwritten.Count > 0 && _writes.Attempt(_path, () => AppendFile.Line(_path, _unwritten.Peek()),
+                   "the signal lines are kept in memory and appended when the file can be written"))
+            _unwritten.Dequeue();
+        _writes.SetPending(_path, _unwritten.Count);
     }
 }

@@ -7,7 +7,8 @@ namespace GoldBot.Monitoring;
 /// and, in the gateway modes, <c>feed</c> (the market data's health). Money in USD, prices in points,
 /// times ISO-8601 UTC (market time), except <c>heartbeat</c>: the wall-clock time of the write, rewritten at least every
 /// 5 s in the gateway modes, so a monitor can tell a dead daemon (an old heartbeat, or <c>is_alive: false</c>) from a
-/// quiet one. <c>mode</c> is the run's mode: <c>replay</c>, <c>sim</c>, <c>paper</c> or <c>live</c>.
+/// quiet one. <c>write_failures</c> (empty when every write succeeded) lists each file GoldBot could not write during the
+/// run (<see cref="Monitoring.WriteFailures"/>). <c>mode</c> is the run's mode: <c>replay</c>, <c>sim</c>, <c>paper</c> or <c>live</c>.
 /// </summary>
 public sealed record StatusDocument(
     DateTimeOffset Timestamp,
@@ -26,7 +27,8 @@ public sealed record StatusDocument(
     GoldBot.Execution.ProtectionStatus? Protection = null,
     FeedStatus? Feed = null,
     GoldBot.Market.Bar? LastBar = null,
-    DateTimeOffset? Heartbeat = null);
+    DateTimeOffset? Heartbeat = null,
+    IReadOnlyList<WriteFailureStatus>? WriteFailures = null);
 
 /// <summary>status.json "account".</summary>
 public sealed record StatusAccount(decimal Balance, decimal DailyPnl, int OpenPositions, int DailyTrades);

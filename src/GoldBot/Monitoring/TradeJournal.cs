@@ -12,8 +12,8 @@ namespace GoldBot.Monitoring;
 /// carries the run id so runs sharing a logs folder can be told apart). trades_today.json also lists
 /// the day's trades that earlier runs closed (read back from all_trades.jsonl when the day starts), so
 /// a restart keeps the day whole. Thread-safe. Writing is
-/// best-effort: a failed write is logged once (and so shown in status.json) and retried with the
-/// next change; it never stops trading. The in-memory record of closed trades is always kept.
+/// best-effort: a failed write is reported through <see cref="WriteFailures"/> (once in the log, in status.json and in the
+/// exit summary) and retried with the next change or the status timer; it never stops trading by itself. The in-memory record of closed trades is always kept.
 /// </summary>
 public sealed class TradeJournal
 {
@@ -26,13 +26,15 @@ public sealed class TradeJournal
     private readonly List<TradeRecord> _closed = [];
     private readonly ILogger _logger;
     private DateOnly? _tradingDay;
-    private readonly HashSet<string> _failing = [];
+    private readonly WriteFailures _writes;
+    private bool _todayStale;
     private readonly List<string> _unwritten = [];
 
-    /// <summary>Writes into <paramref name="directory"/> (created if missing).</summary>
-    public TradeJournal(string directory, string symbol, string runId, ILogger logger)
+    /// <summary>Writes into <paramref name="directory"/> (created if missing); failed writes are reported through <paramref name="writes"/>.</summary>
+    public TradeJournal(string directory, string symbol, string runId, WriteFailures writes, ILogger logger)
     {
         _logger = logger;
+        _writes = writes;
         Directory.CreateDirectory(directory);
         _todayPath = Path.Combine(directory, "trades_today.json");
         _allPath = Path.Combine(directory, "all_trades.jsonl");
@@ -108,18 +110,18 @@ public sealed class TradeJournal
                 }
             }
         }
-        var missing = closed.Where(c => known.Add(c.Id)).Select(c => c.JournalLine + "\n").ToList();
+        var missing = closed.Where(c => known.Add(c.Id)).Select(c => c.JournalLine).ToList();
         if (missing.Count > 0)
         {
             Directory.CreateDirectory(directory);
-            File.AppendAllText(path, (EndsMidLine(path) ? "\n" : "") + string.Concat(missing));
+            AppendFile.Lines(path, missing);
         }
         return missing.Count;
     }
 
     /// <summary>
-    /// Starts a new trades_today.json when <paramref name="now"/> is in a later trading day, and appends the lines a failing disk
-    /// refused before (called on the status timer).
+    /// Starts a new trades_today.json when <paramref name="now"/> is in a later trading day, and writes what a failing disk
+    /// refused before: the lines of all_trades.jsonl, trades_today.json (called on the status timer).
     /// </summary>
     public void Roll(DateTimeOffset now)
     {
@@ -128,7 +130,7 @@ public sealed class TradeJournal
             if (_unwritten.Count > 0)
                 AppendUnwritten();
             var day = CmeSession.TradingDayOf(now);
-            if (_tradingDay is null || day > _tradingDay)
+            if (_tradingDay is null || day > _tradingDay || _todayStale)
             {
                 RollTo(day);
                 WriteToday();
@@ -207,8 +209,10 @@ public sealed class TradeJournal
                 WinRate = closed.Count == 0 ? 0 : Math.Round((double)closed.Count(t => t.Pnl > 0) / closed.Count, 4),
             },
         };
-        Attempt(_todayPath, () => AtomicFile.Write(_todayPath, JsonSerializer.Serialize(document, MonitoringJson.Indented)));
+        _todayStale = !_writes.Attempt(_todayPath, () => AtomicFile.Write(_todayPath, JsonSerializer.Serialize(document, MonitoringJson.Indented)), Kept);
     }
+
+    private const string Kept = "the journal is kept in memory and written when the file can be";
 
     /// <summary>
     /// Appends the closed trades' lines not yet in all_trades.jsonl, on a line of their own after a torn last line; on failure
@@ -217,39 +221,8 @@ public sealed class TradeJournal
     private void AppendUnwritten()
     {
         // One line per append: lines already written are not written again when a later one fails.
-        while (_unwritten.Count > 0 && Attempt(_allPath, () => File.AppendAllText(_allPath, (EndsMidLine(_allPath) ? "\n" : "") + _unwritten[0] + "\n")))
+        while (_unwritten.Count > 0 && _writes.Attempt(_allPath, () => AppendFile.Line(_allPath, _unwritten[0]), Kept))
             _unwritten.RemoveAt(0);
-    }
-
-    /// <summary>True when <paramref name="path"/> exists and its last byte is not a line end (a torn append).</summary>
-    private static bool EndsMidLine(string path)
-    {
-        if (!File.Exists(path))
-            return false;
-        using var file = File.OpenRead(path);
-        if (file.Length == 0)
-            return false;
-        file.Position = file.Length - 1;
-        return file.ReadByte() != '\n';
-    }
-
-    /// <summary>Runs a write; a failure is logged once per file until that file is written again. True when it succeeded.</summary>
-    private bool Attempt(string path, Action write)
-    {
-        try
-        {
-            write();
-            if (_failing.Remove(path))
-                _logger.LogInformation("{Path} written again", path);
-            return true;
-        }
-#pragma warning disable CA1031 // A monitoring write never stops trading, whatever failed (issue 11).
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            if (_failing.Add(path))
-                _logger.LogError("Cannot write {Path}: {Message}; trading continues, the journal is kept in memory and written when the file can be", path, e.Message);
-            return false;
-        }
+        _writes.SetPending(_allPath, _unwritten.Count);
     }
 }

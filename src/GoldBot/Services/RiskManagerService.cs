@@ -26,6 +26,7 @@ public sealed class RiskManagerService(
     RiskStage stage,
     PipelineChannels channels,
     SignalLog signalLog,
+    WriteFailures writes,
     MonitoringState monitoring,
     RunStatistics statistics,
     TimeProvider time,
@@ -46,6 +47,7 @@ public sealed class RiskManagerService(
     {
         await foreach (var input in channels.Risk.ReadAllAsync(stoppingToken))
         {
+            RecordBlocked(writes.EntriesBlockedBy);
             switch (input)
             {
                 case BarEvaluated bar:
@@ -139,6 +141,19 @@ public sealed class RiskManagerService(
             _awaiting = null;
         signalLog.Write(signal, executed, reason);
         monitoring.SetLastSignal(new LastSignal(signal.Time, $"{signal.Pattern} {signal.Side}", signal.Score, executed, reason));
+    }
+
+    /// <summary>Blocks or allows entries as the files' writes fail or recover (only under <c>Monitoring:OnWriteFailure Stop</c>).</summary>
+    private void RecordBlocked(string? blocked)
+    {
+        if ((blocked is null) != (_risk.RecordBlockedBy is null))
+        {
+            if (blocked is null)
+                logger.LogInformation("Every file written again: entries allowed again");
+            else
+                logger.LogWarning("New entries blocked: {Reason}", blocked);
+        }
+        _risk.RecordBlockedBy = blocked;
     }
 
     private async Task OnTickAsync(ClockTick tick, CancellationToken cancellationToken)

@@ -24,6 +24,8 @@ public sealed class StatusWriterService(
     PatternPerformance performance,
     RecentErrors errors,
     TradeJournal journal,
+    SignalLog signals,
+    WriteFailures writes,
     GoldBotSettings settings,
     TimeProvider time,
     [FromKeyedServices(DaemonHost.WallClock)] TimeProvider wall,
@@ -35,7 +37,6 @@ public sealed class StatusWriterService(
     private readonly object _gate = new();
     private readonly string _path = Path.Combine(settings.Monitoring.LogDirectory, "status.json");
     private readonly TimeSpan _interval = TimeSpan.FromSeconds(settings.Monitoring.StatusIntervalSeconds);
-    private bool _failing;
 
     /// <inheritdoc/>
     protected override async Task RunAsync(CancellationToken stoppingToken)
@@ -49,6 +50,7 @@ public sealed class StatusWriterService(
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 journal.Roll(time.GetUtcNow());
+                signals.Flush();
                 if (wall.GetElapsedTime(_lastWrite).TotalMilliseconds >= settings.Monitoring.MinRealIntervalMilliseconds)
                     Write(alive: true);
             }
@@ -88,6 +90,9 @@ public sealed class StatusWriterService(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        // A last chance for what a failing disk refused; what still fails is in the exit summary.
+        journal.Roll(time.GetUtcNow());
+        signals.Flush();
         Write(alive: false);
     }
 
@@ -122,27 +127,17 @@ public sealed class StatusWriterService(
             s.Protection,
             feed?.Status(now),
             s.LastBar,
-            wall.GetUtcNow());
+            wall.GetUtcNow(),
+            writes.Status());
     }
 
     private void Write(bool alive)
     {
         lock (_gate)
         {
-            try
-            {
-                AtomicFile.Write(_path, JsonSerializer.Serialize(Build(alive), MonitoringJson.Indented));
+            // The document first: a failure to build it is a failed write too, reported the same way.
+            if (writes.Attempt(_path, () => AtomicFile.Write(_path, JsonSerializer.Serialize(Build(alive), MonitoringJson.Indented)), "it is rewritten at the next change or heartbeat"))
                 _lastWrite = wall.GetTimestamp();
-                _failing = false;
-            }
-#pragma warning disable CA1031 // A monitoring write never stops trading, whatever failed (issue 11): a permission change, a full disk.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                if (!_failing)
-                    logger.LogError("Cannot write {Path}: {Message}; trading continues", _path, e.Message);
-                _failing = true;
-            }
         }
     }
 }

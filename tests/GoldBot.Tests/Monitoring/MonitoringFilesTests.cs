@@ -12,6 +12,7 @@ namespace GoldBot.Tests.Monitoring;
 public sealed class MonitoringFilesTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("goldbot-monitoring-").FullName;
+    private readonly WriteFailures Writes = new(TimeProvider.System, NullLogger.Instance);
     private static readonly MarketConditions Conditions = new("new_york", 55.2, 1.8, "09:15", "discount");
 
     private static TradeRecord Trade(string id, DateTimeOffset entry, decimal gross, bool closed) => new(
@@ -32,7 +33,7 @@ public sealed class MonitoringFilesTests : IDisposable
     [Fact]
     public void Journal_appends_closed_trades_and_keeps_today_with_a_summary()
     {
-        var journal = new TradeJournal(_dir, "MGC", "run-1", NullLogger.Instance);
+        var journal = new TradeJournal(_dir, "MGC", "run-1", Writes, NullLogger.Instance);
         var day = new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero);
         journal.Opened(Trade("a", day, 0, closed: false));
         var today = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "trades_today.json"))).RootElement;
@@ -67,12 +68,12 @@ public sealed class MonitoringFilesTests : IDisposable
     public void After_a_restart_trades_today_still_lists_the_days_trades_earlier_runs_closed()
     {
         var day = new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero);
-        var before = new TradeJournal(_dir, "MGC", "run-1", NullLogger.Instance);
+        var before = new TradeJournal(_dir, "MGC", "run-1", Writes, NullLogger.Instance);
         before.Closed(Trade("yesterday", day.AddDays(-1), 10m, closed: true));
         before.Closed(Trade("a", day, 100m, closed: true));
         File.AppendAllText(Path.Combine(_dir, "all_trades.jsonl"), "{ not json\n");
 
-        var after = new TradeJournal(_dir, "MGC", "run-2", NullLogger.Instance);
+        var after = new TradeJournal(_dir, "MGC", "run-2", Writes, NullLogger.Instance);
         after.Opened(Trade("b", day.AddHours(1), 0m, closed: false));
 
         var today = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "trades_today.json"))).RootElement;
@@ -86,9 +87,9 @@ public sealed class MonitoringFilesTests : IDisposable
     public void A_trade_an_earlier_run_journaled_and_a_restart_closed_again_is_not_appended_twice()
     {
         var day = new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero);
-        new TradeJournal(_dir, "MGC", "run-1", NullLogger.Instance).Closed(Trade("a", day, 100m, closed: true));
+        new TradeJournal(_dir, "MGC", "run-1", Writes, NullLogger.Instance).Closed(Trade("a", day, 100m, closed: true));
 
-        var after = new TradeJournal(_dir, "MGC", "run-2", NullLogger.Instance);
+        var after = new TradeJournal(_dir, "MGC", "run-2", Writes, NullLogger.Instance);
         after.Closed(Trade("a", day, 100m, closed: true)); // booked again from the broker's fills: run-1's close was not committed
 
         Assert.Single(File.ReadAllLines(Path.Combine(_dir, "all_trades.jsonl")));
@@ -103,7 +104,7 @@ public sealed class MonitoringFilesTests : IDisposable
         var log = new Microsoft.Extensions.Logging.Testing.FakeLogger();
         var day = new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero);
         var path = Path.Combine(_dir, "all_trades.jsonl");
-        var journal = new TradeJournal(_dir, "MGC", "run-1", log);
+        var journal = new TradeJournal(_dir, "MGC", "run-1", new WriteFailures(TimeProvider.System, log), log);
         journal.Closed(Trade("a", day, 100m, closed: true));
         File.AppendAllText(path, "{\"id\":\"torn"); // an append the disk cut short
         var kept = File.ReadAllText(path);
@@ -128,7 +129,7 @@ public sealed class MonitoringFilesTests : IDisposable
     public void The_journal_gets_the_stores_closed_trades_it_lacks_once_each_after_a_torn_last_line_on_a_line_of_their_own()
     {
         var day = new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero);
-        var journal = new TradeJournal(_dir, "MGC", "run-1", NullLogger.Instance);
+        var journal = new TradeJournal(_dir, "MGC", "run-1", Writes, NullLogger.Instance);
         journal.Closed(Trade("a", day, 100m, closed: true));
         var lost = journal.Line(Trade("b", day.AddHours(1), -50m, closed: true));
         var path = Path.Combine(_dir, "all_trades.jsonl");
@@ -146,12 +147,37 @@ public sealed class MonitoringFilesTests : IDisposable
     [Fact]
     public void Signal_log_line_shows_time_pattern_score_components_decision_and_reason()
     {
-        new SignalLog(_dir, "run-1", NullLogger.Instance).Write(new TradeSignal(new DateTimeOffset(2025, 12, 1, 15, 15, 0, TimeSpan.Zero), "order_block", -1, 8,
+        new SignalLog(_dir, "run-1", Writes).Write(new TradeSignal(new DateTimeOffset(2025, 12, 1, 15, 15, 0, TimeSpan.Zero), "order_block", -1, 8,
             new OrderBlockScore(2, 2, 1, 2, 1), 4110.0m, 4104.0m, 4103.5m, 67, -1, Conditions, null), false, "outside trading window");
         Assert.Equal(
             "2025-12-01T15:15:00Z | order_block short | score=8 (displacement=2 volume=2 structure=1 clean_move=2 body_to_wick=1) | executed=false | reason=outside trading window | zone=4104.0-4110.0 stop_ticks=67 trend=-1 session=new_york | run=run-1",
             Assert.Single(File.ReadAllLines(Path.Combine(_dir, "signals.log"))));
     }
+
+    [Fact]
+    public void Signal_lines_the_disk_refused_are_appended_in_order_once_it_takes_them_again_after_a_torn_line()
+    {
+        var log = new SignalLog(_dir, "run-1", Writes);
+        var path = Path.Combine(_dir, "signals.log");
+        log.Write(Signal(0), false, "first");
+        File.AppendAllText(path, "2025-12-01T15:15:00Z | torn");
+        File.Move(path, path + ".kept");
+        Directory.CreateDirectory(path);
+
+        log.Write(Signal(1), false, "second");
+        log.Write(Signal(2), true, "traded");
+        log.Flush();
+        Directory.Delete(path);
+        File.Move(path + ".kept", path);
+        log.Flush();
+
+        var lines = File.ReadAllLines(path);
+        Assert.Equal(["first", "torn", "second", "traded"], lines.Select(l => l.Contains("reason=", StringComparison.Ordinal) ? l.Split("reason=")[1].Split(' ')[0] : "torn"));
+        Assert.False(Assert.Single(Writes.Status()).Failing);
+    }
+
+    private static TradeSignal Signal(int minutes) => new(new DateTimeOffset(2025, 12, 1, 15, 15 + minutes, 0, TimeSpan.Zero), "order_block", -1, 8,
+        new OrderBlockScore(2, 2, 1, 2, 1), 4110.0m, 4104.0m, 4103.5m, 67, -1, Conditions, null);
 
     [Fact]
     public void Recent_errors_keep_the_last_five_warnings_with_market_time_and_unquoted_text()

@@ -99,8 +99,9 @@ public sealed class StatusHeartbeatTests : IDisposable
         var settings = new GoldBotSettings { Mode = mode, Monitoring = new MonitoringSettings { LogDirectory = _folder } };
         var market = new ReplayClock(MarketNow);
         market.AdvanceTo(MarketNow);
+        var writes = new WriteFailures(market, NullLogger.Instance);
         return new StatusWriterService(_monitoring, new PatternPerformance(settings.Strategy.EnabledPatterns), new RecentErrors(),
-            new TradeJournal(_folder, "MGC", "test", NullLogger.Instance), settings, market, wall, new RunCoordinator(new Lifetime()),
+            new TradeJournal(_folder, "MGC", "test", writes, NullLogger.Instance), new SignalLog(_folder, "test", writes), writes, settings, market, wall, new RunCoordinator(new Lifetime()),
             NullLogger<StatusWriterService>.Instance);
     }
 
