@@ -51,6 +51,8 @@ public sealed class ControlFiles
     private bool _stopped;
     private bool _paused;
     private bool _flattenCompleted;
+    // The last write time of an ADJUST_RISK.txt found with nothing to act on, and whether that was reported.
+    private (DateTime Changed, bool Reported)? _unreadable;
 
     /// <summary>Watches <paramref name="directory"/>; ADJUST_RISK values must lie in [<paramref name="minContracts"/>, <paramref name="maxContracts"/>].</summary>
     public ControlFiles(string directory, int minContracts, int maxContracts, ILogger logger)
@@ -62,7 +64,10 @@ public sealed class ControlFiles
     }
 
     /// <summary>Looks at the files once and returns the commands they carry that were not returned before.</summary>
-    /// <remarks>An <c>ADJUST_RISK.txt</c> that cannot be read yet (locked, being written) is left for the next scan.</remarks>
+    /// <remarks>
+    /// An <c>ADJUST_RISK.txt</c> that cannot be read yet (locked, being written, empty) is left for the next scan, and reported
+    /// once if the next scan finds it unchanged and still so. One of size 0 is never opened: a named pipe would block the read.
+    /// </remarks>
     public IReadOnlyList<ControlCommand> Scan()
     {
         lock (_gate)
@@ -147,19 +152,19 @@ public sealed class ControlFiles
         string text;
         try
         {
+            // Never opened empty: a pipe or a device has no size, and opening a pipe waits for a writer (the watcher would hang).
             var length = new FileInfo(path).Length;
+            if (length == 0)
+                return Unreadable("it is empty, or not a regular file (a pipe or a device): write a number of contracts into it, e.g. echo 3 > ADJUST_RISK.txt");
             if (length > MaxAdjustRiskBytes)
                 return Reject($"it holds {length} bytes, more than {MaxAdjustRiskBytes}");
             text = File.ReadAllText(path).Trim();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _logger.LogDebug("{File} not readable yet: {Message}", AdjustRisk, e.Message);
-            return null;
+            return Unreadable($"it cannot be read ({e.Message})");
         }
-        if (text.Length == 0)
-            return null; // still being written (`echo 3 > ADJUST_RISK.txt` creates it empty first)
-
+        _unreadable = null;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var contracts) && contracts >= _minContracts && contracts <= _maxContracts)
         {
             if (!Remove(AdjustRisk, "acted on"))
@@ -167,6 +172,25 @@ public sealed class ControlFiles
             return new ControlCommand(ControlAction.AdjustRisk, contracts, AdjustRisk);
         }
         return Reject($"'{(text.Length > EchoCharacters ? text[..EchoCharacters] + "…" : text)}' is not a whole number of contracts between {_minContracts} and {_maxContracts}");
+    }
+
+    /// <summary>
+    /// An <c>ADJUST_RISK.txt</c> with nothing to act on yet: left for the next scan (<c>echo 3 &gt; ADJUST_RISK.txt</c> creates it
+    /// empty first; a lock is brief), and reported once, as a warning, when a later scan finds it unchanged and still so.
+    /// </summary>
+    private ControlCommand? Unreadable(string reason)
+    {
+        var changed = LastChange(AdjustRisk);
+        if (_unreadable is { } seen && seen.Changed == changed && !seen.Reported)
+        {
+            _logger.LogWarning("{File} is not acted on: {Reason}; it is read again at each scan", AdjustRisk, reason);
+            _unreadable = seen with { Reported = true };
+        }
+        else if (_unreadable?.Changed != changed)
+        {
+            _unreadable = (changed, false);
+        }
+        return null;
     }
 
     /// <summary>Renames a rejected <c>ADJUST_RISK.txt</c> to <c>ADJUST_RISK.txt.rejected</c>; reported once per change when it cannot be.</summary>

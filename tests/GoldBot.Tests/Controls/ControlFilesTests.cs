@@ -161,5 +161,38 @@ public sealed class ControlFilesTests : IDisposable
         Assert.Contains("it is a directory, not a file", Assert.Single(Errors), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_risk_adjustment_that_is_a_pipe_is_never_opened_and_is_reported_once_then_a_file_in_its_place_acts()
+    {
+        if (OperatingSystem.IsWindows())
+            return; // Windows has no named pipes in the file system
+        var path = Path.Combine(_dir, ControlFiles.AdjustRisk);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", path))
+            await mkfifo.WaitForExitAsync();
+
+        // Opening a pipe waits for a writer: a scan that opened it would never return (the guard only turns a hang into a failure).
+        for (var i = 0; i < 3; i++)
+            Assert.Empty(await Task.Run(_files.Scan).WaitAsync(TimeSpan.FromMinutes(1)));
+
+        var warning = Assert.Single(_log.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.Contains("not a regular file (a pipe or a device)", warning.Message, StringComparison.Ordinal);
+        File.Delete(path);
+        Drop(ControlFiles.AdjustRisk, "3");
+        Assert.Equal([new ControlCommand(ControlAction.AdjustRisk, 3, ControlFiles.AdjustRisk)], _files.Scan());
+    }
+
+    [Fact]
+    public void An_empty_risk_adjustment_waits_for_its_number_and_is_reported_once_if_it_stays_empty()
+    {
+        Drop(ControlFiles.AdjustRisk);
+        Assert.Empty(_files.Scan()); // being written: `echo 3 > ADJUST_RISK.txt` creates it empty first
+        Assert.DoesNotContain(_log.Collector.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+        Assert.Empty(_files.Scan());
+        Assert.Empty(_files.Scan());
+        Assert.Single(_log.Collector.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+        Drop(ControlFiles.AdjustRisk, "4\n");
+        Assert.Equal(4, Assert.Single(_files.Scan()).Contracts);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
