@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.IO.Compression;
 using CsvHelper;
 using CsvHelper.Configuration;
 using GoldBot.Market;
+using ICSharpCode.SharpZipLib;
+using ICSharpCode.SharpZipLib.GZip;
 
 namespace GoldBot.MarketData;
 
@@ -51,9 +52,9 @@ public static class BarCsvReader
             using var reader = new StreamReader(OpenMaybeCompressed(full));
             return Read(reader, full, policy, requireTime, tickSize, options);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is SharpZipBaseException or EndOfStreamException or InvalidDataException)
         {
-            throw new BarFileException($"bars file {full} cannot be read: {e.Message}", e);
+            throw new BarFileException($"bars file {full} is not a whole gzip file, it is truncated or corrupt ({e.Message}): download or compress it again", e);
         }
         catch (IOException e)
         {
@@ -241,74 +242,17 @@ public static class BarCsvReader
     }
 
     /// <summary>
-    /// The file's stream, decompressed when it starts with the gzip magic bytes 1F 8B (RFC 1952 §2.3.1), and then checked at its
-    /// end against the trailer's ISIZE (the uncompressed length modulo 2^32, §2.3.1): a truncated file is an error, not a short
-    /// replay.
+    /// The file's stream, decompressed when it starts with the gzip magic bytes 1F 8B (RFC 1952 §2.3.1) by SharpZipLib's
+    /// <see cref="GZipInputStream"/>, which reads every member of a multi-member file (<c>bgzip</c>, concatenated <c>gzip</c>
+    /// output) and checks each member's CRC-32 and length: a truncated or damaged file fails as it is read, not as a short replay.
     /// </summary>
     private static Stream OpenMaybeCompressed(string path)
     {
         var file = File.OpenRead(path);
-        Span<byte> magic = stackalloc byte[4];
-        var n = file.ReadAtLeast(magic[..2], 2, throwOnEndOfStream: false);
-        if (n < 2 || magic[0] != 0x1F || magic[1] != 0x8B)
-        {
-            file.Position = 0;
-            return file;
-        }
-        if (file.Length < 18)
-        {
-            file.Dispose();
-            throw new InvalidDataException("the gzip file is shorter than a gzip header and trailer");
-        }
-        file.Position = file.Length - 4;
-        file.ReadExactly(magic);
+        Span<byte> magic = stackalloc byte[2];
+        var n = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         file.Position = 0;
-        return new GzipLengthCheck(new GZipStream(file, CompressionMode.Decompress), BitConverter.ToUInt32(magic));
-    }
-
-    /// <summary>Counts what a gzip stream gives and, at its end, compares the count with the trailer's ISIZE.</summary>
-    private sealed class GzipLengthCheck(GZipStream inner, uint expected) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            var n = inner.Read(buffer);
-            _read += n;
-            if (n == 0 && buffer.Length > 0 && (uint)_read != expected)
-                throw new InvalidDataException($"the gzip stream ends after {_read} bytes but its trailer says {expected}: the file is truncated or corrupt "
-                    + "(or made of several gzip members, which is not supported: decompress and compress it again as one)");
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-                inner.Dispose();
-            base.Dispose(disposing);
-        }
+        return n == 2 && magic[0] == 0x1F && magic[1] == 0x8B ? new GZipInputStream(file) : file;
     }
 
     private static TimeSpan MostCommonSpacing(List<Bar> bars)

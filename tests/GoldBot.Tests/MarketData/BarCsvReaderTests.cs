@@ -163,6 +163,29 @@ public sealed class BarCsvReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_multi_member_gzip_file_reads_whole_and_a_member_cut_short_is_an_error()
+    {
+        var rows = Enumerable.Range(0, 3000).Select(i => $"{Utc(2025, 12, 1, 0, 0).AddMinutes(3 * i):yyyy-MM-dd HH:mm:sszzz},2000.0,2001.0,1999.0,2000.5,{i}").ToList();
+        static byte[] Member(string text)
+        {
+            using var packed = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+                gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+            return packed.ToArray();
+        }
+        // As bgzip or `cat a.gz b.gz` makes them: members one after another, each with its own trailer.
+        byte[] first = Member(Header + "\n" + string.Join('\n', rows[..1000]) + "\n"), second = Member(string.Join('\n', rows[1000..]) + "\n");
+        var whole = Path.Combine(_dir, "members.csv.gz");
+        File.WriteAllBytes(whole, [.. first, .. second]);
+        var cut = Path.Combine(_dir, "cut.csv.gz");
+        File.WriteAllBytes(cut, [.. first, .. second[..(second.Length / 2)]]);
+
+        Assert.Equal(3000, BarCsvReader.Read(whole).Bars.Count);
+        var e = Assert.Throws<BarFileException>(() => BarCsvReader.Read(cut));
+        Assert.Contains("is not a whole gzip file, it is truncated or corrupt", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_file_gives_a_one_line_message_with_the_full_path()
     {
         var path = Path.Combine(_dir, "nope.csv");

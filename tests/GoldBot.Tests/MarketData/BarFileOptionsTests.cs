@@ -52,7 +52,7 @@ public sealed class BarFileOptionsTests : IDisposable
 
         var e = Assert.Throws<BarFileException>(() => BarCsvReader.Read(path));
 
-        Assert.StartsWith($"bars file {path} cannot be read: ", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"bars file {path} is not a whole gzip file, it is truncated or corrupt (", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
