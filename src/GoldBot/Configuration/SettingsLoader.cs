@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
 namespace GoldBot.Configuration;
@@ -63,13 +64,15 @@ public static class SettingsLoader
         {
             return builder.Build();
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or FormatException)
         {
-            throw new SettingsException($"configuration file {path} is not valid JSON: {e.Message}");
-        }
-        catch (FormatException e)
-        {
-            throw new SettingsException($"configuration file {path} is not valid JSON: {e.Message}");
+            var inner = e;
+            while (inner is not JsonException && inner.InnerException is { } cause)
+                inner = cause;
+            // System.Text.Json counts lines and bytes from 0: the message gives them from 1, as editors do.
+            throw new SettingsException(inner is JsonException { LineNumber: { } line, BytePositionInLine: { } column } json
+                ? $"configuration file {path} is not valid JSON at line {line + 1}, column {column + 1}: {json.Message.Split(" LineNumber:")[0].Split(" Path:")[0]}"
+                : $"configuration file {path} is not valid JSON: {inner.Message}");
         }
     }
 

@@ -136,12 +136,35 @@ public static class SettingsValidator
     {
         if (depth > 4)
             return;
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(target, new ValidationContext(target), results, validateAllProperties: true);
-        foreach (var r in results)
+        var before = errors.Count;
+        // Property by property: a [Range] with int bounds converts a decimal to Int32 and throws on a value past Int32 (9.3e18).
+        foreach (var property in target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            foreach (var member in r.MemberNames.DefaultIfEmpty(""))
-                errors.Add($"{prefix}{member}: {r.ErrorMessage}");
+            if (property.GetIndexParameters().Length > 0 || !property.IsDefined(typeof(ValidationAttribute), inherit: true))
+                continue;
+            var value = property.GetValue(target);
+            var results = new List<ValidationResult>();
+            try
+            {
+                Validator.TryValidateProperty(value, new ValidationContext(target) { MemberName = property.Name }, results);
+            }
+            catch (Exception e) when (e is OverflowException or FormatException or InvalidCastException)
+            {
+                var range = property.GetCustomAttribute<RangeAttribute>();
+                errors.Add($"{prefix}{property.Name}: {value} is out of range" + (range is null ? "" : $" ({range.Minimum} to {range.Maximum})"));
+                continue;
+            }
+            foreach (var r in results)
+                errors.Add($"{prefix}{property.Name}: {r.ErrorMessage}");
+        }
+        // The rules between a section's own keys, once its keys are each valid (as Validator.TryValidateObject does).
+        if (target is IValidatableObject validatable && errors.Count == before)
+        {
+            foreach (var r in validatable.Validate(new ValidationContext(target)))
+            {
+                foreach (var member in r.MemberNames.DefaultIfEmpty(""))
+                    errors.Add($"{prefix}{member}: {r.ErrorMessage}");
+            }
         }
 
         foreach (var property in target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))

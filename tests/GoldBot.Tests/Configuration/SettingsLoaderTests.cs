@@ -224,11 +224,19 @@ public sealed class SettingsLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Malformed_json_is_a_settings_error()
+    public void Malformed_json_is_a_settings_error_with_its_line_and_column_counted_from_1()
     {
-        var path = Config("""{ "Risk": { """);
+        var path = Config("{\n  \"Risk\": {\n    \"DailyLossLimit\": ,\n  }\n}");
         var e = Assert.Throws<SettingsException>(() => SettingsLoader.Load(path, NoOverrides, NoEnvironment));
-        Assert.Contains("not valid JSON", e.Message);
+        Assert.Equal($"configuration file {path} is not valid JSON at line 3, column 23: ',' is an invalid start of a value.", e.Message);
+    }
+
+    [Fact]
+    public void A_value_past_int32_on_a_decimal_key_with_whole_number_bounds_is_out_of_range_not_a_crash()
+    {
+        var path = Config("""{ "Risk": { "DailyLossLimit": 9.3e18 } }""");
+        var e = Assert.Throws<SettingsException>(() => SettingsLoader.Load(path, NoOverrides, NoEnvironment));
+        Assert.Contains("Risk:DailyLossLimit: 9300000000000000000 is out of range (1 to 1000000)", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace GoldBot.Tests.MarketData;
+namespace GoldBot.Tests.Fuzzing;
 
 /// <summary>
 /// A seeded generator of damaged bars files for the fuzzing campaign (issue 11): a slice of the real MGC file with one to
@@ -16,7 +16,7 @@ internal sealed class BarsFileMutator(IReadOnlyList<string> realLines)
     [
         "truncate", "delete_char", "stray_quote", "extra_field", "missing_field", "nan_inf", "overflow", "absurd_price",
         "ohlc_violation", "duplicate_row", "swap_rows", "future_stamp", "offset_stamp", "crlf_mix", "bom", "binary_line",
-        "empty", "header_only", "blank_lines", "gzip_truncated", "gzip_flipped", "gzip_ok",
+        "empty", "header_only", "blank_lines", "gzip_truncated", "gzip_flipped", "gzip_ok", "gzip_members", "gzip_members_cut",
     ];
 
     /// <summary>One damaged file: its bytes, its first mutation kind, and whether it is gzip.</summary>
@@ -33,21 +33,36 @@ internal sealed class BarsFileMutator(IReadOnlyList<string> realLines)
         var gzip = kind.StartsWith("gzip", StringComparison.Ordinal);
         var text = Mutate(kind, lines, random);
         for (var extra = random.Next(3); extra > 0 && !gzip && kind is not ("empty" or "header_only" or "truncate"); extra--)
-            text = Mutate(Kinds[random.Next(Kinds.Length - 6)], [.. text.Split('\n')], random);
+            text = Mutate(Kinds[random.Next(Kinds.Length - 8)], [.. text.Split('\n')], random);
         var bytes = Encoding.UTF8.GetBytes(text);
         if (kind == "bom")
             bytes = [0xEF, 0xBB, 0xBF, .. bytes];
         if (!gzip)
             return new Case(seed, kind, bytes, false);
-        using var packed = new MemoryStream();
-        using (var stream = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
-            stream.Write(bytes);
-        var zipped = packed.ToArray();
+        if (kind.StartsWith("gzip_members", StringComparison.Ordinal))
+        {
+            // Several members one after another, as bgzip or `cat a.gz b.gz` make them; "cut" ends inside the last one.
+            var cuts = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => random.Next(bytes.Length)).Append(0).Append(bytes.Length).Order().ToList();
+            var members = cuts.Zip(cuts.Skip(1)).Select(c => Pack(bytes[c.First..c.Second])).ToList();
+            var last = members[^1];
+            if (kind == "gzip_members_cut")
+                members[^1] = last[..random.Next(1, last.Length - 1)];
+            return new Case(seed, kind, [.. members.SelectMany(m => m)], true);
+        }
+        var zipped = Pack(bytes);
         if (kind == "gzip_truncated")
             zipped = zipped[..random.Next(10, zipped.Length - 1)];
         else if (kind == "gzip_flipped")
             zipped[10 + random.Next(zipped.Length - 18)] ^= (byte)(1 + random.Next(255));
         return new Case(seed, kind, zipped, true);
+    }
+
+    private static byte[] Pack(byte[] bytes)
+    {
+        using var packed = new MemoryStream();
+        using (var stream = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
+            stream.Write(bytes);
+        return packed.ToArray();
     }
 
     private static string Mutate(string kind, List<string> lines, Random random)
