@@ -114,6 +114,9 @@ public sealed class ControlFiles
     {
         if (File.Exists(PathOf(name)))
             return true;
+        // A symbolic link to nothing carries the name too (the operator meant it): it counts, except as a risk value.
+        if (name != AdjustRisk && new FileInfo(PathOf(name)).LinkTarget is not null)
+            return true;
         if (!Directory.Exists(PathOf(name)))
         {
             _warned.Remove(name);
@@ -153,12 +156,21 @@ public sealed class ControlFiles
         try
         {
             // Never opened empty: a pipe or a device has no size, and opening a pipe waits for a writer (the watcher would hang).
-            var length = new FileInfo(path).Length;
+            // The size is the link's target's: a link's own size is its target's name's length (a link to /dev/zero is 9 bytes).
+            var info = new FileInfo(path);
+            var length = info.LinkTarget is null ? info.Length : (info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo)?.Length ?? 0;
             if (length == 0)
                 return Unreadable("it is empty, or not a regular file (a pipe or a device): write a number of contracts into it, e.g. echo 3 > ADJUST_RISK.txt");
             if (length > MaxAdjustRiskBytes)
                 return Reject($"it holds {length} bytes, more than {MaxAdjustRiskBytes}");
-            text = File.ReadAllText(path).Trim();
+            // At most one byte past the limit is read, whatever the file has become since its size was taken.
+            var bytes = new byte[MaxAdjustRiskBytes + 1];
+            int read;
+            using (var file = File.OpenRead(path))
+                read = file.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            if (read > MaxAdjustRiskBytes)
+                return Reject($"it holds more than {MaxAdjustRiskBytes} bytes");
+            text = System.Text.Encoding.UTF8.GetString(bytes, 0, read).TrimStart('\uFEFF').Trim();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

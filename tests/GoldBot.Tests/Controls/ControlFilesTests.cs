@@ -194,5 +194,18 @@ public sealed class ControlFilesTests : IDisposable
         Assert.Equal(4, Assert.Single(_files.Scan()).Contracts);
     }
 
+    [Fact]
+    public void A_risk_adjustment_linked_to_an_endless_device_is_never_read_and_a_link_to_nothing_still_stops()
+    {
+        if (OperatingSystem.IsWindows())
+            return; // no /dev/zero
+        File.CreateSymbolicLink(Path.Combine(_dir, ControlFiles.AdjustRisk), "/dev/zero"); // its own size is 9 bytes, the device's endless
+        File.CreateSymbolicLink(Path.Combine(_dir, ControlFiles.EmergencyStop), Path.Combine(_dir, "nowhere"));
+
+        Assert.Equal([new ControlCommand(ControlAction.EmergencyStop, null, ControlFiles.EmergencyStop)], _files.Scan());
+        Assert.Empty(_files.Scan());
+        Assert.Contains("not a regular file", Assert.Single(_log.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning).Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
