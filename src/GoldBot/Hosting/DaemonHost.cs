@@ -106,7 +106,6 @@ public static class DaemonHost
 
         services.AddSingleton(settings);
         services.AddSingleton(settings.Replay);
-        services.AddSingleton(settings.Controls);
         services.AddSingleton(contract);
         services.AddSingleton<TimeProvider>(clock);
         services.AddKeyedSingleton(WallClock, TimeProvider.System);

@@ -101,7 +101,7 @@ public sealed class StatusHeartbeatTests : IDisposable
         market.AdvanceTo(MarketNow);
         var writes = new WriteFailures(market, NullLogger.Instance);
         return new StatusWriterService(_monitoring, new PatternPerformance(settings.Strategy.EnabledPatterns), new RecentErrors(),
-            new TradeJournal(_folder, "MGC", "test", writes, NullLogger.Instance), new SignalLog(_folder, "test", writes), writes, settings, market, wall, new RunCoordinator(new Lifetime()),
+            new TradeJournal(_folder, "MGC", "test", writes, NullLogger.Instance), new SignalLog(_folder, "test", writes), writes, settings, market, wall, new RunCoordinator(new GoldBot.Tests.TestDoubles.IdleLifetime()),
             NullLogger<StatusWriterService>.Instance);
     }
 
@@ -126,18 +126,5 @@ public sealed class StatusHeartbeatTests : IDisposable
             await Task.Delay(5);
         }
         return seen;
-    }
-
-    private sealed class Lifetime : IHostApplicationLifetime
-    {
-        public CancellationToken ApplicationStarted => CancellationToken.None;
-
-        public CancellationToken ApplicationStopping => CancellationToken.None;
-
-        public CancellationToken ApplicationStopped => CancellationToken.None;
-
-        public void StopApplication()
-        {
-        }
     }
 }
