@@ -5,7 +5,21 @@ namespace GoldBot.MarketData;
 /// <summary>A bad row found while reading a bars file: its 1-based line number and the rule it broke.</summary>
 /// <param name="Line">1-based line number in the file (the header is line 1).</param>
 /// <param name="Reason">One-line description of the problem.</param>
-public sealed record BarProblem(long Line, string Reason);
+public sealed record BarProblem(long Line, string Reason)
+{
+    private static readonly (string Phrase, string Kind)[] Kinds =
+    [
+        ("quote", "stray quote"), ("bad open", "unreadable price"), ("bad high", "unreadable price"), ("bad low", "unreadable price"),
+        ("bad close", "unreadable price"), ("volume", "bad volume"), ("bad time", "unreadable time"), ("does not exist on the", "nonexistent local time"),
+        ("far ahead", "time far ahead"), ("is outside", "time outside the data's era"), ("duplicate time", "duplicate time"),
+        ("earlier than the previous", "out of order"), ("tick grid", "off the tick grid"), ("non-positive price", "absurd price"),
+        ("price above", "absurd price"), ("times low", "absurd price"), ("is below max(open, close)", "high/low inconsistent"),
+        ("is above min(open, close)", "high/low inconsistent"),
+    ];
+
+    /// <summary>The rule broken, as a short name for counts (<c>out of order</c>, <c>stray quote</c>, …; <c>other</c> when none fits).</summary>
+    public string Kind => Kinds.FirstOrDefault(k => Reason.Contains(k.Phrase, StringComparison.Ordinal)).Kind ?? "other";
+}
 
 /// <summary>The bars read from one CSV file, in file order, plus every row that was skipped.</summary>
 /// <param name="Path">Full path of the file read.</param>
@@ -19,13 +33,17 @@ public sealed record BarFile(string Path, IReadOnlyList<Bar> Bars, IReadOnlyList
     /// <summary>Bad rows, percent of the rows read (bars, bad rows and dropped zero-volume bars).</summary>
     public double BadRowsPercent => 100.0 * Problems.Count / Math.Max(1, Bars.Count + Problems.Count + ZeroVolumeDropped);
 
+    /// <summary>The bad rows counted by <see cref="BarProblem.Kind"/>, most frequent first, e.g. <c>out of order 3, stray quote 1</c>.</summary>
+    public string ProblemCounts() => string.Join(", ", Problems.GroupBy(p => p.Kind).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => $"{g.Key} {g.Count()}"));
+
     /// <summary>
     /// Null when the bad rows are at most <paramref name="maxPercent"/> of the file, else why the file is refused (the count,
     /// the limit, and the first bad rows).
     /// </summary>
     public string? TooManyBadRows(double maxPercent) => BadRowsPercent <= maxPercent ? null
         : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"bars file {Path}: {Problems.Count} of {Bars.Count + Problems.Count + ZeroVolumeDropped} rows are bad ({BadRowsPercent:0.##} %), more than Replay:MaxSkippedRowsPercent ({maxPercent} %); first: ")
+            $"bars file {Path}: {Problems.Count} of {Bars.Count + Problems.Count + ZeroVolumeDropped} rows are bad ({BadRowsPercent:0.##} %), more than Replay:MaxSkippedRowsPercent ({maxPercent} %) ({ProblemCounts()}); first: ")
             + string.Join("; ", Problems.Take(3).Select(p => $"line {p.Line}: {p.Reason}"));
 }
 

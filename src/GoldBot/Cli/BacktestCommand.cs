@@ -229,7 +229,7 @@ internal static class BacktestCommand
         if (file.TooManyBadRows(settings.Replay.MaxSkippedRowsPercent) is { } refused)
             throw new InputException(refused);
         if (file.Problems.Count > 0)
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"warning: {file.Problems.Count} bad rows skipped in {file.Path} (first: line {file.Problems[0].Line}, {file.Problems[0].Reason})"));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"warning: {file.Problems.Count} bad rows skipped in {file.Path}: {file.ProblemCounts()} (first: line {file.Problems[0].Line}, {file.Problems[0].Reason})"));
 
         var backtest = new BacktestSettings { Strategy = settings.Strategy, Risk = settings.Risk, Fills = settings.Execution, Contract = contract };
         if (spot)

@@ -147,8 +147,8 @@ public static class DaemonRunner
         }
         foreach (var problem in bars.Problems.Take(MaxRowWarnings))
             await error.WriteLineAsync($"warning: {bars.Path} line {problem.Line}: {problem.Reason} (skipped)");
-        if (bars.Problems.Count > MaxRowWarnings)
-            await error.WriteLineAsync($"warning: {bars.Path}: {bars.Problems.Count - MaxRowWarnings} more bad rows skipped");
+        if (bars.Problems.Count > 0)
+            await error.WriteLineAsync($"warning: {bars.Path}: {bars.Problems.Count} bad rows skipped" + (bars.Problems.Count > MaxRowWarnings ? $" ({bars.Problems.Count - MaxRowWarnings} not listed)" : "") + $": {bars.ProblemCounts()}");
 
         IHost host;
         try

@@ -186,6 +186,21 @@ public sealed class BarCsvReaderTests : IDisposable
     }
 
     [Fact]
+    public void Bad_rows_are_counted_by_the_rule_they_broke()
+    {
+        var path = Path.Combine(_dir, "kinds.csv");
+        File.WriteAllText(path, Header + "\n"
+            + "2025-12-01 00:00:00+00:00,2000.0,2001.0,1999.0,2000.5,1\n"
+            + "2025-12-01 00:00:00+00:00,2000.0,2001.0,1999.0,2000.5,1\n" // duplicate
+            + "2025-12-01 00:03:00+00:00,2000.0,1998.0,1999.0,2000.5,1\n" // high below open
+            + "2025-12-01 00:06:00+00:00,20\"00.0,2001.0,1999.0,2000.5,1\n" // stray quote
+            + "2025-11-30 23:00:00+00:00,2000.0,2001.0,1999.0,2000.5,1\n" // out of order
+            + "2025-12-01 00:09:00+00:00,2000.0,2001.0,1999.0,2000.5,1\n");
+
+        Assert.Equal("duplicate time 1, high/low inconsistent 1, out of order 1, stray quote 1", BarCsvReader.Read(path).ProblemCounts());
+    }
+
+    [Fact]
     public void Missing_file_gives_a_one_line_message_with_the_full_path()
     {
         var path = Path.Combine(_dir, "nope.csv");
