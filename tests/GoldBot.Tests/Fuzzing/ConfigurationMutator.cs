@@ -49,7 +49,8 @@ internal sealed class ConfigurationMutator(string template, string folder)
         if (kind == "broken_json")
         {
             var cut = random.Next(1, json.Length - 2);
-            json = random.Next(2) == 0 ? json[..cut] : json.Insert(json.IndexOf(':', cut) is var colon and > 0 ? colon + 1 : cut, " }");
+            // Cut short, or a brace where a key's value should start (after a key's colon, not one inside a text value).
+            json = random.Next(2) == 0 || json.IndexOf("\":", cut, StringComparison.Ordinal) is not (> 0 and var colon) ? json[..cut] : json.Insert(colon + 2, " }");
             changes.Add($"text broken at {cut}");
         }
         return new Case(seed, kind, json, changes);
