@@ -8,15 +8,12 @@ namespace GoldBot.Monitoring;
 /// <c>time | pattern side | score=N (components) | executed=true/false | reason=… | details | run=…</c>,
 /// time in ISO-8601 UTC (market time). Thread-safe; each line is appended on its own (the file opened, written and
 /// closed: a signal every few minutes at most), so <c>tail -f</c> shows it at once. Best-effort: a failed write never stops
-/// trading; it is reported through <see cref="WriteFailures"/>, and the lines the disk refused are kept in memory (the last
-/// <see cref="MaxUnwritten"/>) and appended in order once it takes writes again (at the next signal or <see cref="Flush"/>),
-/// after a torn last line on a line of their own.
+/// trading; it is reported through <see cref="WriteFailures"/>, and the lines the disk refused are kept in memory (a few
+/// hundred bytes each, a signal every few minutes: a disk that fails for weeks holds a few megabytes) and appended in order
+/// once it takes writes again (at the next signal or <see cref="Flush"/>), after a torn last line on a line of their own.
 /// </summary>
 public sealed class SignalLog
 {
-    /// <summary>Most refused lines kept for a later append; older ones are dropped and counted.</summary>
-    public const int MaxUnwritten = 10_000;
-
     private readonly Lock _gate = new();
     private readonly string _path;
     private readonly string _runId;
@@ -32,9 +29,6 @@ public sealed class SignalLog
         _path = Path.Combine(directory, "signals.log");
     }
 
-    /// <summary>Refused lines dropped because more than <see cref="MaxUnwritten"/> waited.</summary>
-    public int Dropped { get; private set; }
-
     /// <summary>Writes one signal with the decision taken on it.</summary>
     /// <param name="executed">True when it was sent for execution.</param>
     /// <param name="reason"><c>traded</c>, or why not.</param>
@@ -46,11 +40,6 @@ public sealed class SignalLog
         lock (_gate)
         {
             _unwritten.Enqueue(line);
-            if (_unwritten.Count > MaxUnwritten)
-            {
-                _unwritten.Dequeue();
-                Dropped++;
-            }
             AppendUnwritten();
         }
     }
