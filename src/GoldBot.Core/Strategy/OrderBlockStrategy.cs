@@ -5,12 +5,15 @@ using GoldBot.Smc;
 namespace GoldBot.Strategy;
 
 /// <summary>
-/// The GoldBot order-block strategy. Source bars (e.g. 3-minute) are aggregated to the entry
+/// The GoldBot block strategy. Source bars (e.g. 3-minute) are aggregated to the entry
 /// time frame (15 minutes) and the trend time frame (1 hour); a causal <see cref="SmcEngine"/>
-/// runs on each. A signal is a fresh order block touched for the first time by an entry bar that
+/// runs on each. An <c>order_block</c> signal is a fresh order block touched for the first time by an entry bar that
 /// does not also close beyond it, in the direction of the trend frame's swing structure, with a
 /// score of at least <see cref="StrategyOptions.MinScore"/> (<c>design/000</c>, "Core Philosophy"
-/// and "Pattern Trading Priority"). Every touch becomes a <see cref="TradeSignal"/>; those the
+/// and "Pattern Trading Priority"). A <c>breaker_block</c> signal is the same for a breaker block (a failed order block
+/// whose leg had swept liquidity, flipped to the other side: <c>docs/smc.md</c>), scored by the block it was, with at least
+/// <see cref="StrategyOptions.BreakerMinScore"/>; it is looked for only when <c>breaker_block</c> is enabled (the plan's
+/// second pattern, week 4). Every order-block touch becomes a <see cref="TradeSignal"/>; those the
 /// strategy does not want carry a <see cref="TradeSignal.Rejection"/> so signals.log shows why.
 /// The stop goes beyond the block's far edge plus a buffer, at least <see cref="StrategyOptions.MinStopTicks"/>
 /// and <see cref="StrategyOptions.MinStopAtr"/> × ATR away, and a setup needing more than
@@ -18,7 +21,8 @@ namespace GoldBot.Strategy;
 /// </summary>
 public sealed class OrderBlockStrategy : ISignalSource
 {
-    private const string Pattern = "order_block";
+    private const string OrderBlock = "order_block";
+    private const string BreakerBlock = "breaker_block";
     private readonly StrategyOptions _options;
     private readonly ContractSpec _contract;
     private readonly BarAggregator _entryBars;
@@ -29,6 +33,8 @@ public sealed class OrderBlockStrategy : ISignalSource
     private readonly SimpleMovingAverage _volume = new(20);
     private readonly Bar[] _completed = new Bar[2];
     private readonly IReadOnlyList<string> _enabled;
+    // Breaker blocks alive on the entry frame (not mitigation blocks, which are touched the same way).
+    private readonly HashSet<int> _breakers = [];
 
     /// <summary>Creates the strategy for <paramref name="contract"/> fed with bars of <paramref name="sourcePeriod"/>.</summary>
     /// <exception cref="ArgumentException">A time frame is not a multiple of the source period, or an option is invalid.</exception>
@@ -74,23 +80,37 @@ public sealed class OrderBlockStrategy : ISignalSource
         var events = _entry.OnBar(tickBar);
         foreach (ref readonly var e in events)
         {
-            if (e.Kind == SmcEventKind.OrderBlockTouched && !InvalidatedIn(events, e.Id))
-                signals.Add(CreateSignal(e, bar, tickBar, atr, averageVolume));
+            switch (e.Kind)
+            {
+                case SmcEventKind.OrderBlockTouched when !In(events, SmcEventKind.OrderBlockInvalidated, e.Id):
+                    signals.Add(CreateSignal(e, OrderBlock, _options.MinScore, bar, tickBar, atr, averageVolume));
+                    break;
+                case SmcEventKind.BreakerBlockFormed:
+                    _breakers.Add(e.Id);
+                    break;
+                case SmcEventKind.BreakerBlockTouched when _breakers.Contains(e.Id) && _enabled.Contains(BreakerBlock)
+                    && !In(events, SmcEventKind.BreakerBlockInvalidated, e.Id):
+                    signals.Add(CreateSignal(e, BreakerBlock, _options.BreakerMinScore, bar, tickBar, atr, averageVolume));
+                    break;
+                case SmcEventKind.BreakerBlockInvalidated or SmcEventKind.OrderBlockExpired:
+                    _breakers.Remove(e.Id);
+                    break;
+            }
         }
     }
 
-    /// <summary>True when the block also closed beyond its far edge in the same bar (no entry into a failing block).</summary>
-    private static bool InvalidatedIn(ReadOnlySpan<SmcEvent> events, int id)
+    /// <summary>True when zone <paramref name="id"/> also had a <paramref name="kind"/> event in the same bar (a block that failed as it was touched: no entry).</summary>
+    private static bool In(ReadOnlySpan<SmcEvent> events, SmcEventKind kind, int id)
     {
         foreach (ref readonly var e in events)
         {
-            if (e.Kind == SmcEventKind.OrderBlockInvalidated && e.Id == id)
+            if (e.Kind == kind && e.Id == id)
                 return true;
         }
         return false;
     }
 
-    private TradeSignal CreateSignal(in SmcEvent e, in Bar bar, in TickBar tickBar, double atr, double averageVolume)
+    private TradeSignal CreateSignal(in SmcEvent e, string pattern, int minScore, in Bar bar, in TickBar tickBar, double atr, double averageVolume)
     {
         var stopLevel = e.Direction > 0 ? e.Bottom - _options.StopBufferTicks : e.Top + _options.StopBufferTicks;
         var structural = Math.Max(_options.MinStopTicks, e.Direction > 0 ? tickBar.Close - stopLevel : stopLevel - tickBar.Close);
@@ -98,8 +118,8 @@ public sealed class OrderBlockStrategy : ISignalSource
         var trend = Trend;
         var score = e.Score.Total;
         string? rejection =
-            !_enabled.Contains(Pattern) ? $"pattern {Pattern} disabled"
-            : score < _options.MinScore ? $"score {score} below minimum {_options.MinScore}"
+            !_enabled.Contains(pattern) ? $"pattern {pattern} disabled"
+            : score < minScore ? $"score {score} below minimum {minScore}"
             : trend == 0 ? $"no {_options.TrendTimeFrame} trend yet"
             : trend != e.Direction ? $"against the {_options.TrendTimeFrame} trend ({(trend > 0 ? "bullish" : "bearish")})"
             : stopTicks > _options.MaxStopTicks ? $"stop {stopTicks} ticks wider than maximum {_options.MaxStopTicks}"
@@ -113,7 +133,7 @@ public sealed class OrderBlockStrategy : ISignalSource
             CmeSession.ExchangeTimeOfDay(e.KnownTime).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             zone.ToString().ToLowerInvariant());
 
-        return new TradeSignal(e.KnownTime, Pattern, e.Direction, score, e.Score, _contract.ToPrice(e.Top), _contract.ToPrice(e.Bottom),
+        return new TradeSignal(e.KnownTime, pattern, e.Direction, score, e.Score, _contract.ToPrice(e.Top), _contract.ToPrice(e.Bottom),
             bar.Close, stopTicks, trend, conditions, rejection);
     }
 }

@@ -19,7 +19,14 @@ public sealed record StrategyOptions
     /// <summary>Lowest order-block score (1–10) that may be traded.</summary>
     public int MinScore { get; init; } = 7;
 
-    /// <summary>Ticks beyond the order block's far edge where the stop goes.</summary>
+    /// <summary>
+    /// Lowest score (1–10) of a <c>breaker_block</c> signal: the score of the order block the breaker was, measured when it
+    /// formed (its leg's displacement, volume, structure, clean move, body-to-wick).
+    /// </summary>
+    [Range(1, 10)]
+    public int BreakerMinScore { get; init; } = 7;
+
+    /// <summary>Ticks beyond the block's far edge where the stop goes (order and breaker blocks alike).</summary>
     public int StopBufferTicks { get; init; } = 2;
 
     /// <summary>Smallest stop distance in ticks; a closer structural stop is widened to this.</summary>
@@ -44,7 +51,7 @@ public sealed record StrategyOptions
     public IList<string>? Patterns { get; init; }
 
     /// <summary>The patterns the strategy can trade; a configured name outside this list is a configuration error.</summary>
-    public static readonly IReadOnlyList<string> TradeablePatterns = ["order_block"];
+    public static readonly IReadOnlyList<string> TradeablePatterns = ["order_block", "breaker_block"];
 
     /// <summary>The patterns in effect: <see cref="Patterns"/>, or <c>order_block</c> when none are configured.</summary>
     public IReadOnlyList<string> EnabledPatterns => Patterns is { Count: > 0 } p ? [.. p.Distinct()] : ["order_block"];
