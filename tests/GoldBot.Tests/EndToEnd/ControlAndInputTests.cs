@@ -53,11 +53,13 @@ public sealed class ControlAndInputTests
             {
                 Assert.Equal(2, refused.ExitCode);
                 var line = Assert.Single(refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-                Assert.Contains("20 of 400 rows are bad (5 %), more than Replay:MaxSkippedRowsPercent (1 %); first: line 11: bad open", line, StringComparison.Ordinal);
+                Assert.Contains("20 of 400 rows are bad (5 %), more than Replay:MaxSkippedRowsPercent (1 %) (unreadable price 20); first: line 11: bad open", line, StringComparison.Ordinal);
             }
             using var allowed = await ReplayRun.StartAsync(bars: path, overrides: new Dictionary<string, string?> { ["Replay:MaxSkippedRowsPercent"] = "5" });
             Assert.True(allowed.ExitCode == 0, allowed.Error);
-            Assert.Equal(20, allowed.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // one warning per bad row (at most 20 listed)
+            var warnings = allowed.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(21, warnings.Length); // one warning per bad row (at most 20 listed), then their count by rule
+            Assert.EndsWith(": 20 bad rows skipped: unreadable price 20", warnings[^1].TrimEnd(), StringComparison.Ordinal);
         }
         finally
         {
