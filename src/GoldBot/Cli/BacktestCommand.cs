@@ -45,8 +45,9 @@ internal static class BacktestCommand
     /// <param name="OutputRoot">Folder under which the run's folder is created.</param>
     /// <param name="NoReport">Skip report.html.</param>
     /// <param name="Sets">Configuration overrides <c>Key=Value</c> (e.g. <c>Strategy:MinScore=8</c>), applied last.</param>
+    /// <param name="Compare">Instead of one backtest, <see cref="SetupComparison"/>: every variant through the walk-forward, one table.</param>
     public sealed record Arguments(string? BarsFile, string? ConfigFile, string? Symbol, string? TimeZone, int Folds, bool Anchored, int Seed,
-        string OutputRoot, bool NoReport, IReadOnlyList<string> Sets);
+        string OutputRoot, bool NoReport, IReadOnlyList<string> Sets, bool Compare = false);
 
     /// <summary>Builds the <c>backtest</c> verb (System.CommandLine 2.0).</summary>
     public static Command Create(TimeProvider? time = null)
@@ -77,18 +78,24 @@ internal static class BacktestCommand
                 + "Without it the entry/trend time frames are fitted to bars longer than the entry frame (1h bars: 1h/4h).",
             DefaultValueFactory = _ => [],
         };
+        var compare = new Option<bool>("--compare")
+        {
+            Description = "Compare instead: each tradeable pattern alone and all together, through the same walk-forward on the same bars, "
+                + "in one table of out-of-sample figures (trades, win rate, expectancy in R and USD with 95 % CIs, profit factor, max drawdown, "
+                + "Combine pass probability) beside buy and hold and the EMA crossover over the same bars. Writes comparison.csv.",
+        };
         var command = new Command("backtest",
             "Backtest the configured strategy on a bars file: full-sample statistics after costs, walk-forward out-of-sample statistics with bootstrap "
             + "confidence intervals, buy-and-hold / EMA crossover / random-entry baselines, the Topstep Combine and its Monte Carlo pass probability, "
             + "exits that bar data cannot order. Writes report.html, trades.csv and stats.json.")
         {
-            bars, config, symbol, timeZone, folds, anchored, seed, output, noReport, sets,
+            bars, config, symbol, timeZone, folds, anchored, seed, output, noReport, sets, compare,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var arguments = new Arguments(parse.GetValue(bars), parse.GetValue(config), parse.GetValue(symbol), parse.GetValue(timeZone),
                 parse.GetValue(folds), parse.GetValue(anchored), parse.GetValue(seed), parse.GetValue(output) ?? "backtests", parse.GetValue(noReport),
-                parse.GetValue(sets) ?? []);
+                parse.GetValue(sets) ?? [], parse.GetValue(compare));
             var invocation = parse.InvocationConfiguration;
             var interactive = ReferenceEquals(invocation.Output, Console.Out) && !Console.IsOutputRedirected;
             return RunAsync(arguments, invocation.Output, invocation.Error, interactive, time ?? TimeProvider.System, cancellationToken);
@@ -120,6 +127,8 @@ internal static class BacktestCommand
         }
         foreach (var note in prepared.Notes)
             await output.WriteLineAsync(note);
+        if (arguments.Compare)
+            return await CompareAsync(prepared, arguments, output, error, time, cancellationToken);
 
         var options = new BacktestRunOptions
         {
@@ -157,6 +166,48 @@ internal static class BacktestCommand
     }
 
     /// <summary>A problem with the command line, the configuration or the bars file: one line, exit code 2.</summary>
+    private static async Task<int> CompareAsync(Prepared prepared, Arguments arguments, TextWriter output, TextWriter error, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (arguments.Folds == 0)
+        {
+            await error.WriteLineAsync("error: --compare needs the walk-forward test: --folds must be ≥ 1");
+            return BadInput;
+        }
+        ComparisonResult result;
+        try
+        {
+            result = await SetupComparison.RunAsync(prepared.File.Bars, prepared.File.Period, prepared.Settings, ComparisonVariant.Patterns,
+                new WalkForwardOptions { Folds = arguments.Folds, Anchored = arguments.Anchored }, arguments.Seed, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            await error.WriteLineAsync($"error: cannot backtest {prepared.File.Path}: {e.Message}");
+            return BadInput;
+        }
+        var table = ComparisonTable.Lines(result);
+        string path;
+        try
+        {
+            Directory.CreateDirectory(arguments.OutputRoot);
+            path = Path.Combine(arguments.OutputRoot, $"{time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-comparison.csv");
+            await File.WriteAllLinesAsync(path, ComparisonTable.Csv(result), cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: cannot write the comparison under {Path.GetFullPath(arguments.OutputRoot)}: {e.Message}");
+            return Failed;
+        }
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"comparison {Path.GetFileName(prepared.File.Path)}: out of sample from {result.OutOfSampleStart.UtcDateTime:yyyy-MM-dd HH:mm} UTC, {result.OutOfSampleBars:N0} bars, "
+            + $"{arguments.Folds} {(arguments.Anchored ? "anchored" : "rolling")} folds, costs and fills as configured"));
+        foreach (var line in table)
+            await output.WriteLineAsync(line);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"output: {Path.GetFullPath(path)}"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wall time: {result.Wall.TotalSeconds:0.0} s ({Environment.ProcessorCount} cores)"));
+        return 0;
+    }
+
     private sealed class InputException(string message) : Exception(message);
 
     /// <summary>Settings and bars ready to run, with the notes on what was chosen automatically.</summary>

@@ -166,6 +166,33 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.StartsWith($"error: bars file {copy} stamps broker server time without a UTC offset", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Compare_runs_each_pattern_through_the_same_walk_forward_and_its_order_block_row_is_the_plain_backtests_out_of_sample_run()
+    {
+        var (exit, stdout, stderr) = await InvokeAsync("--bars", SharedData.MgcBars, "--folds", "2", "--compare");
+        var (_, plain, _) = await InvokeAsync("--bars", SharedData.MgcBars, "--folds", "2", "--no-report");
+
+        Assert.True(exit == 0, stderr);
+        var csv = File.ReadAllLines(Path.Combine(_out, "20261121-083005-comparison.csv"));
+        Assert.Equal(["order_block", "breaker_block", "order_block+breaker_block", "buy and hold (1 contract)", "EMA 20/50 crossover"],
+            csv.Skip(1).Select(l => l.Split(',')[0]));
+        var orderBlock = csv[1].Split(',');
+        // The same walk-forward, bars, costs and fills: the order_block row is what `backtest` reports out of sample.
+        var outOfSample = Line(plain, "out of sample (");
+        Assert.Contains($"net P&L (USD) {decimal.Parse(orderBlock[10], CultureInfo.InvariantCulture):0.00}, ", outOfSample, StringComparison.Ordinal);
+        Assert.Contains($", {orderBlock[2]} trades, ", outOfSample, StringComparison.Ordinal);
+        Assert.Equal(6, stdout.Split('\n').Count(l => l.StartsWith("order_block", StringComparison.Ordinal) || l.StartsWith("breaker_block", StringComparison.Ordinal)
+            || l.StartsWith("setup", StringComparison.Ordinal) || l.StartsWith("(", StringComparison.Ordinal))); // header, three variants, two baselines
+    }
+
+    [Fact]
+    public async Task Compare_without_the_walk_forward_is_a_one_line_error()
+    {
+        var (exit, _, stderr) = await InvokeAsync("--bars", SharedData.MgcBars, "--folds", "0", "--compare");
+        Assert.Equal(2, exit);
+        Assert.Equal("error: --compare needs the walk-forward test: --folds must be ≥ 1", stderr.Trim());
+    }
+
     private static JsonElement ReportData(string html)
     {
         const string open = "<script type=\"application/json\" id=\"report-data\">";
