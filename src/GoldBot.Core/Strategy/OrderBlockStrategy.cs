@@ -23,6 +23,7 @@ public sealed class OrderBlockStrategy : ISignalSource
 {
     private const string OrderBlock = "order_block";
     private const string BreakerBlock = "breaker_block";
+    private const string FairValueGap = "fair_value_gap";
     private readonly StrategyOptions _options;
     private readonly ContractSpec _contract;
     private readonly BarAggregator _entryBars;
@@ -35,6 +36,15 @@ public sealed class OrderBlockStrategy : ISignalSource
     private readonly IReadOnlyList<string> _enabled;
     // Breaker blocks alive on the entry frame (not mitigation blocks, which are touched the same way).
     private readonly HashSet<int> _breakers = [];
+    // Unfilled fair value gaps on the entry frame: their score parts known at formation, and the entry bar they formed on.
+    private readonly Dictionary<int, (OrderBlockScore Score, int Formed)> _gaps = [];
+    private const int MaxGaps = 256;
+    // The previous entry bar (the middle bar of a gap formed now) and its volume ÷ the 20-bar average.
+    private Bar _previous;
+    private double _previousVolumeRatio;
+    // Entry bar index of the last break of structure or change of character, per scope (internal, swing) and direction.
+    private readonly int[] _lastBreak = [int.MinValue, int.MinValue, int.MinValue, int.MinValue];
+    private int _entryIndex = -1;
 
     /// <summary>Creates the strategy for <paramref name="contract"/> fed with bars of <paramref name="sourcePeriod"/>.</summary>
     /// <exception cref="ArgumentException">A time frame is not a multiple of the source period, or an option is invalid.</exception>
@@ -74,29 +84,71 @@ public sealed class OrderBlockStrategy : ISignalSource
 
     private void OnEntryBar(in Bar bar, ICollection<TradeSignal> signals)
     {
+        _entryIndex++;
         var tickBar = TickBar.FromBar(bar, _contract.TickSize);
         var atr = _atr.Add((double)tickBar.High, tickBar.Low, tickBar.Close) ?? 0;
         var averageVolume = _volume.Add(bar.Volume) ?? 0;
         var events = _entry.OnBar(tickBar);
         foreach (ref readonly var e in events)
         {
+            if (e.Kind is SmcEventKind.BreakOfStructure or SmcEventKind.ChangeOfCharacter && e.Scope != StructureScope.None)
+                _lastBreak[BreakSlot(e.Scope, e.Direction)] = _entryIndex;
+        }
+        foreach (ref readonly var e in events)
+        {
             switch (e.Kind)
             {
                 case SmcEventKind.OrderBlockTouched when !In(events, SmcEventKind.OrderBlockInvalidated, e.Id):
-                    signals.Add(CreateSignal(e, OrderBlock, _options.MinScore, bar, tickBar, atr, averageVolume));
+                    signals.Add(CreateSignal(e, OrderBlock, e.Score, _options.MinScore, bar, tickBar, atr, averageVolume));
                     break;
                 case SmcEventKind.BreakerBlockFormed:
                     _breakers.Add(e.Id);
                     break;
                 case SmcEventKind.BreakerBlockTouched when _breakers.Contains(e.Id) && _enabled.Contains(BreakerBlock)
                     && !In(events, SmcEventKind.BreakerBlockInvalidated, e.Id):
-                    signals.Add(CreateSignal(e, BreakerBlock, _options.BreakerMinScore, bar, tickBar, atr, averageVolume));
+                    signals.Add(CreateSignal(e, BreakerBlock, e.Score, _options.BreakerMinScore, bar, tickBar, atr, averageVolume));
                     break;
                 case SmcEventKind.BreakerBlockInvalidated or SmcEventKind.OrderBlockExpired:
                     _breakers.Remove(e.Id);
                     break;
+                case SmcEventKind.FairValueGapFormed when _enabled.Contains(FairValueGap):
+                    RememberGap(e);
+                    break;
+                case SmcEventKind.FairValueGapMitigated when _gaps.Remove(e.Id, out var gap) && !In(events, SmcEventKind.FairValueGapFilled, e.Id):
+                    var clean = (byte)(_entryIndex - gap.Formed >= 3 ? 2 : 1);
+                    signals.Add(CreateSignal(e, FairValueGap, gap.Score with { CleanMove = clean }, _options.FairValueGapMinScore, bar, tickBar, atr, averageVolume));
+                    break;
+                case SmcEventKind.FairValueGapFilled:
+                    _gaps.Remove(e.Id);
+                    break;
             }
         }
+        (_previous, _previousVolumeRatio) = (bar, averageVolume > 0 ? bar.Volume / averageVolume : 0);
+    }
+
+    private static int BreakSlot(StructureScope scope, int direction) => (scope == StructureScope.Swing ? 2 : 0) + (direction > 0 ? 1 : 0);
+
+    /// <summary>
+    /// Scores a gap formed at this bar's close from what is known now (<c>docs/smc.md</c>, "What the strategy trades"): its
+    /// height, its middle bar's volume and body, and a break of structure in its direction at this bar or the middle one.
+    /// </summary>
+    private void RememberGap(in SmcEvent e)
+    {
+        var height = e.Top - e.Bottom;
+        var minDisplacement = _options.Entry.MinDisplacementTicks;
+        var range = (double)(_previous.High - _previous.Low);
+        var body = range > 0 ? (double)Math.Abs(_previous.Close - _previous.Open) / range : 0;
+        var swingBreak = _entryIndex - _lastBreak[BreakSlot(StructureScope.Swing, e.Direction)] <= 1;
+        var internalBreak = _entryIndex - _lastBreak[BreakSlot(StructureScope.Internal, e.Direction)] <= 1;
+        var score = new OrderBlockScore(
+            Displacement: (byte)(height >= minDisplacement ? 2 : 2 * height >= minDisplacement ? 1 : 0),
+            Volume: (byte)(_previousVolumeRatio >= _options.Entry.VolumeRatio ? 2 : _previousVolumeRatio >= 1 ? 1 : 0),
+            Structure: (byte)(swingBreak ? 2 : internalBreak ? 1 : 0),
+            CleanMove: 0,
+            BodyToWick: (byte)(body >= 0.7 ? 2 : body >= 0.5 ? 1 : 0));
+        if (_gaps.Count >= MaxGaps)
+            _gaps.Remove(_gaps.MinBy(g => g.Value.Formed).Key);
+        _gaps[e.Id] = (score, _entryIndex);
     }
 
     /// <summary>True when zone <paramref name="id"/> also had a <paramref name="kind"/> event in the same bar (a block that failed as it was touched: no entry).</summary>
@@ -110,13 +162,13 @@ public sealed class OrderBlockStrategy : ISignalSource
         return false;
     }
 
-    private TradeSignal CreateSignal(in SmcEvent e, string pattern, int minScore, in Bar bar, in TickBar tickBar, double atr, double averageVolume)
+    private TradeSignal CreateSignal(in SmcEvent e, string pattern, OrderBlockScore components, int minScore, in Bar bar, in TickBar tickBar, double atr, double averageVolume)
     {
         var stopLevel = e.Direction > 0 ? e.Bottom - _options.StopBufferTicks : e.Top + _options.StopBufferTicks;
         var structural = Math.Max(_options.MinStopTicks, e.Direction > 0 ? tickBar.Close - stopLevel : stopLevel - tickBar.Close);
         var stopTicks = (int)Math.Max(structural, (long)Math.Ceiling((double)_options.MinStopAtr * atr));
         var trend = Trend;
-        var score = e.Score.Total;
+        var score = components.Total;
         string? rejection =
             !_enabled.Contains(pattern) ? $"pattern {pattern} disabled"
             : score < minScore ? $"score {score} below minimum {minScore}"
@@ -133,7 +185,7 @@ public sealed class OrderBlockStrategy : ISignalSource
             CmeSession.ExchangeTimeOfDay(e.KnownTime).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             zone.ToString().ToLowerInvariant());
 
-        return new TradeSignal(e.KnownTime, pattern, e.Direction, score, e.Score, _contract.ToPrice(e.Top), _contract.ToPrice(e.Bottom),
+        return new TradeSignal(e.KnownTime, pattern, e.Direction, score, components, _contract.ToPrice(e.Top), _contract.ToPrice(e.Bottom),
             bar.Close, stopTicks, trend, conditions, rejection);
     }
 }

@@ -26,7 +26,15 @@ public sealed record StrategyOptions
     [Range(1, 10)]
     public int BreakerMinScore { get; init; } = 7;
 
-    /// <summary>Ticks beyond the block's far edge where the stop goes (order and breaker blocks alike).</summary>
+    /// <summary>
+    /// Lowest score (1–10) of a <c>fair_value_gap</c> signal: the gap's height against the minimum displacement, its middle
+    /// bar's volume and body, a break of structure in its direction as it formed, and how long it stayed untouched
+    /// (<c>docs/smc.md</c>).
+    /// </summary>
+    [Range(1, 10)]
+    public int FairValueGapMinScore { get; init; } = 7;
+
+    /// <summary>Ticks beyond the zone's far edge where the stop goes (order blocks, breaker blocks and gaps alike).</summary>
     public int StopBufferTicks { get; init; } = 2;
 
     /// <summary>Smallest stop distance in ticks; a closer structural stop is widened to this.</summary>
@@ -51,7 +59,7 @@ public sealed record StrategyOptions
     public IList<string>? Patterns { get; init; }
 
     /// <summary>The patterns the strategy can trade; a configured name outside this list is a configuration error.</summary>
-    public static readonly IReadOnlyList<string> TradeablePatterns = ["order_block", "breaker_block"];
+    public static readonly IReadOnlyList<string> TradeablePatterns = ["order_block", "breaker_block", "fair_value_gap"];
 
     /// <summary>The patterns in effect: <see cref="Patterns"/>, or <c>order_block</c> when none are configured.</summary>
     public IReadOnlyList<string> EnabledPatterns => Patterns is { Count: > 0 } p ? [.. p.Distinct()] : ["order_block"];

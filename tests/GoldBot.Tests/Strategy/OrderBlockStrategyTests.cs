@@ -35,17 +35,18 @@ public sealed class OrderBlockStrategyTests
         Assert.All(signals.Where(s => s.Rejection?.StartsWith("score", StringComparison.Ordinal) == true), s => Assert.True(s.Score < 7));
     }
 
-    private static readonly StrategyOptions BothBlocks = new() { Patterns = ["order_block", "breaker_block"] };
+    private static readonly StrategyOptions AllPatterns = new() { Patterns = ["order_block", "breaker_block", "fair_value_gap"] };
 
     [Fact]
     public void Stopping_after_any_bar_gives_exactly_the_signals_the_full_run_had_by_then()
     {
         var bars = SmcTestData.Mgc3Minute;
-        var full = Signals(BothBlocks);
+        var full = Signals(AllPatterns);
         Assert.Contains(full, s => s.Pattern == "breaker_block");
+        Assert.Contains(full, s => s.Pattern == "fair_value_gap");
         foreach (var t in new[] { 500, 2_000, 4_321, 7_777, 10_000, bars.Count - 1 })
         {
-            var strategy = new OrderBlockStrategy(BothBlocks, Mgc, TimeSpan.FromMinutes(3));
+            var strategy = new OrderBlockStrategy(AllPatterns, Mgc, TimeSpan.FromMinutes(3));
             var prefix = new List<TradeSignal>();
             for (var i = 0; i <= t; i++)
                 strategy.OnBar(bars[i], prefix);
@@ -57,7 +58,7 @@ public sealed class OrderBlockStrategyTests
     [Fact]
     public void The_stop_lies_beyond_the_blocks_far_edge_plus_the_buffer()
     {
-        var options = BothBlocks;
+        var options = AllPatterns;
         foreach (var s in Signals(options).Where(s => s.StopTicks > options.MinStopTicks))
         {
             var stop = s.ReferencePrice - s.Direction * Mgc.ToPrice(s.StopTicks);
@@ -72,20 +73,36 @@ public sealed class OrderBlockStrategyTests
         var breakersOnly = Signals(new StrategyOptions { Patterns = ["breaker_block"] });
         Assert.All(breakersOnly.Where(s => s.Pattern == "order_block"), s => Assert.Equal("pattern order_block disabled", s.Rejection));
         Assert.Contains(breakersOnly, s => s.Pattern == "breaker_block" && s.Rejection is null);
-        Assert.DoesNotContain(Signals(new StrategyOptions()), s => s.Pattern == "breaker_block");
+        Assert.DoesNotContain(Signals(new StrategyOptions()), s => s.Pattern != "order_block");
     }
 
     [Fact]
     public void Breaker_signals_come_at_15_minute_closes_with_pinned_counts_per_reason_and_leave_the_order_block_signals_as_they_were()
     {
-        var both = Signals(BothBlocks);
+        var both = Signals(AllPatterns);
         var breakers = both.Where(s => s.Pattern == "breaker_block").ToList();
         Assert.All(breakers, s => Assert.Equal(0, s.Time.Minute % 15));
-        Assert.All(breakers.Where(s => s.Rejection is null), s => Assert.True(s.Trend == s.Direction && s.Score >= BothBlocks.BreakerMinScore));
+        Assert.All(breakers.Where(s => s.Rejection is null), s => Assert.True(s.Trend == s.Direction && s.Score >= AllPatterns.BreakerMinScore));
         // Pinned on the real MGC bars; a deliberate strategy change updates them with the reason.
         var byReason = breakers.GroupBy(s => s.Rejection?.Split(' ')[0] ?? "tradable").ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(new Dictionary<string, int> { ["tradable"] = 11, ["against"] = 9, ["no"] = 4, ["score"] = 2, ["stop"] = 2 }, byReason);
         Assert.Equal(Signals(new StrategyOptions()), both.Where(s => s.Pattern == "order_block"));
+    }
+
+    [Fact]
+    public void Gap_signals_come_at_first_touches_at_15_minute_closes_with_pinned_counts_per_reason()
+    {
+        var gaps = Signals(AllPatterns).Where(s => s.Pattern == "fair_value_gap").ToList();
+        Assert.All(gaps, s =>
+        {
+            Assert.Equal(0, s.Time.Minute % 15);
+            Assert.InRange(s.Score, 1, 10);
+            Assert.InRange(s.Components.CleanMove, 1, 2); // known at the touch: 2 when the gap stayed untouched three bars or more
+        });
+        Assert.All(gaps.Where(s => s.Rejection is null), s => Assert.True(s.Trend == s.Direction && s.Score >= AllPatterns.FairValueGapMinScore));
+        // Pinned on the real MGC bars; a deliberate strategy change updates them with the reason.
+        var byReason = gaps.GroupBy(s => s.Rejection?.Split(' ')[0] ?? "tradable").ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { ["tradable"] = 48, ["score"] = 111, ["against"] = 28, ["no"] = 12, ["stop"] = 2 }, byReason);
     }
 
     [Fact]
