@@ -20,11 +20,11 @@ public sealed record ComparisonVariant(string Name, Func<BacktestSettings, Backt
     public static IReadOnlyList<ComparisonVariant> Patterns { get; } =
     [
         .. GoldBot.Strategy.StrategyOptions.TradeablePatterns.Select(p => Only([p])),
-        Only(GoldBot.Strategy.StrategyOptions.TradeablePatterns),
+        Only(GoldBot.Strategy.StrategyOptions.TradeablePatterns, "all patterns"),
     ];
 
-    private static ComparisonVariant Only(IReadOnlyList<string> patterns) =>
-        new(string.Join("+", patterns), s => s with { Strategy = s.Strategy with { Patterns = [.. patterns] } });
+    private static ComparisonVariant Only(IReadOnlyList<string> patterns, string? name = null) =>
+        new(name ?? string.Join("+", patterns), s => s with { Strategy = s.Strategy with { Patterns = [.. patterns] } });
 }
 
 /// <summary>One row of the comparison table: out-of-sample figures of a variant or of a baseline over the same bars.</summary>

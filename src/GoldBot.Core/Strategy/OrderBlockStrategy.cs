@@ -13,7 +13,8 @@ namespace GoldBot.Strategy;
 /// and "Pattern Trading Priority"). A <c>breaker_block</c> signal is the same for a breaker block (a failed order block
 /// whose leg had swept liquidity, flipped to the other side: <c>docs/smc.md</c>), scored by the block it was, with at least
 /// <see cref="StrategyOptions.BreakerMinScore"/>; it is looked for only when <c>breaker_block</c> is enabled (the plan's
-/// second pattern, week 4). Every order-block touch becomes a <see cref="TradeSignal"/>; those the
+/// second pattern, week 4). <c>fair_value_gap</c> (a gap's first touch) and <c>liquidity_sweep</c> (a wick through a pool that
+/// closes back, traded the other way) are likewise looked for only when enabled; their scores are in <c>docs/smc.md</c>. Every order-block touch becomes a <see cref="TradeSignal"/>; those the
 /// strategy does not want carry a <see cref="TradeSignal.Rejection"/> so signals.log shows why.
 /// The stop goes beyond the block's far edge plus a buffer, at least <see cref="StrategyOptions.MinStopTicks"/>
 /// and <see cref="StrategyOptions.MinStopAtr"/> × ATR away, and a setup needing more than
@@ -24,6 +25,7 @@ public sealed class OrderBlockStrategy : ISignalSource
     private const string OrderBlock = "order_block";
     private const string BreakerBlock = "breaker_block";
     private const string FairValueGap = "fair_value_gap";
+    private const string LiquiditySweep = "liquidity_sweep";
     private readonly StrategyOptions _options;
     private readonly ContractSpec _contract;
     private readonly BarAggregator _entryBars;
@@ -121,9 +123,39 @@ public sealed class OrderBlockStrategy : ISignalSource
                 case SmcEventKind.FairValueGapFilled:
                     _gaps.Remove(e.Id);
                     break;
+                case SmcEventKind.LiquiditySweep when _enabled.Contains(LiquiditySweep):
+                    var (sweep, sweepScore) = Sweep(e, tickBar, bar, averageVolume);
+                    signals.Add(CreateSignal(sweep, LiquiditySweep, sweepScore, _options.LiquiditySweepMinScore, bar, tickBar, atr, averageVolume));
+                    break;
             }
         }
         (_previous, _previousVolumeRatio) = (bar, averageVolume > 0 ? bar.Volume / averageVolume : 0);
+    }
+
+    /// <summary>
+    /// A sweep of a pool as a setup against the swept side (<c>docs/smc.md</c>): the zone runs from the pool's level to the
+    /// wick's extreme, so the stop goes beyond the wick; scored from the close back, the bar's volume, a break of structure
+    /// the other way at this bar, how far the wick went and how long it is.
+    /// </summary>
+    private (SmcEvent Setup, OrderBlockScore Score) Sweep(in SmcEvent e, in TickBar bar, in Bar source, double averageVolume)
+    {
+        var direction = (sbyte)-e.Direction;
+        var extreme = direction < 0 ? bar.High : bar.Low;
+        var closedBack = direction < 0 ? e.Level - bar.Close : bar.Close - e.Level;
+        var beyond = direction < 0 ? bar.High - e.Level : e.Level - bar.Low;
+        var range = bar.High - bar.Low;
+        var wick = direction < 0 ? bar.High - Math.Max(bar.Open, bar.Close) : Math.Min(bar.Open, bar.Close) - bar.Low;
+        var minDisplacement = _options.Entry.MinDisplacementTicks;
+        var volumeRatio = averageVolume > 0 ? source.Volume / averageVolume : 0;
+        var score = new OrderBlockScore(
+            Displacement: (byte)(closedBack >= minDisplacement ? 2 : 2 * closedBack >= minDisplacement ? 1 : 0),
+            Volume: (byte)(volumeRatio >= _options.Entry.VolumeRatio ? 2 : volumeRatio >= 1 ? 1 : 0),
+            Structure: (byte)(_lastBreak[BreakSlot(StructureScope.Swing, direction)] == _entryIndex ? 2
+                : _lastBreak[BreakSlot(StructureScope.Internal, direction)] == _entryIndex ? 1 : 0),
+            CleanMove: (byte)(2 * beyond <= minDisplacement ? 2 : beyond <= minDisplacement ? 1 : 0),
+            BodyToWick: (byte)(range > 0 && 2 * wick >= range ? 2 : range > 0 && 3 * wick >= range ? 1 : 0));
+        var setup = e with { Direction = direction, Top = Math.Max(e.Level, extreme), Bottom = Math.Min(e.Level, extreme) };
+        return (setup, score);
     }
 
     private static int BreakSlot(StructureScope scope, int direction) => (scope == StructureScope.Swing ? 2 : 0) + (direction > 0 ? 1 : 0);

@@ -34,7 +34,15 @@ public sealed record StrategyOptions
     [Range(1, 10)]
     public int FairValueGapMinScore { get; init; } = 7;
 
-    /// <summary>Ticks beyond the zone's far edge where the stop goes (order blocks, breaker blocks and gaps alike).</summary>
+    /// <summary>
+    /// Lowest score (1–10) of a <c>liquidity_sweep</c> signal: how far the close came back from the pool's level, the bar's
+    /// volume, a break of structure the other way at that bar, how short the wick beyond the level was and how long the wick
+    /// is against the bar's range (<c>docs/smc.md</c>).
+    /// </summary>
+    [Range(1, 10)]
+    public int LiquiditySweepMinScore { get; init; } = 7;
+
+    /// <summary>Ticks beyond the zone's far edge where the stop goes (blocks, gaps, and a sweep's wick alike).</summary>
     public int StopBufferTicks { get; init; } = 2;
 
     /// <summary>Smallest stop distance in ticks; a closer structural stop is widened to this.</summary>
@@ -59,7 +67,7 @@ public sealed record StrategyOptions
     public IList<string>? Patterns { get; init; }
 
     /// <summary>The patterns the strategy can trade; a configured name outside this list is a configuration error.</summary>
-    public static readonly IReadOnlyList<string> TradeablePatterns = ["order_block", "breaker_block", "fair_value_gap"];
+    public static readonly IReadOnlyList<string> TradeablePatterns = ["order_block", "breaker_block", "fair_value_gap", "liquidity_sweep"];
 
     /// <summary>The patterns in effect: <see cref="Patterns"/>, or <c>order_block</c> when none are configured.</summary>
     public IReadOnlyList<string> EnabledPatterns => Patterns is { Count: > 0 } p ? [.. p.Distinct()] : ["order_block"];

@@ -174,15 +174,16 @@ public sealed class BacktestCommandTests : IDisposable
 
         Assert.True(exit == 0, stderr);
         var csv = File.ReadAllLines(Path.Combine(_out, "20261121-083005-comparison.csv"));
-        Assert.Equal(["order_block", "breaker_block", "fair_value_gap", "order_block+breaker_block+fair_value_gap", "buy and hold (1 contract)", "EMA 20/50 crossover"],
+        Assert.Equal(["order_block", "breaker_block", "fair_value_gap", "liquidity_sweep", "all patterns",
+            "buy and hold (1 contract)", "EMA 20/50 crossover"],
             csv.Skip(1).Select(l => l.Split(',')[0]));
         var orderBlock = csv[1].Split(',');
         // The same walk-forward, bars, costs and fills: the order_block row is what `backtest` reports out of sample.
         var outOfSample = Line(plain, "out of sample (");
         Assert.Contains($"net P&L (USD) {decimal.Parse(orderBlock[10], CultureInfo.InvariantCulture):0.00}, ", outOfSample, StringComparison.Ordinal);
         Assert.Contains($", {orderBlock[2]} trades, ", outOfSample, StringComparison.Ordinal);
-        Assert.Equal(7, stdout.Split('\n').Count(l => l.StartsWith("order_block", StringComparison.Ordinal) || l.StartsWith("breaker_block", StringComparison.Ordinal)
-            || l.StartsWith("fair_value_gap", StringComparison.Ordinal) || l.StartsWith("setup", StringComparison.Ordinal) || l.StartsWith("(", StringComparison.Ordinal))); // header, four variants, two baselines
+        var table = stdout.Split('\n').SkipWhile(l => !l.StartsWith("setup ", StringComparison.Ordinal)).TakeWhile(l => !l.StartsWith("output:", StringComparison.Ordinal));
+        Assert.Equal(8, table.Count()); // header, five variants, two baselines
     }
 
     [Fact]

@@ -35,15 +35,14 @@ public sealed class OrderBlockStrategyTests
         Assert.All(signals.Where(s => s.Rejection?.StartsWith("score", StringComparison.Ordinal) == true), s => Assert.True(s.Score < 7));
     }
 
-    private static readonly StrategyOptions AllPatterns = new() { Patterns = ["order_block", "breaker_block", "fair_value_gap"] };
+    private static readonly StrategyOptions AllPatterns = new() { Patterns = [.. StrategyOptions.TradeablePatterns] };
 
     [Fact]
     public void Stopping_after_any_bar_gives_exactly_the_signals_the_full_run_had_by_then()
     {
         var bars = SmcTestData.Mgc3Minute;
         var full = Signals(AllPatterns);
-        Assert.Contains(full, s => s.Pattern == "breaker_block");
-        Assert.Contains(full, s => s.Pattern == "fair_value_gap");
+        Assert.Equal(StrategyOptions.TradeablePatterns.Order(StringComparer.Ordinal), full.Select(s => s.Pattern).Distinct().Order(StringComparer.Ordinal)); // every pattern is covered
         foreach (var t in new[] { 500, 2_000, 4_321, 7_777, 10_000, bars.Count - 1 })
         {
             var strategy = new OrderBlockStrategy(AllPatterns, Mgc, TimeSpan.FromMinutes(3));
@@ -103,6 +102,21 @@ public sealed class OrderBlockStrategyTests
         // Pinned on the real MGC bars; a deliberate strategy change updates them with the reason.
         var byReason = gaps.GroupBy(s => s.Rejection?.Split(' ')[0] ?? "tradable").ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(new Dictionary<string, int> { ["tradable"] = 48, ["score"] = 111, ["against"] = 28, ["no"] = 12, ["stop"] = 2 }, byReason);
+    }
+
+    [Fact]
+    public void Sweep_signals_trade_against_the_swept_pool_with_the_stop_beyond_the_wick_and_pinned_counts_per_reason()
+    {
+        var sweeps = Signals(AllPatterns).Where(s => s.Pattern == "liquidity_sweep").ToList();
+        Assert.All(sweeps, s =>
+        {
+            Assert.Equal(0, s.Time.Minute % 15);
+            Assert.True(s.ZoneTop > s.ZoneBottom); // from the pool's level to the wick's extreme
+        });
+        Assert.All(sweeps.Where(s => s.Rejection is null), s => Assert.True(s.Trend == s.Direction && s.Score >= AllPatterns.LiquiditySweepMinScore));
+        // Pinned on the real MGC bars; a deliberate strategy change updates them with the reason.
+        var byReason = sweeps.GroupBy(s => s.Rejection?.Split(' ')[0] ?? "tradable").ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { ["tradable"] = 1, ["score"] = 14, ["against"] = 3 }, byReason);
     }
 
     [Fact]
