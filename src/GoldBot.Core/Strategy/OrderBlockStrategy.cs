@@ -13,8 +13,9 @@ namespace GoldBot.Strategy;
 /// and "Pattern Trading Priority"). A <c>breaker_block</c> signal is the same for a breaker block (a failed order block
 /// whose leg had swept liquidity, flipped to the other side: <c>docs/smc.md</c>), scored by the block it was, with at least
 /// <see cref="StrategyOptions.BreakerMinScore"/>; it is looked for only when <c>breaker_block</c> is enabled (the plan's
-/// second pattern, week 4). <c>fair_value_gap</c> (a gap's first touch) and <c>liquidity_sweep</c> (a wick through a pool that
-/// closes back, traded the other way) are likewise looked for only when enabled; their scores are in <c>docs/smc.md</c>. Every order-block touch becomes a <see cref="TradeSignal"/>; those the
+/// second pattern, week 4). <c>fair_value_gap</c> (a gap's first touch), <c>liquidity_sweep</c> (a wick through a pool that
+/// closes back, traded the other way) and <c>ote</c> (an order block or gap touched inside the 62–79 % retracement band of the
+/// latest leg) are likewise looked for only when enabled; their scores are in <c>docs/smc.md</c>. Every order-block touch becomes a <see cref="TradeSignal"/>; those the
 /// strategy does not want carry a <see cref="TradeSignal.Rejection"/> so signals.log shows why.
 /// The stop goes beyond the block's far edge plus a buffer, at least <see cref="StrategyOptions.MinStopTicks"/>
 /// and <see cref="StrategyOptions.MinStopAtr"/> × ATR away, and a setup needing more than
@@ -26,6 +27,7 @@ public sealed class OrderBlockStrategy : ISignalSource
     private const string BreakerBlock = "breaker_block";
     private const string FairValueGap = "fair_value_gap";
     private const string LiquiditySweep = "liquidity_sweep";
+    private const string OptimalTradeEntry = "ote";
     private readonly StrategyOptions _options;
     private readonly ContractSpec _contract;
     private readonly BarAggregator _entryBars;
@@ -102,6 +104,8 @@ public sealed class OrderBlockStrategy : ISignalSource
             {
                 case SmcEventKind.OrderBlockTouched when !In(events, SmcEventKind.OrderBlockInvalidated, e.Id):
                     signals.Add(CreateSignal(e, OrderBlock, e.Score, _options.MinScore, bar, tickBar, atr, averageVolume));
+                    if (InOptimalTradeEntry(e, tickBar))
+                        signals.Add(CreateSignal(e, OptimalTradeEntry, e.Score, _options.OteMinScore, bar, tickBar, atr, averageVolume));
                     break;
                 case SmcEventKind.BreakerBlockFormed:
                     _breakers.Add(e.Id);
@@ -113,12 +117,15 @@ public sealed class OrderBlockStrategy : ISignalSource
                 case SmcEventKind.BreakerBlockInvalidated or SmcEventKind.OrderBlockExpired:
                     _breakers.Remove(e.Id);
                     break;
-                case SmcEventKind.FairValueGapFormed when _enabled.Contains(FairValueGap):
+                case SmcEventKind.FairValueGapFormed when _enabled.Contains(FairValueGap) || _enabled.Contains(OptimalTradeEntry):
                     RememberGap(e);
                     break;
                 case SmcEventKind.FairValueGapMitigated when _gaps.Remove(e.Id, out var gap) && !In(events, SmcEventKind.FairValueGapFilled, e.Id):
-                    var clean = (byte)(_entryIndex - gap.Formed >= 3 ? 2 : 1);
-                    signals.Add(CreateSignal(e, FairValueGap, gap.Score with { CleanMove = clean }, _options.FairValueGapMinScore, bar, tickBar, atr, averageVolume));
+                    var gapScore = gap.Score with { CleanMove = (byte)(_entryIndex - gap.Formed >= 3 ? 2 : 1) };
+                    if (_enabled.Contains(FairValueGap))
+                        signals.Add(CreateSignal(e, FairValueGap, gapScore, _options.FairValueGapMinScore, bar, tickBar, atr, averageVolume));
+                    if (InOptimalTradeEntry(e, tickBar))
+                        signals.Add(CreateSignal(e, OptimalTradeEntry, gapScore, _options.OteMinScore, bar, tickBar, atr, averageVolume));
                     break;
                 case SmcEventKind.FairValueGapFilled:
                     _gaps.Remove(e.Id);
@@ -157,6 +164,16 @@ public sealed class OrderBlockStrategy : ISignalSource
         var setup = e with { Direction = direction, Top = Math.Max(e.Level, extreme), Bottom = Math.Min(e.Level, extreme) };
         return (setup, score);
     }
+
+    /// <summary>
+    /// True when <c>ote</c> is enabled and a zone touched now lies in the optimal trade entry band of the latest swing leg
+    /// (62–79 % retracement, <see cref="DealingRange"/>) on the zone's side (an up-leg for a long), overlapping it, and the
+    /// touching bar traded into the band: the plan's "OTE into a block or gap" confluence.
+    /// </summary>
+    private bool InOptimalTradeEntry(in SmcEvent zone, in TickBar bar) =>
+        _enabled.Contains(OptimalTradeEntry) && _entry.DealingRange is { } range && range.LegDirection == zone.Direction
+        && zone.Bottom <= range.OteTop && zone.Top >= range.OteBottom
+        && (zone.Direction > 0 ? bar.Low <= range.OteTop : bar.High >= range.OteBottom);
 
     private static int BreakSlot(StructureScope scope, int direction) => (scope == StructureScope.Swing ? 2 : 0) + (direction > 0 ? 1 : 0);
 

@@ -42,6 +42,10 @@ public sealed record StrategyOptions
     [Range(1, 10)]
     public int LiquiditySweepMinScore { get; init; } = 7;
 
+    /// <summary>Lowest score (1–10) of an <c>ote</c> signal: the score of the order block or gap touched in the OTE band.</summary>
+    [Range(1, 10)]
+    public int OteMinScore { get; init; } = 7;
+
     /// <summary>Ticks beyond the zone's far edge where the stop goes (blocks, gaps, and a sweep's wick alike).</summary>
     public int StopBufferTicks { get; init; } = 2;
 
@@ -67,7 +71,7 @@ public sealed record StrategyOptions
     public IList<string>? Patterns { get; init; }
 
     /// <summary>The patterns the strategy can trade; a configured name outside this list is a configuration error.</summary>
-    public static readonly IReadOnlyList<string> TradeablePatterns = ["order_block", "breaker_block", "fair_value_gap", "liquidity_sweep"];
+    public static readonly IReadOnlyList<string> TradeablePatterns = ["order_block", "breaker_block", "fair_value_gap", "liquidity_sweep", "ote"];
 
     /// <summary>The patterns in effect: <see cref="Patterns"/>, or <c>order_block</c> when none are configured.</summary>
     public IReadOnlyList<string> EnabledPatterns => Patterns is { Count: > 0 } p ? [.. p.Distinct()] : ["order_block"];

@@ -120,6 +120,19 @@ public sealed class OrderBlockStrategyTests
     }
 
     [Fact]
+    public void Ote_signals_are_block_or_gap_touches_on_the_legs_side_with_pinned_counts_per_reason()
+    {
+        var all = Signals(AllPatterns);
+        var ote = all.Where(s => s.Pattern == "ote").ToList();
+        // Each is the twin of an order-block or gap signal of the same bar, zone and side (the confluence, not a new zone).
+        Assert.All(ote, o => Assert.Contains(all, s => s.Pattern is "order_block" or "fair_value_gap" && s.Time == o.Time && s.ZoneTop == o.ZoneTop
+            && s.ZoneBottom == o.ZoneBottom && s.Direction == o.Direction && s.Score == o.Score));
+        // Pinned on the real MGC bars; a deliberate strategy change updates them with the reason.
+        var byReason = ote.GroupBy(s => s.Rejection?.Split(' ')[0] ?? "tradable").ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { ["tradable"] = 12, ["against"] = 5, ["score"] = 5, ["no"] = 1, ["stop"] = 1 }, byReason);
+    }
+
+    [Fact]
     public void A_lower_minimum_score_only_turns_score_rejections_into_other_outcomes()
     {
         var strict = Signals(new StrategyOptions());
