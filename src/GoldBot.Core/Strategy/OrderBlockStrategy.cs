@@ -72,7 +72,8 @@ public sealed class OrderBlockStrategy : ISignalSource
     /// <summary>
     /// Processes one closed source bar. Trend bars complete before entry bars that close at the
     /// same instant, so an entry signal always sees the trend as of its own close.
-    /// Appends any signals to <paramref name="signals"/>; allocates only when a signal is found.
+    /// Appends any signals to <paramref name="signals"/>; allocates only when a signal is found (and, with <c>fair_value_gap</c>
+    /// or <c>ote</c> enabled, to remember the open gaps' scores).
     /// </summary>
     public void OnBar(in Bar bar, ICollection<TradeSignal> signals)
     {
