@@ -33,12 +33,16 @@ public sealed class BacktestParityTests
             ["Risk:RunnerTargetR"] = "3",
             ["Execution:LimitTradeThroughTicks"] = "0",
         },
+        // Every tradeable pattern (issue 12): breaker blocks, gaps, sweeps and OTE through the same code path.
+        ["every pattern"] = GoldBot.Strategy.StrategyOptions.TradeablePatterns.Select((p, i) => (p, i))
+            .ToDictionary(x => $"Strategy:Patterns:{x.i}", x => (string?)x.p),
     };
 
     [Theory]
     [InlineData("default", 14)]
     [InlineData("tight", 5)]
     [InlineData("busy", 50)]
+    [InlineData("every pattern", 21)]
     public async Task The_backtest_engine_makes_the_hosted_replays_trades_on_the_MGC_file(string name, int pinnedTrades)
     {
         var overrides = Cases[name];
