@@ -55,7 +55,10 @@ public sealed record ComparisonRow(
     double? CombinePassProbability);
 
 /// <summary>The comparison: its rows (variants first, then the baselines), the out-of-sample span and the wall time.</summary>
-/// <param name="Rows">Variants in the order asked, then buy and hold and the EMA 20/50 crossover over the out-of-sample bars.</param>
+/// <param name="Rows">
+/// Variants in the order asked, then the three baselines over the out-of-sample bars: buy and hold, the EMA 20/50 crossover and
+/// random entries matched to the first variant's out-of-sample trade rate and stops.
+/// </param>
 /// <param name="OutOfSampleStart">Open time of the first out-of-sample bar, UTC.</param>
 /// <param name="OutOfSampleBars">Bars out of sample.</param>
 /// <param name="Wall">Wall time of the whole comparison.</param>
@@ -64,8 +67,8 @@ public sealed record ComparisonResult(IReadOnlyList<ComparisonRow> Rows, DateTim
 /// <summary>
 /// <c>goldbot backtest --compare</c> (issue 12 §4): each <see cref="ComparisonVariant"/> through the same walk-forward test
 /// (<see cref="WalkForwardAnalysis"/>: tuned on earlier data, traded on the next segment) on the same bars, costs and fill
-/// model, so the only difference between two rows is the variant; the baselines over the same out-of-sample bars beside
-/// them. Variants run in parallel, one per core. Deterministic for a seed.
+/// model, so the only difference between two rows is the variant; the three baselines over the same out-of-sample bars
+/// beside them. Variants run in parallel, one per core. Deterministic for a seed.
 /// </summary>
 public static class SetupComparison
 {
@@ -88,6 +91,9 @@ public static class SetupComparison
         var rows = variants.Select((v, i) => Row(v.Name, false, runs[i], statistics, seed)).ToList();
         rows.Add(Row("buy and hold (1 contract)", true, await Baseline.BuyAndHoldAsync(outOfSample, barPeriod, settings, cancellationToken: cancellationToken), statistics, seed));
         rows.Add(Row("EMA 20/50 crossover", true, await Baseline.EmaCrossoverAsync(outOfSample, barPeriod, settings, cancellationToken: cancellationToken), statistics, seed));
+        // Matched to the first variant's out-of-sample trades (their rate and stops): the configured setup's chance level.
+        rows.Add(Row("random entries", true, await Baseline.RandomEntriesAsync(outOfSample, barPeriod, variants[0].Apply(settings), runs[0], seed,
+            cancellationToken: cancellationToken), statistics, seed));
         return new ComparisonResult(rows, start, outOfSample.Count, watch.Elapsed);
     }
 

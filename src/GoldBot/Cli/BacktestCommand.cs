@@ -82,7 +82,7 @@ internal static class BacktestCommand
         {
             Description = "Compare instead: each tradeable pattern alone and all together, through the same walk-forward on the same bars, "
                 + "in one table of out-of-sample figures (trades, win rate, expectancy in R and USD with 95 % CIs, profit factor, max drawdown, "
-                + "Combine pass probability) beside buy and hold and the EMA crossover over the same bars. Writes comparison.csv.",
+                + "Combine pass probability) beside buy and hold, the EMA crossover and matched random entries over the same bars. Writes comparison.csv.",
         };
         var command = new Command("backtest",
             "Backtest the configured strategy on a bars file: full-sample statistics after costs, walk-forward out-of-sample statistics with bootstrap "
