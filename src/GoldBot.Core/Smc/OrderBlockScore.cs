@@ -13,6 +13,12 @@ namespace GoldBot.Smc;
 /// <param name="BodyToWick">2 when the leg's largest-body candle has body ≥ 70% of its range, 1 at ≥ 50%.</param>
 public readonly record struct OrderBlockScore(byte Displacement, byte Volume, byte Structure, byte CleanMove, byte BodyToWick)
 {
+    /// <summary>
+    /// Displacement points for a move of <paramref name="ticks"/>: 2 at <paramref name="minimum"/> ticks or more (the
+    /// <c>MinDisplacementTicks</c> setting), 1 at half of it, else 0 (<c>docs/smc.md</c>). Shared by order blocks, gaps and sweeps.
+    /// </summary>
+    public static byte DisplacementPoints(long ticks, long minimum) => (byte)(ticks >= minimum ? 2 : 2 * ticks >= minimum ? 1 : 0);
+
     /// <summary>Sum of the components, clamped to 1–10.</summary>
     public int Total => Math.Clamp(Displacement + Volume + Structure + CleanMove + BodyToWick, 1, 10);
 

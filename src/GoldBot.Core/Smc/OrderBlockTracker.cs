@@ -192,8 +192,7 @@ internal sealed class OrderBlockTracker
     {
         ref readonly var breakBar = ref history[t];
         var displacement = bullish ? breakBar.Close - candle.High : candle.Low - breakBar.Close;
-        byte displacementPoints = displacement >= _options.MinDisplacementTicks ? (byte)2
-            : 2 * displacement >= _options.MinDisplacementTicks ? (byte)1 : (byte)0;
+        var displacementPoints = OrderBlockScore.DisplacementPoints(displacement, _options.MinDisplacementTicks);
 
         long volumeSum = 0;
         var volumeBars = 0;

@@ -38,6 +38,8 @@ public sealed class OrderBlockStrategy : ISignalSource
     private readonly SimpleMovingAverage _volume = new(20);
     private readonly Bar[] _completed = new Bar[2];
     private readonly IReadOnlyList<string> _enabled;
+    // Which of the optional patterns are looked for (decided once: the event loop runs at every entry bar).
+    private readonly bool _breakerBlocks, _fairValueGaps, _liquiditySweeps, _optimalTradeEntries;
     // Breaker blocks alive on the entry frame (not mitigation blocks, which are touched the same way).
     private readonly HashSet<int> _breakers = [];
     // Unfilled fair value gaps on the entry frame: their score parts known at formation, and the entry bar they formed on.
@@ -57,6 +59,8 @@ public sealed class OrderBlockStrategy : ISignalSource
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _enabled = options.EnabledPatterns;
+        (_breakerBlocks, _fairValueGaps, _liquiditySweeps, _optimalTradeEntries) =
+            (_enabled.Contains(BreakerBlock), _enabled.Contains(FairValueGap), _enabled.Contains(LiquiditySweep), _enabled.Contains(OptimalTradeEntry));
         _contract = contract;
         var entryFrame = TimeFrame.Parse(options.EntryTimeFrame);
         var trendFrame = TimeFrame.Parse(options.TrendTimeFrame);
@@ -108,22 +112,21 @@ public sealed class OrderBlockStrategy : ISignalSource
                     if (InOptimalTradeEntry(e, tickBar))
                         signals.Add(CreateSignal(e, OptimalTradeEntry, e.Score, _options.OteMinScore, bar, tickBar, atr, averageVolume));
                     break;
-                case SmcEventKind.BreakerBlockFormed:
+                case SmcEventKind.BreakerBlockFormed when _breakerBlocks:
                     _breakers.Add(e.Id);
                     break;
-                case SmcEventKind.BreakerBlockTouched when _breakers.Contains(e.Id) && _enabled.Contains(BreakerBlock)
-                    && !In(events, SmcEventKind.BreakerBlockInvalidated, e.Id):
+                case SmcEventKind.BreakerBlockTouched when _breakers.Contains(e.Id) && !In(events, SmcEventKind.BreakerBlockInvalidated, e.Id):
                     signals.Add(CreateSignal(e, BreakerBlock, e.Score, _options.BreakerMinScore, bar, tickBar, atr, averageVolume));
                     break;
                 case SmcEventKind.BreakerBlockInvalidated or SmcEventKind.OrderBlockExpired:
                     _breakers.Remove(e.Id);
                     break;
-                case SmcEventKind.FairValueGapFormed when _enabled.Contains(FairValueGap) || _enabled.Contains(OptimalTradeEntry):
+                case SmcEventKind.FairValueGapFormed when _fairValueGaps || _optimalTradeEntries:
                     RememberGap(e);
                     break;
                 case SmcEventKind.FairValueGapMitigated when _gaps.Remove(e.Id, out var gap) && !In(events, SmcEventKind.FairValueGapFilled, e.Id):
                     var gapScore = gap.Score with { CleanMove = (byte)(_entryIndex - gap.Formed >= 3 ? 2 : 1) };
-                    if (_enabled.Contains(FairValueGap))
+                    if (_fairValueGaps)
                         signals.Add(CreateSignal(e, FairValueGap, gapScore, _options.FairValueGapMinScore, bar, tickBar, atr, averageVolume));
                     if (InOptimalTradeEntry(e, tickBar))
                         signals.Add(CreateSignal(e, OptimalTradeEntry, gapScore, _options.OteMinScore, bar, tickBar, atr, averageVolume));
@@ -131,7 +134,7 @@ public sealed class OrderBlockStrategy : ISignalSource
                 case SmcEventKind.FairValueGapFilled:
                     _gaps.Remove(e.Id);
                     break;
-                case SmcEventKind.LiquiditySweep when _enabled.Contains(LiquiditySweep):
+                case SmcEventKind.LiquiditySweep when _liquiditySweeps:
                     var (sweep, sweepScore) = Sweep(e, tickBar, bar, averageVolume);
                     signals.Add(CreateSignal(sweep, LiquiditySweep, sweepScore, _options.LiquiditySweepMinScore, bar, tickBar, atr, averageVolume));
                     break;
@@ -156,7 +159,7 @@ public sealed class OrderBlockStrategy : ISignalSource
         var minDisplacement = _options.Entry.MinDisplacementTicks;
         var volumeRatio = averageVolume > 0 ? source.Volume / averageVolume : 0;
         var score = new OrderBlockScore(
-            Displacement: (byte)(closedBack >= minDisplacement ? 2 : 2 * closedBack >= minDisplacement ? 1 : 0),
+            Displacement: OrderBlockScore.DisplacementPoints(closedBack, minDisplacement),
             Volume: (byte)(volumeRatio >= _options.Entry.VolumeRatio ? 2 : volumeRatio >= 1 ? 1 : 0),
             Structure: (byte)(_lastBreak[BreakSlot(StructureScope.Swing, direction)] == _entryIndex ? 2
                 : _lastBreak[BreakSlot(StructureScope.Internal, direction)] == _entryIndex ? 1 : 0),
@@ -172,7 +175,7 @@ public sealed class OrderBlockStrategy : ISignalSource
     /// touching bar traded into the band: the plan's "OTE into a block or gap" confluence.
     /// </summary>
     private bool InOptimalTradeEntry(in SmcEvent zone, in TickBar bar) =>
-        _enabled.Contains(OptimalTradeEntry) && _entry.DealingRange is { } range && range.LegDirection == zone.Direction
+        _optimalTradeEntries && _entry.DealingRange is { } range && range.LegDirection == zone.Direction
         && zone.Bottom <= range.OteTop && zone.Top >= range.OteBottom
         && (zone.Direction > 0 ? bar.Low <= range.OteTop : bar.High >= range.OteBottom);
 
@@ -191,7 +194,7 @@ public sealed class OrderBlockStrategy : ISignalSource
         var swingBreak = _entryIndex - _lastBreak[BreakSlot(StructureScope.Swing, e.Direction)] <= 1;
         var internalBreak = _entryIndex - _lastBreak[BreakSlot(StructureScope.Internal, e.Direction)] <= 1;
         var score = new OrderBlockScore(
-            Displacement: (byte)(height >= minDisplacement ? 2 : 2 * height >= minDisplacement ? 1 : 0),
+            Displacement: OrderBlockScore.DisplacementPoints(height, minDisplacement),
             Volume: (byte)(_previousVolumeRatio >= _options.Entry.VolumeRatio ? 2 : _previousVolumeRatio >= 1 ? 1 : 0),
             Structure: (byte)(swingBreak ? 2 : internalBreak ? 1 : 0),
             CleanMove: 0,

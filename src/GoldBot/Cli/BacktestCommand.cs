@@ -191,7 +191,7 @@ internal static class BacktestCommand
         {
             Directory.CreateDirectory(arguments.OutputRoot);
             path = Path.Combine(arguments.OutputRoot, $"{time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-comparison.csv");
-            await File.WriteAllLinesAsync(path, ComparisonTable.Csv(result), cancellationToken);
+            GoldBot.Backtesting.Output.ComparisonCsvWriter.Write(result.Rows, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

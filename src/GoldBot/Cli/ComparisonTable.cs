@@ -5,7 +5,8 @@ using GoldBot.Backtesting.Statistics;
 namespace GoldBot.Cli;
 
 /// <summary>
-/// The text and CSV forms of a <see cref="ComparisonResult"/>: one row per variant, then the baselines; money in USD, R in
+/// The text form of a <see cref="ComparisonResult"/> (its CSV: <see cref="GoldBot.Backtesting.Output.ComparisonCsvWriter"/>): one
+/// row per variant, then the baselines; money in USD, R in
 /// multiples of the initial risk, intervals as <c>[lower, upper]</c> (95 %, percentile bootstrap), "-" where a figure has
 /// no value (no trades).
 /// </summary>
@@ -20,22 +21,6 @@ internal static class ComparisonTable
         var cells = result.Rows.Select(Cells).Prepend(Header).ToList();
         var widths = Enumerable.Range(0, Header.Length).Select(c => cells.Max(r => r[c].Length)).ToArray();
         return [.. cells.Select(r => string.Join("  ", r.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd())];
-    }
-
-    /// <summary>The table as CSV (invariant culture, intervals in their own columns).</summary>
-    public static IEnumerable<string> Csv(ComparisonResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        yield return "setup,baseline,trades,win_rate,expectancy_r,expectancy_r_lower,expectancy_r_upper,expectancy_usd,expectancy_usd_lower,expectancy_usd_upper,net_pnl,profit_factor,max_drawdown_usd,combine_pass_probability";
-        foreach (var r in result.Rows)
-        {
-            yield return string.Join(',', new object?[]
-            {
-                r.Name.Contains(',', StringComparison.Ordinal) ? $"\"{r.Name}\"" : r.Name, r.IsBaseline ? "true" : "false", r.Trades, r.WinRate, r.ExpectancyR,
-                r.ExpectancyRInterval?.Lower, r.ExpectancyRInterval?.Upper, r.ExpectancyUsd, r.ExpectancyUsdInterval?.Lower, r.ExpectancyUsdInterval?.Upper,
-                r.NetPnL, r.ProfitFactor, r.MaxDrawdownUsd, r.CombinePassProbability,
-            }.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
-        }
     }
 
     private static string[] Cells(ComparisonRow r) =>

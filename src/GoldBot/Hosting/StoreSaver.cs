@@ -17,8 +17,9 @@ public sealed class StoreSaver(StateStore store, StateWriter writer, string kind
     private volatile bool _failing;
 
     /// <summary>
-    /// Saves with <paramref name="write"/> now, whatever the last key, and returns once it is committed; a failure is the
-    /// caller's to report (the task faults) and the next <see cref="Save"/> writes again.
+    /// Saves with <paramref name="write"/> now, whatever the last key, and returns once it is committed; a failure is recorded
+    /// in <see cref="WriteFailures"/> like any other and faults the task (the caller refuses what needed it), and the next
+    /// <see cref="Save"/> writes again.
     /// </summary>
     public async Task SaveAsync(object? key, Action<StateStore> write)
     {
@@ -26,7 +27,7 @@ public sealed class StoreSaver(StateStore store, StateWriter writer, string kind
         _saved = key;
         try
         {
-            await writer.PostAsync(kind, () => write(store)).ConfigureAwait(false);
+            await writer.PostAsync(kind, () => writes.Run(store.Path, () => write(store), Consequence)).ConfigureAwait(false);
         }
         catch
         {
@@ -42,6 +43,8 @@ public sealed class StoreSaver(StateStore store, StateWriter writer, string kind
         if (Equals(key, _saved) && !_failing)
             return;
         _saved = key;
-        writer.Post(kind, () => _failing = !writes.Attempt(store.Path, () => write(store), $"the {kind} is not saved: {consequence}"));
+        writer.Post(kind, () => _failing = !writes.Attempt(store.Path, () => write(store), Consequence));
     }
+
+    private string Consequence => $"the {kind} is not saved: {consequence}";
 }

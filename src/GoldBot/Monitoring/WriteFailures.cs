@@ -45,20 +45,36 @@ public sealed class WriteFailures(TimeProvider time, ILogger logger, WriteFailur
     /// </summary>
     public bool Attempt(string path, Action write, string consequence)
     {
+        try
+        {
+            Run(path, write, consequence);
+            return true;
+        }
+#pragma warning disable CA1031 // A monitoring write never kills the daemon, whatever failed: a permission change, a full disk (issue 11).
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> to <paramref name="path"/> as <see cref="Attempt"/> does (recorded, reported once), for a
+    /// caller that must know why it failed: the exception is thrown again after it is recorded.
+    /// </summary>
+    public void Run(string path, Action write, string consequence)
+    {
         ArgumentNullException.ThrowIfNull(write);
         try
         {
             write();
         }
-#pragma warning disable CA1031 // A monitoring write never kills the daemon, whatever failed: a permission change, a full disk (issue 11).
         catch (Exception e)
-#pragma warning restore CA1031
         {
             Failed(path, e.Message, consequence);
-            return false;
+            throw;
         }
         Succeeded(path);
-        return true;
     }
 
     /// <summary>Records how many lines or records for <paramref name="path"/> wait in memory for the file to take them.</summary>

@@ -13,7 +13,8 @@ namespace GoldBot.Tests.Fuzzing;
 /// only), the emergency stop issued once at the first scan that sees its name, pause and resume following the name's
 /// presence, a flatten at the first scan that sees its name, and a risk adjustment issued exactly when a regular file of
 /// at most 64 bytes holds a whole number of contracts in range (then removed), renamed <c>.rejected</c> when it holds
-/// anything else, and left alone (never opened) when empty or not a regular file (a directory: rejected, not renamed).
+/// anything else (white space included), and left where it is (never opened) when empty or not a regular file (a directory:
+/// rejected, not renamed).
 /// </summary>
 public sealed class ControlFilesFuzzTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
@@ -79,6 +80,7 @@ public sealed class ControlFilesFuzzTests(Xunit.Abstractions.ITestOutputHelper o
                 files.FlattenCompleted();
 
             var adjust = Expected(dir);
+            var adjustThere = Exists(Path.Combine(dir, ControlFiles.AdjustRisk));
             IReadOnlyList<ControlCommand> commands;
             try
             {
@@ -114,6 +116,8 @@ public sealed class ControlFilesFuzzTests(Xunit.Abstractions.ITestOutputHelper o
                 return (step + 1, Fail($"risk adjustment expected {adjust.Contracts?.ToString(CultureInfo.InvariantCulture) ?? "none"}"));
             if (adjust.Rejected && (Exists(Path.Combine(dir, ControlFiles.AdjustRisk)) || !File.Exists(Path.Combine(dir, ControlFiles.AdjustRisk + ".rejected"))))
                 return (step + 1, Fail("a bad risk adjustment was not renamed .rejected"));
+            if (adjustThere && adjust is { Contracts: null, Rejected: false } && !Exists(Path.Combine(dir, ControlFiles.AdjustRisk)))
+                return (step + 1, Fail("a risk adjustment to be left alone was removed or renamed"));
             if (log.Collector.GetSnapshot().FirstOrDefault(r => r.Message.Length > LongestLogLine) is { } loud)
                 return (step + 1, Fail($"a log line of {loud.Message.Length} characters"));
         }
@@ -133,8 +137,6 @@ public sealed class ControlFilesFuzzTests(Xunit.Abstractions.ITestOutputHelper o
         if (target.Length > ControlFiles.MaxAdjustRiskBytes)
             return (null, true);
         var text = Encoding.UTF8.GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF').Trim();
-        if (text.Length == 0)
-            return (null, false);
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= MinContracts and <= MaxContracts ? (n, false) : (null, true);
     }
 
