@@ -124,6 +124,15 @@ public sealed class BacktestEngine
             await broker.OnBarAsync(bar, cancellationToken);
             if (inbox.Count > 0)
                 await run.DrainAsync(cancellationToken);
+            await broker.OnBarCloseAsync(bar, cancellationToken);
+            if (inbox.Count > 0)
+                await run.DrainAsync(cancellationToken);
+            // The executor's exit rules and a Mode B entry follow the closed bar (as the risk stage passes it on in the daemon).
+            if (run.Executor.FollowsBars)
+            {
+                run.Apply(await run.Executor.OnBarAsync(bar, close, cancellationToken));
+                await run.DrainAsync(cancellationToken);
+            }
             var inMarket = before != 0 || run.Position != 0 || run.OpenedInBar;
 
             // 2. Detector and risk: signals, marking, flatten reason, decisions.

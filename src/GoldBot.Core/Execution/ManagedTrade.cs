@@ -106,7 +106,7 @@ internal sealed class ManagedTrade
 
     /// <summary>The trade as the state store keeps it.</summary>
     public OpenTradeState ToState() => new(Tag, Plan, Adopted, EntryFilled, EntryPrice, EntryTime, EntryComplete, FixedStop, InitialStop,
-        AtBreakeven, TargetsPlaced, Gross, Commission, [.. Exits], LastFillTime);
+        AtBreakeven, TargetsPlaced, Gross, Commission, [.. Exits], LastFillTime, BestPrice, TrailStop);
 
     /// <summary>Time of the trade's latest fill (entry or exit), UTC, or null before its first.</summary>
     public DateTimeOffset? LastFillTime { get; private set; }
@@ -130,6 +130,7 @@ internal sealed class ManagedTrade
         trade.EntryValue = state.EntryPrice * state.EntryFilled;
         trade.EntryTime = state.EntryTime;
         trade.LastFillTime = state.LastFillTime;
+        (trade.BestPrice, trade.TrailStop) = (state.BestPrice, state.TrailStop);
         trade.Exits.AddRange(state.Exits);
         return trade;
     }
@@ -156,14 +157,50 @@ internal sealed class ManagedTrade
         Commission += fill.Commission;
     }
 
+    /// <summary>Why a Mode B limit entry is being cancelled (expired, invalidated), or null.</summary>
+    public string? EntryCancelledBecause { get; set; }
+
+    /// <summary>Best price since the entry, points: a long's highest high, a short's lowest low, over bars opened at or after the entry's first fill; null before one.</summary>
+    public decimal? BestPrice { get; private set; }
+
+    /// <summary><c>atr_trail</c>: the trailing stop, points (before rounding), once the first target has filled; null before.</summary>
+    public decimal? TrailStop { get; private set; }
+
+    /// <summary>
+    /// Follows one closed bar (<paramref name="closeTime"/> UTC): the best price since the entry and, under <c>atr_trail</c> after
+    /// the first target, the chandelier stop (best price ∓ <see cref="ExitRule.TrailTicks"/>; it only ever tightens). Returns
+    /// true when the bar closes an entry-time-frame bar (its close on the frame's boundary, <see cref="TimeFrame.BucketOpen"/>)
+    /// beyond the zone's far edge.
+    /// </summary>
+    public bool OnBar(in Bar bar, DateTimeOffset closeTime, ContractSpec contract)
+    {
+        var signal = Plan.Signal;
+        if (EntryFilled > 0 && bar.OpenTime >= EntryTime)
+        {
+            var extreme = Direction > 0 ? bar.High : bar.Low;
+            BestPrice = BestPrice is { } best && Direction * (best - extreme) >= 0 ? best : extreme;
+            if (signal.Exit.Profile == ExitProfile.AtrTrail && AtBreakeven)
+            {
+                var trail = BestPrice.Value - Direction * contract.ToPrice(signal.Exit.TrailTicks);
+                if (TrailStop is not { } current || Direction * (trail - current) > 0)
+                    TrailStop = trail;
+            }
+        }
+        var frameClose = signal.Frame <= TimeSpan.Zero || new TimeFrame(signal.Frame).BucketOpen(closeTime) == closeTime;
+        return frameClose && Direction * (bar.Close - signal.FarEdge) < 0;
+    }
+
     /// <summary>
     /// The stop the position should have, before rounding: the adopted stop; the entry price once at
-    /// breakeven; otherwise the plan's stop distance from the average entry fill.
+    /// breakeven; otherwise the plan's stop distance from the average entry fill; tightened to the trailing stop, if any.
     /// </summary>
-    public decimal StopPrice(ContractSpec contract) =>
-        FixedStop is { } fixedStop && !AtBreakeven ? fixedStop
-        : AtBreakeven ? EntryPrice
-        : EntryPrice - Direction * contract.ToPrice(Plan.StopTicks);
+    public decimal StopPrice(ContractSpec contract)
+    {
+        var stop = FixedStop is { } fixedStop && !AtBreakeven ? fixedStop
+            : AtBreakeven ? EntryPrice
+            : EntryPrice - Direction * contract.ToPrice(Plan.StopTicks);
+        return TrailStop is { } trail && Direction * (trail - stop) > 0 ? trail : stop;
+    }
 
     /// <summary>The take-profit legs for the contracts the entry filled: the plan's, re-split over a partial fill.</summary>
     public IReadOnlyList<TargetLeg> Targets()
@@ -191,7 +228,7 @@ internal sealed class ManagedTrade
         var plan = Plan;
         var entry = decimal.Round(EntryPrice, 4);
         var stop = InitialStop ?? StopPrice(contract);
-        var farthest = plan.Targets.Count == 0 ? 0 : plan.Targets[^1].Ticks;
+        var farthest = plan.Targets.LastOrDefault(t => !t.Trailing)?.Ticks ?? 0;
         return new TradeRecord(Tag, EntryTime, plan.Signal.Pattern, plan.Signal.Score, plan.Signal.Side, entry,
             plan.Signal.ReferencePrice, stop, entry + Direction * contract.ToPrice(farthest), EntryFilled > 0 ? EntryFilled : plan.Quantity,
             plan.RiskAmount, plan.Signal.Conditions, exitTime, [.. Exits], Gross, Commission, exitTime is null ? null : Exits.Count > 0 ? Exits[^1].Reason : "flat", balanceAfter);

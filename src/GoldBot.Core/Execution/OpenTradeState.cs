@@ -1,4 +1,5 @@
 using GoldBot.Risk;
+using GoldBot.Strategy;
 
 namespace GoldBot.Execution;
 
@@ -24,6 +25,8 @@ namespace GoldBot.Execution;
 /// <param name="Exits">Exit fills so far.</param>
 /// <param name="LastFillTime">Time of the latest fill, entry or exit, UTC (null in a state saved before it was kept): a
 /// restart takes the broker's fills after it as made while GoldBot was down.</param>
+/// <param name="BestPrice">Best price since the entry (a long's highest high), points, or null (<see cref="ExitRule"/>).</param>
+/// <param name="TrailStop">The <c>atr_trail</c> trailing stop, points, or null.</param>
 public sealed record OpenTradeState(
     string Tag,
     TradePlan Plan,
@@ -39,7 +42,9 @@ public sealed record OpenTradeState(
     decimal Gross,
     decimal Commission,
     IReadOnlyList<TradeExit> Exits,
-    DateTimeOffset? LastFillTime = null)
+    DateTimeOffset? LastFillTime = null,
+    decimal? BestPrice = null,
+    decimal? TrailStop = null)
 {
     /// <summary>Contracts still open: filled minus exited.</summary>
     public int OpenQuantity => EntryFilled - Exits.Sum(e => e.Quantity);

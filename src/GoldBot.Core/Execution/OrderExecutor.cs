@@ -1,6 +1,7 @@
 using System.Globalization;
 using GoldBot.Market;
 using GoldBot.Risk;
+using GoldBot.Strategy;
 
 namespace GoldBot.Execution;
 
@@ -196,7 +197,11 @@ public sealed class OrderExecutor
             RequestRead("start-up", start: true);
         }, cancellationToken);
 
-    /// <summary>Sends the entry of an approved plan (a market order); its stop and targets follow its fills. A refusal is an error note.</summary>
+    /// <summary>
+    /// Sends the entry of an approved plan: a market order, or for Mode B (<see cref="EntryRule.Limit"/>) a limit order at the
+    /// plan's limit price that works until it fills, expires (<see cref="TradePlan.EntryExpiresAt"/>) or is invalidated
+    /// (<see cref="OnBarAsync"/>). Its stop and targets follow its fills, from the first contract. A refusal is an error note.
+    /// </summary>
     public ValueTask<ExecutionUpdate> EnterAsync(TradePlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -210,7 +215,11 @@ public sealed class OrderExecutor
             }
             var trade = ManagedTrade.ForPlan(plan, tag);
             _trade = trade;
-            Place(new OrderRequest(tag, trade.EntrySide, OrderType.Market, plan.Quantity), OrderRole.Entry, null,
+            var entry = plan.Signal.Entry;
+            var request = entry.Limit
+                ? new OrderRequest(tag, trade.EntrySide, OrderType.Limit, plan.Quantity, LimitPrice: entry.LimitPrice)
+                : new OrderRequest(tag, trade.EntrySide, OrderType.Market, plan.Quantity);
+            Place(request, OrderRole.Entry, null,
                 _outbox is null ? null : trade.ToState() with { EntryTime = _clock.GetUtcNow() });
         }, cancellationToken);
     }
@@ -254,6 +263,49 @@ public sealed class OrderExecutor
             _lastPrice = lastPrice ?? _lastPrice;
             _lastRead ??= _clock.GetUtcNow();
         }, cancellationToken);
+
+    /// <summary>
+    /// True when <see cref="OnBarAsync"/> has something to follow: a trade of this run under <c>atr_trail</c> or <c>structure</c>,
+    /// or a Mode B entry still working. Callers may skip the call (and its step and report) otherwise.
+    /// </summary>
+    public bool FollowsBars => _trade is { Adopted: false } t && (t.Plan.Signal.Exit.Profile != ExitProfile.FixedR || (t.Plan.Signal.Entry.Limit && !t.EntryComplete));
+
+    /// <summary>
+    /// A closed bar (prices in points, open time UTC; <paramref name="closeTime"/> its close, UTC): the open trade's exit rule
+    /// follows it (<see cref="ExitRule"/>: the best price since the entry and the <c>atr_trail</c> stop, which Protect then moves;
+    /// the <c>structure</c> exit, a flatten with reason <c>structure</c>, when an entry-time-frame bar closes beyond the zone's
+    /// far edge), and a Mode B limit entry is cancelled when such a close invalidates its zone or its working time has ended.
+    /// </summary>
+    public ValueTask<ExecutionUpdate> OnBarAsync(Bar bar, DateTimeOffset closeTime, CancellationToken cancellationToken) =>
+        RunAsync(() =>
+        {
+            if (_trade is not { Adopted: false } trade || _flatten is not null)
+                return;
+            var invalidated = trade.OnBar(bar, closeTime, _contract);
+            if (!trade.EntryComplete && trade.Plan.Signal.Entry.Limit)
+            {
+                if (invalidated)
+                    CancelEntry(trade, $"invalidated: a bar closed at {bar.Close}, beyond the zone's far edge {trade.Plan.Signal.FarEdge}");
+                else if (trade.Plan.EntryExpiresAt is { } expires && closeTime >= expires)
+                    CancelEntry(trade, $"expired at {expires:yyyy-MM-dd HH:mm}Z");
+            }
+            if (invalidated && trade.EntryFilled > 0 && trade.Plan.Signal.Exit.Profile == ExitProfile.Structure)
+            {
+                Note(ExecutionNoteLevel.Information, $"trade {trade.Tag}: a bar closed at {bar.Close}, beyond the zone's far edge {trade.Plan.Signal.FarEdge}: structure exit");
+                BeginFlatten("structure");
+            }
+        }, cancellationToken);
+
+    /// <summary>Cancels the working limit entry of <paramref name="trade"/> (Mode B) for <paramref name="why"/>; what filled is traded.</summary>
+    private void CancelEntry(ManagedTrade trade, string why)
+    {
+        if (_account.Orders.FirstOrDefault(o => o.OrderId == WorkingEntryId()) is not { } order)
+            return; // not acknowledged yet: the next bar or tick tries again
+        if (trade.EntryCancelledBecause is null)
+            Note(ExecutionNoteLevel.Information, $"limit entry {trade.Tag} {why}: cancelling it{(trade.EntryFilled > 0 ? $", {trade.EntryFilled} of {trade.Plan.Quantity} contracts filled" : "")}");
+        trade.EntryCancelledBecause = why;
+        Cancel(order, null);
+    }
 
     /// <summary>Applies the answer of a broker call that completed later (see <see cref="IExecutionCallbacks"/>).</summary>
     public ValueTask<ExecutionUpdate> OnCompletedAsync(BrokerCallCompletion completion, CancellationToken cancellationToken)
@@ -385,7 +437,7 @@ public sealed class OrderExecutor
             return;
         }
         _trade = null;
-        if (trade.FlattenReason is null)
+        if (trade.FlattenReason is null && trade.EntryCancelledBecause is null)
             Note(ExecutionNoteLevel.Error, $"entry {entry.Tag} {how}");
     }
 
@@ -456,7 +508,7 @@ public sealed class OrderExecutor
         var closingCommission = opening == 0 ? fill.Commission : decimal.Round(fill.Commission * closing / fill.Quantity, 2);
         var reason = intent?.Role switch
         {
-            OrderRole.Stop => trade.AtBreakeven ? "breakeven_stop" : "stop",
+            OrderRole.Stop => trade.TrailStop is { } trail && trade.Direction * (trail - trade.EntryPrice) > 0 ? "trailing_stop" : trade.AtBreakeven ? "breakeven_stop" : "stop",
             OrderRole.Target => intent.Leg!,
             _ => trade.FlattenReason ?? "unknown_order",
         };
@@ -501,10 +553,11 @@ public sealed class OrderExecutor
         {
             if (intent.State == IntentState.Uncertain)
                 LookUp(intent, now);
-            else if (intent is { Role: OrderRole.Entry, State: IntentState.Working, Filled: 0, Checked: false } && _ticking
+            else if (intent is { Role: OrderRole.Entry, State: IntentState.Working, Filled: 0, Checked: false } && _ticking && _trade?.Plan.Signal.Entry.Limit != true
                 && now - intent.Since >= TimeSpan.FromSeconds(_options.RetrySeconds))
             {
                 // A market entry fills at once: no fill seen a moment after the gateway took it means its events are not reaching us.
+                // (A Mode B limit entry rests: no fill is expected.)
                 intent.Checked = true;
                 RequestRead($"entry {intent.Tag} taken by the broker, no fill seen", start: true);
             }
@@ -514,6 +567,9 @@ public sealed class OrderExecutor
             Observe(now);
             return;
         }
+        // A Mode B entry's working time ends on the clock too, not only at a bar's close.
+        if (_trade is { EntryComplete: false, Plan.EntryExpiresAt: { } expires } pending && now > expires && _flatten is null)
+            CancelEntry(pending, $"expired at {expires:yyyy-MM-dd HH:mm}Z");
         var brokerFlat = BrokerFlat;
         if (_account.Position != 0 && _trade is null && !brokerFlat)
             AdoptPosition(now, null);
@@ -670,7 +726,7 @@ public sealed class OrderExecutor
         foreach (var fill in exits)
         {
             // A limit fills at its price or better: the farthest leg the fill reached (a gap through a target fills beyond it).
-            var leg = trade.Targets().LastOrDefault(l => direction * (fill.Price - TargetPrice(trade, l)) >= 0);
+            var leg = trade.Targets().LastOrDefault(l => !l.Trailing && direction * (fill.Price - TargetPrice(trade, l)) >= 0);
             var (role, name) = direction * (fill.Price - stop) <= 0 ? (OrderRole.Stop, null) : leg is not null ? (OrderRole.Target, leg.Name) : (OrderRole.Close, null);
             var intent = new OrderIntent(string.Create(CultureInfo.InvariantCulture, $"{saved.Tag}-while-down-{fill.OrderId}"), role, name, now) { Quantity = fill.Quantity };
             intent.Set(IntentState.Done, now);
@@ -881,6 +937,8 @@ public sealed class OrderExecutor
         var exit = trade.ExitSide;
         foreach (var leg in trade.Targets())
         {
+            if (leg.Trailing)
+                continue; // atr_trail: these contracts leave under the trailing stop
             Place(new OrderRequest(NextTag($"{trade.ExitStem}-{leg.Name}"), exit, OrderType.Limit, leg.Quantity, LimitPrice: TargetPrice(trade, leg), ReduceOnly: true),
                 OrderRole.Target, leg.Name);
         }

@@ -19,6 +19,10 @@ namespace GoldBot.Execution;
 /// a buy limit Low ≤ limit − 1 tick), because a bar that only touches the limit may not have reached an order queued there.
 /// It fills at its own price, never better, even when the bar gapped through it.</item>
 /// <item>Stop and limit fills are stamped at the bar's close, the latest moment they could have happened.</item>
+/// <item>A limit entry (a limit that is not reduce-only: Mode B) fills mid-bar, so the stop placed on its fill is matched
+/// against the rest of that same bar (<see cref="OnBarCloseAsync"/>): when the bar traded at or through it, it fills at the
+/// stop, moved by the stop slippage. Bar data cannot tell whether the low came before or after the entry; this model
+/// assumes after, the worst case. Targets placed then wait for the next bar.</item>
 /// <item>Exit orders placed when an entry fills at the open are live for the rest of that same bar.</item>
 /// <item>Reduce-only orders never fill more than the open position and are cancelled once it is flat (the executor's
 /// own one-cancels-other, which acts within milliseconds on a real account, is instant at bar resolution).</item>
@@ -52,6 +56,8 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
     private decimal _averagePrice;
     private decimal _balance;
     private Bar? _lastBar;
+    // Set when a limit entry filled in the current bar: orders placed after that fill (its stop) are matched against the rest of the bar.
+    private long? _placedAfterEntryFill;
 
     /// <summary>Creates a simulated account with <paramref name="startingBalance"/> USD.</summary>
     /// <param name="barPeriod">Length of the bars given to <see cref="OnBarAsync"/> (to stamp fills at bar close).</param>
@@ -249,6 +255,33 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         }
     }
 
+    /// <inheritdoc cref="IBarDrivenVenue.OnBarCloseAsync"/>
+    /// <remarks>
+    /// After a limit entry filled in <paramref name="bar"/>: the stops placed since are filled when the bar traded at or through
+    /// them (the worst case; see the class summary). Nothing happens otherwise.
+    /// </remarks>
+    public async ValueTask OnBarCloseAsync(Bar bar, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_placedAfterEntryFill is not { } after)
+                return;
+            _placedAfterEntryFill = null;
+            foreach (var order in Gather(OrderType.Stop))
+            {
+                var stop = order.Request.StopPrice!.Value;
+                if (order.Id > after && (order.Direction > 0 ? bar.High >= stop : bar.Low <= stop))
+                    Fill(order, stop + _contract.ToPrice(_costs.StopSlippageTicks) * order.Direction, bar.OpenTime + _barPeriod);
+            }
+            await FlushAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>
     /// End of data: fills any market order still waiting at the last bar's close (with market
     /// slippage) so a replay can always end flat. Limit and stop orders stay working.
@@ -409,6 +442,8 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
 
         _working.Remove(order);
         order.Filled += quantity;
+        if (order.Request is { Type: OrderType.Limit, ReduceOnly: false })
+            _placedAfterEntryFill = _lastOrderId;
         Record(order, quantity < order.Request.Quantity ? "Cancelled" : "Filled");
         var commission = quantity * _costs.CommissionPerSide;
         var realised = 0m;

@@ -184,7 +184,13 @@ public sealed class RiskManager
         }
 
         _entryPending = true;
-        var plan = new TradePlan(signal, quantity, signal.StopTicks, Targets(quantity, signal.StopTicks, _options.RunnerTargetR), quantity * perContract, budget);
+        var targets = signal.Exit.Profile == ExitProfile.AtrTrail
+            ? TrailTargets(quantity, signal.StopTicks, signal.Exit.FirstTargetTicks)
+            : Targets(quantity, signal.StopTicks, _options.RunnerTargetR);
+        var plan = new TradePlan(signal, quantity, signal.StopTicks, targets, quantity * perContract, budget)
+        {
+            EntryExpiresAt = signal.Entry.Limit ? Min(signal.Time + signal.Entry.WorksFor, WindowEnd(now)) : null,
+        };
         return new RiskDecision(plan, null);
     }
 
@@ -375,6 +381,29 @@ public sealed class RiskManager
         }
         return legs;
     }
+
+    /// <summary><c>atr_trail</c>'s legs: half (by largest remainder) at <paramref name="firstTargetTicks"/>, the rest trailing.</summary>
+    private static IReadOnlyList<TargetLeg> TrailTargets(int quantity, int stopTicks, int firstTargetTicks)
+    {
+        Span<int> counts = stackalloc int[2];
+        LargestRemainder.Split([0.5m, 0.5m], quantity, counts);
+        var legs = new List<TargetLeg>(2);
+        if (counts[0] > 0)
+            legs.Add(new TargetLeg("tp1", counts[0], firstTargetTicks, decimal.Round((decimal)firstTargetTicks / stopTicks, 2)));
+        if (counts[1] > 0)
+            legs.Add(new TargetLeg("trail", counts[1], 0, 0, Trailing: true));
+        return legs;
+    }
+
+    /// <summary>The end of the entry window of the exchange day of <paramref name="now"/>, UTC (the next one once it has passed).</summary>
+    private DateTimeOffset WindowEnd(DateTimeOffset now)
+    {
+        var date = DateOnly.FromDateTime(CmeSession.ToExchangeTime(now).DateTime);
+        var end = CmeSession.AtExchangeTime(date, _schedule.At(now).WindowEnd);
+        return end > now ? end : CmeSession.AtExchangeTime(date.AddDays(1), _schedule.At(now).WindowEnd);
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static string Usd(decimal amount) => "$" + amount.ToString("F2", CultureInfo.InvariantCulture);
 }

@@ -2,12 +2,16 @@ using GoldBot.Strategy;
 
 namespace GoldBot.Risk;
 
-/// <summary>One take-profit leg of a bracket.</summary>
-/// <param name="Name"><c>tp1</c>, <c>tp2</c> or <c>runner</c>.</param>
+/// <summary>
+/// One exit leg of a bracket: a take-profit limit, or (<see cref="Trailing"/>) contracts that have no target and leave under
+/// the trailing stop (<c>atr_trail</c>).
+/// </summary>
+/// <param name="Name"><c>tp1</c>, <c>tp2</c>, <c>runner</c> or <c>trail</c>.</param>
 /// <param name="Quantity">Contracts closed by this leg.</param>
-/// <param name="Ticks">Distance from the entry fill, ticks.</param>
-/// <param name="RMultiple">Distance as a multiple of the stop distance (1, 2, 2.5).</param>
-public sealed record TargetLeg(string Name, int Quantity, int Ticks, decimal RMultiple);
+/// <param name="Ticks">Distance from the entry fill, ticks (0 for a trailing leg).</param>
+/// <param name="RMultiple">Distance as a multiple of the stop distance (1, 2, 2.5; 0 for a trailing leg).</param>
+/// <param name="Trailing">True for contracts without a take-profit order.</param>
+public sealed record TargetLeg(string Name, int Quantity, int Ticks, decimal RMultiple, bool Trailing = false);
 
 /// <summary>
 /// An approved trade: the signal, the size, the stop and the take-profit legs. The bracket is
@@ -20,7 +24,14 @@ public sealed record TargetLeg(string Name, int Quantity, int Ticks, decimal RMu
 /// <param name="Targets">Take-profit legs whose quantities sum to <paramref name="Quantity"/>.</param>
 /// <param name="RiskAmount">Loss at the stop including round-trip costs, USD.</param>
 /// <param name="RiskBudget">The budget the size was computed from, USD.</param>
-public sealed record TradePlan(TradeSignal Signal, int Quantity, int StopTicks, IReadOnlyList<TargetLeg> Targets, decimal RiskAmount, decimal RiskBudget);
+public sealed record TradePlan(TradeSignal Signal, int Quantity, int StopTicks, IReadOnlyList<TargetLeg> Targets, decimal RiskAmount, decimal RiskBudget)
+{
+    /// <summary>
+    /// Mode B: when the limit entry's working time ends, UTC (the signal's <see cref="EntryRule.WorksFor"/>, cut at the end of
+    /// the entry window); null for a market entry.
+    /// </summary>
+    public DateTimeOffset? EntryExpiresAt { get; init; }
+}
 
 /// <summary>The risk manager's answer to a signal: a plan, or a refusal with its reason.</summary>
 /// <param name="Plan">The approved plan, or null.</param>

@@ -51,6 +51,10 @@ public sealed class OrderBlockStrategy : ISignalSource
     // Entry bar index of the last break of structure or change of character, per scope (internal, swing) and direction.
     private readonly int[] _lastBreak = [int.MinValue, int.MinValue, int.MinValue, int.MinValue];
     private int _entryIndex = -1;
+    // Mode B (limit entries at a zone's formation) and the exit profile, decided once.
+    private readonly bool _limitEntries;
+    private readonly ExitProfile _exitProfile;
+    private readonly TimeSpan _entryPeriod;
 
     /// <summary>Creates the strategy for <paramref name="contract"/> fed with bars of <paramref name="sourcePeriod"/>.</summary>
     /// <exception cref="ArgumentException">A time frame is not a multiple of the source period, or an option is invalid.</exception>
@@ -62,7 +66,10 @@ public sealed class OrderBlockStrategy : ISignalSource
         (_breakerBlocks, _fairValueGaps, _liquiditySweeps, _optimalTradeEntries) =
             (_enabled.Contains(BreakerBlock), _enabled.Contains(FairValueGap), _enabled.Contains(LiquiditySweep), _enabled.Contains(OptimalTradeEntry));
         _contract = contract;
+        _limitEntries = options.EntryMode == "limit";
+        _exitProfile = ExitRule.Parse(options.ExitProfile);
         var entryFrame = TimeFrame.Parse(options.EntryTimeFrame);
+        _entryPeriod = entryFrame.Period;
         var trendFrame = TimeFrame.Parse(options.TrendTimeFrame);
         _entryBars = new BarAggregator(sourcePeriod, entryFrame);
         _trendBars = new BarAggregator(sourcePeriod, trendFrame);
@@ -107,26 +114,34 @@ public sealed class OrderBlockStrategy : ISignalSource
         {
             switch (e.Kind)
             {
+                case SmcEventKind.OrderBlockFormed when _limitEntries:
+                    signals.Add(CreateSignal(e, OrderBlock, e.Score, _options.MinScore, bar, tickBar, atr, averageVolume, limit: true));
+                    break;
                 case SmcEventKind.OrderBlockTouched when !In(events, SmcEventKind.OrderBlockInvalidated, e.Id):
-                    signals.Add(CreateSignal(e, OrderBlock, e.Score, _options.MinScore, bar, tickBar, atr, averageVolume));
+                    if (!_limitEntries)
+                        signals.Add(CreateSignal(e, OrderBlock, e.Score, _options.MinScore, bar, tickBar, atr, averageVolume));
                     if (InOptimalTradeEntry(e, tickBar))
                         signals.Add(CreateSignal(e, OptimalTradeEntry, e.Score, _options.OteMinScore, bar, tickBar, atr, averageVolume));
                     break;
                 case SmcEventKind.BreakerBlockFormed when _breakerBlocks:
                     _breakers.Add(e.Id);
+                    if (_limitEntries)
+                        signals.Add(CreateSignal(e, BreakerBlock, e.Score, _options.BreakerMinScore, bar, tickBar, atr, averageVolume, limit: true));
                     break;
-                case SmcEventKind.BreakerBlockTouched when _breakers.Contains(e.Id) && !In(events, SmcEventKind.BreakerBlockInvalidated, e.Id):
+                case SmcEventKind.BreakerBlockTouched when !_limitEntries && _breakers.Contains(e.Id) && !In(events, SmcEventKind.BreakerBlockInvalidated, e.Id):
                     signals.Add(CreateSignal(e, BreakerBlock, e.Score, _options.BreakerMinScore, bar, tickBar, atr, averageVolume));
                     break;
                 case SmcEventKind.BreakerBlockInvalidated or SmcEventKind.OrderBlockExpired:
                     _breakers.Remove(e.Id);
                     break;
                 case SmcEventKind.FairValueGapFormed when _fairValueGaps || _optimalTradeEntries:
-                    RememberGap(e);
+                    var formedScore = RememberGap(e);
+                    if (_limitEntries && _fairValueGaps)
+                        signals.Add(CreateSignal(e, FairValueGap, formedScore, _options.FairValueGapMinScore, bar, tickBar, atr, averageVolume, limit: true));
                     break;
                 case SmcEventKind.FairValueGapMitigated when _gaps.Remove(e.Id, out var gap) && !In(events, SmcEventKind.FairValueGapFilled, e.Id):
                     var gapScore = gap.Score with { CleanMove = (byte)(_entryIndex - gap.Formed >= 3 ? 2 : 1) };
-                    if (_fairValueGaps)
+                    if (_fairValueGaps && !_limitEntries)
                         signals.Add(CreateSignal(e, FairValueGap, gapScore, _options.FairValueGapMinScore, bar, tickBar, atr, averageVolume));
                     if (InOptimalTradeEntry(e, tickBar))
                         signals.Add(CreateSignal(e, OptimalTradeEntry, gapScore, _options.OteMinScore, bar, tickBar, atr, averageVolume));
@@ -185,7 +200,7 @@ public sealed class OrderBlockStrategy : ISignalSource
     /// Scores a gap formed at this bar's close from what is known now (<c>docs/smc.md</c>, "What the strategy trades"): its
     /// height, its middle bar's volume and body, and a break of structure in its direction at this bar or the middle one.
     /// </summary>
-    private void RememberGap(in SmcEvent e)
+    private OrderBlockScore RememberGap(in SmcEvent e)
     {
         var height = e.Top - e.Bottom;
         var minDisplacement = _options.Entry.MinDisplacementTicks;
@@ -202,6 +217,7 @@ public sealed class OrderBlockStrategy : ISignalSource
         if (_gaps.Count >= MaxGaps)
             _gaps.Remove(_gaps.MinBy(g => g.Value.Formed).Key);
         _gaps[e.Id] = (score, _entryIndex);
+        return score;
     }
 
     /// <summary>True when zone <paramref name="id"/> also had a <paramref name="kind"/> event in the same bar (a block that failed as it was touched: no entry).</summary>
@@ -215,10 +231,16 @@ public sealed class OrderBlockStrategy : ISignalSource
         return false;
     }
 
-    private TradeSignal CreateSignal(in SmcEvent e, string pattern, OrderBlockScore components, int minScore, in Bar bar, in TickBar tickBar, double atr, double averageVolume)
+    /// <summary>
+    /// The signal for zone <paramref name="e"/>: entered at market from this bar's close, or, with <paramref name="limit"/>
+    /// (Mode B, at the zone's formation), by a limit order at its near edge; the stop measured from that entry price.
+    /// </summary>
+    private TradeSignal CreateSignal(in SmcEvent e, string pattern, OrderBlockScore components, int minScore, in Bar bar, in TickBar tickBar, double atr,
+        double averageVolume, bool limit = false)
     {
+        var entry = limit ? (e.Direction > 0 ? e.Top : e.Bottom) : tickBar.Close;
         var stopLevel = e.Direction > 0 ? e.Bottom - _options.StopBufferTicks : e.Top + _options.StopBufferTicks;
-        var structural = Math.Max(_options.MinStopTicks, e.Direction > 0 ? tickBar.Close - stopLevel : stopLevel - tickBar.Close);
+        var structural = Math.Max(_options.MinStopTicks, e.Direction > 0 ? entry - stopLevel : stopLevel - entry);
         var stopTicks = (int)Math.Max(structural, (long)Math.Ceiling((double)_options.MinStopAtr * atr));
         var trend = Trend;
         var score = components.Total;
@@ -238,7 +260,18 @@ public sealed class OrderBlockStrategy : ISignalSource
             CmeSession.ExchangeTimeOfDay(e.KnownTime).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             zone.ToString().ToLowerInvariant());
 
+        // ATR in ticks sizes the atr_trail exits; before ATR's warm-up ends, the stop distance stands in for it.
+        var atrTicks = atr > 0 ? atr : stopTicks;
+        var exit = _exitProfile == ExitProfile.AtrTrail
+            ? new ExitRule(ExitProfile.AtrTrail, (int)Math.Ceiling((double)_options.FirstTargetAtr * atrTicks), (int)Math.Ceiling((double)_options.TrailAtr * atrTicks))
+            : _exitProfile == ExitProfile.Structure ? new ExitRule(ExitProfile.Structure, 0, 0) : ExitRule.FixedR;
+        var limitPrice = _contract.ToPrice(entry);
         return new TradeSignal(e.KnownTime, pattern, e.Direction, score, components, _contract.ToPrice(e.Top), _contract.ToPrice(e.Bottom),
-            bar.Close, stopTicks, trend, conditions, rejection);
+            limit ? limitPrice : bar.Close, stopTicks, trend, conditions, rejection)
+        {
+            Entry = limit ? new EntryRule(true, limitPrice, _options.LimitExpiryBars * _entryPeriod) : EntryRule.Market,
+            Exit = exit,
+            Frame = _entryPeriod,
+        };
     }
 }

@@ -76,6 +76,27 @@ public sealed record StrategyOptions
     /// <summary>The patterns in effect: <see cref="Patterns"/>, or <c>order_block</c> when none are configured.</summary>
     public IReadOnlyList<string> EnabledPatterns => Patterns is { Count: > 0 } p ? [.. p.Distinct()] : ["order_block"];
 
+    /// <summary>
+    /// How trades are entered: <c>market</c> (Mode A, the default) or <c>limit</c> (Mode B: a limit order resting at a fresh
+    /// zone's near edge from the moment it forms; <see cref="EntryRule"/>).
+    /// </summary>
+    public string EntryMode { get; init; } = "market";
+
+    /// <summary>Mode B: how many entry-time-frame bars a limit entry works before it is cancelled (1–100).</summary>
+    [Range(1, 100)]
+    public int LimitExpiryBars { get; init; } = 4;
+
+    /// <summary>How trades exit: <c>fixed_r</c> (the default), <c>atr_trail</c> or <c>structure</c> (<see cref="ExitRule"/>).</summary>
+    public string ExitProfile { get; init; } = "fixed_r";
+
+    /// <summary><c>atr_trail</c>: the first target's distance from the entry as a multiple of the entry time frame's ATR(14) (half the position exits there).</summary>
+    [Range(0.5, 20)]
+    public decimal FirstTargetAtr { get; init; } = 2m;
+
+    /// <summary><c>atr_trail</c>: the trailing stop's distance from the best price since the entry, as a multiple of ATR(14) (LeBeau's chandelier uses 3).</summary>
+    [Range(0.5, 20)]
+    public decimal TrailAtr { get; init; } = 3m;
+
     /// <summary>Detector settings on the entry time frame.</summary>
     public SmcOptions Entry { get; init; } = new();
 

@@ -34,6 +34,21 @@ public sealed record TradeSignal(
 {
     /// <summary><c>long</c> or <c>short</c>.</summary>
     public string Side => Direction > 0 ? "long" : "short";
+
+    /// <summary>The zone's far edge, points: a long's <see cref="ZoneBottom"/>, a short's <see cref="ZoneTop"/>. A close beyond it invalidates the setup.</summary>
+    public decimal FarEdge => Direction > 0 ? ZoneBottom : ZoneTop;
+
+    /// <summary>How the signal is entered (<c>Strategy:EntryMode</c>); a market order by default.</summary>
+    public EntryRule Entry { get; init; } = EntryRule.Market;
+
+    /// <summary>How its trade exits (<c>Strategy:ExitProfile</c>); <c>fixed_r</c> by default.</summary>
+    public ExitRule Exit { get; init; } = ExitRule.FixedR;
+
+    /// <summary>
+    /// Length of the bars the signal was found on (the entry time frame), whose closes judge an invalidation; zero when
+    /// every bar counts.
+    /// </summary>
+    public TimeSpan Frame { get; init; }
 }
 
 /// <summary>Conditions at signal time, recorded with every trade so performance can be split by them.</summary>

@@ -76,6 +76,10 @@ public static class SettingsValidator
             errors.Add($"Strategy:Patterns: '{pattern}' is not a pattern GoldBot trades ({string.Join(", ", StrategyOptions.TradeablePatterns)})");
         if (strategy.StopBufferTicks < 0)
             errors.Add("Strategy:StopBufferTicks must be ≥ 0");
+        if (!EntryRule.Names.Contains(strategy.EntryMode))
+            errors.Add($"Strategy:EntryMode: '{strategy.EntryMode}' is not an entry mode ({string.Join(", ", EntryRule.Names)})");
+        if (!ExitRule.Names.Contains(strategy.ExitProfile))
+            errors.Add($"Strategy:ExitProfile: '{strategy.ExitProfile}' is not an exit profile ({string.Join(", ", ExitRule.Names)})");
         foreach (var (key, frame) in new[]
                  {
                      ("Strategy:EntryTimeFrame", strategy.EntryTimeFrame), ("Strategy:TrendTimeFrame", strategy.TrendTimeFrame),

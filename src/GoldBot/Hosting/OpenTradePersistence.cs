@@ -79,5 +79,5 @@ public sealed class OpenTradePersistence(StateStore store, StateWriter writer, l
     }
 
     private static object? Key(OpenTradeState? trade) => trade is null ? null
-        : (trade.Tag, trade.EntryFilled, trade.EntryComplete, trade.AtBreakeven, trade.TargetsPlaced, trade.InitialStop, trade.Commission, trade.Exits.Count);
+        : (trade.Tag, trade.EntryFilled, trade.EntryComplete, trade.AtBreakeven, trade.TargetsPlaced, trade.InitialStop, trade.Commission, trade.Exits.Count, trade.TrailStop);
 }

@@ -26,6 +26,11 @@ public sealed record BrokerEventsReceived(IReadOnlyList<BrokerEvent> Events) : E
 /// <param name="Completion">The answer.</param>
 public sealed record BrokerCallFinished(BrokerCallCompletion Completion) : ExecutorInput;
 
+/// <summary>A closed bar, passed on by the risk manager before it acts on the bar: the open trade's exit rule and a Mode B entry follow it.</summary>
+/// <param name="Bar">The source bar (points, open time UTC).</param>
+/// <param name="CloseTime">Its close, UTC.</param>
+public sealed record ExecutorBar(Market.Bar Bar, DateTimeOffset CloseTime) : ExecutorInput;
+
 /// <summary>A clock tick passed on by the risk manager (gateway modes, every second of market time).</summary>
 /// <param name="LastPrice">Latest trade or quote price, points, or null when none is known.</param>
 public sealed record ExecutorTick(decimal? LastPrice) : ExecutorInput;

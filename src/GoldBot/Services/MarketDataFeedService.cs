@@ -58,6 +58,8 @@ public sealed class MarketDataFeedService(
                 await IdleAsync(lockstep, stoppingToken);
                 await venue.OnBarAsync(bar, stoppingToken);
                 await IdleAsync(lockstep, stoppingToken);
+                await venue.OnBarCloseAsync(bar, stoppingToken);
+                await IdleAsync(lockstep, stoppingToken);
             }
             feed?.OnBar(message.CloseTime);
             await channels.Detector.WriteAsync(new BarClosed(message), stoppingToken);

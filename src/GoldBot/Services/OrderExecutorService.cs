@@ -41,6 +41,7 @@ public sealed class OrderExecutorService(
                 BrokerEventsReceived received => await executor.OnBrokerEventsAsync(received.Events, stoppingToken),
                 BrokerCallFinished finished => await executor.OnCompletedAsync(finished.Completion, stoppingToken),
                 ExecutorTick tick => await executor.OnClockAsync(tick.LastPrice, stoppingToken),
+                ExecutorBar bar when executor.FollowsBars => await executor.OnBarAsync(bar.Bar, bar.CloseTime, stoppingToken),
                 UserEventsChanged events => await executor.OnEventStreamAsync(events.Flowing, events.Reason, stoppingToken),
                 ExecutorStart start => await executor.StartAsync(start.LastPrice, start.Resume, stoppingToken),
                 _ => null,

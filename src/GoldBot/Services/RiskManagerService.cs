@@ -80,6 +80,7 @@ public sealed class RiskManagerService(
     {
         var closeTime = evaluated.Bar.CloseTime;
         _mark = evaluated.Bar.Bar.Close;
+        await channels.Executor.WriteAsync(new ExecutorBar(evaluated.Bar.Bar, closeTime), cancellationToken);
         var flatten = stage.OnBar(closeTime, evaluated.Bar.Bar);
         // Signals are judged at the time it is now (a bar taken from History after a gap closed long ago; a replay's clock is at the close).
         var now = time.GetUtcNow() is var clock && clock > closeTime ? clock : closeTime;

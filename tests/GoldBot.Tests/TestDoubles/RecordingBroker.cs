@@ -2,13 +2,20 @@ using GoldBot.Execution;
 
 namespace GoldBot.Tests.TestDoubles;
 
-/// <summary>A broker that hands every call to <paramref name="inner"/> and keeps the changes it was asked to make.</summary>
+/// <summary>A broker that hands every call to <paramref name="inner"/> and keeps the orders and changes it was asked to make.</summary>
 internal sealed class RecordingBroker(IBroker inner) : IBroker
 {
     /// <summary>Every <see cref="ModifyAsync"/> request, in order.</summary>
     public List<OrderChange> Changes { get; } = [];
 
-    public ValueTask<OrderAck> PlaceAsync(OrderRequest request, CancellationToken cancellationToken) => inner.PlaceAsync(request, cancellationToken);
+    /// <summary>Every <see cref="PlaceAsync"/> request, in order.</summary>
+    public List<OrderRequest> Placed { get; } = [];
+
+    public ValueTask<OrderAck> PlaceAsync(OrderRequest request, CancellationToken cancellationToken)
+    {
+        Placed.Add(request);
+        return inner.PlaceAsync(request, cancellationToken);
+    }
 
     public ValueTask<OrderAck> ModifyAsync(OrderChange change, CancellationToken cancellationToken)
     {
