@@ -34,15 +34,22 @@ public sealed class BacktestParityTests
             ["Execution:LimitTradeThroughTicks"] = "0",
         },
         // Every tradeable pattern (issue 12): breaker blocks, gaps, sweeps and OTE through the same code path.
-        ["every pattern"] = GoldBot.Strategy.StrategyOptions.TradeablePatterns.Select((p, i) => (p, i))
-            .ToDictionary(x => $"Strategy:Patterns:{x.i}", x => (string?)x.p),
+        ["every pattern"] = EveryPattern(),
+        // Entry modes and exit profiles (issue 12 §2): limit entries with the trailing stop, and the structure exit, busy.
+        ["limit, atr_trail"] = new(EveryPattern()) { ["Strategy:EntryMode"] = "limit", ["Strategy:ExitProfile"] = "atr_trail", ["Strategy:MinScore"] = "5", ["Strategy:FirstTargetAtr"] = "1", ["Strategy:TrailAtr"] = "1" },
+        ["structure"] = new(EveryPattern()) { ["Strategy:ExitProfile"] = "structure", ["Strategy:MinScore"] = "5", ["Strategy:StopBufferTicks"] = "30" },
     };
+
+    private static Dictionary<string, string?> EveryPattern() => GoldBot.Strategy.StrategyOptions.TradeablePatterns.Select((p, i) => (p, i))
+        .ToDictionary(x => $"Strategy:Patterns:{x.i}", x => (string?)x.p);
 
     [Theory]
     [InlineData("default", 14)]
     [InlineData("tight", 5)]
     [InlineData("busy", 50)]
     [InlineData("every pattern", 21)]
+    [InlineData("limit, atr_trail", 13)]
+    [InlineData("structure", 26)]
     public async Task The_backtest_engine_makes_the_hosted_replays_trades_on_the_MGC_file(string name, int pinnedTrades)
     {
         var overrides = Cases[name];
@@ -79,6 +86,10 @@ public sealed class BacktestParityTests
             Assert.Equal(expected with { Id = "", Exits = NoExits }, actual with { Id = "", Exits = NoExits });
         }
         Assert.Equal(12_382, result.Run.Bars);
+        if (name == "limit, atr_trail")
+            Assert.Contains(daemon, t => t.ExitReason == "trailing_stop");
+        if (name == "structure")
+            Assert.Contains(daemon, t => t.ExitReason == "structure");
         if (name == "default")
         {
             Assert.Equal(543.12m, result.Trades.Sum(t => t.PnL!.Value));

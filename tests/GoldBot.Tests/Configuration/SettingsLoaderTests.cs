@@ -253,10 +253,13 @@ public sealed class SettingsLoaderTests : IDisposable
     {
         // A pattern that does not exist (no trade would ever be taken), a pace at which one bar takes years, and a commission
         // that overflows the money arithmetic.
-        var path = Config("""{ "Strategy": { "Patterns": [ "inducement" ] }, "Replay": { "Speed": 1e-9 }, "Execution": { "CommissionPerSide": 7.9e28 }, "TopstepX": { "BarTimeFrame": "junk" } }""");
+        var path = Config("""{ "Strategy": { "Patterns": [ "inducement" ], "EntryMode": "stop", "ExitProfile": "trail", "TrailAtr": 0 }, "Replay": { "Speed": 1e-9 }, "Execution": { "CommissionPerSide": 7.9e28 }, "TopstepX": { "BarTimeFrame": "junk" } }""");
         var e = Assert.Throws<SettingsException>(() => SettingsLoader.Load(path, NoOverrides, NoEnvironment));
         var lines = e.Message.Split(Environment.NewLine);
         Assert.Contains("Strategy:Patterns: 'inducement' is not a pattern GoldBot trades (order_block, breaker_block, fair_value_gap, liquidity_sweep, ote)", lines);
+        Assert.Contains("Strategy:EntryMode: 'stop' is not an entry mode (market, limit)", lines);
+        Assert.Contains("Strategy:ExitProfile: 'trail' is not an exit profile (fixed_r, atr_trail, structure)", lines);
+        Assert.Contains(lines, l => l.StartsWith("Strategy:TrailAtr", StringComparison.Ordinal));
         Assert.Contains("Replay:Speed must be 0 (as fast as possible) or at least 0.1 (a tenth of real time), not 1E-09", lines);
         Assert.Contains("Execution:CommissionPerSide must be between 0 and 100 USD per contract per side", lines);
         Assert.Contains(lines, l => l.StartsWith("TopstepX:BarTimeFrame: 'junk' is not a time frame", StringComparison.Ordinal)); // sim and live crashed on it

@@ -1,6 +1,7 @@
 using GoldBot.Execution;
 using GoldBot.Market;
 using GoldBot.Risk;
+using GoldBot.Strategy;
 using GoldBot.Tests.TestDoubles;
 
 namespace GoldBot.Tests.Risk;
@@ -437,5 +438,34 @@ public sealed class RiskManagerTests
 
         var status = risk.Status(Ct(2, 10, 3));
         Assert.Equal((true, null, 1, 1, 40m, 840m), (status.CanTrade, status.BlockedBy, status.DailyTrades, status.TotalTrades, status.DailyPnL, status.DailyLossRemaining));
+    }
+
+    // ---- entry modes and exit profiles (issue 12 §2) ----
+
+    [Theory]
+    [InlineData(1, "tp1:1@46")]
+    [InlineData(4, "tp1:2@46 trail:2")]
+    [InlineData(5, "tp1:3@46 trail:2")]
+    public void Atr_trail_puts_half_the_contracts_at_its_first_target_and_leaves_the_rest_without_one(int quantity, string expected)
+    {
+        var risk = NewManager(new RiskOptions { DefaultContracts = quantity, MaxRiskPerTrade = 400m });
+        var signal = Signals.Long(Ct(2, 10, 0), 20) with { Exit = new ExitRule(ExitProfile.AtrTrail, 46, 69) };
+        var plan = risk.Evaluate(signal, Ct(2, 10, 0)).Plan!;
+        Assert.Equal(quantity, plan.Quantity);
+        Assert.Equal(expected, string.Join(' ', plan.Targets.Select(t => t.Trailing ? $"{t.Name}:{t.Quantity}" : $"{t.Name}:{t.Quantity}@{t.Ticks}")));
+        Assert.Equal(2.3m, plan.Targets[0].RMultiple); // 46 ticks over a 20-tick stop
+        Assert.Null(plan.EntryExpiresAt);
+    }
+
+    [Fact]
+    public void A_limit_entry_works_for_its_time_but_never_past_the_end_of_the_entry_window()
+    {
+        var risk = NewManager();
+        var limit = new EntryRule(true, 2001m, TimeSpan.FromHours(1));
+        var morning = risk.Evaluate(Signals.Long(Ct(2, 10, 0), 20) with { Entry = limit }, Ct(2, 10, 0)).Plan!;
+        Assert.Equal(Ct(2, 11, 0), morning.EntryExpiresAt);
+        risk.OnPosition(0, 0m, false, risk.Equity);
+        var late = risk.Evaluate(Signals.Long(Ct(2, 14, 30), 20) with { Entry = limit }, Ct(2, 14, 30)).Plan!;
+        Assert.Equal(Ct(2, 15, 0), late.EntryExpiresAt); // the window ends at 15:00 CT
     }
 }

@@ -37,15 +37,23 @@ public sealed class OrderBlockStrategyTests
 
     private static readonly StrategyOptions AllPatterns = new() { Patterns = [.. StrategyOptions.TradeablePatterns] };
 
-    [Fact]
-    public void Stopping_after_any_bar_gives_exactly_the_signals_the_full_run_had_by_then()
+    /// <summary>Every pattern, Mode B limit entries and the <c>atr_trail</c> exits (issue 12 §2).</summary>
+    private static readonly StrategyOptions AllPatternsAtLimit = AllPatterns with { EntryMode = "limit", ExitProfile = "atr_trail" };
+
+    private static StrategyOptions Options(string name) => name == "limit" ? AllPatternsAtLimit : AllPatterns;
+
+    [Theory]
+    [InlineData("market")]
+    [InlineData("limit")]
+    public void Stopping_after_any_bar_gives_exactly_the_signals_the_full_run_had_by_then(string entryMode)
     {
+        var options = Options(entryMode);
         var bars = SmcTestData.Mgc3Minute;
-        var full = Signals(AllPatterns);
+        var full = Signals(options);
         Assert.Equal(StrategyOptions.TradeablePatterns.Order(StringComparer.Ordinal), full.Select(s => s.Pattern).Distinct().Order(StringComparer.Ordinal)); // every pattern is covered
         foreach (var t in new[] { 500, 2_000, 4_321, 7_777, 10_000, bars.Count - 1 })
         {
-            var strategy = new OrderBlockStrategy(AllPatterns, Mgc, TimeSpan.FromMinutes(3));
+            var strategy = new OrderBlockStrategy(options, Mgc, TimeSpan.FromMinutes(3));
             var prefix = new List<TradeSignal>();
             for (var i = 0; i <= t; i++)
                 strategy.OnBar(bars[i], prefix);
@@ -54,10 +62,12 @@ public sealed class OrderBlockStrategyTests
         }
     }
 
-    [Fact]
-    public void The_stop_lies_beyond_the_blocks_far_edge_plus_the_buffer()
+    [Theory]
+    [InlineData("market")]
+    [InlineData("limit")]
+    public void The_stop_lies_beyond_the_blocks_far_edge_plus_the_buffer(string entryMode)
     {
-        var options = AllPatterns;
+        var options = Options(entryMode);
         foreach (var s in Signals(options).Where(s => s.StopTicks > options.MinStopTicks))
         {
             var stop = s.ReferencePrice - s.Direction * Mgc.ToPrice(s.StopTicks);
@@ -145,5 +155,35 @@ public sealed class OrderBlockStrategyTests
             else
                 Assert.DoesNotContain("score", loose[i].Rejection ?? "", StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Mode_B_rests_a_limit_at_a_fresh_zones_near_edge_from_its_formation_and_only_sweeps_and_ote_enter_at_market()
+    {
+        var signals = Signals(AllPatternsAtLimit);
+        var zones = new[] { "order_block", "breaker_block", "fair_value_gap" };
+        Assert.All(signals, s =>
+        {
+            Assert.Equal(zones.Contains(s.Pattern), s.Entry.Limit);
+            if (s.Entry.Limit)
+            {
+                Assert.Equal(s.Direction > 0 ? s.ZoneTop : s.ZoneBottom, s.Entry.LimitPrice);
+                Assert.Equal(s.Entry.LimitPrice, s.ReferencePrice);
+                Assert.Equal(TimeSpan.FromMinutes(60), s.Entry.WorksFor); // 4 bars of 15 minutes
+            }
+            Assert.Equal(TimeSpan.FromMinutes(15), s.Frame);
+            Assert.Equal(ExitProfile.AtrTrail, s.Exit.Profile);
+            // 2 × and 3 × ATR in ticks, rounded up (the stop stands in for ATR in its warm-up).
+            var atr = s.Conditions.AtrTicks > 0 ? s.Conditions.AtrTicks : s.StopTicks;
+            Assert.InRange(s.Exit.FirstTargetTicks, 2 * atr - 0.2, 2 * atr + 1.2);
+            Assert.InRange(s.Exit.TrailTicks, 3 * atr - 0.3, 3 * atr + 1.3);
+        });
+        // A Mode B order block comes when the block forms, so before the touch the market mode waits for.
+        var atMarket = Signals(AllPatterns).Where(s => s.Pattern == "order_block").ToList();
+        var atLimit = signals.Where(s => s.Pattern == "order_block").ToList();
+        var sameZone = atMarket.Join(atLimit, s => (s.ZoneTop, s.ZoneBottom, s.Direction), s => (s.ZoneTop, s.ZoneBottom, s.Direction), (touch, formed) => (touch, formed)).ToList();
+        Assert.True(sameZone.Count > 20, $"{sameZone.Count} zones both ways");
+        Assert.All(sameZone, pair => Assert.True(pair.formed.Time < pair.touch.Time));
+        Assert.DoesNotContain(signals, s => zones.Contains(s.Pattern) && !s.Entry.Limit);
     }
 }
