@@ -14,17 +14,27 @@ namespace GoldBot.Backtesting.Run;
 public sealed record ComparisonVariant(string Name, Func<BacktestSettings, BacktestSettings> Apply)
 {
     /// <summary>
-    /// The variants compared today: each tradeable pattern alone, then all of them together. (Entry modes and exit profiles
-    /// join this list as they are built.)
+    /// The variants compared: each tradeable pattern alone, then all of them together, entered at market with the
+    /// <c>fixed_r</c> exits; then <c>order_block</c> (the default) with each other entry mode and exit profile, one change at a
+    /// time, and Mode B with <c>atr_trail</c> together (issue 12 §2).
     /// </summary>
-    public static IReadOnlyList<ComparisonVariant> Patterns { get; } =
+    public static IReadOnlyList<ComparisonVariant> Standard { get; } =
     [
         .. GoldBot.Strategy.StrategyOptions.TradeablePatterns.Select(p => Only([p])),
         Only(GoldBot.Strategy.StrategyOptions.TradeablePatterns, "all patterns"),
+        Managed("limit", "fixed_r"),
+        Managed("market", "atr_trail"),
+        Managed("market", "structure"),
+        Managed("limit", "atr_trail"),
     ];
 
     private static ComparisonVariant Only(IReadOnlyList<string> patterns, string? name = null) =>
-        new(name ?? string.Join("+", patterns), s => s with { Strategy = s.Strategy with { Patterns = [.. patterns] } });
+        new(name ?? string.Join("+", patterns), s => s with { Strategy = s.Strategy with { Patterns = [.. patterns], EntryMode = "market", ExitProfile = "fixed_r" } });
+
+    /// <summary><c>order_block</c> entered by <paramref name="entryMode"/> and managed by <paramref name="exitProfile"/>.</summary>
+    private static ComparisonVariant Managed(string entryMode, string exitProfile) =>
+        new($"order_block {entryMode} {exitProfile}",
+            s => s with { Strategy = s.Strategy with { Patterns = ["order_block"], EntryMode = entryMode, ExitProfile = exitProfile } });
 }
 
 /// <summary>One row of the comparison table: out-of-sample figures of a variant or of a baseline over the same bars.</summary>

@@ -177,7 +177,7 @@ internal static class BacktestCommand
         ComparisonResult result;
         try
         {
-            result = await SetupComparison.RunAsync(prepared.File.Bars, prepared.File.Period, prepared.Settings, ComparisonVariant.Patterns,
+            result = await SetupComparison.RunAsync(prepared.File.Bars, prepared.File.Period, prepared.Settings, ComparisonVariant.Standard,
                 new WalkForwardOptions { Folds = arguments.Folds, Anchored = arguments.Anchored }, arguments.Seed, cancellationToken);
         }
         catch (ArgumentException e)
