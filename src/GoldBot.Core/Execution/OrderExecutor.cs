@@ -215,6 +215,7 @@ public sealed class OrderExecutor
             }
             var trade = ManagedTrade.ForPlan(plan, tag);
             _trade = trade;
+            EntryCancelledBecause = null;
             var entry = plan.Signal.Entry;
             var request = entry.Limit
                 ? new OrderRequest(tag, trade.EntrySide, OrderType.Limit, plan.Quantity, LimitPrice: entry.LimitPrice)
@@ -263,6 +264,12 @@ public sealed class OrderExecutor
             _lastPrice = lastPrice ?? _lastPrice;
             _lastRead ??= _clock.GetUtcNow();
         }, cancellationToken);
+
+    /// <summary>
+    /// Why the latest Mode B limit entry that ended without a fill was cancelled (<c>expired at …</c>, <c>invalidated: …</c>),
+    /// or null; cleared by the next entry. The risk stage writes it to signals.log as the signal's outcome.
+    /// </summary>
+    public string? EntryCancelledBecause { get; private set; }
 
     /// <summary>
     /// True when <see cref="OnBarAsync"/> has something to follow: a trade of this run under <c>atr_trail</c> or <c>structure</c>,
@@ -437,6 +444,7 @@ public sealed class OrderExecutor
             return;
         }
         _trade = null;
+        EntryCancelledBecause = trade.EntryCancelledBecause;
         if (trade.FlattenReason is null && trade.EntryCancelledBecause is null)
             Note(ExecutionNoteLevel.Error, $"entry {entry.Tag} {how}");
     }

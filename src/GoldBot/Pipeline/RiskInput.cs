@@ -18,7 +18,9 @@ public sealed record BarEvaluated(MarketBar Bar, IReadOnlyList<TradeSignal> Sign
 /// <param name="ExecutionBlockedBy">Why the executor refuses new entries now (a flatten, an order whose outcome is unknown, a disagreement with the broker), or null.</param>
 /// <param name="Opened">True when a trade opened in this step (its entry filled, or a position was adopted).</param>
 /// <param name="EntriesReceived">Entries (<see cref="EnterTrade"/>) the executor had received when it made the report: the risk stage judges an entry's outcome only from a report made after the executor saw it.</param>
-public sealed record PositionReport(PositionState Position, TradeRecord? Closed, string? ExecutionBlockedBy = null, bool Opened = false, int EntriesReceived = 0) : RiskInput;
+/// <param name="EntryCancelled">Why the latest Mode B limit entry ended without a fill (expired, invalidated), or null.</param>
+public sealed record PositionReport(PositionState Position, TradeRecord? Closed, string? ExecutionBlockedBy = null, bool Opened = false, int EntriesReceived = 0,
+    string? EntryCancelled = null) : RiskInput;
 
 /// <summary>An operator command from a control file.</summary>
 /// <param name="Command">What to do.</param>

@@ -133,7 +133,8 @@ public sealed class RiskManagerService(
         if (report.Opened)
             Decided(signal, executed: true, "traded");
         else if (!report.Position.EntryPending)
-            Decided(signal, executed: false, "entry not filled: refused, cancelled or never placed by the broker (see the log)");
+            Decided(signal, executed: false, report.EntryCancelled is { } cancelled ? $"limit entry not filled: {cancelled}"
+                : "entry not filled: refused, cancelled or never placed by the broker (see the log)");
     }
 
     private void Decided(TradeSignal signal, bool executed, string reason)
