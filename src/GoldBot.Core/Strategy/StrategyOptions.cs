@@ -76,6 +76,9 @@ public sealed record StrategyOptions
     /// <summary>The patterns in effect: <see cref="Patterns"/>, or <c>order_block</c> when none are configured.</summary>
     public IReadOnlyList<string> EnabledPatterns => Patterns is { Count: > 0 } p ? [.. p.Distinct()] : ["order_block"];
 
+    /// <summary>The intermarket dollar filter (<see cref="DollarFilter"/>); off by default.</summary>
+    public DollarFilterOptions DollarFilter { get; init; } = new();
+
     /// <summary>Detector settings on the entry time frame.</summary>
     public SmcOptions Entry { get; init; } = new();
 
