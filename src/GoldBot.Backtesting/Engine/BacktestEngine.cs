@@ -52,7 +52,7 @@ public sealed class BacktestEngine
 
     /// <summary>
     /// Backtests <paramref name="signals"/> (null: a new <see cref="OrderBlockStrategy"/> with
-    /// <see cref="BacktestSettings.Strategy"/>) on <paramref name="bars"/>.
+    /// <see cref="BacktestSettings.Strategy"/>, behind the dollar filter when it is on: <see cref="StrategySource"/>) on <paramref name="bars"/>.
     /// </summary>
     /// <param name="bars">Closed bars in time order, prices in points, open times UTC.</param>
     /// <param name="barPeriod">Length of each bar.</param>
@@ -86,7 +86,7 @@ public sealed class BacktestEngine
             new ResultRecorder(balance, options.RecordEquity, bars.Count - warmup),
             contract,
             balance);
-        signals ??= new OrderBlockStrategy(settings.Strategy, contract, barPeriod);
+        signals ??= StrategySource.Create(settings, barPeriod);
         var found = new List<TradeSignal>(4);
         var plans = new List<TradePlan>(2);
 

@@ -25,6 +25,9 @@ public sealed record BacktestSettings
     /// <summary>The contract traded (tick size, tick value).</summary>
     public ContractSpec Contract { get; init; } = ContractSpec.BuiltIn["MGC"];
 
+    /// <summary>Bars of a dollar proxy for the dollar filter (<c>Strategy:DollarFilter</c>), or null for none.</summary>
+    public IntermarketBars? Intermarket { get; init; }
+
     /// <summary>Account balance at the start, USD (<see cref="RiskOptions.StartingBalance"/>).</summary>
     public decimal StartingBalance => Risk.StartingBalance;
 }

@@ -175,12 +175,16 @@ public sealed class RiskManager
         var perContract = signal.StopTicks * _contract.TickValue + RoundTripCost;
         var byRisk = budget <= 0 ? 0 : (int)decimal.Floor(budget / perContract);
         var room = MaxInstrumentContracts - Math.Abs(_position);
-        var quantity = Math.Min(byRisk, Math.Min(DefaultContracts, room));
+        var full = Math.Min(byRisk, Math.Min(DefaultContracts, room));
+        // A filter's size-down (TradeSignal.SizeFactor), rounded down to whole contracts.
+        var quantity = signal.SizeFactor < 1m ? (int)decimal.Floor(full * Math.Max(0m, signal.SizeFactor)) : full;
         if (quantity < _options.MinContracts)
         {
             return RiskDecision.Refuse(byRisk < _options.MinContracts
                 ? $"risk budget {Usd(budget)} covers {byRisk} contracts at a {signal.StopTicks}-tick stop ({Usd(perContract)} per contract), minimum {_options.MinContracts}"
-                : $"contract limit: {room} contracts of room, minimum {_options.MinContracts}");
+                : full >= _options.MinContracts
+                    ? string.Create(CultureInfo.InvariantCulture, $"size ×{signal.SizeFactor} leaves {quantity} of {full} contracts, minimum {_options.MinContracts} ({signal.SizeNote})")
+                    : $"contract limit: {room} contracts of room, minimum {_options.MinContracts}");
         }
 
         _entryPending = true;

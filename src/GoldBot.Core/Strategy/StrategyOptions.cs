@@ -97,6 +97,9 @@ public sealed record StrategyOptions
     [Range(0.5, 20)]
     public decimal TrailAtr { get; init; } = 3m;
 
+    /// <summary>The intermarket dollar filter (<see cref="DollarFilter"/>); off by default.</summary>
+    public DollarFilterOptions DollarFilter { get; init; } = new();
+
     /// <summary>Detector settings on the entry time frame.</summary>
     public SmcOptions Entry { get; init; } = new();
 

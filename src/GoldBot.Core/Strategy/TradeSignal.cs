@@ -49,6 +49,15 @@ public sealed record TradeSignal(
     /// every bar counts.
     /// </summary>
     public TimeSpan Frame { get; init; }
+
+    /// <summary>
+    /// Fraction of the risk manager's size to trade (0–1; 1 = full size): below 1 when a filter sized the signal down
+    /// (<see cref="DollarFilterMode.SizeDown"/>); contracts are rounded down.
+    /// </summary>
+    public decimal SizeFactor { get; init; } = 1m;
+
+    /// <summary>Why the size was reduced (for signals.log), or null at full size.</summary>
+    public string? SizeNote { get; init; }
 }
 
 /// <summary>Conditions at signal time, recorded with every trade so performance can be split by them.</summary>

@@ -46,8 +46,9 @@ internal static class BacktestCommand
     /// <param name="NoReport">Skip report.html.</param>
     /// <param name="Sets">Configuration overrides <c>Key=Value</c> (e.g. <c>Strategy:MinScore=8</c>), applied last.</param>
     /// <param name="Compare">Instead of one backtest, <see cref="SetupComparison"/>: every variant through the walk-forward, one table.</param>
+    /// <param name="Intermarket">Options of the dollar proxy's bars file for the dollar filter (<see cref="IntermarketOptions"/>), or null.</param>
     public sealed record Arguments(string? BarsFile, string? ConfigFile, string? Symbol, string? TimeZone, int Folds, bool Anchored, int Seed,
-        string OutputRoot, bool NoReport, IReadOnlyList<string> Sets, bool Compare = false);
+        string OutputRoot, bool NoReport, IReadOnlyList<string> Sets, bool Compare = false, IntermarketOptions? Intermarket = null);
 
     /// <summary>Builds the <c>backtest</c> verb (System.CommandLine 2.0).</summary>
     public static Command Create(TimeProvider? time = null)
@@ -84,6 +85,7 @@ internal static class BacktestCommand
                 + "in one table of out-of-sample figures (trades, win rate, expectancy in R and USD with 95 % CIs, profit factor, max drawdown, "
                 + "Combine pass probability) beside buy and hold, the EMA crossover and matched random entries over the same bars. Writes comparison.csv.",
         };
+        var intermarket = IntermarketOptions.CreateOptions();
         var command = new Command("backtest",
             "Backtest the configured strategy on a bars file: full-sample statistics after costs, walk-forward out-of-sample statistics with bootstrap "
             + "confidence intervals, buy-and-hold / EMA crossover / random-entry baselines, the Topstep Combine and its Monte Carlo pass probability, "
@@ -91,11 +93,13 @@ internal static class BacktestCommand
         {
             bars, config, symbol, timeZone, folds, anchored, seed, output, noReport, sets, compare,
         };
+        foreach (var option in intermarket.All)
+            command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
             var arguments = new Arguments(parse.GetValue(bars), parse.GetValue(config), parse.GetValue(symbol), parse.GetValue(timeZone),
                 parse.GetValue(folds), parse.GetValue(anchored), parse.GetValue(seed), parse.GetValue(output) ?? "backtests", parse.GetValue(noReport),
-                parse.GetValue(sets) ?? [], parse.GetValue(compare));
+                parse.GetValue(sets) ?? [], parse.GetValue(compare), intermarket.Parse(parse));
             var invocation = parse.InvocationConfiguration;
             var interactive = ReferenceEquals(invocation.Output, Console.Out) && !Console.IsOutputRedirected;
             return RunAsync(arguments, invocation.Output, invocation.Error, interactive, time ?? TimeProvider.System, cancellationToken);
@@ -177,7 +181,8 @@ internal static class BacktestCommand
         ComparisonResult result;
         try
         {
-            result = await SetupComparison.RunAsync(prepared.File.Bars, prepared.File.Period, prepared.Settings, ComparisonVariant.Standard,
+            var variants = prepared.Settings.Intermarket is null ? ComparisonVariant.Standard : [.. ComparisonVariant.Standard, .. DollarFilterVariants.All];
+            result = await SetupComparison.RunAsync(prepared.File.Bars, prepared.File.Period, prepared.Settings, variants,
                 new WalkForwardOptions { Folds = arguments.Folds, Anchored = arguments.Anchored }, arguments.Seed, cancellationToken);
         }
         catch (ArgumentException e)
@@ -281,8 +286,20 @@ internal static class BacktestCommand
             throw new InputException(refused);
         if (file.Problems.Count > 0)
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"warning: {file.Problems.Count} bad rows skipped in {file.Path}: {file.ProblemCounts()} (first: line {file.Problems[0].Line}, {file.Problems[0].Reason})"));
+        IntermarketBars? proxy = null;
+        if (arguments.Intermarket is { } intermarket)
+        {
+            try
+            {
+                (file, proxy) = intermarket.Apply(file, settings, intermarket.File is null ? null : TimeZoneOf(intermarket.TimeZone, intermarket.File), notes);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InputException(e.Message);
+            }
+        }
 
-        var backtest = new BacktestSettings { Strategy = settings.Strategy, Risk = settings.Risk, Fills = settings.Execution, Contract = contract };
+        var backtest = new BacktestSettings { Strategy = settings.Strategy, Risk = settings.Risk, Fills = settings.Execution, Contract = contract, Intermarket = proxy };
         if (spot)
         {
             var factor = TickScaling.Factor(SpotContracts.ReferenceTickSize, contract.TickSize);

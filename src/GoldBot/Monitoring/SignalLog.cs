@@ -36,7 +36,7 @@ public sealed class SignalLog
     {
         ArgumentNullException.ThrowIfNull(signal);
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{signal.Time:yyyy-MM-ddTHH:mm:ssZ} | {signal.Pattern} {signal.Side} | score={signal.Score} ({signal.Components}) | executed={(executed ? "true" : "false")} | reason={reason} | zone={signal.ZoneBottom}-{signal.ZoneTop} stop_ticks={signal.StopTicks} trend={signal.Trend} session={signal.Conditions.Session} | run={_runId}");
+            $"{signal.Time:yyyy-MM-ddTHH:mm:ssZ} | {signal.Pattern} {signal.Side} | score={signal.Score} ({signal.Components}) | executed={(executed ? "true" : "false")} | reason={reason} | zone={signal.ZoneBottom}-{signal.ZoneTop} stop_ticks={signal.StopTicks} trend={signal.Trend} session={signal.Conditions.Session}{(signal.SizeNote is null ? "" : $" size_factor={signal.SizeFactor} ({signal.SizeNote})")} | run={_runId}");
         lock (_gate)
         {
             _unwritten.Enqueue(line);
