@@ -33,7 +33,7 @@ public sealed record ComparisonVariant(string Name, Func<BacktestSettings, Backt
 
     /// <summary><c>order_block</c> entered by <paramref name="entryMode"/> and managed by <paramref name="exitProfile"/>.</summary>
     private static ComparisonVariant Managed(string entryMode, string exitProfile) =>
-        new($"order_block {entryMode} {exitProfile}",
+        new(string.Join(" + ", new[] { "order_block", entryMode == "limit" ? "limit entry" : null, exitProfile == "fixed_r" ? null : exitProfile }.OfType<string>()),
             s => s with { Strategy = s.Strategy with { Patterns = ["order_block"], EntryMode = entryMode, ExitProfile = exitProfile } });
 }
 
