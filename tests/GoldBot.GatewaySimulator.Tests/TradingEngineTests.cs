@@ -99,6 +99,19 @@ public sealed class TradingEngineTests
     }
 
     [Fact]
+    public void A_fill_made_by_a_price_move_records_where_the_move_ended_and_an_order_filled_on_placement_does_not()
+    {
+        var resting = Place(type: 1, side: 0, limit: 3998.0m).OrderId!.Value;
+        Price(3987.7m); // one move of the path from 4000.0 through the limit to 3987.7
+        var fill = Assert.Single(_engine.Trades, t => t.OrderId == resting);
+        Assert.Equal(3998.0m, fill.Price);
+        Assert.Equal(3987.7m, _engine.MoveEndPrices[fill.Id]);
+
+        var market = Place(type: 2, side: 1, size: 1).OrderId!.Value;
+        Assert.False(_engine.MoveEndPrices.ContainsKey(Assert.Single(_engine.Trades, t => t.OrderId == market).Id));
+    }
+
+    [Fact]
     public void Marketable_limit_fills_at_once_at_the_last_price()
     {
         var id = Place(type: 1, side: 0, limit: 4005.0m).OrderId!.Value;

@@ -29,6 +29,7 @@ public sealed class TradingEngine
     private readonly SortedSet<long> _working = [];
     private readonly Dictionary<(int Account, string Contract), SimPosition> _positions = [];
     private readonly List<SimTrade> _trades = [];
+    private readonly Dictionary<long, decimal> _moveEnds = [];
     private readonly Dictionary<string, decimal> _last = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
     private readonly FeeSchedule _fees;
@@ -68,6 +69,13 @@ public sealed class TradingEngine
 
     /// <summary>Every half-turn trade, oldest first.</summary>
     public IReadOnlyList<SimTrade> Trades => _trades;
+
+    /// <summary>
+    /// For each trade made by a price move (<see cref="OnPrice"/>), by trade id: the price the move ended at, points. A fill
+    /// inside one move of the synthesized path (four prices per bar, <c>PricePath</c>) leaves no time to react before that
+    /// price: the chaos campaign counts what a limit entry lost to it as a gap.
+    /// </summary>
+    public IReadOnlyDictionary<long, decimal> MoveEndPrices => _moveEnds;
 
     /// <summary>
     /// Whether the market accepts orders at a market time (UTC); when it returns false, <c>Order/place</c> fails with
@@ -331,6 +339,7 @@ public sealed class TradingEngine
         _last[contractId] = price;
         if (_working.Count == 0)
             return;
+        var tradesBefore = _trades.Count;
         foreach (var id in _working.ToArray())
         {
             if (!_orders.TryGetValue(id, out var order) || !order.IsWorking || order.ContractId != contractId)
@@ -341,6 +350,8 @@ public sealed class TradingEngine
             else if (order.Type == OrderType.TrailingStop)
                 Trail(order, price);
         }
+        for (var i = tradesBefore; i < _trades.Count; i++)
+            _moveEnds[_trades[i].Id] = price;
     }
 
     private static decimal? TriggerPrice(SimOrder o, decimal from, decimal to, bool gap)

@@ -13,17 +13,23 @@ namespace GoldBot.Chaos;
 /// <item><c>flip</c>, <c>oversize</c>, <c>unknown_position</c>: a position opposite to the side of GoldBot's last entry,
 /// larger than that entry, or with no entry at all;</item>
 /// <item><c>naked</c>: a position without a working exit-side stop of at least its size for more than the tolerance (2 s);</item>
-/// <item><c>exit_on_flat</c>: a stop or limit working on a flat account for more than the tolerance;</item>
+/// <item><c>exit_on_flat</c>: a stop or limit working on a flat account for more than the tolerance (a Mode B limit entry
+/// is not an exit);</item>
+/// <item><c>stale_entry</c>: a limit entry still working more than the tolerance after its working time
+/// (<c>Strategy:LimitExpiryBars</c> entry bars from its placement);</item>
 /// <item><c>oversized_exit</c>: an exit-side order larger than the position for more than the tolerance;</item>
 /// <item><c>not_flat_by_close</c>: a position between the day's session close (15:10 CT, or the early close) and 17:00 CT;</item>
 /// <item><c>daily_loss_limit</c>, <c>max_loss_limit</c>: the day's P&amp;L (balance and open P&amp;L at the last price, from the
 /// balance at 17:00 CT) below −(daily loss limit + allowance + gaps), or equity below the trailing maximum-loss floor − (allowance +
 /// gaps), where gaps are what stops lost beyond their stop prices (the market gapped through them: after a quiet market, a halt),
+/// and what a limit entry lost between its price and the end of the synthesized price move that filled it (one move of the
+/// simulator's four-price path per bar can carry the market past where its stop would go before any order can follow),
 /// that day and since the start respectively.</item>
 /// </list>
 /// Each is reported once per episode (while it lasts), with the market time it was found.
 /// </summary>
-public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec contract, SessionSchedule schedule, TimeSpan tolerance, decimal allowance)
+public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec contract, SessionSchedule schedule, TimeSpan tolerance, decimal allowance,
+    TimeSpan limitEntryLife = default)
 {
     private readonly Dictionary<string, DateTimeOffset> _since = [];
     private readonly HashSet<string> _reported = [];
@@ -48,7 +54,8 @@ public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec con
         ArgumentNullException.ThrowIfNull(settings);
         var contract = settings.Contract();
         var schedule = new SessionSchedule(settings.Risk, Configuration.CalendarFile.Load(settings), contract.Symbol);
-        return new AccountInvariants(settings.Risk, contract, schedule, ChaosRun.Tolerance, ChaosRun.LossLimitAllowance);
+        var entryLife = settings.Strategy.LimitExpiryBars * TimeFrame.Parse(settings.Strategy.EntryTimeFrame).Period;
+        return new AccountInvariants(settings.Risk, contract, schedule, ChaosRun.Tolerance, ChaosRun.LossLimitAllowance, entryLife);
     }
 
     /// <summary>Entry orders GoldBot placed (client tags <c>gbXXXXXXXX-yyyyMMdd-HHmm-N</c>).</summary>
@@ -79,8 +86,10 @@ public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec con
 
         var covered = position == 0 || working.Any(o => o.Type == OrderType.Stop && o.Side == exit && o.Size - o.FillVolume >= size);
         Lasting("naked", !covered, now, () => $"position {position} without a working stop of its size (working: {Describe(working)})");
-        Lasting("exit_on_flat", position == 0 && working.Any(o => o.Type is OrderType.Stop or OrderType.Limit), now,
+        Lasting("exit_on_flat", position == 0 && working.Any(o => o.Type is OrderType.Stop or OrderType.Limit && !IsEntry(o)), now,
             () => $"orders working on a flat account: {Describe(working)}");
+        Lasting("stale_entry", working.Any(o => o.Type == OrderType.Limit && IsEntry(o) && now - o.CreationTimestamp > limitEntryLife), now,
+            () => $"a limit entry working past its {limitEntryLife.TotalMinutes:0} minutes: {Describe(working.Where(IsEntry))}");
         Lasting("oversized_exit", position != 0 && working.Any(o => o.Side == exit && o.Size - o.FillVolume > size), now,
             () => $"an exit order larger than position {position}: {Describe(working.Where(o => o.Side == exit && o.Size - o.FillVolume > size))}");
 
@@ -109,10 +118,13 @@ public sealed partial class AccountInvariants(RiskOptions risk, ContractSpec con
         {
             var engine = g.Engine;
             var position = engine.Positions.FirstOrDefault(p => p.Size > 0);
-            var gaps = engine.Trades
-                .Select(t => (Trade: t, Order: engine.Order(t.OrderId)))
+            var fills = engine.Trades.Select(t => (Trade: t, Order: engine.Order(t.OrderId))).ToList();
+            var gaps = fills
                 .Where(f => f.Order is { Type: OrderType.Stop, StopPrice: not null })
                 .Select(f => (f.Trade.CreationTimestamp, Math.Max(0m, contract.PnL(-f.Order!.Direction, f.Order.StopPrice!.Value, f.Trade.Price, f.Trade.Size) * -1)))
+                .Concat(fills
+                    .Where(f => f.Order is { Type: OrderType.Limit } o && IsEntry(o) && engine.MoveEndPrices.ContainsKey(f.Trade.Id))
+                    .Select(f => (f.Trade.CreationTimestamp, Math.Max(0m, -contract.PnL(f.Order!.Direction, f.Trade.Price, engine.MoveEndPrices[f.Trade.Id], f.Trade.Size)))))
                 .ToList();
             return (Position: position?.SignedSize ?? 0, Average: position?.AveragePrice ?? 0, Balance: engine.Accounts.First().Balance,
                 Last: engine.LastPrice(g.Replay.ContractId), Working: engine.Orders.Where(o => o.IsWorking).ToList(), LastEntry: engine.Orders.LastOrDefault(IsEntry), Gaps: gaps);
