@@ -1,3 +1,4 @@
+using GoldBot.Analysis;
 using GoldBot.Indicators;
 using GoldBot.Market;
 using GoldBot.Smc;
@@ -35,6 +36,7 @@ public sealed class OrderBlockStrategy : ISignalSource
     private readonly SmcEngine _entry;
     private readonly SmcEngine _trend;
     private readonly AverageTrueRange _atr = new(14);
+    private readonly MarketRegimeClassifier _regime = new();
     private readonly SimpleMovingAverage _volume = new(20);
     private readonly Bar[] _completed = new Bar[2];
     private readonly IReadOnlyList<string> _enabled;
@@ -80,6 +82,9 @@ public sealed class OrderBlockStrategy : ISignalSource
     /// <summary>Current trend of the trend frame's swing structure: +1, −1 or 0.</summary>
     public int Trend => _trend.Trend(StructureScope.Swing);
 
+    /// <summary>The entry time frame's market regime after its latest bar, with its measures.</summary>
+    public MarketRegimeClassifier Regime => _regime;
+
     /// <summary>
     /// Processes one closed source bar. Trend bars complete before entry bars that close at the
     /// same instant, so an entry signal always sees the trend as of its own close.
@@ -104,6 +109,7 @@ public sealed class OrderBlockStrategy : ISignalSource
         var tickBar = TickBar.FromBar(bar, _contract.TickSize);
         var atr = _atr.Add((double)tickBar.High, tickBar.Low, tickBar.Close) ?? 0;
         var averageVolume = _volume.Add(bar.Volume) ?? 0;
+        _regime.Add(bar);
         var events = _entry.OnBar(tickBar);
         foreach (ref readonly var e in events)
         {
@@ -244,8 +250,11 @@ public sealed class OrderBlockStrategy : ISignalSource
         var stopTicks = (int)Math.Max(structural, (long)Math.Ceiling((double)_options.MinStopAtr * atr));
         var trend = Trend;
         var score = components.Total;
+        var regime = MarketRegimeClassifier.Name(_regime.Regime);
         string? rejection =
             !_enabled.Contains(pattern) ? $"pattern {pattern} disabled"
+            : _options.PatternRegimes?.TryGetValue(pattern, out var regimes) == true && regimes.Count > 0 && !regimes.Contains(regime)
+                ? $"{pattern} not traded in a {regime} regime (Strategy:PatternRegimes: {string.Join(", ", regimes)})"
             : score < minScore ? $"score {score} below minimum {minScore}"
             : trend == 0 ? $"no {_options.TrendTimeFrame} trend yet"
             : trend != e.Direction ? $"against the {_options.TrendTimeFrame} trend ({(trend > 0 ? "bullish" : "bearish")})"
@@ -258,7 +267,12 @@ public sealed class OrderBlockStrategy : ISignalSource
             Math.Round(atr, 1),
             averageVolume > 0 ? Math.Round(bar.Volume / averageVolume, 2) : 0,
             CmeSession.ExchangeTimeOfDay(e.KnownTime).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            zone.ToString().ToLowerInvariant());
+            zone.ToString().ToLowerInvariant())
+        {
+            Regime = regime,
+            AtrPercentile = Math.Round(_regime.AtrPercentile ?? 0, 2),
+            Weekday = CmeSession.ToExchangeTime(e.KnownTime).DayOfWeek.ToString().ToLowerInvariant(),
+        };
 
         // ATR in ticks sizes the atr_trail exits; before ATR's warm-up ends, the stop distance stands in for it.
         var atrTicks = atr > 0 ? atr : stopTicks;

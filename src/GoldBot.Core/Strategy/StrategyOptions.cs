@@ -100,6 +100,16 @@ public sealed record StrategyOptions
     /// <summary>The intermarket dollar filter (<see cref="DollarFilter"/>); off by default.</summary>
     public DollarFilterOptions DollarFilter { get; init; } = new();
 
+    /// <summary>
+    /// Per pattern, the market regimes it may trade in (<c>trending_up</c>, <c>trending_down</c>, <c>ranging</c>, <c>volatile</c>,
+    /// <c>unknown</c>; <see cref="Analysis.MarketRegimeClassifier"/>), e.g. <c>"liquidity_sweep": ["ranging"]</c>; a pattern not
+    /// listed trades in every regime. Null by default.
+    /// </summary>
+    public IDictionary<string, IList<string>>? PatternRegimes { get; init; }
+
+    /// <summary>The regime names <see cref="PatternRegimes"/> accepts.</summary>
+    public static readonly IReadOnlyList<string> RegimeNames = ["trending_up", "trending_down", "ranging", "volatile", "unknown"];
+
     /// <summary>Detector settings on the entry time frame.</summary>
     public SmcOptions Entry { get; init; } = new();
 

@@ -66,4 +66,14 @@ public sealed record TradeSignal(
 /// <param name="VolumeRatio">Signal bar volume ÷ its 20-bar average (0 during warm-up).</param>
 /// <param name="TimeOfDay">Exchange time (CT) of the signal, HH:mm.</param>
 /// <param name="PriceZone">Premium, discount or equilibrium of the swing dealing range.</param>
-public sealed record MarketConditions(string Session, double AtrTicks, double VolumeRatio, string TimeOfDay, string PriceZone);
+public sealed record MarketConditions(string Session, double AtrTicks, double VolumeRatio, string TimeOfDay, string PriceZone)
+{
+    /// <summary>The entry time frame's market regime at the signal (<see cref="Analysis.MarketRegimeClassifier"/>): <c>trending_up</c>, <c>trending_down</c>, <c>ranging</c>, <c>volatile</c> or <c>unknown</c>.</summary>
+    public string Regime { get; init; } = "unknown";
+
+    /// <summary>Share (0–1) of the last 100 entry bars whose ATR(14) was at or below the signal's; 0 in warm-up.</summary>
+    public double AtrPercentile { get; init; }
+
+    /// <summary>Exchange-time (CT) weekday of the signal, e.g. <c>tuesday</c>; empty when unknown.</summary>
+    public string Weekday { get; init; } = "";
+}

@@ -76,6 +76,13 @@ public static class SettingsValidator
             errors.Add($"Strategy:Patterns: '{pattern}' is not a pattern GoldBot trades ({string.Join(", ", StrategyOptions.TradeablePatterns)})");
         if (strategy.StopBufferTicks < 0)
             errors.Add("Strategy:StopBufferTicks must be ≥ 0");
+        foreach (var (pattern, regimes) in strategy.PatternRegimes ?? new Dictionary<string, IList<string>>())
+        {
+            if (!StrategyOptions.TradeablePatterns.Contains(pattern))
+                errors.Add($"Strategy:PatternRegimes: '{pattern}' is not a pattern GoldBot trades ({string.Join(", ", StrategyOptions.TradeablePatterns)})");
+            foreach (var regime in regimes.Where(r => !StrategyOptions.RegimeNames.Contains(r)))
+                errors.Add($"Strategy:PatternRegimes:{pattern}: '{regime}' is not a market regime ({string.Join(", ", StrategyOptions.RegimeNames)})");
+        }
         if (!EntryRule.Names.Contains(strategy.EntryMode))
             errors.Add($"Strategy:EntryMode: '{strategy.EntryMode}' is not an entry mode ({string.Join(", ", EntryRule.Names)})");
         if (!ExitRule.Names.Contains(strategy.ExitProfile))

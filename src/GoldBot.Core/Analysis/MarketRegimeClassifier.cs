@@ -1,0 +1,134 @@
+using GoldBot.Indicators;
+using GoldBot.Market;
+
+namespace GoldBot.Analysis;
+
+/// <summary>The market regime of a bar (issue 13 §2; <c>design/002</c> "Master Agent").</summary>
+public enum MarketRegime
+{
+    /// <summary>Not enough bars yet (warm-up).</summary>
+    Unknown,
+
+    /// <summary>A directional market going up: ADX at or above the trend level and the EMA rising.</summary>
+    TrendingUp,
+
+    /// <summary>A directional market going down: ADX at or above the trend level and the EMA falling.</summary>
+    TrendingDown,
+
+    /// <summary>No directional strength and ordinary volatility.</summary>
+    Ranging,
+
+    /// <summary>Volatility in the top decile of the recent bars, whatever the direction.</summary>
+    Volatile,
+}
+
+/// <summary>
+/// A causal classifier of each closed bar's market regime, from four standard measures (docs/learning.md):
+/// <list type="bullet">
+/// <item>ADX(14) (J. Welles Wilder, <i>New Concepts in Technical Trading Systems</i>, 1978): at or above 25 a market trends
+/// (Wilder's own threshold), below it it does not;</item>
+/// <item>the slope of EMA(50) over the last 5 bars, in ATRs: the trend's direction;</item>
+/// <item>the percentile of ATR(14) among the last 100 bars' ATR: at or above 90 % the bar is <see cref="MarketRegime.Volatile"/>,
+/// which takes precedence (a news spike is not a trend to follow);</item>
+/// <item>the percentile of the Bollinger bandwidth (20, 2σ; John Bollinger, <i>Bollinger on Bollinger Bands</i>, 2001) among the
+/// last 100 bars: reported, and with a squeeze (≤ 10 %) a bar whose ADX says trend is called ranging (a trend with no range
+/// behind it is the ADX's lag).</item>
+/// </list>
+/// Each value uses only the bars up to the one just added. Regimes are <see cref="MarketRegime.Unknown"/> until 100 bars
+/// have given ATR and bandwidth values. Allocates only at construction.
+/// </summary>
+public sealed class MarketRegimeClassifier
+{
+    /// <summary>ADX level at or above which the market trends (Wilder).</summary>
+    public const double TrendAdx = 25;
+
+    /// <summary>ATR percentile at or above which the bar is volatile.</summary>
+    public const double VolatilePercentile = 0.9;
+
+    /// <summary>Bandwidth percentile at or below which the bands are squeezed.</summary>
+    public const double SqueezePercentile = 0.1;
+
+    private const int Lookback = 100;
+    private const int SlopeBars = 5;
+    private readonly AverageDirectionalIndex _adx = new(14);
+    private readonly AverageTrueRange _atr = new(14);
+    private readonly ExponentialMovingAverage _ema = new(50);
+    private readonly BollingerBands _bands = new(20);
+    private readonly double[] _atrs = new double[Lookback];
+    private readonly double[] _widths = new double[Lookback];
+    private readonly double[] _emas = new double[SlopeBars + 1];
+    private int _atrCount, _widthCount, _emaCount;
+
+    /// <summary>The regime of the latest bar.</summary>
+    public MarketRegime Regime { get; private set; }
+
+    /// <summary>ADX(14) of the latest bar, or null in warm-up.</summary>
+    public double? Adx { get; private set; }
+
+    /// <summary>Change of EMA(50) over the last 5 bars, in ATR(14) units (positive rising), or null in warm-up.</summary>
+    public double? EmaSlope { get; private set; }
+
+    /// <summary>Share (0–1) of the last 100 bars whose ATR(14) is at or below the latest, or null in warm-up.</summary>
+    public double? AtrPercentile { get; private set; }
+
+    /// <summary>Share (0–1) of the last 100 bars whose Bollinger bandwidth is at or below the latest, or null in warm-up.</summary>
+    public double? BandwidthPercentile { get; private set; }
+
+    /// <summary>Adds one closed bar (points) and returns its regime.</summary>
+    public MarketRegime Add(in Bar bar)
+    {
+        var (high, low, close) = ((double)bar.High, (double)bar.Low, (double)bar.Close);
+        Adx = _adx.Add(high, low, close).Adx;
+        var atr = _atr.Add(high, low, close);
+        var ema = _ema.Add(close);
+        var width = _bands.Add(close).Width;
+
+        AtrPercentile = atr is { } a ? Percentile(_atrs, ref _atrCount, a) : null;
+        BandwidthPercentile = width is { } w ? Percentile(_widths, ref _widthCount, w) : null;
+        EmaSlope = null;
+        if (ema is { } e)
+        {
+            _emas[_emaCount % _emas.Length] = e;
+            _emaCount++;
+            if (_emaCount > SlopeBars && atr is > 0)
+                EmaSlope = (e - _emas[(_emaCount - 1 - SlopeBars) % _emas.Length]) / atr.Value;
+        }
+        return Regime = Classify();
+    }
+
+    private MarketRegime Classify()
+    {
+        if (_atrCount < Lookback || _widthCount < Lookback || Adx is not { } adx || EmaSlope is not { } slope)
+            return MarketRegime.Unknown;
+        if (AtrPercentile >= VolatilePercentile)
+            return MarketRegime.Volatile;
+        if (adx >= TrendAdx && slope != 0 && BandwidthPercentile > SqueezePercentile)
+            return slope > 0 ? MarketRegime.TrendingUp : MarketRegime.TrendingDown;
+        return MarketRegime.Ranging;
+    }
+
+    /// <summary>Stores <paramref name="value"/> in the ring and returns the share of the stored values at or below it.</summary>
+    private static double Percentile(double[] ring, ref int count, double value)
+    {
+        ring[count % ring.Length] = value;
+        count++;
+        var n = Math.Min(count, ring.Length);
+        var below = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (ring[i] <= value)
+                below++;
+        }
+        return (double)below / n;
+    }
+
+    /// <summary>The regime's name in files and configuration: <c>trending_up</c>, <c>trending_down</c>, <c>ranging</c>, <c>volatile</c>, <c>unknown</c>.</summary>
+    public static string Name(MarketRegime regime) => regime switch
+    {
+        MarketRegime.TrendingUp => "trending_up",
+        MarketRegime.TrendingDown => "trending_down",
+        MarketRegime.Ranging => "ranging",
+        MarketRegime.Volatile => "volatile",
+        _ => "unknown",
+    };
+}
