@@ -68,10 +68,10 @@ public sealed class MarketRegimeClassifier
     /// <summary>Change of EMA(50) over the last 5 bars, in ATR(14) units (positive rising), or null in warm-up.</summary>
     public double? EmaSlope { get; private set; }
 
-    /// <summary>Share (0–1) of the last 100 bars whose ATR(14) is at or below the latest, or null in warm-up.</summary>
+    /// <summary>Mid-rank percentile (0–1) of the latest ATR(14) among the last 100 bars', or null in warm-up.</summary>
     public double? AtrPercentile { get; private set; }
 
-    /// <summary>Share (0–1) of the last 100 bars whose Bollinger bandwidth is at or below the latest, or null in warm-up.</summary>
+    /// <summary>Mid-rank percentile (0–1) of the latest Bollinger bandwidth among the last 100 bars', or null in warm-up.</summary>
     public double? BandwidthPercentile { get; private set; }
 
     /// <summary>Adds one closed bar (points) and returns its regime.</summary>
@@ -107,19 +107,19 @@ public sealed class MarketRegimeClassifier
         return MarketRegime.Ranging;
     }
 
-    /// <summary>Stores <paramref name="value"/> in the ring and returns the share of the stored values at or below it.</summary>
+    /// <summary>
+    /// Stores <paramref name="value"/> in the ring and returns its mid-rank percentile among the stored values: the share below
+    /// it plus half the share equal to it (itself included), so a run of equal values sits at the middle, not at the top.
+    /// </summary>
     private static double Percentile(double[] ring, ref int count, double value)
     {
         ring[count % ring.Length] = value;
         count++;
         var n = Math.Min(count, ring.Length);
-        var below = 0;
+        var below = 0.0;
         for (var i = 0; i < n; i++)
-        {
-            if (ring[i] <= value)
-                below++;
-        }
-        return (double)below / n;
+            below += ring[i] < value ? 1 : ring[i] == value ? 0.5 : 0;
+        return below / n;
     }
 
     /// <summary>The regime's name in files and configuration: <c>trending_up</c>, <c>trending_down</c>, <c>ranging</c>, <c>volatile</c>, <c>unknown</c>.</summary>

@@ -71,7 +71,7 @@ public sealed record MarketConditions(string Session, double AtrTicks, double Vo
     /// <summary>The entry time frame's market regime at the signal (<see cref="Analysis.MarketRegimeClassifier"/>): <c>trending_up</c>, <c>trending_down</c>, <c>ranging</c>, <c>volatile</c> or <c>unknown</c>.</summary>
     public string Regime { get; init; } = "unknown";
 
-    /// <summary>Share (0–1) of the last 100 entry bars whose ATR(14) was at or below the signal's; 0 in warm-up.</summary>
+    /// <summary>Mid-rank percentile (0–1) of the signal's ATR(14) among the last 100 entry bars'; 0 in warm-up.</summary>
     public double AtrPercentile { get; init; }
 
     /// <summary>Exchange-time (CT) weekday of the signal, e.g. <c>tuesday</c>; empty when unknown.</summary>

@@ -1,0 +1,65 @@
+using GoldBot.Analysis;
+using GoldBot.Market;
+using GoldBot.Tests.Smc;
+
+namespace GoldBot.Tests.Analysis;
+
+/// <summary>The regime classifier on synthetic series with a known regime, and on the real MGC bars for causality.</summary>
+public sealed class MarketRegimeClassifierTests
+{
+    private static readonly DateTimeOffset Start = new(2025, 12, 1, 14, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Bars of 15 minutes: close <paramref name="close"/>(i), each with a range of <paramref name="range"/>(i) around it.</summary>
+    private static IEnumerable<Bar> Series(int count, Func<int, double> close, Func<int, double> range) =>
+        Enumerable.Range(0, count).Select(i =>
+        {
+            var c = (decimal)Math.Round(close(i), 1);
+            var half = (decimal)Math.Round(range(i) / 2, 1);
+            return new Bar(Start.AddMinutes(15 * i), c, c + half, c - half, c, 100);
+        });
+
+    private static List<MarketRegime> Classify(IEnumerable<Bar> bars)
+    {
+        var classifier = new MarketRegimeClassifier();
+        return [.. bars.Select(b => classifier.Add(b))];
+    }
+
+    [Fact]
+    public void A_steady_climb_is_trending_up_and_a_steady_fall_trending_down_after_the_warm_up()
+    {
+        // A 1-point-per-bar drift with a 2-point range and a small wobble, so ATR stays ordinary.
+        var up = Classify(Series(200, i => 4000 + i + Math.Sin(i), _ => 2));
+        Assert.All(up.Take(99), r => Assert.Equal(MarketRegime.Unknown, r));
+        // Most bars after the warm-up trend up (the wobble makes some ATRs top-decile or the ADX dip), and none trends down.
+        Assert.True(up.Skip(120).Count(r => r == MarketRegime.TrendingUp) > 40, string.Join(",", up.Skip(120).GroupBy(r => r).Select(g => $"{g.Key}:{g.Count()}")));
+        Assert.DoesNotContain(MarketRegime.TrendingDown, up);
+
+        var down = Classify(Series(200, i => 4200 - i + Math.Sin(i), _ => 2));
+        Assert.True(down.Skip(120).Count(r => r == MarketRegime.TrendingDown) > 40);
+        Assert.DoesNotContain(MarketRegime.TrendingUp, down);
+    }
+
+    [Fact]
+    public void A_flat_market_is_ranging_and_a_sudden_wide_bar_is_volatile()
+    {
+        var flat = Series(200, i => 4000 + 3 * Math.Sin(i / 3.0), _ => 2).ToList();
+        var regimes = Classify(flat);
+        Assert.True(regimes.Skip(120).All(r => r == MarketRegime.Ranging), string.Join(",", regimes.Skip(120).Distinct()));
+
+        var spike = flat.Take(199).Append(new Bar(Start.AddMinutes(15 * 199), 4000m, 4020m, 3990m, 4015m, 100));
+        Assert.Equal(MarketRegime.Volatile, Classify(spike)[^1]);
+    }
+
+    [Fact]
+    public void Each_bars_regime_depends_only_on_the_bars_up_to_it()
+    {
+        var bars = SmcTestData.Mgc3Minute;
+        var full = Classify(bars);
+        Assert.Contains(MarketRegime.TrendingUp, full);
+        Assert.Contains(MarketRegime.TrendingDown, full);
+        Assert.Contains(MarketRegime.Ranging, full);
+        Assert.Contains(MarketRegime.Volatile, full);
+        foreach (var t in new[] { 150, 3_000, 9_999 })
+            Assert.Equal(full.Take(t), Classify(bars.Take(t)));
+    }
+}
