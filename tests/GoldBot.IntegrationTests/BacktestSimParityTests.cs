@@ -34,7 +34,7 @@ public sealed class BacktestSimParityTests
 
         var settings = SettingsLoader.Load(Path.Combine(SharedData.RepoRoot, "config", "appsettings.json"), SimulatorFills, new Dictionary<string, string?>());
         var bars = SimRig.Bars.Where(b => b.OpenTime < end).ToList();
-        var engine = new BacktestEngine(new BacktestSettings { Strategy = settings.Strategy, Risk = settings.Risk, Fills = settings.Execution, Contract = settings.Contract() });
+        var engine = new BacktestEngine(new BacktestSettings { Strategy = settings.Strategy, Risk = settings.Risk, Learning = settings.Learning, Fills = settings.Execution, Contract = settings.Contract() });
         var backtest = await engine.RunAsync(bars, period, options: new BacktestOptions { WarmupBars = bars.FindIndex(b => b.OpenTime == SimModeTradeTests.MarketStart) });
 
         Assert.NotEmpty(sim);

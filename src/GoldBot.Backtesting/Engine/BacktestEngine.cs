@@ -82,7 +82,10 @@ public sealed class BacktestEngine
             broker,
             inbox,
             new OrderExecutor(broker, contract, balance, clock, "bt"),
-            new RiskStage(new RiskManager(settings.Risk, contract, settings.Fills, barPeriod)),
+            new RiskStage(new RiskManager(settings.Risk, contract, settings.Fills, barPeriod)
+            {
+                Learning = new Learning.LearningSystem(settings.Learning, settings.Strategy.EnabledPatterns, settings.Risk.DefaultContracts),
+            }),
             new ResultRecorder(balance, options.RecordEquity, bars.Count - warmup),
             contract,
             balance);

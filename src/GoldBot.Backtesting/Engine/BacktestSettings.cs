@@ -19,6 +19,9 @@ public sealed record BacktestSettings
     /// <summary>Risk limits and sizing, including the starting balance.</summary>
     public RiskOptions Risk { get; init; } = new();
 
+    /// <summary>The learning system's policy and bounds (the same class as the daemon's, its book in memory).</summary>
+    public Learning.LearningOptions Learning { get; init; } = new();
+
     /// <summary>Costs, slippage and the limit-fill rule of the simulated broker (see <see cref="FillModelOptions"/>).</summary>
     public FillModelOptions Fills { get; init; } = new();
 

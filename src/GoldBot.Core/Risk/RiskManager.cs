@@ -168,6 +168,8 @@ public sealed class RiskManager
             return RiskDecision.Refuse(string.Create(CultureInfo.InvariantCulture, $"stale signal: its bar closed {age.TotalSeconds:0} s ago (limit {_options.MaxSignalAgeSeconds} s)"));
         if (BlockedBy(now) is { } blocked)
             return RiskDecision.Refuse(blocked);
+        if (Learning?.BlockedBy(signal) is { } unlearned)
+            return RiskDecision.Refuse(unlearned);
 
         var budget = _options.MaxRiskPerTrade * (_totalTrades < _options.HalfRiskTrades ? 0.5m : 1m);
         // Touching the maximum-loss floor breaks the Topstep rule, so the planned worst case stays a cent above it.
@@ -175,7 +177,9 @@ public sealed class RiskManager
         var perContract = signal.StopTicks * _contract.TickValue + RoundTripCost;
         var byRisk = budget <= 0 ? 0 : (int)decimal.Floor(budget / perContract);
         var room = MaxInstrumentContracts - Math.Abs(_position);
-        var full = Math.Min(byRisk, Math.Min(DefaultContracts, room));
+        // The learning system scales the default size (never below one contract); the risk budget and the room still cap it.
+        var sized = Learning is { SizeMultiplier: var multiplier } && multiplier != 1m ? Math.Max(1, (int)decimal.Floor(DefaultContracts * multiplier)) : DefaultContracts;
+        var full = Math.Min(byRisk, Math.Min(sized, room));
         // A filter's size-down (TradeSignal.SizeFactor), rounded down to whole contracts.
         var quantity = signal.SizeFactor < 1m ? (int)decimal.Floor(full * Math.Max(0m, signal.SizeFactor)) : full;
         if (quantity < _options.MinContracts)
@@ -194,9 +198,16 @@ public sealed class RiskManager
         var plan = new TradePlan(signal, quantity, signal.StopTicks, targets, quantity * perContract, budget)
         {
             EntryExpiresAt = signal.Entry.Limit ? Min(signal.Time + signal.Entry.WorksFor, WindowEnd(now)) : null,
+            SizeNote = Learning?.SizeNote,
         };
         return new RiskDecision(plan, null);
     }
+
+    /// <summary>
+    /// The learning system (issue 13), or null for none: it can refuse a signal whose pattern or condition it disabled and scale
+    /// the default size; the limits here still cap every trade. Fed with closed trades by <see cref="RiskStage.OnPosition"/>.
+    /// </summary>
+    public Learning.LearningSystem? Learning { get; set; }
 
     /// <summary>Why no new entry can be approved at <paramref name="now"/>, or null when one can.</summary>
     public string? BlockedBy(DateTimeOffset now)

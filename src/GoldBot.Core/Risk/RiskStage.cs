@@ -29,17 +29,26 @@ public sealed class RiskStage
     /// <summary>True while a position is open or an entry has been sent and not yet resolved.</summary>
     public bool Exposed { get; private set; }
 
-    /// <summary>Applies the executor's position after a step, the trade that closed in it (if any), and why the executor refuses entries (or null).</summary>
-    public void OnPosition(PositionState position, TradeRecord? closed, string? executionBlockedBy = null)
+    /// <summary>
+    /// Applies the executor's position after a step, the trade that closed in it (if any), and why the executor refuses entries
+    /// (or null). A closed trade goes to the learning system (<see cref="RiskManager.Learning"/>); the decisions it caused are
+    /// returned (usually none).
+    /// </summary>
+    public IReadOnlyList<Learning.LearningDecision> OnPosition(PositionState position, TradeRecord? closed, string? executionBlockedBy = null)
     {
         ArgumentNullException.ThrowIfNull(position);
         Risk.ExecutionBlockedBy = executionBlockedBy;
         Risk.OnPosition(position.Position, position.AveragePrice, position.EntryPending, position.Balance);
+        IReadOnlyList<Learning.LearningDecision> decisions = [];
         if (closed?.PnL is { } pnl)
+        {
             Risk.OnTradeClosed(pnl);
+            decisions = Risk.Learning?.Record(closed) ?? [];
+        }
         Exposed = position.Position != 0 || position.EntryPending;
         if (!Exposed)
             _flattenSentAt = null;
+        return decisions;
     }
 
     /// <summary>

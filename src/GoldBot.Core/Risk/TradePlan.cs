@@ -31,6 +31,9 @@ public sealed record TradePlan(TradeSignal Signal, int Quantity, int StopTicks, 
     /// the entry window); null for a market entry.
     /// </summary>
     public DateTimeOffset? EntryExpiresAt { get; init; }
+
+    /// <summary>Why the size differs from the default by the learning system's choice (<c>size ×1.25 by learning (…)</c>), or null.</summary>
+    public string? SizeNote { get; init; }
 }
 
 /// <summary>The risk manager's answer to a signal: a plan, or a refusal with its reason.</summary>

@@ -299,7 +299,7 @@ internal static class BacktestCommand
             }
         }
 
-        var backtest = new BacktestSettings { Strategy = settings.Strategy, Risk = settings.Risk, Fills = settings.Execution, Contract = contract, Intermarket = proxy };
+        var backtest = new BacktestSettings { Strategy = settings.Strategy, Risk = settings.Risk, Learning = settings.Learning, Fills = settings.Execution, Contract = contract, Intermarket = proxy };
         if (spot)
         {
             var factor = TickScaling.Factor(SpotContracts.ReferenceTickSize, contract.TickSize);

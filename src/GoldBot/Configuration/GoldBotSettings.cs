@@ -34,6 +34,9 @@ public sealed class GoldBotSettings
     /// <summary>Risk limits.</summary>
     public RiskOptions Risk { get; init; } = new();
 
+    /// <summary>The learning system (issue 13): its policy and bounds.</summary>
+    public Learning.LearningOptions Learning { get; init; } = new();
+
     /// <summary>Costs and slippage of simulated fills, and the order executor's protection timings.</summary>
     public ExecutionOptions Execution { get; init; } = new();
 

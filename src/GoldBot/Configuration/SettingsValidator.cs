@@ -83,6 +83,10 @@ public static class SettingsValidator
             foreach (var regime in regimes.Where(r => !StrategyOptions.RegimeNames.Contains(r)))
                 errors.Add($"Strategy:PatternRegimes:{pattern}: '{regime}' is not a market regime ({string.Join(", ", StrategyOptions.RegimeNames)})");
         }
+        if (!Learning.LearningOptions.Policies.Contains(settings.Learning.Policy))
+            errors.Add($"Learning:Policy: '{settings.Learning.Policy}' is not a learning policy ({string.Join(", ", Learning.LearningOptions.Policies)})");
+        if (settings.Learning.MinSizeMultiplier > settings.Learning.MaxSizeMultiplier)
+            errors.Add("Learning:MinSizeMultiplier must not exceed Learning:MaxSizeMultiplier");
         if (!EntryRule.Names.Contains(strategy.EntryMode))
             errors.Add($"Strategy:EntryMode: '{strategy.EntryMode}' is not an entry mode ({string.Join(", ", EntryRule.Names)})");
         if (!ExitRule.Names.Contains(strategy.ExitProfile))

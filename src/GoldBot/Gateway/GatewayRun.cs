@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using GoldBot.Configuration;
 using GoldBot.Execution;
 using GoldBot.Hosting;
@@ -187,6 +188,8 @@ public static class GatewayRun
             risk.Resume(resume);
             services.GetRequiredService<MonitoringState>().SetRisk(risk.Status(clock.GetUtcNow()), 0, 0);
         }
+        if (store is not null)
+            RebuildLearning(store, account.Id, services.GetRequiredService<Learning.LearningSystem>(), logger);
         var strategy = services.GetRequiredService<OrderBlockStrategy>();
         var ignored = new List<TradeSignal>();
         foreach (var bar in history)
@@ -276,6 +279,37 @@ public static class GatewayRun
             (state.HaltedForGood ?? state.HaltedToday) is { } halt ? $"; halted: {halt}" : "");
         store.SaveRisk(account.Id, state);
         return state;
+    }
+
+    /// <summary>
+    /// Gives the learning system every trade the state store has closed for the account, oldest first, so its book and its
+    /// decisions are what they were before the restart (the policies decide from the trades alone). An unreadable journal line is
+    /// skipped and reported.
+    /// </summary>
+    private static void RebuildLearning(StateStore store, long accountId, Learning.LearningSystem learning, ILogger logger)
+    {
+        var closed = store.ClosedTrades(accountId, DateOnly.MinValue);
+        var unreadable = 0;
+        foreach (var (id, line) in closed)
+        {
+            TradeDocument? document = null;
+            try
+            {
+                document = JsonSerializer.Deserialize<TradeDocument>(line, MonitoringJson.Line);
+            }
+            catch (JsonException)
+            {
+            }
+            if (document is null)
+            {
+                unreadable++;
+                logger.LogWarning("Learning: the stored trade {Id} cannot be read; it is left out of the learning history", id);
+                continue;
+            }
+            learning.Record(document.ToRecord());
+        }
+        logger.LogInformation("Learning ({Policy}): {Trades} closed trades from the state store, {Decisions} decisions, size ×{Size}",
+            learning.Policy?.Name ?? "Off", closed.Count - unreadable, learning.Decisions.Count, learning.SizeMultiplier);
     }
 
     /// <summary>

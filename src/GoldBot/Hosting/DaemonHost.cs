@@ -122,7 +122,12 @@ public static class DaemonHost
         services.AddSingleton(_ => new OrderBlockStrategy(settings.Strategy, contract, period));
         services.AddSingleton<ISignalSource>(sp => sp.GetRequiredService<OrderBlockStrategy>());
         services.AddSingleton(calendar is null ? new SessionSchedule(settings.Risk) : new SessionSchedule(settings.Risk, calendar, contract.Symbol));
-        services.AddSingleton(sp => new RiskManager(settings.Risk, contract, settings.Execution, period, sp.GetRequiredService<SessionSchedule>()));
+        services.AddSingleton(_ => new LearningSystem(settings.Learning, settings.Strategy.EnabledPatterns, settings.Risk.DefaultContracts));
+        services.AddSingleton(sp => new LearningFiles(logDirectory, sp.GetRequiredService<WriteFailures>()));
+        services.AddSingleton(sp => new RiskManager(settings.Risk, contract, settings.Execution, period, sp.GetRequiredService<SessionSchedule>())
+        {
+            Learning = sp.GetRequiredService<LearningSystem>(),
+        });
         services.AddSingleton(sp => new RiskStage(sp.GetRequiredService<RiskManager>()));
         services.AddSingleton(sp => new ExecutorInbox(sp.GetRequiredService<PipelineChannels>()));
         services.AddSingleton(sp => boundaries.CreateBroker(sp, sp.GetRequiredService<ExecutorInbox>()));

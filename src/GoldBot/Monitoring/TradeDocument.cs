@@ -39,4 +39,8 @@ public sealed record TradeDocument(
         t.Id, runId, t.EntryTime, symbol, t.Pattern, t.PatternScore, t.Side, t.Entry, t.ExpectedEntry, t.Stop, t.Target, t.Size,
         t.RiskAmount, t.Conditions, t.Outcome, t.PnL, t.GrossPnL, t.Commission, t.ExitReason, t.ExitTime, t.HoldMinutes,
         t.RMultiple, t.Exits, t.BalanceAfter);
+
+    /// <summary>The trade record this document was made from (the journal line read back: a restart's learning history).</summary>
+    public TradeRecord ToRecord() => new(Id, Timestamp, Pattern, PatternScore, Side, Entry, ExpectedEntry, Stop, Target, Size, RiskAmount, MarketConditions,
+        ExitTime, Exits, GrossPnl, Commission, ExitReason, BalanceAfter);
 }

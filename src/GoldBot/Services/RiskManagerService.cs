@@ -33,7 +33,8 @@ public sealed class RiskManagerService(
     RunCoordinator coordinator,
     ILogger<RiskManagerService> logger,
     FeedMonitor? feed = null,
-    RiskStatePersistence? persistence = null) : PipelineService(coordinator, logger)
+    RiskStatePersistence? persistence = null,
+    LearningFiles? learningFiles = null) : PipelineService(coordinator, logger)
 {
     private readonly RiskManager _risk = stage.Risk;
     private decimal _mark;
@@ -54,7 +55,7 @@ public sealed class RiskManagerService(
                     await OnBarAsync(bar, stoppingToken);
                     break;
                 case PositionReport report:
-                    stage.OnPosition(report.Position, report.Closed, report.ExecutionBlockedBy);
+                    Learned(stage.OnPosition(report.Position, report.Closed, report.ExecutionBlockedBy), report.Closed);
                     JudgeEntry(report);
                     if (!stage.Exposed)
                         (_lastFlatten, _flatByReported) = (null, false);
@@ -120,6 +121,19 @@ public sealed class RiskManagerService(
                     "Signal {Pattern} {Side} score {Score} refused: {Reason}", signal.Pattern, signal.Side, signal.Score, reason);
             }
         }
+    }
+
+    /// <summary>Logs and journals the learning system's decisions, and after a closed trade rewrites bot_learning.json.</summary>
+    private void Learned(IReadOnlyList<Learning.LearningDecision> decisions, Execution.TradeRecord? closed)
+    {
+        foreach (var decision in decisions)
+            logger.LogWarning("Learning ({Policy}): {Reason}", decision.Policy, decision.Reason);
+        if (learningFiles is null || _risk.Learning is not { } learning)
+            return;
+        if (decisions.Count > 0)
+            learningFiles.Append(decisions);
+        if (closed is not null)
+            learningFiles.Export(Learning.LearningReport.Of(learning, time.GetUtcNow()));
     }
 
     /// <summary>

@@ -69,6 +69,7 @@ public sealed class BacktestParityTests
         {
             Strategy = settings.Strategy,
             Risk = settings.Risk,
+            Learning = settings.Learning,
             Fills = settings.Execution,
             Contract = settings.Contract(),
         });
