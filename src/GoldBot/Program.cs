@@ -7,4 +7,5 @@ root.Subcommands.Add(GatewayCommands.Accounts());
 root.Subcommands.Add(BacktestCommand.Create());
 root.Subcommands.Add(ChaosCommand.Create());
 root.Subcommands.Add(RiskCommand.Create());
+root.Subcommands.Add(LearningCommand.Create());
 return await root.Parse(args).InvokeAsync();

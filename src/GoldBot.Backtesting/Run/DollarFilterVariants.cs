@@ -21,5 +21,6 @@ public static class DollarFilterVariants
         new(name, s => s with
         {
             Strategy = s.Strategy with { Patterns = [.. patterns], DollarFilter = s.Strategy.DollarFilter with { Mode = mode } },
+            Learning = s.Learning with { Policy = "Off" },
         });
 }

@@ -14,9 +14,10 @@ namespace GoldBot.Backtesting.Run;
 public sealed record ComparisonVariant(string Name, Func<BacktestSettings, BacktestSettings> Apply)
 {
     /// <summary>
-    /// The variants compared: each tradeable pattern alone, then all of them together, entered at market with the
-    /// <c>fixed_r</c> exits; then <c>order_block</c> (the default) with each other entry mode and exit profile, one change at a
-    /// time, and Mode B with <c>atr_trail</c> together (issue 12 §2).
+    /// The variants compared, all with learning off unless named: each tradeable pattern alone, then all of them together,
+    /// entered at market with the <c>fixed_r</c> exits; then <c>order_block</c> (the default) with each other entry mode and
+    /// exit profile, one change at a time, and Mode B with <c>atr_trail</c> together (issue 12 §2); then <c>order_block</c> and
+    /// all patterns under each learning policy (issue 13 §5: does learning beat learning switched off, out of sample?).
     /// </summary>
     public static IReadOnlyList<ComparisonVariant> Standard { get; } =
     [
@@ -26,15 +27,27 @@ public sealed record ComparisonVariant(string Name, Func<BacktestSettings, Backt
         Managed("market", "atr_trail"),
         Managed("market", "structure"),
         Managed("limit", "atr_trail"),
+        Only(["order_block"], "order_block + learning (evidence)", "Evidence"),
+        Only(["order_block"], "order_block + learning (plan)", "Plan"),
+        Only(GoldBot.Strategy.StrategyOptions.TradeablePatterns, "all patterns + learning (evidence)", "Evidence"),
+        Only(GoldBot.Strategy.StrategyOptions.TradeablePatterns, "all patterns + learning (plan)", "Plan"),
     ];
 
-    private static ComparisonVariant Only(IReadOnlyList<string> patterns, string? name = null) =>
-        new(name ?? string.Join("+", patterns), s => s with { Strategy = s.Strategy with { Patterns = [.. patterns], EntryMode = "market", ExitProfile = "fixed_r" } });
+    private static ComparisonVariant Only(IReadOnlyList<string> patterns, string? name = null, string learning = "Off") =>
+        new(name ?? string.Join("+", patterns), s => s with
+        {
+            Strategy = s.Strategy with { Patterns = [.. patterns], EntryMode = "market", ExitProfile = "fixed_r" },
+            Learning = s.Learning with { Policy = learning },
+        });
 
     /// <summary><c>order_block</c> entered by <paramref name="entryMode"/> and managed by <paramref name="exitProfile"/>.</summary>
     private static ComparisonVariant Managed(string entryMode, string exitProfile) =>
         new(string.Join(" + ", new[] { "order_block", entryMode == "limit" ? "limit entry" : null, exitProfile == "fixed_r" ? null : exitProfile }.OfType<string>()),
-            s => s with { Strategy = s.Strategy with { Patterns = ["order_block"], EntryMode = entryMode, ExitProfile = exitProfile } });
+            s => s with
+            {
+                Strategy = s.Strategy with { Patterns = ["order_block"], EntryMode = entryMode, ExitProfile = exitProfile },
+                Learning = s.Learning with { Policy = "Off" },
+            });
 }
 
 /// <summary>One row of the comparison table: out-of-sample figures of a variant or of a baseline over the same bars.</summary>

@@ -176,6 +176,7 @@ public sealed class BacktestCommandTests : IDisposable
         var csv = File.ReadAllLines(Path.Combine(_out, "20261121-083005-comparison.csv"));
         Assert.Equal(["order_block", "breaker_block", "fair_value_gap", "liquidity_sweep", "ote", "all patterns",
             "order_block + limit entry", "order_block + atr_trail", "order_block + structure", "order_block + limit entry + atr_trail",
+            "order_block + learning (evidence)", "order_block + learning (plan)", "all patterns + learning (evidence)", "all patterns + learning (plan)",
             "buy and hold (1 contract)", "EMA 20/50 crossover", "random entries"],
             csv.Skip(1).Select(l => l.Split(',')[0]));
         var orderBlock = csv[1].Split(',');
@@ -184,7 +185,7 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Contains($"net P&L (USD) {decimal.Parse(orderBlock[10], CultureInfo.InvariantCulture):0.00}, ", outOfSample, StringComparison.Ordinal);
         Assert.Contains($", {orderBlock[2]} trades, ", outOfSample, StringComparison.Ordinal);
         var table = stdout.Split('\n').SkipWhile(l => !l.StartsWith("setup ", StringComparison.Ordinal)).TakeWhile(l => !l.StartsWith("output:", StringComparison.Ordinal));
-        Assert.Equal(14, table.Count()); // header, ten variants, three baselines
+        Assert.Equal(18, table.Count()); // header, fourteen variants, three baselines
     }
 
     [Fact]

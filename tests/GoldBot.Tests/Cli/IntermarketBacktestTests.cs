@@ -38,6 +38,7 @@ public sealed class IntermarketBacktestTests : IDisposable
         var csv = File.ReadAllLines(Path.Combine(_out, "20261121-083005-comparison.csv"));
         Assert.Equal(["order_block", "breaker_block", "fair_value_gap", "liquidity_sweep", "ote", "all patterns",
             "order_block + limit entry", "order_block + atr_trail", "order_block + structure", "order_block + limit entry + atr_trail",
+            "order_block + learning (evidence)", "order_block + learning (plan)", "all patterns + learning (evidence)", "all patterns + learning (plan)",
             "order_block + dollar filter (block)", "order_block + dollar filter (size down)", "all patterns + dollar filter (block)",
             "buy and hold (1 contract)", "EMA 20/50 crossover", "random entries"],
             csv.Skip(1).Select(l => l.Split(',')[0]));

@@ -1,6 +1,5 @@
 using GoldBot.Execution;
 using GoldBot.Learning;
-using GoldBot.Strategy;
 using GoldBot.Tests.TestDoubles;
 
 namespace GoldBot.Tests.Learning;
@@ -12,20 +11,10 @@ namespace GoldBot.Tests.Learning;
 /// </summary>
 public sealed class LearningPolicyTests
 {
-    private static readonly DateTimeOffset Start = new(2025, 12, 1, 15, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = ClosedTrades.Start;
 
-    private static TradeRecord Trade(int i, string pattern, double r, string regime = "ranging", string session = "new_york")
-    {
-        var pnl = (decimal)Math.Round(r * 100, 2);
-        var time = Start.AddHours(i);
-        var conditions = Signals.Conditions with { Session = session } with { Regime = regime, AtrPercentile = 0.5, Weekday = "monday" };
-        return new TradeRecord($"t{i}", time, pattern, 8, "long", 2000m, 2000m, 1999m, 2002m, 1, 100m, conditions, time.AddMinutes(30),
-            [new TradeExit(time.AddMinutes(30), 2001m, 1, r > 0 ? "tp1" : "stop")], pnl, 0m, r > 0 ? "tp1" : "stop", 50_000m);
-    }
-
-    /// <summary>Alternating results around a mean: wins of +1.5 R or +1 R and losses of −1 R in the given proportion.</summary>
-    private static IEnumerable<double> Results(int count, bool winning) =>
-        Enumerable.Range(0, count).Select(i => winning ? (i % 3 == 2 ? -1.0 : 1.5) : (i % 4 == 3 ? 1.0 : -1.0));
+    private static TradeRecord Trade(int i, string pattern, double r, string regime = "ranging", string session = "new_york") =>
+        ClosedTrades.Make(i, pattern, r, regime, session);
 
     private static LearningSystem Run(string policy, IEnumerable<TradeRecord> trades, params string[] patterns)
     {
@@ -35,16 +24,7 @@ public sealed class LearningPolicyTests
         return system;
     }
 
-    private static IEnumerable<TradeRecord> Interleaved(int each)
-    {
-        var losing = Results(each, winning: false).ToList();
-        var winning = Results(each, winning: true).ToList();
-        for (var i = 0; i < each; i++)
-        {
-            yield return Trade(2 * i, "fair_value_gap", losing[i]);
-            yield return Trade(2 * i + 1, "order_block", winning[i]);
-        }
-    }
+    private static IEnumerable<TradeRecord> Interleaved(int each) => ClosedTrades.LoserAndWinner(each);
 
     [Theory]
     [InlineData("Evidence")]
