@@ -82,10 +82,7 @@ public sealed class BacktestEngine
             broker,
             inbox,
             new OrderExecutor(broker, contract, balance, clock, "bt"),
-            new RiskStage(new RiskManager(settings.Risk, contract, settings.Fills, barPeriod)
-            {
-                Learning = new Learning.LearningSystem(settings.Learning, settings.Strategy.EnabledPatterns, settings.Risk.DefaultContracts),
-            }),
+            new RiskStage(new RiskManager(settings.Risk, contract, settings.Fills, barPeriod) { Learning = Learned(settings) }),
             new ResultRecorder(balance, options.RecordEquity, bars.Count - warmup),
             contract,
             balance);
@@ -179,6 +176,15 @@ public sealed class BacktestEngine
 
         var info = new BacktestRunInfo(contract.Symbol, contract, barPeriod, bars[warmup].OpenTime, end, total, balance, options.Description);
         return run.Recorder.Finish(info);
+    }
+
+    /// <summary>The learning system of a run, having recorded <see cref="BacktestSettings.LearningHistory"/>.</summary>
+    private static Learning.LearningSystem Learned(BacktestSettings settings)
+    {
+        var learning = new Learning.LearningSystem(settings.Learning, settings.Strategy.EnabledPatterns, settings.Risk.DefaultContracts);
+        foreach (var trade in settings.LearningHistory ?? [])
+            learning.Record(trade);
+        return learning;
     }
 
     /// <summary>The components and running state of one backtest.</summary>

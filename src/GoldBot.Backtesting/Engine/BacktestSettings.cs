@@ -22,6 +22,13 @@ public sealed record BacktestSettings
     /// <summary>The learning system's policy and bounds (the same class as the daemon's, its book in memory).</summary>
     public Learning.LearningOptions Learning { get; init; } = new();
 
+    /// <summary>
+    /// Closed trades the learning system has learned from before the run, oldest first, all closed before its first bar (the
+    /// walk-forward passes a fold's in-sample trades to its out-of-sample run, as the daemon keeps its history across restarts);
+    /// null for none.
+    /// </summary>
+    public IReadOnlyList<Execution.TradeRecord>? LearningHistory { get; init; }
+
     /// <summary>Costs, slippage and the limit-fill rule of the simulated broker (see <see cref="FillModelOptions"/>).</summary>
     public FillModelOptions Fills { get; init; } = new();
 

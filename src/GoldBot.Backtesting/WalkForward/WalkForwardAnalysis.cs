@@ -109,7 +109,9 @@ public static class WalkForwardAnalysis
             best = configured;
             bestResult = await RunPartAsync(bars, barPeriod, settings, options.WarmupBars, range.InSampleStart, range.InSampleEnd, false, "in sample", cancellationToken);
         }
-        var outOfSample = await RunPartAsync(bars, barPeriod, With(settings, best), options.WarmupBars, range.OutOfSampleStart, range.OutOfSampleEnd,
+        // The learning system trades the segment knowing the in-sample trades of the chosen set (all closed before it starts).
+        var outOfSample = await RunPartAsync(bars, barPeriod, With(settings, best) with { LearningHistory = bestResult!.Trades }, options.WarmupBars,
+            range.OutOfSampleStart, range.OutOfSampleEnd,
             true, $"fold {range.Index} out of sample: score ≥ {best.MinScore}, stop ≥ {best.MinStopAtr} ATR, runner {best.RunnerTargetR} R", cancellationToken);
         return new WalkForwardFold(range, bars[range.InSampleStart].OpenTime, bars[range.OutOfSampleStart].OpenTime,
             bars[range.OutOfSampleEnd - 1].OpenTime + barPeriod, best, fellBack, NetPnL(bestResult!), bestResult!.Trades.Count, outOfSample);
