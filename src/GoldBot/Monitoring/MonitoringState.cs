@@ -44,6 +44,8 @@ public sealed class MonitoringState
     private Bar? _lastBar;
     private ProtectionStatus? _protection;
     private string? _executionBlockedBy;
+    private MarketRegimeStatus? _regime;
+    private LearningStatus? _learning;
 
     /// <summary>Holds a value when something changed since the status writer last took it (one pending signal at most).</summary>
     public ChannelReader<bool> Changes => _changes.Reader;
@@ -108,6 +110,27 @@ public sealed class MonitoringState
         }
     }
 
+    /// <summary>Publishes the entry time frame's market regime after a bar (the detector stage).</summary>
+    public void SetRegime(MarketRegimeStatus regime)
+    {
+        lock (_gate)
+        {
+            if (_regime?.Regime != regime.Regime)
+                Changed();
+            _regime = regime;
+        }
+    }
+
+    /// <summary>Publishes what the learning system has changed (the risk stage, after a closed trade).</summary>
+    public void SetLearning(LearningStatus learning)
+    {
+        lock (_gate)
+        {
+            _learning = learning;
+            Changed();
+        }
+    }
+
     /// <summary>Records an operator control action (the last ten are kept).</summary>
     public void AddControl(ControlRecord record)
     {
@@ -126,7 +149,8 @@ public sealed class MonitoringState
     public MonitoringSnapshot Snapshot()
     {
         lock (_gate)
-            return new MonitoringSnapshot(_risk, _openPnL, _markPrice, _position, _openTrade, _currentStop, _lastSignal, _lastBarTime, [.. _controls], _protection, _executionBlockedBy, _lastBar);
+            return new MonitoringSnapshot(_risk, _openPnL, _markPrice, _position, _openTrade, _currentStop, _lastSignal, _lastBarTime, [.. _controls], _protection, _executionBlockedBy, _lastBar,
+                _regime, _learning);
     }
 }
 
@@ -143,4 +167,22 @@ public sealed record MonitoringSnapshot(
     IReadOnlyList<ControlRecord> Controls,
     ProtectionStatus? Protection,
     string? ExecutionBlockedBy,
-    Bar? LastBar = null);
+    Bar? LastBar = null,
+    MarketRegimeStatus? Regime = null,
+    LearningStatus? Learning = null);
+
+/// <summary>status.json "market_regime": the entry time frame's regime after its latest bar and the measures behind it (<c>docs/learning.md</c>).</summary>
+/// <param name="Regime"><c>trending_up</c>, <c>trending_down</c>, <c>ranging</c>, <c>volatile</c> or <c>unknown</c>.</param>
+/// <param name="Adx">ADX(14), or null in warm-up.</param>
+/// <param name="EmaSlope">EMA(50) change over 5 bars, in ATRs, or null.</param>
+/// <param name="AtrPercentile">Mid-rank percentile (0–1) of ATR(14) among the last 100 bars, or null.</param>
+/// <param name="BandwidthPercentile">Mid-rank percentile (0–1) of the Bollinger bandwidth among the last 100 bars, or null.</param>
+public sealed record MarketRegimeStatus(string Regime, double? Adx, double? EmaSlope, double? AtrPercentile, double? BandwidthPercentile);
+
+/// <summary>status.json "learning" additions: the policy, the size multiplier and why, what is disabled and why, and the decision count.</summary>
+/// <param name="Policy"><c>Evidence</c>, <c>Plan</c> or <c>Off</c>.</param>
+/// <param name="SizeMultiplier">Multiplier of the default size.</param>
+/// <param name="SizeReason">The latest size decision, or null.</param>
+/// <param name="Disabled">Disabled patterns and pattern cells, with the decision's reason.</param>
+/// <param name="Decisions">Decisions so far (logs/learning.jsonl has them).</param>
+public sealed record LearningStatus(string Policy, decimal SizeMultiplier, string? SizeReason, IReadOnlyDictionary<string, string> Disabled, int Decisions);

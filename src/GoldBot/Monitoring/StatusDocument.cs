@@ -28,7 +28,8 @@ public sealed record StatusDocument(
     FeedStatus? Feed = null,
     GoldBot.Market.Bar? LastBar = null,
     DateTimeOffset? Heartbeat = null,
-    IReadOnlyList<WriteFailureStatus>? WriteFailures = null);
+    IReadOnlyList<WriteFailureStatus>? WriteFailures = null,
+    MarketRegimeStatus? MarketRegime = null);
 
 /// <summary>status.json "account".</summary>
 public sealed record StatusAccount(decimal Balance, decimal DailyPnl, int OpenPositions, int DailyTrades);
@@ -43,7 +44,8 @@ public sealed record StatusPosition(string Symbol, string Side, int Quantity, de
 /// status.json "learning": enabled patterns, the default size per trade in effect
 /// (<c>current_position_size</c>, contracts; set by ADJUST_RISK.txt; the risk rules may size a trade
 /// smaller), the win rate of the last 20 trades, the trade count, and results per pattern and per
-/// <c>pattern|condition:value</c>.
+/// <c>pattern|condition:value</c>; <c>adaptation</c>: what the learning system changed (policy, size multiplier, disabled
+/// patterns and cells with their reasons).
 /// </summary>
 public sealed record StatusLearning(
     IReadOnlyList<string> PatternsEnabled,
@@ -51,4 +53,5 @@ public sealed record StatusLearning(
     [property: System.Text.Json.Serialization.JsonPropertyName("win_rate_last_20")] double WinRateLast20,
     int TotalTrades,
     IReadOnlyDictionary<string, GoldBot.Learning.PatternStats> Patterns,
-    IReadOnlyDictionary<string, GoldBot.Learning.PatternStats> Conditions);
+    IReadOnlyDictionary<string, GoldBot.Learning.PatternStats> Conditions,
+    LearningStatus? Adaptation = null);

@@ -41,11 +41,14 @@ public sealed class RiskManagerService(
     private string? _lastFlatten;
     private bool _flatByReported;
     private TradeSignal? _awaiting;
+    private string? _awaitingSize;
     private int _entriesSent;
 
     /// <inheritdoc/>
     protected override async Task RunAsync(CancellationToken stoppingToken)
     {
+        if (_risk.Learning is { } learning)
+            PublishLearning(learning);
         await foreach (var input in channels.Risk.ReadAllAsync(stoppingToken))
         {
             RecordBlocked(writes.EntriesBlockedBy);
@@ -101,6 +104,7 @@ public sealed class RiskManagerService(
                 if (_awaiting is { } unseen)
                     Decided(unseen, executed: false, "entry outcome not seen before the next entry (see the log)");
                 _awaiting = signal;
+                _awaitingSize = plan.SizeNote;
                 monitoring.SetLastSignal(new LastSignal(signal.Time, $"{signal.Pattern} {signal.Side}", signal.Score, false, "sent to the broker"));
             }
             else
@@ -110,8 +114,8 @@ public sealed class RiskManagerService(
             statistics.AddSignal(decision.Approved);
             if (decision.Plan is { } approved)
             {
-                logger.LogInformation("Signal {Pattern} {Side} score {Score} approved: {Quantity} contracts, stop {StopTicks} ticks, risk {Risk} USD",
-                    signal.Pattern, signal.Side, signal.Score, approved.Quantity, approved.StopTicks, approved.RiskAmount);
+                logger.LogInformation("Signal {Pattern} {Side} score {Score} approved: {Quantity} contracts, stop {StopTicks} ticks, risk {Risk} USD{Size}",
+                    signal.Pattern, signal.Side, signal.Score, approved.Quantity, approved.StopTicks, approved.RiskAmount, approved.SizeNote is { } note ? $" ({note})" : "");
             }
             else
             {
@@ -123,12 +127,20 @@ public sealed class RiskManagerService(
         }
     }
 
+    private void PublishLearning(Learning.LearningSystem learning) =>
+        monitoring.SetLearning(new LearningStatus(learning.Policy?.Name ?? "Off", learning.SizeMultiplier, learning.State.SizeReason,
+            new SortedDictionary<string, string>(learning.State.Disabled, StringComparer.Ordinal), learning.Decisions.Count));
+
     /// <summary>Logs and journals the learning system's decisions, and after a closed trade rewrites bot_learning.json.</summary>
     private void Learned(IReadOnlyList<Learning.LearningDecision> decisions, Execution.TradeRecord? closed)
     {
         foreach (var decision in decisions)
             logger.LogWarning("Learning ({Policy}): {Reason}", decision.Policy, decision.Reason);
-        if (learningFiles is null || _risk.Learning is not { } learning)
+        if (_risk.Learning is not { } learning)
+            return;
+        if (closed is not null || decisions.Count > 0)
+            PublishLearning(learning);
+        if (learningFiles is null)
             return;
         if (decisions.Count > 0)
             learningFiles.Append(decisions);
@@ -145,7 +157,7 @@ public sealed class RiskManagerService(
         if (_awaiting is not { } signal || report.EntriesReceived < _entriesSent)
             return;
         if (report.Opened)
-            Decided(signal, executed: true, "traded");
+            Decided(signal, executed: true, _awaitingSize is { } size ? $"traded ({size})" : "traded");
         else if (!report.Position.EntryPending)
             Decided(signal, executed: false, report.EntryCancelled is { } cancelled ? $"limit entry not filled: {cancelled}"
                 : "entry not filled: refused, cancelled or never placed by the broker (see the log)");

@@ -1,3 +1,4 @@
+using GoldBot.Monitoring;
 using GoldBot.Pipeline;
 using GoldBot.Strategy;
 using GoldBot.Hosting;
@@ -10,9 +11,12 @@ namespace GoldBot.Services;
 /// aggregation, causal SMC engines, signal rules; any <see cref="ISignalSource"/> fits) and passes the
 /// bar with its signals to the risk manager. The end of a replay is passed on.
 /// </summary>
-public sealed class SmcDetectorService(ISignalSource strategy, PipelineChannels channels, RunCoordinator coordinator, ILogger<SmcDetectorService> logger)
+public sealed class SmcDetectorService(ISignalSource strategy, PipelineChannels channels, RunCoordinator coordinator, ILogger<SmcDetectorService> logger,
+    MonitoringState? monitoring = null)
     : PipelineService(coordinator, logger)
 {
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 3) : null;
+
     private readonly List<TradeSignal> _signals = [];
 
     /// <inheritdoc/>
@@ -25,6 +29,8 @@ public sealed class SmcDetectorService(ISignalSource strategy, PipelineChannels 
                 case BarClosed closed:
                     _signals.Clear();
                     strategy.OnBar(closed.Bar.Bar, _signals);
+                    if (strategy is OrderBlockStrategy { Regime: var r })
+                        monitoring?.SetRegime(new MarketRegimeStatus(Analysis.MarketRegimeClassifier.Name(r.Regime), Round(r.Adx), Round(r.EmaSlope), Round(r.AtrPercentile), Round(r.BandwidthPercentile)));
                     await channels.Risk.WriteAsync(new BarEvaluated(closed.Bar, _signals.Count == 0 ? [] : [.. _signals]), stoppingToken);
                     break;
                 case EndOfData:

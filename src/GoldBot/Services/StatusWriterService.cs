@@ -120,7 +120,7 @@ public sealed class StatusWriterService(
             positions,
             s.LastSignal,
             new StatusLearning(performance.EnabledPatterns, risk?.DefaultContracts ?? settings.Risk.DefaultContracts,
-                Math.Round(performance.WinRateLast20, 4), performance.TotalTrades, performance.ByPattern, performance.ByCondition),
+                Math.Round(performance.WinRateLast20, 4), performance.TotalTrades, performance.ByPattern, performance.ByCondition, s.Learning),
             s.Controls,
             errors.Messages,
             alive ? now + _interval : null,
@@ -128,7 +128,8 @@ public sealed class StatusWriterService(
             feed?.Status(now),
             s.LastBar,
             wall.GetUtcNow(),
-            writes.Status());
+            writes.Status(),
+            s.Regime);
     }
 
     private void Write(bool alive)
