@@ -5,14 +5,15 @@ namespace GoldBot.Monitoring;
 
 /// <summary>
 /// The learning system's files in the logs folder: <c>learning.jsonl</c>, one line per decision with its inputs (appended,
-/// never rewritten), and <c>bot_learning.json</c>, the current <see cref="LearningReport"/> (rewritten whole after every closed
-/// trade). Writes go through <see cref="WriteFailures"/>: a failing disk is reported, never fatal. Thread-safe.
+/// never rewritten), <c>bot_learning.json</c>, the current <see cref="LearningReport"/>, and <c>learning_insights.md</c>, the
+/// week's insights (<see cref="LearningInsights"/>), both rewritten whole after every closed trade. Writes go through <see cref="WriteFailures"/>: a failing disk is reported, never fatal. Thread-safe.
 /// </summary>
 public sealed class LearningFiles
 {
     private readonly Lock _gate = new();
     private readonly string _decisionsPath;
     private readonly string _reportPath;
+    private readonly string _insightsPath;
     private readonly WriteFailures _writes;
 
     /// <summary>Writes to <paramref name="directory"/> (created if missing).</summary>
@@ -21,6 +22,7 @@ public sealed class LearningFiles
         Directory.CreateDirectory(directory);
         _decisionsPath = Path.Combine(directory, "learning.jsonl");
         _reportPath = Path.Combine(directory, "bot_learning.json");
+        _insightsPath = Path.Combine(directory, "learning_insights.md");
         _writes = writes;
     }
 
@@ -38,12 +40,16 @@ public sealed class LearningFiles
         }
     }
 
-    /// <summary>Rewrites bot_learning.json with <paramref name="report"/>.</summary>
+    /// <summary>Rewrites bot_learning.json with <paramref name="report"/>, and learning_insights.md with its week in words.</summary>
     public void Export(LearningReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var json = JsonSerializer.Serialize(report, MonitoringJson.Indented);
+        var insights = LearningInsights.Week(report);
         lock (_gate)
+        {
             _writes.Attempt(_reportPath, () => AtomicFile.Write(_reportPath, json), "bot_learning.json is out of date until the next closed trade");
+            _writes.Attempt(_insightsPath, () => AtomicFile.Write(_insightsPath, insights), "learning_insights.md is out of date until the next closed trade");
+        }
     }
 }
