@@ -1,14 +1,13 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using GoldBot.Market;
 using ICSharpCode.SharpZipLib;
 using ICSharpCode.SharpZipLib.GZip;
+using nietras.SeparatedValues;
 
 namespace GoldBot.MarketData;
 
 /// <summary>
-/// Reads OHLCV bars from CSV with CsvHelper. Column names are matched case-insensitively
+/// Reads OHLCV bars from CSV with Sep (lines and commas; a line holding a quote is parsed by CsvHelper). Column names are matched case-insensitively
 /// with aliases, so the TopstepX export (<c>timestamp,open,high,low,close,volume,contract</c>),
 /// the Lean conversion (<c>timestamp_utc,…</c>), the smartmoneyconcepts fixture
 /// (<c>Date,Open,High,Low,Close,Tickvol,Volume,Spread</c>) and the Stock.Indicators quotes
@@ -28,12 +27,6 @@ public static class BarCsvReader
     // A gap no market has between two bars (a long holiday closure is days): a stamp this far past the last one that the next
     // row does not follow is a typo, dropped as one bad row.
     private static readonly TimeSpan FarAhead = TimeSpan.FromDays(30);
-
-    private static readonly string[] TimeFormats =
-    [
-        "yyyy-MM-dd HH:mm:sszzz", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-dd HH:mm:ss",
-        "yyyy-MM-ddTHH:mm:ss", "yyyy.MM.dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd",
-    ];
 
     /// <summary>Reads and validates the whole file.</summary>
     /// <param name="path">File path, absolute or relative to the working directory.</param>
@@ -72,21 +65,36 @@ public static class BarCsvReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         options ??= BarFileOptions.Default;
-        // A quote cannot carry a field over a line end: a stray quote makes its own row bad and swallows nothing (RFC 4180 allows
-        // line breaks in quoted fields; no bars file has them). Each record is then one line, so Parser.Row is its line number.
-        var badQuote = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        // Sep splits lines and commas only: with quote parsing off, each row is exactly one line (LF, CR LF or a bare CR),
+        // so counting rows counts lines, blank ones included. A line holding a quote is parsed by CsvHelper on its own
+        // (QuotedRowFields), as the whole file was before: a quote cannot carry a field over a line end, so a stray quote
+        // spoils only its own row.
+        using var sep = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, DisableQuotesParsing = true }).From(reader);
+        long line = 0;
+        string[]? headerRecord = null;
+        var badQuote = false; // a bad quote in the header marks the first data row, as CsvHelper's flag did
+        while (headerRecord is null && sep.MoveNext())
         {
-            DetectColumnCountChanges = false,
-            LineBreakInQuotedFieldIsBadData = true,
-            BadDataFound = _ => badQuote = true,
-            MissingFieldFound = null,
-        };
-        using var csv = new CsvReader(reader, config);
-        if (!csv.Read())
+            line++;
+            var row = sep.Current;
+            if (row.Span.IsEmpty)
+                continue;
+            if (row.Span.Contains('"'))
+            {
+                using var quoted = new QuotedRowFields(row.Span.ToString());
+                headerRecord = quoted.Header();
+                badQuote = quoted.BadQuote;
+            }
+            else
+            {
+                headerRecord = new string[row.ColCount];
+                for (var i = 0; i < headerRecord.Length; i++)
+                    headerRecord[i] = row[i].ToString();
+            }
+        }
+        if (headerRecord is null)
             throw new BarFileException($"bars file {name} is empty");
-        csv.ReadHeader();
-        var header = (csv.HeaderRecord ?? []).Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
+        var header = headerRecord.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
 
         int Find(params string[] names)
         {
@@ -112,27 +120,49 @@ public static class BarCsvReader
         if (lowIx < 0) missing.Add("low");
         if (closeIx < 0) missing.Add("close");
         if (missing.Count > 0)
-            throw new BarFileException($"bars file {name} has no column for {string.Join(", ", missing)}; header is '{string.Join(",", csv.HeaderRecord ?? [])}'");
+            throw new BarFileException($"bars file {name} has no column for {string.Join(", ", missing)}; header is '{string.Join(",", headerRecord)}'");
 
         var serverTime = timeIx >= 0 && (header[timeIx] == "time_server"
             || System.IO.Path.GetFileName(name).Contains("servertime", StringComparison.OrdinalIgnoreCase));
-        var format = new RowFormat(timeIx, openIx, highIx, lowIx, closeIx, volumeIx, options);
+        var format = new RowFormat(timeIx, openIx, highIx, lowIx, closeIx, volumeIx, options.SourceTimeZone ?? BarTimeZone.Utc, options.RoundFractionalVolume);
         var bars = new List<Bar>();
         var problems = new List<BarProblem>();
         var zeroVolumeDropped = 0;
         DateTimeOffset? previous = null;
         var synthetic = DateTimeOffset.UnixEpoch;
-        var outlier = (Bar: default(Bar), Line: 0, Before: (DateTimeOffset?)null);
-        while (csv.Read())
+        var outlier = (Bar: default(Bar), Line: 0L, Before: (DateTimeOffset?)null);
+        while (sep.MoveNext())
         {
-            var line = csv.Parser.Row;
-            var reason = TryParseRow(csv, format, out var bar, out var naive, out var zeroVolume);
+            line++;
+            var row = sep.Current;
+            var text = row.Span;
+            if (text.IsEmpty)
+                continue;
+            string? reason;
+            Bar bar;
+            bool naive, zeroVolume;
+            string? timeText = null;
+            if (text.Contains('"'))
+            {
+                using var quoted = new QuotedRowFields(text.ToString());
+                reason = TryParseRow(quoted, format, out bar, out naive, out zeroVolume);
+                badQuote |= quoted.BadQuote;
+                if (reason is null && naive)
+                    timeText = quoted[timeIx].ToString();
+            }
+            else
+            {
+                var fields = new SepRowFields(row);
+                reason = TryParseRow(fields, format, out bar, out naive, out zeroVolume);
+                if (reason is null && naive && serverTime && options.SourceTimeZone is null)
+                    timeText = fields[timeIx].ToString();
+            }
             if (badQuote) // found as the row's fields were read
                 reason = "unbalanced or stray quote";
             badQuote = false;
             if (reason is null && naive && serverTime && options.SourceTimeZone is null)
             {
-                throw new BarFileException($"bars file {name} stamps broker server time without a UTC offset ('{csv.GetField(timeIx)}' on line {line}); "
+                throw new BarFileException($"bars file {name} stamps broker server time without a UTC offset ('{timeText}' on line {line}); "
                     + "set BarFileOptions.SourceTimeZone (BarTimeZone.NewYorkClose for an MT5 NY-close server)");
             }
             if (reason is null && zeroVolume && options.DropZeroVolume)
@@ -175,9 +205,15 @@ public static class BarCsvReader
         return new BarFile(name, bars, problems, timeIx >= 0, timeIx >= 0 ? MostCommonSpacing(bars) : TimeSpan.FromMinutes(1), zeroVolumeDropped);
     }
 
-    private sealed record RowFormat(int Time, int Open, int High, int Low, int Close, int Volume, BarFileOptions Options);
+    /// <summary>Where each value sits in a row, and how to read it.</summary>
+    private sealed record RowFormat(int Time, int Open, int High, int Low, int Close, int Volume, BarTimeZone Clock, bool RoundFractionalVolume);
 
-    private static string? TryParseRow(CsvReader csv, RowFormat format, out Bar bar, out bool naive, out bool zeroVolume)
+    /// <summary>
+    /// Reads one row's bar, fields in the order time, open, high, low, close, volume, stopping at the first bad one (a quoted
+    /// row reports a bad quote only in a field that is read). Returns null or the reason the row is bad.
+    /// </summary>
+    private static string? TryParseRow<TFields>(TFields fields, RowFormat format, out Bar bar, out bool naive, out bool zeroVolume)
+        where TFields : IBarRowFields, allows ref struct
     {
         bar = default;
         naive = false;
@@ -185,61 +221,48 @@ public static class BarCsvReader
         var time = DateTimeOffset.UnixEpoch;
         if (format.Time >= 0)
         {
-            var text = csv.GetField(format.Time);
-            var reason = TryParseTime(text, format.Options.SourceTimeZone ?? BarTimeZone.Utc, out time, out naive);
+            var reason = BarTimeParser.TryParse(fields[format.Time], format.Clock, out time, out naive);
             if (reason is not null)
                 return reason;
         }
-        if (!TryParsePrice(csv.GetField(format.Open), out var open)) return $"bad open '{csv.GetField(format.Open)}'";
-        if (!TryParsePrice(csv.GetField(format.High), out var high)) return $"bad high '{csv.GetField(format.High)}'";
-        if (!TryParsePrice(csv.GetField(format.Low), out var low)) return $"bad low '{csv.GetField(format.Low)}'";
-        if (!TryParsePrice(csv.GetField(format.Close), out var close)) return $"bad close '{csv.GetField(format.Close)}'";
+        if (!TryParsePrice(fields[format.Open], out var open)) return $"bad open '{fields[format.Open]}'";
+        if (!TryParsePrice(fields[format.High], out var high)) return $"bad high '{fields[format.High]}'";
+        if (!TryParsePrice(fields[format.Low], out var low)) return $"bad low '{fields[format.Low]}'";
+        if (!TryParsePrice(fields[format.Close], out var close)) return $"bad close '{fields[format.Close]}'";
         long volume = 0;
         if (format.Volume >= 0)
         {
-            var text = csv.GetField(format.Volume);
-            if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-                return $"bad volume '{text}'";
-            if (v != decimal.Truncate(v))
+            var text = fields[format.Volume];
+            // Plain digits (every real file) are a whole volume as they stand; anything else goes through decimal as before.
+            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out volume))
             {
-                if (!format.Options.RoundFractionalVolume)
-                    return $"bad volume '{text}'";
-                v = decimal.Round(v, MidpointRounding.AwayFromZero);
+                zeroVolume = volume == 0;
             }
             else
             {
-                zeroVolume = v == 0;
+                if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+                    return $"bad volume '{text}'";
+                if (v != decimal.Truncate(v))
+                {
+                    if (!format.RoundFractionalVolume)
+                        return $"bad volume '{text}'";
+                    v = decimal.Round(v, MidpointRounding.AwayFromZero);
+                }
+                else
+                {
+                    zeroVolume = v == 0;
+                }
+                if (v > long.MaxValue)
+                    return $"volume '{text}' is too large";
+                volume = (long)v;
             }
-            if (v > long.MaxValue)
-                return $"volume '{text}' is too large";
-            volume = (long)v;
         }
         bar = new Bar(time, open, high, low, close, volume);
         return null;
     }
 
-    private static bool TryParsePrice(string? text, out decimal value) =>
+    private static bool TryParsePrice(ReadOnlySpan<char> text, out decimal value) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-
-    /// <summary>
-    /// Parses a bar time. Text with an offset (<c>Z</c>, <c>±hh:mm</c>) uses it; text without one is
-    /// read on <paramref name="clock"/>. Returns null on success (the instant in UTC) or the reason.
-    /// </summary>
-    internal static string? TryParseTime(string? text, BarTimeZone clock, out DateTimeOffset utc, out bool naive)
-    {
-        utc = default;
-        naive = false;
-        if (!DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var parsed)
-            && !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out parsed))
-            return $"bad time '{text}'";
-        if (parsed.Kind == DateTimeKind.Utc)
-        {
-            utc = new DateTimeOffset(parsed, TimeSpan.Zero);
-            return null;
-        }
-        naive = true;
-        return clock.TryToUtc(parsed, out utc) ? null : $"time '{text}' does not exist on the {clock.Name} clock (skipped when daylight saving starts)";
-    }
 
     /// <summary>
     /// The file's stream, decompressed when it starts with the gzip magic bytes 1F 8B (RFC 1952 §2.3.1) by SharpZipLib's
