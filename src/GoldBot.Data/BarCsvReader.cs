@@ -2,13 +2,11 @@ using System.Globalization;
 using GoldBot.Market;
 using ICSharpCode.SharpZipLib;
 using ICSharpCode.SharpZipLib.GZip;
-using nietras.SeparatedValues;
 
 namespace GoldBot.MarketData;
 
 /// <summary>
-/// Reads OHLCV bars from CSV with Sep (lines and commas; a line holding a quote is parsed by CsvHelper). Column names are matched case-insensitively
-/// with aliases, so the TopstepX export (<c>timestamp,open,high,low,close,volume,contract</c>),
+/// Reads OHLCV bars from CSV. Column names are matched case-insensitively with aliases, so the TopstepX export (<c>timestamp,open,high,low,close,volume,contract</c>),
 /// the Lean conversion (<c>timestamp_utc,…</c>), the smartmoneyconcepts fixture
 /// (<c>Date,Open,High,Low,Close,Tickvol,Volume,Spread</c>) and the Stock.Indicators quotes
 /// (<c>date,open,…</c>), the Dukascopy export (<c>timestamp_utc,…,volume</c> with fractional
@@ -18,6 +16,9 @@ namespace GoldBot.MarketData;
 /// <see cref="BarFileOptions.SourceTimeZone"/>, UTC by default, except that a file marked as broker
 /// server time is refused without an explicit clock. Every row is checked by <see cref="BarValidator"/>; a bad row is reported with its line
 /// number and skipped or refused according to the <see cref="BadBarPolicy"/>.
+/// Rows are split by Sep 0.18 (<see cref="SepBarRows"/>: lines and commas, no string per field), which reads about a
+/// million rows per second; a file with a double quote anywhere (none of the real files) is read again from the start by
+/// CsvHelper (<see cref="CsvHelperBarRows"/>), so quoted fields and stray quotes keep exactly the outcome they always had.
 /// </summary>
 public static class BarCsvReader
 {
@@ -42,8 +43,13 @@ public static class BarCsvReader
             throw new BarFileException($"bars file not found: {full}");
         try
         {
-            using var reader = new StreamReader(OpenMaybeCompressed(full));
-            return Read(reader, full, policy, requireTime, tickSize, options);
+            using (var rows = new SepBarRows(new StreamReader(OpenMaybeCompressed(full))))
+            {
+                if (ReadRows(rows, full, policy, requireTime, tickSize, options) is { } file)
+                    return file;
+            }
+            using var quoted = new CsvHelperBarRows(new StreamReader(OpenMaybeCompressed(full)));
+            return ReadRows(quoted, full, policy, requireTime, tickSize, options)!;
         }
         catch (Exception e) when (e is SharpZipBaseException or EndOfStreamException or InvalidDataException)
         {
@@ -59,39 +65,31 @@ public static class BarCsvReader
         }
     }
 
-    /// <summary>Reads and validates bars from an open reader; <paramref name="name"/> is used in messages.</summary>
+    /// <summary>
+    /// Reads and validates bars from an open reader; <paramref name="name"/> is used in messages. The whole text is read into
+    /// memory first (a file with a quote is read twice, see <see cref="BarCsvReader"/>): for tests and small inputs.
+    /// </summary>
     /// <exception cref="BarFileException">See <see cref="Read(string, BadBarPolicy, bool, decimal?, BarFileOptions?)"/>.</exception>
     public static BarFile Read(TextReader reader, string name, BadBarPolicy policy = BadBarPolicy.Skip, bool requireTime = true, decimal? tickSize = null, BarFileOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        options ??= BarFileOptions.Default;
-        // Sep splits lines and commas only: with quote parsing off, each row is exactly one line (LF, CR LF or a bare CR),
-        // so counting rows counts lines, blank ones included. A line holding a quote is parsed by CsvHelper on its own
-        // (QuotedRowFields), as the whole file was before: a quote cannot carry a field over a line end, so a stray quote
-        // spoils only its own row.
-        using var sep = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, DisableQuotesParsing = true }).From(reader);
-        long line = 0;
-        string[]? headerRecord = null;
-        var badQuote = false; // a bad quote in the header marks the first data row, as CsvHelper's flag did
-        while (headerRecord is null && sep.MoveNext())
+        var text = reader.ReadToEnd();
+        using (var rows = new SepBarRows(new StringReader(text)))
         {
-            line++;
-            var row = sep.Current;
-            if (row.Span.IsEmpty)
-                continue;
-            if (row.Span.Contains('"'))
-            {
-                using var quoted = new QuotedRowFields(row.Span.ToString());
-                headerRecord = quoted.Header();
-                badQuote = quoted.BadQuote;
-            }
-            else
-            {
-                headerRecord = new string[row.ColCount];
-                for (var i = 0; i < headerRecord.Length; i++)
-                    headerRecord[i] = row[i].ToString();
-            }
+            if (ReadRows(rows, name, policy, requireTime, tickSize, options) is { } file)
+                return file;
         }
+        using var quoted = new CsvHelperBarRows(new StringReader(text));
+        return ReadRows(quoted, name, policy, requireTime, tickSize, options)!;
+    }
+
+    /// <summary>The reading and validation of every row; null when <paramref name="rows"/> gave up on the file.</summary>
+    private static BarFile? ReadRows(IBarRows rows, string name, BadBarPolicy policy, bool requireTime, decimal? tickSize, BarFileOptions? options)
+    {
+        options ??= BarFileOptions.Default;
+        var headerRecord = rows.ReadHeader();
+        if (rows.GaveUp)
+            return null;
         if (headerRecord is null)
             throw new BarFileException($"bars file {name} is empty");
         var header = headerRecord.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
@@ -131,38 +129,15 @@ public static class BarCsvReader
         DateTimeOffset? previous = null;
         var synthetic = DateTimeOffset.UnixEpoch;
         var outlier = (Bar: default(Bar), Line: 0L, Before: (DateTimeOffset?)null);
-        while (sep.MoveNext())
+        while (rows.MoveNext())
         {
-            line++;
-            var row = sep.Current;
-            var text = row.Span;
-            if (text.IsEmpty)
-                continue;
-            string? reason;
-            Bar bar;
-            bool naive, zeroVolume;
-            string? timeText = null;
-            if (text.Contains('"'))
-            {
-                using var quoted = new QuotedRowFields(text.ToString());
-                reason = TryParseRow(quoted, format, out bar, out naive, out zeroVolume);
-                badQuote |= quoted.BadQuote;
-                if (reason is null && naive)
-                    timeText = quoted[timeIx].ToString();
-            }
-            else
-            {
-                var fields = new SepRowFields(row);
-                reason = TryParseRow(fields, format, out bar, out naive, out zeroVolume);
-                if (reason is null && naive && serverTime && options.SourceTimeZone is null)
-                    timeText = fields[timeIx].ToString();
-            }
-            if (badQuote) // found as the row's fields were read
+            var line = rows.Line;
+            var reason = TryParseRow(rows, format, out var bar, out var naive, out var zeroVolume);
+            if (rows.TakeBadQuote()) // found as the row's fields were read
                 reason = "unbalanced or stray quote";
-            badQuote = false;
             if (reason is null && naive && serverTime && options.SourceTimeZone is null)
             {
-                throw new BarFileException($"bars file {name} stamps broker server time without a UTC offset ('{timeText}' on line {line}); "
+                throw new BarFileException($"bars file {name} stamps broker server time without a UTC offset ('{rows[timeIx]}' on line {line}); "
                     + "set BarFileOptions.SourceTimeZone (BarTimeZone.NewYorkClose for an MT5 NY-close server)");
             }
             if (reason is null && zeroVolume && options.DropZeroVolume)
@@ -199,6 +174,8 @@ public static class BarCsvReader
             previous = bar.OpenTime;
         }
 
+        if (rows.GaveUp)
+            return null;
         if (bars.Count == 0)
             throw new BarFileException($"bars file {name} has no valid bars ({problems.Count} bad rows)");
         problems.Sort((a, b) => a.Line.CompareTo(b.Line));
@@ -212,8 +189,7 @@ public static class BarCsvReader
     /// Reads one row's bar, fields in the order time, open, high, low, close, volume, stopping at the first bad one (a quoted
     /// row reports a bad quote only in a field that is read). Returns null or the reason the row is bad.
     /// </summary>
-    private static string? TryParseRow<TFields>(TFields fields, RowFormat format, out Bar bar, out bool naive, out bool zeroVolume)
-        where TFields : IBarRowFields, allows ref struct
+    private static string? TryParseRow(IBarRows fields, RowFormat format, out Bar bar, out bool naive, out bool zeroVolume)
     {
         bar = default;
         naive = false;
