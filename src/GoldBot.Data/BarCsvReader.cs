@@ -43,12 +43,12 @@ public static class BarCsvReader
             throw new BarFileException($"bars file not found: {full}");
         try
         {
-            using (var rows = new SepBarRows(new StreamReader(OpenMaybeCompressed(full))))
+            using (var rows = new SepBarRows(OpenText(full)))
             {
                 if (ReadRows(rows, full, policy, requireTime, tickSize, options) is { } file)
                     return file;
             }
-            using var quoted = new CsvHelperBarRows(new StreamReader(OpenMaybeCompressed(full)));
+            using var quoted = new CsvHelperBarRows(OpenText(full));
             return ReadRows(quoted, full, policy, requireTime, tickSize, options)!;
         }
         catch (Exception e) when (e is SharpZipBaseException or EndOfStreamException or InvalidDataException)
@@ -122,7 +122,7 @@ public static class BarCsvReader
 
         var serverTime = timeIx >= 0 && (header[timeIx] == "time_server"
             || System.IO.Path.GetFileName(name).Contains("servertime", StringComparison.OrdinalIgnoreCase));
-        var format = new RowFormat(timeIx, openIx, highIx, lowIx, closeIx, volumeIx, options.SourceTimeZone ?? BarTimeZone.Utc, options.RoundFractionalVolume);
+        var format = new RowFormat(timeIx, openIx, highIx, lowIx, closeIx, volumeIx, new ClockDayCache(options.SourceTimeZone ?? BarTimeZone.Utc), options.RoundFractionalVolume);
         var bars = new List<Bar>();
         var problems = new List<BarProblem>();
         var zeroVolumeDropped = 0;
@@ -183,7 +183,7 @@ public static class BarCsvReader
     }
 
     /// <summary>Where each value sits in a row, and how to read it.</summary>
-    private sealed record RowFormat(int Time, int Open, int High, int Low, int Close, int Volume, BarTimeZone Clock, bool RoundFractionalVolume);
+    private sealed record RowFormat(int Time, int Open, int High, int Low, int Close, int Volume, ClockDayCache Clock, bool RoundFractionalVolume);
 
     /// <summary>
     /// Reads one row's bar, fields in the order time, open, high, low, close, volume, stopping at the first bad one (a quoted
@@ -240,6 +240,13 @@ public static class BarCsvReader
     private static bool TryParsePrice(ReadOnlySpan<char> text, out decimal value) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
+    // UTF-8 with byte-order-mark detection, as StreamReader(Stream) reads; 64 KiB buffers instead of 4 KiB (file and gzip
+    // input) and 1 KiB (text) cut the calls between the layers.
+    private const int BufferBytes = 1 << 16;
+
+    private static StreamReader OpenText(string path) =>
+        new(OpenMaybeCompressed(path), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferBytes);
+
     /// <summary>
     /// The file's stream, decompressed when it starts with the gzip magic bytes 1F 8B (RFC 1952 §2.3.1) by SharpZipLib's
     /// <see cref="GZipInputStream"/>, which reads every member of a multi-member file (<c>bgzip</c>, concatenated <c>gzip</c>
@@ -247,11 +254,11 @@ public static class BarCsvReader
     /// </summary>
     private static Stream OpenMaybeCompressed(string path)
     {
-        var file = File.OpenRead(path);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferBytes);
         Span<byte> magic = stackalloc byte[2];
         var n = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         file.Position = 0;
-        return n == 2 && magic[0] == 0x1F && magic[1] == 0x8B ? new GZipInputStream(file) : file;
+        return n == 2 && magic[0] == 0x1F && magic[1] == 0x8B ? new GZipInputStream(file, BufferBytes) : file;
     }
 
     private static TimeSpan MostCommonSpacing(List<Bar> bars)

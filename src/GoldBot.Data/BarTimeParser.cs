@@ -21,10 +21,10 @@ internal static class BarTimeParser
 
     /// <summary>
     /// Parses a bar time. Text with an offset (<c>Z</c>, <c>±hh:mm</c>) uses it; text without one is read on
-    /// <paramref name="clock"/>. Returns null on success (the instant in UTC; <paramref name="naive"/> true when the text had
+    /// <paramref name="clock"/>'s clock. Returns null on success (the instant in UTC; <paramref name="naive"/> true when the text had
     /// no offset) or the reason, <c>bad time '…'</c> or <c>time '…' does not exist on the … clock …</c>.
     /// </summary>
-    public static string? TryParse(ReadOnlySpan<char> text, BarTimeZone clock, out DateTimeOffset utc, out bool naive)
+    public static string? TryParse(ReadOnlySpan<char> text, ClockDayCache clock, out DateTimeOffset utc, out bool naive)
     {
         switch (TryParseCommon(text, out var parsed))
         {
@@ -34,9 +34,9 @@ internal static class BarTimeParser
                 return null;
             case Shape.Naive:
                 naive = true;
-                return clock.TryToUtc(parsed, out utc) ? null : NonexistentReason(text, clock);
+                return clock.TryToUtc(parsed, out utc) ? null : NonexistentReason(text, clock.Clock);
             default:
-                return TryParseSlow(text.ToString(), clock, out utc, out naive);
+                return TryParseSlow(text.ToString(), clock.Clock, out utc, out naive);
         }
     }
 

@@ -72,16 +72,16 @@ public sealed class BarCsvReaderEquivalenceTests
     public void The_time_fast_path_gives_what_the_exact_formats_give()
     {
         var random = new Random(20261207);
-        var clocks = new[] { BarTimeZone.Utc, BarTimeZone.NewYorkClose, BarTimeZone.Of("America/Chicago") };
+        var clocks = new[] { BarTimeZone.Utc, BarTimeZone.NewYorkClose, BarTimeZone.Of("America/Chicago") }.Select(c => new ClockDayCache(c)).ToArray();
         var differences = new List<string>();
         for (var i = 0; i < 200_000; i++)
         {
             var text = RandomStamp(random);
-            var clock = clocks[i % clocks.Length];
-            var expected = CsvHelperReferenceReader.TryParseTime(text, clock, out var expectedUtc, out var expectedNaive);
+            var clock = clocks[(i / 7) % clocks.Length]; // runs of seven on one clock, so its remembered day is used
+            var expected = CsvHelperReferenceReader.TryParseTime(text, clock.Clock, out var expectedUtc, out var expectedNaive);
             var actual = BarTimeParser.TryParse(text, clock, out var actualUtc, out var actualNaive);
             if (expected != actual || expectedUtc != actualUtc || expectedUtc.Offset != actualUtc.Offset || expectedNaive != actualNaive)
-                differences.Add($"'{text}' on {clock}: expected {expected ?? expectedUtc.ToString("O", CultureInfo.InvariantCulture)} naive {expectedNaive}, got {actual ?? actualUtc.ToString("O", CultureInfo.InvariantCulture)} naive {actualNaive}");
+                differences.Add($"'{text}' on {clock.Clock}: expected {expected ?? expectedUtc.ToString("O", CultureInfo.InvariantCulture)} naive {expectedNaive}, got {actual ?? actualUtc.ToString("O", CultureInfo.InvariantCulture)} naive {actualNaive}");
         }
         Assert.True(differences.Count == 0, string.Join("\n", differences.Take(10)) + $"\n({differences.Count} differ)");
     }
@@ -193,5 +193,29 @@ public sealed class BarCsvReaderEquivalenceTests
         {
             return (null, e.Message);
         }
+    }
+
+    [Theory]
+    [InlineData("America/New_York", 0)]
+    [InlineData("America/New_York", 7)]
+    [InlineData("America/Chicago", 0)]
+    [InlineData("Europe/London", 0)]
+    [InlineData("Australia/Lord_Howe", 0)] // half-hour daylight saving
+    [InlineData("Pacific/Apia", 0)] // skipped all of 2011-12-30
+    [InlineData("America/Sao_Paulo", 0)] // changed at midnight
+    [InlineData("Asia/Kolkata", 3)]
+    public void The_remembered_day_gives_what_the_clock_gives_every_15_minutes_for_years(string zone, int shiftHours)
+    {
+        var clock = new BarTimeZone(TimeZoneInfo.FindSystemTimeZoneById(zone), TimeSpan.FromHours(shiftHours), zone);
+        var cache = new ClockDayCache(clock);
+        var differences = new List<string>();
+        for (var stamp = new DateTime(2008, 1, 1); stamp < new DateTime(2027, 1, 1); stamp = stamp.AddMinutes(15))
+        {
+            var expected = clock.TryToUtc(stamp, out var expectedUtc);
+            var actual = cache.TryToUtc(stamp, out var actualUtc);
+            if (expected != actual || (expected && (expectedUtc != actualUtc || expectedUtc.Offset != actualUtc.Offset)))
+                differences.Add($"{stamp:yyyy-MM-dd HH:mm}: {expected} {expectedUtc:O}, got {actual} {actualUtc:O}");
+        }
+        Assert.True(differences.Count == 0, string.Join("\n", differences.Take(10)) + $"\n({differences.Count} differ)");
     }
 }
