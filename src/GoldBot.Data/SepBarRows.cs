@@ -7,14 +7,26 @@ namespace GoldBot.MarketData;
 /// bare CR ends it), so counting rows counts lines, and each field is a span into Sep's buffer (no string per field).
 /// A line that holds a double quote is not Sep's to read: quoted fields, escaped quotes and stray quotes keep the meaning
 /// CsvHelper gave them, so the reader gives up (<see cref="GaveUp"/>) and the file is read by <see cref="CsvHelperBarRows"/>.
+/// So does a line longer than Sep's limit of 16 Mi characters (a file of zero bytes, say), which Sep refuses with
+/// <see cref="NotSupportedException"/> and CsvHelper reads as it always did.
 /// </summary>
 internal sealed class SepBarRows : IBarRows
 {
-    private readonly SepReader _sep;
+    private readonly SepReader? _sep;
 
     /// <summary>Reads from <paramref name="reader"/>, which this object disposes.</summary>
-    public SepBarRows(TextReader reader) =>
-        _sep = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, DisableQuotesParsing = true }).From(reader);
+    public SepBarRows(TextReader reader)
+    {
+        try
+        {
+            _sep = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, DisableQuotesParsing = true }).From(reader);
+        }
+        catch (NotSupportedException)
+        {
+            reader.Dispose();
+            GaveUp = true;
+        }
+    }
 
     /// <inheritdoc/>
     public bool GaveUp { get; private set; }
@@ -27,7 +39,7 @@ internal sealed class SepBarRows : IBarRows
     {
         if (!MoveNext())
             return null;
-        var row = _sep.Current;
+        var row = _sep!.Current;
         var header = new string[row.ColCount];
         for (var i = 0; i < header.Length; i++)
             header[i] = row[i].ToString();
@@ -37,10 +49,10 @@ internal sealed class SepBarRows : IBarRows
     /// <inheritdoc/>
     public bool MoveNext()
     {
-        while (!GaveUp && _sep.MoveNext())
+        while (!GaveUp && MoveNextLine())
         {
             Line++;
-            var text = _sep.Current.Span;
+            var text = _sep!.Current.Span;
             if (text.IsEmpty)
                 continue;
             if (text.Contains('"'))
@@ -51,12 +63,25 @@ internal sealed class SepBarRows : IBarRows
         return false;
     }
 
+    private bool MoveNextLine()
+    {
+        try
+        {
+            return _sep!.MoveNext();
+        }
+        catch (NotSupportedException)
+        {
+            GaveUp = true;
+            return false;
+        }
+    }
+
     /// <inheritdoc/>
     public ReadOnlySpan<char> this[int index]
     {
         get
         {
-            var row = _sep.Current;
+            var row = _sep!.Current;
             return index < row.ColCount ? row[index].Span : [];
         }
     }
@@ -65,5 +90,5 @@ internal sealed class SepBarRows : IBarRows
     public bool TakeBadQuote() => false;
 
     /// <inheritdoc/>
-    public void Dispose() => _sep.Dispose();
+    public void Dispose() => _sep?.Dispose();
 }

@@ -69,6 +69,21 @@ public sealed class BarCsvReaderEquivalenceTests
     }
 
     [Fact]
+    public void Lines_longer_than_Seps_limit_read_the_same_as_with_the_CsvHelper_reader()
+    {
+        const int Long = 17 << 20; // characters; Sep refuses a row of 16 Mi
+        var header = "timestamp,open,high,low,close,volume\n";
+        var good = "2025-12-02 14:30:00+00:00,2000.0,2001.0,1999.0,2000.5,10\n";
+        byte[][] files =
+        [
+            new byte[Long], // a file of zero bytes
+            Encoding.UTF8.GetBytes(header + good + new string('7', Long) + "\n" + good.Replace("14:30", "14:33", StringComparison.Ordinal)),
+        ];
+        foreach (var bytes in files)
+            Assert.Null(Compare(bytes, "long.csv", BarFileOptions.Default, BadBarPolicy.Skip, null, requireTime: true));
+    }
+
+    [Fact]
     public void The_time_fast_path_gives_what_the_exact_formats_give()
     {
         var random = new Random(20261207);
