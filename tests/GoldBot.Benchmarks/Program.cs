@@ -24,6 +24,14 @@ if (args is ["store"])
     return;
 }
 
+// `-- million-csv PATH`: writes the 1,000,000-bar CSV of BarReaderBenchmarks, for timing `goldbot backtest` on it.
+if (args is ["million-csv", var millionPath])
+{
+    GoldBot.Benchmarks.MillionBarsFile.Write(millionPath);
+    Console.WriteLine($"{GoldBot.Benchmarks.MillionBarsFile.Rows} bars written to {Path.GetFullPath(millionPath)}");
+    return;
+}
+
 // In process: BenchmarkDotNet's generated project cannot restore the daemon's ASP.NET Core shared
 // framework packages (SignalR client) on this registry, so the benchmarks run in this Release process.
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));

@@ -46,8 +46,13 @@ public static class BarValidator
             return $"negative volume {bar.Volume}";
         if (tickSize is { } tick)
         {
+            // A tick of 10^-k (0.1, 0.01) holds every price written with at most k decimals; only other prices and ticks
+            // need the remainder, which costs about 50 ns a price.
+            var decimalTick = IsNegativePowerOfTen(tick);
             foreach (var price in (ReadOnlySpan<decimal>)[bar.Open, bar.High, bar.Low, bar.Close])
             {
+                if (decimalTick && price.Scale <= tick.Scale)
+                    continue;
                 if (price % tick != 0)
                     return $"price {price} is not on the {tick} tick grid";
             }
@@ -60,5 +65,13 @@ public static class BarValidator
                 return $"time {bar.OpenTime:yyyy-MM-dd HH:mm:ss}Z is earlier than the previous bar {previous:yyyy-MM-dd HH:mm:ss}Z";
         }
         return null;
+    }
+
+    /// <summary>True when <paramref name="tick"/> is written as 1 × 10^-k (0.1, 0.01, 1): its unscaled digits are exactly 1.</summary>
+    private static bool IsNegativePowerOfTen(decimal tick)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(tick, bits);
+        return bits[0] == 1 && bits[1] == 0 && bits[2] == 0 && tick > 0;
     }
 }

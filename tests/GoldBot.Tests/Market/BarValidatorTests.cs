@@ -57,4 +57,22 @@ public sealed class BarValidatorTests
         Assert.Equal("duplicate time 2025-12-02 14:30:00Z", BarValidator.Check(bar, T));
         Assert.Equal("time 2025-12-02 14:30:00Z is earlier than the previous bar 2025-12-02 14:33:00Z", BarValidator.Check(bar, T.AddMinutes(3)));
     }
+
+    [Fact]
+    public void The_tick_grid_check_agrees_with_the_remainder_for_every_scale_and_tick()
+    {
+        // The check skips the remainder for a 10^-k tick and a price of at most k decimals; every other case computes it.
+        decimal[] ticks = [0.1m, 0.01m, 0.10m, 1m, 0.25m, 0.001m, 0.5m, 1.0m];
+        var random = new Random(7);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var scale = (byte)random.Next(0, 5);
+            var price = new decimal(random.Next(100_000, 9_000_000), 0, 0, false, scale);
+            var tick = ticks[i % ticks.Length];
+            var bar = new Bar(T, price, price, price, price, 1);
+            var expected = price % tick != 0 ? $"price {price} is not on the {tick} tick grid" : null;
+
+            Assert.Equal(expected, BarValidator.Check(bar, null, tick) is { } reason && reason.Contains("tick grid", StringComparison.Ordinal) ? reason : null);
+        }
+    }
 }
