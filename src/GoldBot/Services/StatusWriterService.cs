@@ -31,7 +31,8 @@ public sealed class StatusWriterService(
     [FromKeyedServices(DaemonHost.WallClock)] TimeProvider wall,
     RunCoordinator coordinator,
     ILogger<StatusWriterService> logger,
-    MarketData.FeedMonitor? feed = null) : PipelineService(coordinator, logger)
+    MarketData.FeedMonitor? feed = null,
+    Intermarket.DollarFilterGate? dollarFilter = null) : PipelineService(coordinator, logger)
 {
     private long _lastWrite;
     private readonly object _gate = new();
@@ -128,7 +129,8 @@ public sealed class StatusWriterService(
             feed?.Status(now),
             s.LastBar,
             wall.GetUtcNow(),
-            writes.Status());
+            writes.Status(),
+            dollarFilter?.Status(now));
     }
 
     private void Write(bool alive)
