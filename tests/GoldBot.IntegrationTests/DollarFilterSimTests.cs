@@ -49,6 +49,31 @@ public sealed class DollarFilterSimTests
     }
 
     [Fact]
+    public async Task A_long_against_the_dollar_is_refused_with_the_filters_reason_in_signals_log()
+    {
+        // The default window (120 h) and EMA (24 h), warmed from History: on 3 December 2025 the 17:00 UTC order-block long that the
+        // default replay trades comes while gold sits below its level of the last day, so the synthetic dollar is up.
+        await using var rig = await SimRig.StartAsync(new DateTimeOffset(2025, 12, 3, 16, 0, 0, TimeSpan.Zero), new Dictionary<string, string?>
+        {
+            ["Strategy:DollarFilter:Mode"] = "Block",
+            ["Strategy:DollarFilter:ProxySymbol"] = "6E",
+            ["Strategy:DollarFilter:Invert"] = "true",
+        }, simulator: o => o.ProxyContractId = Proxy);
+
+        await rig.PlayAsync(new DateTimeOffset(2025, 12, 3, 17, 30, 0, TimeSpan.Zero));
+
+        var signals = await File.ReadAllLinesAsync(Path.Combine(rig.Logs, "signals.log"));
+        // Both longs of that bar (scores 9 and 8; the replay with the filter off trades the second).
+        var refused = signals.Where(l => l.StartsWith("2025-12-03T17:00:00Z | order_block long | score=", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, refused.Count);
+        Assert.All(refused, l => Assert.Contains("executed=false | reason=dollar filter: dollar up +", l, StringComparison.Ordinal));
+        Assert.DoesNotContain(signals, l => l.Contains("executed=true", StringComparison.Ordinal));
+        Assert.Empty(rig.ClosedTrades);
+        Assert.Equal(0, rig.Position.Position);
+        Assert.Empty(rig.Violations);
+    }
+
+    [Fact]
     public async Task A_proxy_the_gateway_does_not_list_stops_the_start_with_exit_code_2()
     {
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => SimRig.StartAsync(SimModeTradeTests.MarketStart, FilterOn()));
