@@ -165,7 +165,7 @@ public static class GatewayRun
         if (proxyTrades is not null)
         {
             activity.AttachProxy(proxyTrades.Bars);
-            logger.LogInformation("Dollar filter {Mode}: proxy {Proxy}{Inverted}, {TimeFrame} bars from its trades", settings.Strategy.DollarFilter.Mode, proxyTrades.Name,
+            logger.LogInformation("Dollar filter {Mode:l}: proxy {Proxy}{Inverted:l}, {TimeFrame} bars from its trades", settings.Strategy.DollarFilter.Mode, proxyTrades.Name,
                 settings.Strategy.DollarFilter.Invert ? " read inverted" : "", settings.TopstepX.BarTimeFrame);
         }
         var symbol = contract.Symbol;
