@@ -5,8 +5,9 @@ var bars = new Option<string?>("--bars") { Description = "Bars CSV replayed as t
 var port = new Option<int?>("--port") { Description = "Port on 127.0.0.1 (default 5200)." };
 var speed = new Option<double?>("--speed") { Description = "Replay speed: market time flows continuously at N times wall time (a bar every period/N); 0 = step mode via POST /admin/advance (default 0)." };
 var shape = new Option<PayloadShape?>("--shape") { Description = "Hub payload shapes: Observed (as the live gateway) or Documented (default Observed)." };
+var proxy = new Option<string?>("--proxy") { Description = "Also list and trade a dollar proxy contract priced from the gold trades (e.g. CON.F.US.EU6.H26, Euro FX) for GoldBot's dollar filter (default: none)." };
 var config = new Option<string?>("--config") { Description = "JSON configuration file with a GatewaySimulator section (faults: GatewaySimulator:Faults, the JSON of POST /admin/faults; see README.md)." };
-var root = new RootCommand("goldbot-sim: a local ProjectX Gateway (TopstepX) simulator on 127.0.0.1 replaying a bars file.") { bars, port, speed, shape, config };
+var root = new RootCommand("goldbot-sim: a local ProjectX Gateway (TopstepX) simulator on 127.0.0.1 replaying a bars file.") { bars, port, speed, shape, proxy, config };
 root.SetAction(async (parse, cancellationToken) =>
 {
     var options = new GatewaySimulatorOptions();
@@ -23,6 +24,7 @@ root.SetAction(async (parse, cancellationToken) =>
     if (parse.GetValue(port) is { } p) options.Port = p;
     if (parse.GetValue(speed) is { } s) options.Speed = s;
     if (parse.GetValue(shape) is { } sh) options.PayloadShape = sh;
+    if (parse.GetValue(proxy) is { } px) options.ProxyContractId = px;
     try
     {
         await using var app = GatewaySimulatorApp.Build(options);

@@ -55,7 +55,8 @@ internal sealed class SimRig : IAsyncDisposable
         var barsSeen = new ConcurrentQueue<GoldBot.Market.Bar>();
         var options = new InProcessRunOptions
         {
-            ConfigureServices = services => services.AddSingleton<ISignalSource>(sp => new BarRecorder(sp.GetRequiredService<OrderBlockStrategy>(), barsSeen)),
+            ConfigureServices = services => services.AddSingleton<ISignalSource>(sp => new BarRecorder(
+                (ISignalSource?)sp.GetService<GoldBot.Intermarket.DollarFilterGate>() ?? sp.GetRequiredService<OrderBlockStrategy>(), barsSeen)),
             Bars = Mgc.Value,
             MarketStart = start,
             ConfigFile = config,

@@ -64,4 +64,18 @@ public sealed record DollarFilterOptions
     /// </summary>
     [Range(1, 10_080)]
     public int MaxProxyAgeMinutes { get; init; } = 120;
+
+    /// <summary>
+    /// The proxy contract the daemon subscribes to in sim, paper and live mode (a CME code such as <c>6E</c> or <c>M6E</c>, or a
+    /// ProjectX symbolId such as <c>F.US.EU6</c>), resolved like <c>Instrument:Symbol</c>; its trades are cut into closed bars of
+    /// <c>TopstepX:BarTimeFrame</c> and fed to the filter. Null or empty (the default): no proxy feed, so the filter blocks
+    /// nothing (it reports <see cref="DollarFilterStatus.NoProxyData"/>). Required in the gateway modes when the filter is on.
+    /// </summary>
+    public string? ProxySymbol { get; init; }
+
+    /// <summary>
+    /// Replay mode: a bars CSV of the proxy (read like <c>Replay:BarsFile</c>, zero-volume filler rows dropped), fed causally
+    /// as the backtest's <c>--intermarket FILE</c> is. Null or empty (the default): no proxy in a replay.
+    /// </summary>
+    public string? ProxyBarsFile { get; init; }
 }

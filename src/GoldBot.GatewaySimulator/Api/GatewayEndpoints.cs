@@ -65,7 +65,10 @@ public static class GatewayEndpoints
             return await gw.ReadAsync(g =>
             {
                 var own = g.Replay.ContractId == body.ContractId;
-                var (code, message, bars) = HistoryQuery.Run(own ? g.Replay.ClosedBars : [], own ? g.Replay.PartialBar : null, g.Replay.Period, g.Clock.GetUtcNow(),
+                var proxy = g.Proxy is { } p && p.Contract.Id == body.ContractId ? p : null;
+                IEnumerable<GoldBot.Market.Bar> closed = own ? g.Replay.ClosedBars : proxy is not null ? g.Replay.ClosedBars.Select(proxy.BarFor) : [];
+                GoldBot.Market.Bar? partial = own ? g.Replay.PartialBar : proxy is not null && g.Replay.PartialBar is { } bar ? proxy.BarFor(bar) : null;
+                var (code, message, bars) = HistoryQuery.Run(closed, partial, g.Replay.Period, g.Clock.GetUtcNow(),
                     body.StartTime, body.EndTime, body.Unit, body.UnitNumber, body.Limit, body.IncludePartialBar);
                 return new BarsResponse(bars.Select(BarModel.From).ToList(), code == 0, code, message);
             }, ct);

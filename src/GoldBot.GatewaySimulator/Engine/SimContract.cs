@@ -21,6 +21,16 @@ public sealed record SimContract(string Id, string Name, string Description, str
     private const string MonthCodes = "FGHJKMNQUVXZ";
 
     /// <summary>
+    /// The dollar proxies the simulator can list (<see cref="Market.SyntheticProxy"/>), by ProjectX root: EU6 is CME 6E, Euro FX
+    /// (tick 0.00005 USD per EUR = 6.25 USD), M6E the micro (0.0001 = 1.25 USD); CME contract specifications.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ContractSpec> ProxySpecs { get; } = new Dictionary<string, ContractSpec>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["EU6"] = new("EU6", 0.00005m, 6.25m, 1),
+        ["M6E"] = new("M6E", 0.0001m, 1.25m, 1),
+    };
+
+    /// <summary>
     /// Builds a contract from its ProjectX id (<c>CON.F.US.MGC.G26</c>), taking the tick size and value
     /// of the root from <see cref="ContractSpec.BuiltIn"/>.
     /// </summary>
@@ -33,10 +43,10 @@ public sealed record SimContract(string Id, string Name, string Description, str
             || !int.TryParse(parts[4].AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var yy))
             throw new ArgumentException($"'{id}' is not a ProjectX contract id like CON.F.US.MGC.G26", nameof(id));
         var root = parts[3];
-        if (!ContractSpec.BuiltIn.TryGetValue(root, out var spec))
-            throw new ArgumentException($"contract root '{root}' has no built-in ContractSpec (known: {string.Join(", ", ContractSpec.BuiltIn.Keys)})", nameof(id));
+        if (!ContractSpec.BuiltIn.TryGetValue(root, out var spec) && !ProxySpecs.TryGetValue(root, out spec))
+            throw new ArgumentException($"contract root '{root}' has no built-in ContractSpec (known: {string.Join(", ", ContractSpec.BuiltIn.Keys.Concat(ProxySpecs.Keys))})", nameof(id));
         var month = MonthCodes.IndexOf(parts[4][0], StringComparison.Ordinal);
-        var product = root switch { "MGC" => "Micro Gold", "GC" => "Gold", "MES" => "Micro E-mini S&P 500", "ES" => "E-Mini S&P 500", _ => root };
+        var product = root switch { "MGC" => "Micro Gold", "GC" => "Gold", "MES" => "Micro E-mini S&P 500", "ES" => "E-Mini S&P 500", "EU6" => "Euro FX", "M6E" => "Micro EUR/USD", _ => root };
         return new SimContract(
             id,
             $"{root}{parts[4][0]}{yy % 10}",

@@ -67,8 +67,9 @@ public static class GatewaySimulatorApp
         services.AddSingleton(new TokenService(options.ServiceClock, options.TokenLifetime));
         services.AddSingleton<HubConnectionRegistry>();
         services.AddSingleton<IGatewayEventSink, HubEventPublisher>();
+        var proxy = options.ProxyContractId is { } proxyId ? new SyntheticProxy(contracts.Single(c => c.Id == proxyId), file.Bars[0].Open) : null;
         services.AddSingleton(sp => new SimulatedGateway(engine, replay, clock, sp.GetRequiredService<IGatewayEventSink>(), faults,
-            sp.GetRequiredService<SimulatorActivity>(), options, sp.GetRequiredService<ILogger<SimulatedGateway>>()));
+            sp.GetRequiredService<SimulatorActivity>(), options, sp.GetRequiredService<ILogger<SimulatedGateway>>()) { Proxy = proxy });
         services.AddHostedService<ReplayPump>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         services.AddSignalR().AddJsonProtocol();

@@ -25,6 +25,13 @@ public sealed class GatewaySimulatorOptions
     /// <summary>Expired contracts listed with <c>activeContract: false</c>. Default: MGC December 2025.</summary>
     public IList<string> ExpiredContracts { get; set; } = [];
 
+    /// <summary>
+    /// A dollar proxy contract to list and trade alongside the bars contract (e.g. <c>CON.F.US.EU6.H26</c>, Euro FX; root EU6 or
+    /// M6E), priced by <see cref="Market.SyntheticProxy"/> from the gold trades; its History is the same transform of the gold
+    /// bars. Null (the default): none.
+    /// </summary>
+    public string? ProxyContractId { get; set; }
+
     /// <summary>TCP port on 127.0.0.1 (0 picks a free port).</summary>
     public int Port { get; set; } = 5200;
 
@@ -110,7 +117,7 @@ public sealed class GatewaySimulatorOptions
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(BarsFile)) problems.Add("BarsFile: required (path of a bars CSV)");
-        foreach (var id in new[] { BarsContractId }.Concat(OtherContracts).Concat(ExpiredContracts))
+        foreach (var id in new[] { BarsContractId }.Concat(OtherContracts).Concat(ExpiredContracts).Concat(ProxyContractId is { } proxy ? [proxy] : []))
         {
             try { SimContract.FromId(id); }
             catch (ArgumentException e) { problems.Add($"contract '{id}': {e.Message}"); }
@@ -133,12 +140,13 @@ public sealed class GatewaySimulatorOptions
         return problems;
     }
 
-    /// <summary>The contracts listed: the bars contract, the others (default MES March 2026) and the expired ones (default MGC December 2025).</summary>
+    /// <summary>The contracts listed: the bars contract, the others (default MES March 2026), the expired ones (default MGC December 2025) and the proxy, if any.</summary>
     internal IReadOnlyList<SimContract> BuildContracts()
     {
         var others = OtherContracts.Count > 0 ? OtherContracts : ["CON.F.US.MES.H26"];
         var expired = ExpiredContracts.Count > 0 ? ExpiredContracts : ["CON.F.US.MGC.Z25"];
-        return [SimContract.FromId(BarsContractId), .. others.Select(id => SimContract.FromId(id)), .. expired.Select(id => SimContract.FromId(id, active: false))];
+        return [SimContract.FromId(BarsContractId), .. others.Select(id => SimContract.FromId(id)), .. expired.Select(id => SimContract.FromId(id, active: false)),
+            .. ProxyContractId is { } proxy ? [SimContract.FromId(proxy)] : Array.Empty<SimContract>()];
     }
 
     /// <summary>The fee schedule: configured values over the defaults.</summary>

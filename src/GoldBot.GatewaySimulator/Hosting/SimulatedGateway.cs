@@ -51,6 +51,9 @@ public sealed class SimulatedGateway : IDisposable
     /// <summary>The replayed market.</summary>
     public MarketReplay Replay { get; }
 
+    /// <summary>The dollar proxy traded after every gold trade (<see cref="GatewaySimulatorOptions.ProxyContractId"/>), or null.</summary>
+    public SyntheticProxy? Proxy { get; init; }
+
     /// <summary>The market clock (UTC): order, trade and quote timestamps, trading hours, history. In driven mode, the driver's clock.</summary>
     public ReplayClock Clock { get; }
 
@@ -252,6 +255,11 @@ public sealed class SimulatedGateway : IDisposable
         var events = new List<EngineEvent>();
         Engine.OnPrice(tick.ContractId, tick.Price, tick.Gap, events);
         await _sink.PublishMarketAsync(tick, Replay.CurrentQuote!, tick.Gap, CancellationToken.None).ConfigureAwait(false);
+        if (Proxy is { } proxy)
+        {
+            var proxyTick = proxy.TickFor(tick);
+            await _sink.PublishMarketAsync(proxyTick, proxy.QuoteFor(proxyTick), tick.Gap, CancellationToken.None).ConfigureAwait(false);
+        }
         await PublishUserLockedAsync(events).ConfigureAwait(false);
     }
 

@@ -72,7 +72,9 @@ public static class ChaosRun
         var schedule = FaultSchedule.Build(random, runDays, laterKinds ? new Random(~seed) : null);
 
         var settings = new Dictionary<string, string?>(DaemonSettings);
-        var invariants = AccountInvariants.For(SettingsLoader.Load(configFile, settings));
+        var loaded = SettingsLoader.Load(configFile, settings);
+        var invariants = AccountInvariants.For(loaded);
+        var proxy = SimulatorProxy.ContractIdFor(loaded);
         var options = new InProcessRunOptions
         {
             Bars = bars,
@@ -80,7 +82,11 @@ public static class ChaosRun
             ConfigFile = configFile,
             Settings = settings,
             Folder = folder,
-            ConfigureSimulator = o => o.Faults = new FaultRequest { Seed = seed },
+            ConfigureSimulator = o =>
+            {
+                o.Faults = new FaultRequest { Seed = seed };
+                o.ProxyContractId = proxy;
+            },
         };
 
         var events = new Queue<(DateTimeOffset At, FaultRequest Request, string? Kind)>(schedule

@@ -75,17 +75,12 @@ internal sealed record IntermarketOptions(string? File, string? TimeZone, string
         BarFile proxy;
         try
         {
-            proxy = BarCsvReader.Read(File, settings.Replay.BadBarPolicy,
-                options: new BarFileOptions { SourceTimeZone = proxyZone, RoundFractionalVolume = true, DropZeroVolume = true });
+            proxy = Intermarket.DollarProxyFile.Read(File, settings, proxyZone);
         }
         catch (BarFileException e)
         {
             throw new ArgumentException($"--intermarket: {e.Message}");
         }
-        if (proxy.TooManyBadRows(settings.Replay.MaxSkippedRowsPercent) is { } refused)
-            throw new ArgumentException("--intermarket: " + refused);
-        if (proxy.Bars.Count == 0)
-            throw new ArgumentException($"--intermarket: {proxy.Path} has no bars");
         var filter = settings.Strategy.DollarFilter;
         var first = file.Bars[0].OpenTime;
         var last = file.Bars[^1].OpenTime;

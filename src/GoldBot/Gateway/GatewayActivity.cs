@@ -20,6 +20,7 @@ public sealed class GatewayActivity(ProjectXClient client, MarketHub market, Use
     private long _marketSync;
     private long _userSync;
     private TradeStreamBarSource? _bars;
+    private TradeStreamBarSource? _proxyBars;
     private PipelineChannels? _channels;
     private OrderExecutor? _executor;
 
@@ -33,6 +34,9 @@ public sealed class GatewayActivity(ProjectXClient client, MarketHub market, Use
         _executor = executor;
         Volatile.Write(ref _channels, channels);
     }
+
+    /// <summary>Attaches the dollar filter's proxy bar source (<c>Strategy:DollarFilter:ProxySymbol</c>), whose items count in <see cref="BarSourceItems"/>.</summary>
+    public void AttachProxy(TradeStreamBarSource proxyBars) => Volatile.Write(ref _proxyBars, proxyBars);
 
     /// <summary>HTTP requests sent and not answered yet.</summary>
     public int RequestsInFlight => client.RequestsInFlight;
@@ -52,8 +56,8 @@ public sealed class GatewayActivity(ProjectXClient client, MarketHub market, Use
     /// <summary>Pipeline messages written and not yet fully handled (0 before the pipeline is attached).</summary>
     public int PipelineMessages => _channels?.Work.Pending ?? 0;
 
-    /// <summary>Bar-source items (prints, heartbeats, gap marks) not yet fully handled.</summary>
-    public int BarSourceItems => _bars?.Pending ?? 0;
+    /// <summary>Bar-source items (prints, heartbeats, gap marks) not yet fully handled, the proxy's included.</summary>
+    public int BarSourceItems => (_bars?.Pending ?? 0) + (Volatile.Read(ref _proxyBars)?.Pending ?? 0);
 
     /// <summary>The executor's broker calls whose answers have not been handed back yet (0 in paper mode).</summary>
     public int BrokerCalls => _executor?.CallsOutstanding ?? 0;

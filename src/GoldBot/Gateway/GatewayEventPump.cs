@@ -16,7 +16,7 @@ namespace GoldBot.Gateway;
 /// through REST every second) and when it is back (it reads the account, because missed events are not
 /// replayed, <c>research/topstepx-api.md</c> §12.5); a market-hub loss
 /// marks a gap in the bar source (the bars missed are fetched from History before the next bar) and goes to
-/// the feed monitor. Unreadable payloads are logged.
+/// the feed monitor. Trades of the dollar filter's proxy contract, when there is one, go to its own bar source. Unreadable payloads are logged.
 /// </summary>
 public sealed class GatewayEventPump(
     UserHub user,
@@ -28,7 +28,8 @@ public sealed class GatewayEventPump(
     string contractId,
     RunCoordinator coordinator,
     ILogger<GatewayEventPump> logger,
-    GatewayActivity? activity = null) : PipelineService(coordinator, logger)
+    GatewayActivity? activity = null,
+    Intermarket.DollarProxyTrades? proxy = null) : PipelineService(coordinator, logger)
 {
     /// <inheritdoc/>
     protected override Task RunAsync(CancellationToken stoppingToken) =>
@@ -47,12 +48,17 @@ public sealed class GatewayEventPump(
                         bars.OnTrade(trade.Timestamp, trade.Price, trade.Volume);
                     }
                     break;
+                case MarketTradesReceived trades when proxy is not null && trades.ContractId == proxy.ContractId:
+                    foreach (var trade in trades.Trades)
+                        proxy.Bars.OnTrade(trade.Timestamp, trade.Price, trade.Volume);
+                    break;
                 case QuoteReceived quote when quote.ContractId == contractId:
                     feed.OnQuote(quote.Update.LastPrice);
                     break;
                 case HubConnectionLost lost:
                     feed.OnDisconnected();
                     bars.MarkGap();
+                    proxy?.Bars.MarkGap();
                     logger.LogWarning("Market hub connection lost: {Reason}; reconnecting (the bars missed meanwhile come from History)", lost.Reason ?? "closed");
                     break;
                 case HubReconnected:

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GoldBot.Configuration;
 using GoldBot.Execution;
 using GoldBot.Hosting;
+using GoldBot.Intermarket;
 using GoldBot.Time;
 using GoldBot.Market;
 using GoldBot.MarketData;
@@ -87,7 +88,10 @@ public static class GatewayRun
 
         TradingAccount account;
         GatewayContract gatewayContract;
+        GatewayContract? proxyContract = null;
+        var proxySymbol = settings.Strategy.DollarFilter is { Mode: not DollarFilterMode.Off, ProxySymbol: { Length: > 0 } p } ? p.Trim() : null;
         IReadOnlyList<Bar> history;
+        IReadOnlyList<Bar> proxyHistory = [];
         (Task User, Task Market) hubsStarted = (Task.CompletedTask, Task.CompletedTask);
         try
         {
@@ -95,6 +99,9 @@ public static class GatewayRun
             gatewayContract = await client.ResolveContractAsync(settings.Instrument.Symbol, cancellationToken);
             if (gatewayContract.TickSize != contract.TickSize || gatewayContract.TickValue != contract.TickValue)
                 throw new AccountSelectionException($"contract {gatewayContract.Id}: the gateway's tick size {gatewayContract.TickSize} / tick value {gatewayContract.TickValue} differ from the configuration's {contract.TickSize} / {contract.TickValue} (Contracts:{contract.Symbol})");
+
+            if (proxySymbol is not null)
+                proxyContract = await client.ResolveContractAsync(proxySymbol, cancellationToken);
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"GoldBot {settings.Mode}: account {account.Id} {account.Name} (balance {account.Balance:0.00}), contract {gatewayContract.Id} {gatewayContract.Description ?? gatewayContract.Name} (tick {contract.TickSize} = {contract.TickValue} USD), {settings.TopstepX.BarTimeFrame} bars; " +
@@ -108,9 +115,13 @@ public static class GatewayRun
             // after the subscriptions; bars the hub misses until it connects are taken from History.
             await userHub.SubscribeAccountAsync(account.Id, cancellationToken);
             await marketHub.SubscribeAsync(gatewayContract.Id, MarketSubscriptions.Trades | MarketSubscriptions.Quotes, cancellationToken);
+            if (proxyContract is not null)
+                await marketHub.SubscribeAsync(proxyContract.Id, MarketSubscriptions.Trades, cancellationToken);
             hubsStarted = (userHub.StartAsync(cancellationToken), marketHub.StartAsync(cancellationToken));
 
             history = await WarmupBarsAsync(client, gatewayContract.Id, period, settings.TopstepX.WarmupBars, clock, cancellationToken);
+            if (proxyContract is not null)
+                proxyHistory = await WarmupBarsAsync(client, proxyContract.Id, period, settings.TopstepX.WarmupBars, clock, cancellationToken);
         }
         catch (Exception e) when (e is AccountSelectionException or GatewayException or GatewayUnavailableException or HttpRequestException or TimeoutException)
         {
@@ -148,6 +159,16 @@ public static class GatewayRun
             clock, TimeSpan.FromSeconds(settings.TopstepX.BarCloseGraceSeconds),
             new HistoryBackfill((from, to, ct) => client.RetrieveClosedBarsAsync(contractId, period, from, to, cancellationToken: ct), loadedUntil),
             loggers.CreateLogger<TradeStreamBarSource>());
+        // The dollar filter's proxy (Strategy:DollarFilter:ProxySymbol): its own bars from its prints; a partial first bar is dropped.
+        using var proxyBars = proxyContract is null ? null : new TradeStreamBarSource(period, $"{proxyContract.Id} trades from {options.MarketHubUrl} (dollar filter proxy)",
+            clock, TimeSpan.FromSeconds(settings.TopstepX.BarCloseGraceSeconds), logger: loggers.CreateLogger<TradeStreamBarSource>());
+        var proxyTrades = proxyBars is null ? null : new DollarProxyTrades($"{proxySymbol} {proxyContract!.Id}", proxyContract.Id, proxyBars);
+        if (proxyTrades is not null)
+        {
+            activity.AttachProxy(proxyTrades.Bars);
+            logger.LogInformation("Dollar filter {Mode:l}: proxy {Proxy}{Inverted:l}, {TimeFrame} bars from its trades", settings.Strategy.DollarFilter.Mode, proxyTrades.Name,
+                settings.Strategy.DollarFilter.Invert ? " read inverted" : "", settings.TopstepX.BarTimeFrame);
+        }
         var symbol = contract.Symbol;
         var feed = new FeedMonitor(clock, utc => calendar.IsOpen(symbol, utc), TimeSpan.FromSeconds(settings.TopstepX.StaleFeedSeconds));
         if (CalendarFile.StartupWarning(calendar, clock) is { } uncovered)
@@ -163,7 +184,13 @@ public static class GatewayRun
             services.AddSingleton(activity);
             services.AddHostedService(sp => new GatewayEventPump(userHub, marketHub, settings.Mode == RunMode.Paper ? null : (TopstepXBroker)sp.GetRequiredService<IBroker>(),
                 bars, feed, sp.GetRequiredService<PipelineChannels>(), gatewayContract.Id, sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<ILogger<GatewayEventPump>>(),
-                sp.GetRequiredService<GatewayActivity>()));
+                sp.GetRequiredService<GatewayActivity>(), proxyTrades));
+            if (proxyTrades is not null)
+            {
+                services.AddSingleton(proxyTrades);
+                services.AddSingleton(new DollarProxy(proxyTrades.Name, null, period));
+                services.AddHostedService<DollarProxyFeedService>();
+            }
             if (store is not null)
             {
                 services.AddSingleton(sp => new RiskStatePersistence(store, stateWriter!, account.Id, sp.GetRequiredService<WriteFailures>()));
@@ -194,6 +221,12 @@ public static class GatewayRun
         var ignored = new List<TradeSignal>();
         foreach (var bar in history)
             strategy.OnBar(bar, ignored);
+        if (services.GetService<DollarFilterGate>() is { } dollarFilter && proxyTrades is not null)
+        {
+            dollarFilter.WarmUp(history, proxyHistory, period);
+            logger.LogInformation("Dollar filter warm-up: {Bars} bars of {Proxy} history; {Status}", proxyHistory.Count, proxyTrades.Name,
+                dollarFilter.Status(clock.GetUtcNow()).Status);
+        }
         logger.LogInformation("Warm-up: {Bars} bars of history, {From:yyyy-MM-dd HH:mm} to {To:yyyy-MM-dd HH:mm} UTC", history.Count,
             history.Count > 0 ? history[0].OpenTime : default, history.Count > 0 ? history[^1].OpenTime : default);
 

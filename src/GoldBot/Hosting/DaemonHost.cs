@@ -2,6 +2,7 @@ using GoldBot.Time;
 using GoldBot.Configuration;
 using GoldBot.Controls;
 using GoldBot.Execution;
+using GoldBot.Intermarket;
 using GoldBot.Learning;
 using GoldBot.Market;
 using GoldBot.MarketData;
@@ -120,7 +121,10 @@ public static class DaemonHost
         services.AddSingleton(sp => new SignalLog(logDirectory, runId, sp.GetRequiredService<WriteFailures>()));
         services.AddSingleton(new PatternPerformance(settings.Strategy.EnabledPatterns));
         services.AddSingleton(_ => new OrderBlockStrategy(settings.Strategy, contract, period));
-        services.AddSingleton<ISignalSource>(sp => sp.GetRequiredService<OrderBlockStrategy>());
+        if (settings.Strategy.DollarFilter.Mode == DollarFilterMode.Off)
+            services.AddSingleton<ISignalSource>(sp => sp.GetRequiredService<OrderBlockStrategy>());
+        else
+            DollarFilterRegistration.Add(services, settings.Strategy.DollarFilter, period);
         services.AddSingleton(calendar is null ? new SessionSchedule(settings.Risk) : new SessionSchedule(settings.Risk, calendar, contract.Symbol));
         services.AddSingleton(_ => new LearningSystem(settings.Learning, settings.Strategy.EnabledPatterns, settings.Risk.DefaultContracts));
         services.AddSingleton(sp => new LearningFiles(logDirectory, sp.GetRequiredService<WriteFailures>()));

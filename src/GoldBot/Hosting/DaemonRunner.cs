@@ -3,10 +3,12 @@ using GoldBot.Analysis;
 using GoldBot.Configuration;
 using GoldBot.Execution;
 using GoldBot.Gateway;
+using GoldBot.Intermarket;
 using GoldBot.Market;
 using GoldBot.MarketData;
 using GoldBot.Monitoring;
 using GoldBot.Reporting;
+using GoldBot.Strategy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -149,6 +151,25 @@ public static class DaemonRunner
             await error.WriteLineAsync($"warning: {bars.Path} line {problem.Line}: {problem.Reason} (skipped)");
         if (bars.Problems.Count > 0)
             await error.WriteLineAsync($"warning: {bars.Path}: {bars.Problems.Count} bad rows skipped" + (bars.Problems.Count > MaxRowWarnings ? $" ({bars.Problems.Count - MaxRowWarnings} not listed)" : "") + $": {bars.ProblemCounts()}");
+
+        if (settings.Strategy.DollarFilter is { Mode: not DollarFilterMode.Off, ProxyBarsFile: { Length: > 0 } proxyFile })
+        {
+            try
+            {
+                var proxy = DollarProxyFile.Read(proxyFile, settings);
+                var caller = configureServices;
+                configureServices = services =>
+                {
+                    services.AddSingleton(new DollarProxy(Path.GetFileName(proxy.Path), proxy.Bars, proxy.Period));
+                    caller?.Invoke(services);
+                };
+            }
+            catch (BarFileException e)
+            {
+                await error.WriteLineAsync($"error: Strategy:DollarFilter:ProxyBarsFile: {e.Message}");
+                return 2;
+            }
+        }
 
         IHost host;
         try

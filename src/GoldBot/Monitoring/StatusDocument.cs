@@ -8,7 +8,7 @@ namespace GoldBot.Monitoring;
 /// times ISO-8601 UTC (market time), except <c>heartbeat</c>: the wall-clock time of the write, rewritten at least every
 /// 5 s in the gateway modes, so a monitor can tell a dead daemon (an old heartbeat, or <c>is_alive: false</c>) from a
 /// quiet one. <c>write_failures</c> (empty when every write succeeded) lists each file GoldBot could not write during the
-/// run (<see cref="Monitoring.WriteFailures"/>). <c>mode</c> is the run's mode: <c>replay</c>, <c>sim</c>, <c>paper</c> or <c>live</c>.
+/// run (<see cref="Monitoring.WriteFailures"/>). <c>dollar_filter</c> (<see cref="DollarFilterStatusDocument"/>) is present only when the dollar filter is on (no key at all when it is off). <c>mode</c> is the run's mode: <c>replay</c>, <c>sim</c>, <c>paper</c> or <c>live</c>.
 /// </summary>
 public sealed record StatusDocument(
     DateTimeOffset Timestamp,
@@ -29,7 +29,8 @@ public sealed record StatusDocument(
     GoldBot.Market.Bar? LastBar = null,
     DateTimeOffset? Heartbeat = null,
     IReadOnlyList<WriteFailureStatus>? WriteFailures = null,
-    MarketRegimeStatus? MarketRegime = null);
+    MarketRegimeStatus? MarketRegime = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DollarFilterStatusDocument? DollarFilter = null);
 
 /// <summary>status.json "account".</summary>
 public sealed record StatusAccount(decimal Balance, decimal DailyPnl, int OpenPositions, int DailyTrades);

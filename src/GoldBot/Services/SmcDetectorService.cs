@@ -12,7 +12,7 @@ namespace GoldBot.Services;
 /// bar with its signals to the risk manager. The end of a replay is passed on.
 /// </summary>
 public sealed class SmcDetectorService(ISignalSource strategy, PipelineChannels channels, RunCoordinator coordinator, ILogger<SmcDetectorService> logger,
-    MonitoringState? monitoring = null)
+    MonitoringState? monitoring = null, OrderBlockStrategy? orderBlocks = null)
     : PipelineService(coordinator, logger)
 {
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 3) : null;
@@ -29,7 +29,8 @@ public sealed class SmcDetectorService(ISignalSource strategy, PipelineChannels 
                 case BarClosed closed:
                     _signals.Clear();
                     strategy.OnBar(closed.Bar.Bar, _signals);
-                    if (strategy is OrderBlockStrategy { Regime: var r })
+                    // The regime comes from the order-block strategy, also when a filter wraps it (the dollar filter's gate).
+                    if ((orderBlocks ?? strategy as OrderBlockStrategy) is { Regime: var r })
                         monitoring?.SetRegime(new MarketRegimeStatus(Analysis.MarketRegimeClassifier.Name(r.Regime), Round(r.Adx), Round(r.EmaSlope), Round(r.AtrPercentile), Round(r.BandwidthPercentile)));
                     await channels.Risk.WriteAsync(new BarEvaluated(closed.Bar, _signals.Count == 0 ? [] : [.. _signals]), stoppingToken);
                     break;

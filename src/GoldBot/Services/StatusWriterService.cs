@@ -31,7 +31,8 @@ public sealed class StatusWriterService(
     [FromKeyedServices(DaemonHost.WallClock)] TimeProvider wall,
     RunCoordinator coordinator,
     ILogger<StatusWriterService> logger,
-    MarketData.FeedMonitor? feed = null) : PipelineService(coordinator, logger)
+    MarketData.FeedMonitor? feed = null,
+    Intermarket.DollarFilterGate? dollarFilter = null) : PipelineService(coordinator, logger)
 {
     private long _lastWrite;
     private readonly object _gate = new();
@@ -129,7 +130,8 @@ public sealed class StatusWriterService(
             s.LastBar,
             wall.GetUtcNow(),
             writes.Status(),
-            s.Regime);
+            s.Regime,
+            dollarFilter?.Status(now));
     }
 
     private void Write(bool alive)
