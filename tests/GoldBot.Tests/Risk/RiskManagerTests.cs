@@ -468,4 +468,28 @@ public sealed class RiskManagerTests
         var late = risk.Evaluate(Signals.Long(Ct(2, 14, 30), 20) with { Entry = limit }, Ct(2, 14, 30)).Plan!;
         Assert.Equal(Ct(2, 15, 0), late.EntryExpiresAt); // the window ends at 15:00 CT
     }
+
+    // ---- the learning system (issue 13 §3) ----
+
+    [Fact]
+    public void Learning_refuses_what_it_disabled_and_scales_the_default_size_inside_the_risk_budget()
+    {
+        var learning = new GoldBot.Learning.LearningSystem(new GoldBot.Learning.LearningOptions(), ["order_block", "fair_value_gap"], 8);
+        foreach (var trade in ClosedTrades.LoserAndWinner(40))
+            learning.Record(trade);
+        learning.State.SizeMultiplier = 1.5m;
+        var risk = NewManager(new RiskOptions { MaxRiskPerTrade = 400m, HalfRiskTrades = 0 });
+        risk.Learning = learning;
+
+        var refused = risk.Evaluate(Signals.Long(Ct(2, 10, 0), 20) with { Pattern = "fair_value_gap" }, Ct(2, 10, 0));
+        Assert.StartsWith("learning: fair_value_gap disabled: ", refused.Reason, StringComparison.Ordinal);
+
+        // 8 × 1.5 = 12 contracts at a 20-tick stop ($23.24 each): inside the $400 budget (17 contracts).
+        var plan = risk.Evaluate(Signals.Long(Ct(2, 10, 0), 20), Ct(2, 10, 0)).Plan!;
+        Assert.Equal(12, plan.Quantity);
+        Assert.StartsWith("size ×1.5 by learning", plan.SizeNote, StringComparison.Ordinal);
+        risk.OnPosition(0, 0m, false, risk.Equity);
+        // At a 40-tick stop ($43.24 each) the $400 budget allows 9: the budget caps the learned size.
+        Assert.Equal(9, risk.Evaluate(Signals.Long(Ct(2, 10, 0), 40), Ct(2, 10, 0)).Plan!.Quantity);
+    }
 }
