@@ -22,8 +22,8 @@ public sealed class LearningBook
     private readonly Dictionary<string, List<double>> _results = new(StringComparer.Ordinal);
     private double _sum;
 
-    /// <summary>The conditions recorded per trade: session, market regime, premium/discount zone, score bucket, weekday and volatility (ATR percentile tercile).</summary>
-    public static IReadOnlyList<string> ConditionNames { get; } = ["session", "regime", "zone", "score", "weekday", "volatility"];
+    /// <summary>The conditions recorded per trade: session, market regime, premium/discount zone, score bucket, weekday, volatility (ATR percentile tercile), entry mode, exit profile, news distance and dollar filter state.</summary>
+    public static IReadOnlyList<string> ConditionNames { get; } = ["session", "regime", "zone", "score", "weekday", "volatility", "entry", "exit", "news", "dollar"];
 
     /// <summary>Closed trades in the order they closed.</summary>
     public IReadOnlyList<LearnedTrade> Trades => _trades;
@@ -33,15 +33,18 @@ public sealed class LearningBook
 
     /// <summary>
     /// The cells of a trade: <c>session:new_york</c>, <c>regime:ranging</c>, <c>zone:discount</c>, <c>score:7-8</c> (1-6, 7-8, 9-10),
-    /// <c>weekday:tuesday</c>, <c>volatility:high</c> (ATR percentile below 1/3 low, from 2/3 high).
+    /// <c>weekday:tuesday</c>, <c>volatility:high</c> (ATR percentile below 1/3 low, from 2/3 high), <c>entry:market</c>,
+    /// <c>exit:fixed_r</c>, <c>news:within_1h</c> (the next blackout within an hour, a day, later, or <c>none_ahead</c>) and
+    /// <c>dollar:against_dollar</c> (the dollar filter's state).
     /// </summary>
     public static IReadOnlyList<string> CellsOf(int patternScore, MarketConditions c)
     {
         ArgumentNullException.ThrowIfNull(c);
         var score = patternScore >= 9 ? "9-10" : patternScore >= 7 ? "7-8" : "1-6";
         var volatility = c.AtrPercentile >= 2.0 / 3 ? "high" : c.AtrPercentile >= 1.0 / 3 ? "mid" : "low";
+        var news = c.MinutesToNews is not { } minutes ? "none_ahead" : minutes < 60 ? "within_1h" : minutes < 24 * 60 ? "within_1d" : "later";
         return [$"session:{c.Session}", $"regime:{c.Regime}", $"zone:{c.PriceZone}", $"score:{score}", $"weekday:{(c.Weekday.Length == 0 ? "unknown" : c.Weekday)}",
-            $"volatility:{volatility}"];
+            $"volatility:{volatility}", $"entry:{c.EntryMode}", $"exit:{c.ExitProfile}", $"news:{news}", $"dollar:{c.DollarFilter}"];
     }
 
     /// <summary>Records a closed trade; returns it, or null for one without a result in R (an adopted position, a zero risk).</summary>

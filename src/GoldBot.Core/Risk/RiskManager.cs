@@ -195,6 +195,10 @@ public sealed class RiskManager
         var targets = signal.Exit.Profile == ExitProfile.AtrTrail
             ? TrailTargets(quantity, signal.StopTicks, signal.Exit.FirstTargetTicks)
             : Targets(quantity, signal.StopTicks, _options.RunnerTargetR);
+        // The distance to the next news blackout is recorded with the trade (the learning system's news condition).
+        var nextNews = _options.NewsBlackouts.Where(b => b.Start > now).Select(b => (double?)(b.Start - now).TotalMinutes).Min();
+        if (nextNews is { } minutes)
+            signal = signal with { Conditions = signal.Conditions with { MinutesToNews = Math.Round(minutes) } };
         var plan = new TradePlan(signal, quantity, signal.StopTicks, targets, quantity * perContract, budget)
         {
             EntryExpiresAt = signal.Entry.Limit ? Min(signal.Time + signal.Entry.WorksFor, WindowEnd(now)) : null,

@@ -68,10 +68,22 @@ public sealed class DollarFilteredSignals : ISignalSource
                 continue;
             }
             var verdict = Filter.Judge(signal.Direction, signal.Time);
-            signals.Add(verdict.Blocks ? signal with { Rejection = verdict.Reason }
-                : verdict.Reason is not null ? signal with { SizeFactor = verdict.SizeFactor, SizeNote = verdict.Reason }
-                : signal);
+            var judged = signal with { Conditions = signal.Conditions with { DollarFilter = Condition(verdict, signal.Direction) } };
+            signals.Add(verdict.Blocks ? judged with { Rejection = verdict.Reason }
+                : verdict.Reason is not null ? judged with { SizeFactor = verdict.SizeFactor, SizeNote = verdict.Reason }
+                : judged);
         }
         _found.Clear();
     }
+
+    /// <summary>The filter's state as a recorded condition (<see cref="MarketConditions.DollarFilter"/>).</summary>
+    private static string Condition(DollarFilterVerdict verdict, int direction) => verdict.State.Status switch
+    {
+        DollarFilterStatus.Ready => verdict.Reason is not null ? "against_dollar"
+            : verdict.State.DollarTrend != 0 && verdict.State.DollarTrend != direction ? "with_dollar" : "neutral",
+        DollarFilterStatus.NoProxyData => "no_proxy_data",
+        DollarFilterStatus.Stale => "stale",
+        DollarFilterStatus.WarmingUp => "warming_up",
+        _ => "off",
+    };
 }

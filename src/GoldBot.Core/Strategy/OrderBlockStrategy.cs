@@ -272,6 +272,8 @@ public sealed class OrderBlockStrategy : ISignalSource
             Regime = regime,
             AtrPercentile = Math.Round(_regime.AtrPercentile ?? 0, 2),
             Weekday = CmeSession.ToExchangeTime(e.KnownTime).DayOfWeek.ToString().ToLowerInvariant(),
+            EntryMode = limit ? "limit" : "market",
+            ExitProfile = _options.ExitProfile,
         };
 
         // ATR in ticks sizes the atr_trail exits; before ATR's warm-up ends, the stop distance stands in for it.

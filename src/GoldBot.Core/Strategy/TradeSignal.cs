@@ -76,4 +76,20 @@ public sealed record MarketConditions(string Session, double AtrTicks, double Vo
 
     /// <summary>Exchange-time (CT) weekday of the signal, e.g. <c>tuesday</c>; empty when unknown.</summary>
     public string Weekday { get; init; } = "";
+
+    /// <summary>How the signal is entered: <c>market</c> or <c>limit</c> (<see cref="EntryRule"/>).</summary>
+    public string EntryMode { get; init; } = "market";
+
+    /// <summary>How its trade exits: <c>fixed_r</c>, <c>atr_trail</c> or <c>structure</c> (<see cref="ExitRule"/>).</summary>
+    public string ExitProfile { get; init; } = "fixed_r";
+
+    /// <summary>
+    /// The dollar filter at the signal: <c>off</c>, <c>no_proxy_data</c>, <c>stale</c>, <c>warming_up</c>, or when ready
+    /// <c>with_dollar</c> (the signal trades with the dollar's trend under inverse correlation), <c>against_dollar</c>
+    /// (sized down or blocked) or <c>neutral</c>.
+    /// </summary>
+    public string DollarFilter { get; init; } = "off";
+
+    /// <summary>Minutes from the signal to the start of the next configured news blackout (<c>Risk:NewsBlackouts</c>), or null when none is ahead.</summary>
+    public double? MinutesToNews { get; init; }
 }
