@@ -8,4 +8,5 @@ root.Subcommands.Add(BacktestCommand.Create());
 root.Subcommands.Add(ChaosCommand.Create());
 root.Subcommands.Add(RiskCommand.Create());
 root.Subcommands.Add(LearningCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
 return await root.Parse(args).InvokeAsync();
