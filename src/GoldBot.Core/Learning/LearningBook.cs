@@ -22,9 +22,6 @@ public sealed class LearningBook
     private readonly Dictionary<string, List<double>> _results = new(StringComparer.Ordinal);
     private double _sum;
 
-    /// <summary>The conditions recorded per trade: session, market regime, premium/discount zone, score bucket, weekday, volatility (ATR percentile tercile), entry mode, exit profile, news distance and dollar filter state.</summary>
-    public static IReadOnlyList<string> ConditionNames { get; } = ["session", "regime", "zone", "score", "weekday", "volatility", "entry", "exit", "news", "dollar"];
-
     /// <summary>Closed trades in the order they closed.</summary>
     public IReadOnlyList<LearnedTrade> Trades => _trades;
 

@@ -23,6 +23,9 @@ public sealed record ExitRule(ExitProfile Profile, int FirstTargetTicks, int Tra
     /// <summary>The default profile, <c>fixed_r</c>, which needs no bar-by-bar management.</summary>
     public static ExitRule FixedR { get; } = new(ExitProfile.FixedR, 0, 0);
 
+    /// <summary><c>structure</c>, which needs no distances.</summary>
+    public static ExitRule Structure { get; } = new(ExitProfile.Structure, 0, 0);
+
     /// <summary>The configuration names of the profiles, in <see cref="ExitProfile"/> order.</summary>
     public static IReadOnlyList<string> Names { get; } = ["fixed_r", "atr_trail", "structure"];
 
@@ -30,8 +33,12 @@ public sealed record ExitRule(ExitProfile Profile, int FirstTargetTicks, int Tra
     /// <exception cref="ArgumentException">An unknown name.</exception>
     public static ExitProfile Parse(string name)
     {
-        var index = Names.ToList().IndexOf(name);
-        return index >= 0 ? (ExitProfile)index : throw new ArgumentException($"'{name}' is not an exit profile ({string.Join(", ", Names)})", nameof(name));
+        for (var i = 0; i < Names.Count; i++)
+        {
+            if (Names[i] == name)
+                return (ExitProfile)i;
+        }
+        throw new ArgumentException($"'{name}' is not an exit profile ({string.Join(", ", Names)})", nameof(name));
     }
 
     /// <summary>The profile's configuration name, e.g. <c>atr_trail</c>.</summary>

@@ -47,6 +47,8 @@ public sealed class OrderBlockStrategy : ISignalSource
     // Unfilled fair value gaps on the entry frame: their score parts known at formation, and the entry bar they formed on.
     private readonly Dictionary<int, (OrderBlockScore Score, int Formed)> _gaps = [];
     private const int MaxGaps = 256;
+    // Weekday names as recorded in MarketConditions.Weekday, by DayOfWeek (one string each, not one per signal).
+    private static readonly string[] Weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
     // The previous entry bar (the middle bar of a gap formed now) and its volume ÷ the 20-bar average.
     private Bar _previous;
     private double _previousVolumeRatio;
@@ -271,7 +273,7 @@ public sealed class OrderBlockStrategy : ISignalSource
         {
             Regime = regime,
             AtrPercentile = Math.Round(_regime.AtrPercentile ?? 0, 2),
-            Weekday = CmeSession.ToExchangeTime(e.KnownTime).DayOfWeek.ToString().ToLowerInvariant(),
+            Weekday = Weekdays[(int)CmeSession.ToExchangeTime(e.KnownTime).DayOfWeek],
             EntryMode = limit ? "limit" : "market",
             ExitProfile = _options.ExitProfile,
         };
@@ -280,7 +282,7 @@ public sealed class OrderBlockStrategy : ISignalSource
         var atrTicks = atr > 0 ? atr : stopTicks;
         var exit = _exitProfile == ExitProfile.AtrTrail
             ? new ExitRule(ExitProfile.AtrTrail, (int)Math.Ceiling((double)_options.FirstTargetAtr * atrTicks), (int)Math.Ceiling((double)_options.TrailAtr * atrTicks))
-            : _exitProfile == ExitProfile.Structure ? new ExitRule(ExitProfile.Structure, 0, 0) : ExitRule.FixedR;
+            : _exitProfile == ExitProfile.Structure ? ExitRule.Structure : ExitRule.FixedR;
         var limitPrice = _contract.ToPrice(entry);
         return new TradeSignal(e.KnownTime, pattern, e.Direction, score, components, _contract.ToPrice(e.Top), _contract.ToPrice(e.Bottom),
             limit ? limitPrice : bar.Close, stopTicks, trend, conditions, rejection)
