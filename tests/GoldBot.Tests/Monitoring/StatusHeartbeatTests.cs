@@ -47,6 +47,13 @@ public sealed class StatusHeartbeatTests : IDisposable
         await HeartbeatAsync(WallStart);
 
         _monitoring.SetPosition(new GoldBot.Execution.PositionState(1, 2000m, false, 51_234.5m), null, 1998m);
+        // The writer waits out the minimum spacing on the wall clock: advance only once its wait is set, or a wait set after the
+        // advance would be due 200 ms later than the clock ever goes (a race that failed under load).
+        for (var tries = 0; wall.NextOneShotDue != WallStart.AddMilliseconds(200); tries++)
+        {
+            Assert.True(tries < 30_000, "the writer never waited for the minimum spacing");
+            await Task.Delay(1);
+        }
         wall.AdvanceTo(WallStart.AddMilliseconds(200)); // Monitoring:MinRealIntervalMilliseconds after the last write; no tick, no heartbeat due
 
         Assert.Equal(WallStart.AddMilliseconds(200), await HeartbeatAsync(WallStart.AddMilliseconds(200)));
