@@ -1,5 +1,6 @@
 using GoldBot.Cli;
 using GoldBot.Tests.TestDoubles;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GoldBot.Tests.Cli;
 
@@ -37,7 +38,7 @@ public sealed class StatusCommandTests : IDisposable
                                   { "id": 18, "tag": "gb1-20251202-0945-3-tp1", "side": "sell", "type": "limit", "quantity": 1, "limit_price": 4210.0, "stop_price": null } ] }
             """);
 
-    private Task<int> RunAsync() => StatusCommand.RunAsync(_config, new FixedTimeProvider(Now), _output, _error);
+    private Task<int> RunAsync() => StatusCommand.RunAsync(_config, new FakeTimeProvider(Now), _output, _error);
 
     [Fact]
     public async Task A_live_daemon_with_a_fresh_heartbeat_and_its_stop_is_healthy_and_the_screen_says_what_matters()
@@ -60,7 +61,7 @@ public sealed class StatusCommandTests : IDisposable
     public async Task The_screen_lists_the_newest_signals_and_todays_trades_in_exchange_time()
     {
         Write(TimeSpan.FromSeconds(4));
-        var writes = new GoldBot.Monitoring.WriteFailures(new FixedTimeProvider(Now), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var writes = new GoldBot.Monitoring.WriteFailures(new FakeTimeProvider(Now), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         var signals = new GoldBot.Monitoring.SignalLog(Path.Combine(_folder, "logs"), "live-1", writes);
         for (var i = 0; i < 7; i++)
             signals.Write(Signal(new DateTimeOffset(2025, 12, 2, 14, 3 * i, 0, TimeSpan.Zero), score: i + 3), executed: i == 6, i == 6 ? "traded" : $"score {i + 3} below minimum 7");

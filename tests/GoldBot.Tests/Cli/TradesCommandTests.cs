@@ -3,6 +3,7 @@ using GoldBot.Execution;
 using GoldBot.Monitoring;
 using GoldBot.Tests.TestDoubles;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GoldBot.Tests.Cli;
 
@@ -18,7 +19,7 @@ public sealed class TradesCommandTests : IDisposable
     {
         _config = Path.Combine(_folder, "appsettings.json");
         File.WriteAllText(_config, $$"""{ "Monitoring": { "LogDirectory": "{{_folder.Replace("\\", "/", StringComparison.Ordinal)}}/logs" } }""");
-        var writes = new WriteFailures(new FixedTimeProvider(DateTimeOffset.UnixEpoch), NullLogger.Instance);
+        var writes = new WriteFailures(new FakeTimeProvider(DateTimeOffset.UnixEpoch), NullLogger.Instance);
         var logs = Path.Combine(_folder, "logs");
         var earlier = new TradeJournal(logs, "MGC", "live-1", writes, NullLogger.Instance);
         earlier.Closed(Trade("a", new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero), 4105.0m, 208m));
