@@ -34,7 +34,7 @@ internal static class StatusCommand
     {
         if (await FolderOf(config, stderr) is not { } folder)
             return 2;
-        var (code, lines) = Screen(folder, time.GetUtcNow(), maxSignals: 5, maxTrades: 10);
+        var (code, lines) = Screen(folder, time.GetUtcNow(), _ => (Signals: 5, Trades: 10));
         foreach (var line in lines)
             await stdout.WriteAsync(line + "\n");
         return code;
@@ -55,7 +55,8 @@ internal static class StatusCommand
     }
 
     /// <summary>The exit code and the screen's lines for <paramref name="folder"/> read at <paramref name="now"/> (UTC, wall clock).</summary>
-    internal static (int Code, IReadOnlyList<string> Lines) Screen(MonitoringFolder folder, DateTimeOffset now, int maxSignals, int maxTrades)
+    /// <param name="rows">How many of the newest signals and trades to show, given how many lines the screen has without them.</param>
+    internal static (int Code, IReadOnlyList<string> Lines) Screen(MonitoringFolder folder, DateTimeOffset now, Func<int, (int Signals, int Trades)> rows)
     {
         JsonElement status;
         try
@@ -74,14 +75,18 @@ internal static class StatusCommand
         try
         {
             today = folder.TradesToday();
-            signals = folder.Signals();
+            signals = folder.RecentSignals(MaxSignalsShown);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return (Math.Max(code, 1), [verdict, $"the trade journal or signals.log cannot be read: {e.Message}"]);
         }
-        return (code, StatusScreen.Lines(status, today, signals, verdict, maxSignals, maxTrades));
+        var (maxSignals, maxTrades) = rows(StatusScreen.Lines(status, today, signals, verdict, 0, 0).Count);
+        return (code, StatusScreen.Lines(status, today, signals, verdict, Math.Min(maxSignals, MaxSignalsShown), maxTrades));
     }
+
+    /// <summary>The most signals a screen shows (only the end of signals.log is read).</summary>
+    private const int MaxSignalsShown = 50;
 
     /// <summary>The exit code and the first line's verdict for <paramref name="status"/> read at <paramref name="now"/> (UTC, wall clock).</summary>
     internal static (int Code, string Verdict) Judge(JsonElement status, DateTimeOffset now)

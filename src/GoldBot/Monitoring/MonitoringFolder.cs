@@ -51,6 +51,26 @@ public sealed record MonitoringFolder(string Directory)
     public IReadOnlyList<TradeDocument> TradesToday() =>
         File.Exists(TodayPath) && Document<TodayFile>(File.ReadAllText(TodayPath), MonitoringJson.Indented) is { Trades: { } trades } ? trades : [];
 
+    /// <summary>
+    /// The newest <paramref name="count"/> signals of signals.log, oldest first, read from the file's last 64 KiB only (a few
+    /// hundred lines), so a screen redrawn every second costs the same after months of signals; empty when there is no file.
+    /// </summary>
+    /// <exception cref="IOException">The file exists but cannot be read.</exception>
+    public IReadOnlyList<SignalLogLine> RecentSignals(int count)
+    {
+        if (!File.Exists(SignalsPath))
+            return [];
+        using var file = new FileStream(SignalsPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var start = Math.Max(0, file.Length - TailBytes);
+        file.Seek(start, SeekOrigin.Begin);
+        using var reader = new StreamReader(file);
+        var lines = reader.ReadToEnd().Split('\n');
+        // A read that starts inside the file starts inside a line: that first piece is not a whole line.
+        return [.. lines.Skip(start > 0 ? 1 : 0).Select(l => SignalLogLine.Parse(l.TrimEnd('\r'))).OfType<SignalLogLine>().TakeLast(count)];
+    }
+
+    private const int TailBytes = 64 * 1024;
+
     /// <summary>signals.log's lines that parse (<see cref="SignalLogLine"/>), in file order.</summary>
     /// <exception cref="IOException">The file exists but cannot be read.</exception>
     public IReadOnlyList<SignalLogLine> Signals() => SignalLogLine.ReadAll(SignalsPath);

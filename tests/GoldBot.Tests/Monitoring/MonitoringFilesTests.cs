@@ -172,6 +172,20 @@ public sealed class MonitoringFilesTests : IDisposable
             Assert.Single(new MonitoringFolder(_dir).Signals()));
     }
 
+    [Fact]
+    public void The_newest_signals_are_read_from_the_end_of_a_long_signal_log()
+    {
+        var log = new SignalLog(_dir, "run-1", Writes);
+        for (var i = 0; i < 1_000; i++) // about 250 KB: more than the 64 KiB read
+            log.Write(new TradeSignal(new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero).AddMinutes(3 * i), "order_block", -1, 8,
+                new OrderBlockScore(2, 2, 1, 2, 1), 4110.0m, 4104.0m, 4103.5m, 67, -1, Conditions, null), false, $"reason {i}");
+        var folder = new MonitoringFolder(_dir);
+
+        Assert.Equal(folder.Signals().TakeLast(3), folder.RecentSignals(3));
+        Assert.Equal("reason 999", folder.RecentSignals(1).Single().Reason);
+        Assert.Empty(new MonitoringFolder(Path.Combine(_dir, "none")).RecentSignals(5));
+    }
+
     [Theory]
     [InlineData("score 5 below minimum 7", "score # below minimum #")]
     [InlineData("outside trading window 08:30–15:00 CT (early close 12:00, Thanksgiving (last bar in the TopstepX data 12:45 CT))", "outside trading window #–# CT")]
