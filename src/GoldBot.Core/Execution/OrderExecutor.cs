@@ -139,9 +139,6 @@ public sealed class OrderExecutor
     /// <summary>True from <see cref="StartAsync(decimal?, CancellationToken)"/> until the start-up read of the broker's account is applied.</summary>
     public bool IsStarting => _starting;
 
-    /// <summary>Orders working at the broker as the executor last saw them.</summary>
-    public int WorkingOrders => _account.Orders.Count();
-
     /// <summary>
     /// The open trade as the state store keeps it (to resume it after a restart): one with a fill, or one whose entry is out
     /// (sent or being sent, nothing filled yet: <c>EntryFilled</c> 0); null when there is none.

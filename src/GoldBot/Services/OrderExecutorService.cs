@@ -102,7 +102,7 @@ public sealed class OrderExecutorService(
         {
             logger.LogInformation("Flatten ({Reason}) complete: the broker shows no position and no working order", reason);
             controls.FlattenCompleted();
-            controlLog?.FlattenConfirmed(update.Position.Position, executor.WorkingOrders);
+            controlLog?.FlattenConfirmed(update.Position.Position, executor.WorkingOrders.Count);
             if (_finishWhenFlat is { } outcome)
             {
                 logger.LogWarning("{What} complete: account flat, stopping", outcome == RunOutcome.EmergencyStop ? "Emergency stop" : "Shutdown flatten");
