@@ -54,9 +54,13 @@ public sealed record AlertSecrets(string? TelegramToken, string? TelegramChatId,
             problems.Add("Alerts:Telegram:Commands needs Alerts:Telegram:Enabled");
         if (!Uri.TryCreate(settings.Telegram.BaseUrl, UriKind.Absolute, out var bot) || (bot.Scheme != Uri.UriSchemeHttp && bot.Scheme != Uri.UriSchemeHttps))
             problems.Add($"Alerts:Telegram:BaseUrl must be an absolute http(s) address, not '{settings.Telegram.BaseUrl}'");
-        foreach (var (key, variable, url) in new[] { ("Discord", DiscordVariable, DiscordUrl), ("Slack", SlackVariable, SlackUrl), ("Webhook", WebhookVariable, WebhookUrl) })
+        foreach (var (key, enabled, variable, url) in new[]
+                 {
+                     ("Discord", settings.Discord.Enabled, DiscordVariable, DiscordUrl),
+                     ("Slack", settings.Slack.Enabled, SlackVariable, SlackUrl),
+                     ("Webhook", settings.Webhook.Enabled, WebhookVariable, WebhookUrl),
+                 })
         {
-            var enabled = key switch { "Discord" => settings.Discord.Enabled, "Slack" => settings.Slack.Enabled, _ => settings.Webhook.Enabled };
             if (enabled && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
                 problems.Add($"Alerts:{key}:Enabled needs {variable}, an absolute http(s) URL ({(url is null ? "it is not set" : "the value set is not one")})");
         }

@@ -12,8 +12,8 @@ public static class DaemonAlerts
     {
         ArgumentNullException.ThrowIfNull(trade);
         return new Alert(AlertKind.Entry, trade.Id, AlertSeverity.Info,
-            Invariant($"Entry: {trade.Side} {trade.Size} {symbol} at {trade.Entry}"),
-            Invariant($"{trade.Pattern} score {trade.PatternScore}; stop {trade.Stop}, target {trade.Target}; risk {trade.RiskAmount:0.00} USD; trade {trade.Id}"),
+            FormattableString.Invariant($"Entry: {trade.Side} {trade.Size} {symbol} at {trade.Entry}"),
+            FormattableString.Invariant($"{trade.Pattern} score {trade.PatternScore}; stop {trade.Stop}, target {trade.Target}; risk {trade.RiskAmount:0.00} USD; trade {trade.Id}"),
             trade.EntryTime);
     }
 
@@ -23,8 +23,8 @@ public static class DaemonAlerts
         ArgumentNullException.ThrowIfNull(trade);
         var pnl = trade.PnL ?? 0;
         return new Alert(AlertKind.Exit, trade.Id, AlertSeverity.Info,
-            Invariant($"Exit: {trade.Side} {trade.Size} {symbol} {trade.Outcome} {pnl:+0.00;-0.00;0.00} USD ({trade.RMultiple}R) by {trade.ExitReason}"),
-            Invariant($"entry {trade.Entry}, last exit {(trade.Exits.Count > 0 ? trade.Exits[^1].Price : trade.Entry)}; balance {trade.BalanceAfter:0.00} USD; trade {trade.Id}"),
+            FormattableString.Invariant($"Exit: {trade.Side} {trade.Size} {symbol} {trade.Outcome} {pnl:+0.00;-0.00;0.00} USD ({trade.RMultiple}R) by {trade.ExitReason}"),
+            FormattableString.Invariant($"entry {trade.Entry}, last exit {(trade.Exits.Count > 0 ? trade.Exits[^1].Price : trade.Entry)}; balance {trade.BalanceAfter:0.00} USD; trade {trade.Id}"),
             trade.ExitTime ?? trade.EntryTime);
     }
 
@@ -47,7 +47,7 @@ public static class DaemonAlerts
     /// <param name="detail">What the limit is, e.g. the floor.</param>
     public static Alert Headroom(string which, decimal headroom, decimal threshold, string detail, DateTimeOffset time) =>
         new(AlertKind.LossHeadroom, which, headroom <= 0 ? AlertSeverity.Critical : AlertSeverity.Warning,
-            Invariant($"{(which == "daily" ? "Daily" : "Maximum")} loss limit: {headroom:0.00} USD of headroom left (alert under {threshold:0.00})"), detail, time);
+            FormattableString.Invariant($"{(which == "daily" ? "Daily" : "Maximum")} loss limit: {headroom:0.00} USD of headroom left (alert under {threshold:0.00})"), detail, time);
 
     /// <summary>The order executor found a protection violation (key: <c>protection</c>).</summary>
     public static Alert ProtectionViolation(ProtectionStatus protection, DateTimeOffset time)
@@ -55,7 +55,7 @@ public static class DaemonAlerts
         ArgumentNullException.ThrowIfNull(protection);
         return new Alert(AlertKind.ProtectionViolation, "protection", AlertSeverity.Critical,
             $"Protection violation: {protection.LastViolation ?? "(no detail)"}",
-            Invariant($"state {protection.State}; {protection.Violations} violations, {protection.Repairs} repairs since start, {protection.SecondsNakedToday:0.#} s unprotected today"),
+            FormattableString.Invariant($"state {protection.State}; {protection.Violations} violations, {protection.Repairs} repairs since start, {protection.SecondsNakedToday:0.#} s unprotected today"),
             protection.LastViolationTime ?? time);
     }
 
@@ -65,15 +65,15 @@ public static class DaemonAlerts
         ArgumentNullException.ThrowIfNull(status);
         return status.State is FeedState.Stale or FeedState.Disconnected
             ? new Alert(AlertKind.StaleFeed, "market_data", AlertSeverity.Warning, $"Market data {status.State.ToString().ToLowerInvariant()}: new entries blocked",
-                Invariant($"last quote {status.QuoteAgeMs?.ToString(CultureInfo.InvariantCulture) ?? "none"} ms, last trade {status.LastTradeAgeMs?.ToString(CultureInfo.InvariantCulture) ?? "none"} ms ago; hub {(status.Connected ? "connected" : "disconnected")}"), time)
+                FormattableString.Invariant($"last quote {status.QuoteAgeMs?.ToString(CultureInfo.InvariantCulture) ?? "none"} ms, last trade {status.LastTradeAgeMs?.ToString(CultureInfo.InvariantCulture) ?? "none"} ms ago; hub {(status.Connected ? "connected" : "disconnected")}"), time)
             : new Alert(AlertKind.StaleFeed, "market_data_back", AlertSeverity.Info, "Market data back: entries allowed again", "", time);
     }
 
     /// <summary>The market hub reconnected <paramref name="reconnects"/> times within <paramref name="window"/> (key: <c>market_hub</c>).</summary>
     public static Alert ReconnectStorm(int reconnects, TimeSpan window, int total, DateTimeOffset time) =>
         new(AlertKind.ReconnectStorm, "market_hub", AlertSeverity.Warning,
-            Invariant($"Reconnect storm: the market hub reconnected {reconnects} times in {window.TotalMinutes:0} minutes"),
-            Invariant($"{total} reconnects since start; check the network and the gateway's status"), time);
+            FormattableString.Invariant($"Reconnect storm: the market hub reconnected {reconnects} times in {window.TotalMinutes:0} minutes"),
+            FormattableString.Invariant($"{total} reconnects since start; check the network and the gateway's status"), time);
 
     /// <summary>The daemon started (key: the mode).</summary>
     public static Alert Started(string mode, string symbol, IEnumerable<string> channels, DateTimeOffset time) =>
@@ -89,6 +89,4 @@ public static class DaemonAlerts
     /// <summary>An operator control acknowledged: the line written to controls.log (key: the line, so every control gets through).</summary>
     public static Alert Control(string action, string line, DateTimeOffset time) =>
         new(AlertKind.Control, line, action == "EmergencyStop" ? AlertSeverity.Warning : AlertSeverity.Info, $"Control {action} acknowledged", line, time);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -49,26 +49,24 @@ public sealed record DailyReport(DateOnly TradingDay, decimal DayPnL, int DayTra
 
     /// <summary>The report as an Info alert (key: the trading day, so it goes out once a day).</summary>
     public Alert ToAlert(DateTimeOffset time) => new(AlertKind.DailyReport, TradingDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), AlertSeverity.Info,
-        Invariant($"Daily report {TradingDay:yyyy-MM-dd}: day P&L {DayPnL:+0.00;-0.00;0.00} USD, {DayTrades} trades"),
+        FormattableString.Invariant($"Daily report {TradingDay:yyyy-MM-dd}: day P&L {DayPnL:+0.00;-0.00;0.00} USD, {DayTrades} trades"),
         string.Join("\n",
-            Invariant($"balance {Balance:0.00} USD, profit {Profit:+0.00;-0.00;0.00}"),
-            ToTarget > 0 ? Invariant($"profit target: {ToTarget:0.00} USD to go") : "profit target: reached",
-            Invariant($"loss floor {Floor:0.00}: {AboveFloor:0.00} USD above it"),
+            FormattableString.Invariant($"balance {Balance:0.00} USD, profit {Profit:+0.00;-0.00;0.00}"),
+            ToTarget > 0 ? FormattableString.Invariant($"profit target: {ToTarget:0.00} USD to go") : "profit target: reached",
+            FormattableString.Invariant($"loss floor {Floor:0.00}: {AboveFloor:0.00} USD above it"),
             Consistency()),
         time);
 
     private string Consistency()
     {
-        var rule = Invariant($"best day under {ConsistencyFraction:P0} of the profit");
+        var rule = FormattableString.Invariant($"best day under {ConsistencyFraction:P0} of the profit");
         if (Profit <= 0)
             return $"consistency ({rule}): no profit yet";
         if (BestDay is not { } best)
             return $"consistency ({rule}): met (no winning day)";
         var share = best / Profit;
         return ConsistencyMet
-            ? Invariant($"consistency ({rule}): met, best day {best:0.00} is {share:P1}")
-            : Invariant($"consistency ({rule}): not met, best day {best:0.00} is {share:P1}; the profit must pass {best / ConsistencyFraction:0.00}");
+            ? FormattableString.Invariant($"consistency ({rule}): met, best day {best:0.00} is {share:P1}")
+            : FormattableString.Invariant($"consistency ({rule}): not met, best day {best:0.00} is {share:P1}; the profit must pass {best / ConsistencyFraction:0.00}");
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

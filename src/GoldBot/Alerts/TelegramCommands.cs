@@ -142,22 +142,20 @@ public sealed class TelegramCommands(ITelegramBotClient bot, long chatId, string
         ArgumentNullException.ThrowIfNull(snapshot);
         var lines = new List<string> { "GoldBot status" };
         lines.Add(snapshot.Position is { Position: not 0 } p
-            ? Invariant($"position: {(p.Position > 0 ? "long" : "short")} {Math.Abs(p.Position)} at {p.AveragePrice}, stop {(snapshot.CurrentStop is { } stop ? stop.ToString(CultureInfo.InvariantCulture) : "NONE")}, open P&L {snapshot.OpenPnL:+0.00;-0.00;0.00} USD")
+            ? FormattableString.Invariant($"position: {(p.Position > 0 ? "long" : "short")} {Math.Abs(p.Position)} at {p.AveragePrice}, stop {(snapshot.CurrentStop is { } stop ? stop.ToString(CultureInfo.InvariantCulture) : "NONE")}, open P&L {snapshot.OpenPnL:+0.00;-0.00;0.00} USD")
             : "position: flat");
         if (snapshot.Risk is { } risk)
         {
-            lines.Add(Invariant($"day {risk.TradingDay:yyyy-MM-dd}: P&L {risk.DailyPnL:+0.00;-0.00;0.00} USD, {risk.DailyTrades} trades, daily loss headroom {risk.DailyLossRemaining:0.00}"));
-            lines.Add(Invariant($"balance {risk.Balance:0.00}, loss floor {risk.MaxLossFloor:0.00} ({risk.Balance + snapshot.OpenPnL - risk.MaxLossFloor:0.00} above)"));
+            lines.Add(FormattableString.Invariant($"day {risk.TradingDay:yyyy-MM-dd}: P&L {risk.DailyPnL:+0.00;-0.00;0.00} USD, {risk.DailyTrades} trades, daily loss headroom {risk.DailyLossRemaining:0.00}"));
+            lines.Add(FormattableString.Invariant($"balance {risk.Balance:0.00}, loss floor {risk.MaxLossFloor:0.00} ({risk.Balance + snapshot.OpenPnL - risk.MaxLossFloor:0.00} above)"));
             lines.Add(risk.CanTrade ? "entries: allowed" : $"entries: blocked ({risk.BlockedBy})");
         }
         if (snapshot.Protection is { } protection)
             lines.Add($"protection: {protection.State}");
         if (snapshot.LastBarTime is { } bar)
-            lines.Add(Invariant($"last bar closed {bar:yyyy-MM-dd HH:mm} UTC"));
+            lines.Add(FormattableString.Invariant($"last bar closed {bar:yyyy-MM-dd HH:mm} UTC"));
         return string.Join("\n", lines);
     }
 
     private string PathOf(string file) => Path.Combine(controlsDirectory, file);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
