@@ -45,6 +45,9 @@ public sealed class TradeJournal
     /// <summary>Identity of this run, written on every journal line.</summary>
     public string RunId { get; }
 
+    /// <summary>The contract's root symbol, e.g. MGC, written on every journal line.</summary>
+    public string Symbol => _symbol;
+
     /// <summary>Trades closed during this run, in closing order.</summary>
     public IReadOnlyList<TradeRecord> ClosedTrades { get { lock (_gate) return [.. _closed]; } }
 
