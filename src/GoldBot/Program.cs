@@ -9,4 +9,5 @@ root.Subcommands.Add(ChaosCommand.Create());
 root.Subcommands.Add(RiskCommand.Create());
 root.Subcommands.Add(LearningCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(ConfigCommand.Create());
 return await root.Parse(args).InvokeAsync();
