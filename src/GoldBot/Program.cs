@@ -9,5 +9,8 @@ root.Subcommands.Add(ChaosCommand.Create());
 root.Subcommands.Add(RiskCommand.Create());
 root.Subcommands.Add(LearningCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(DashboardCommand.Create());
+root.Subcommands.Add(TradesCommand.Create());
+root.Subcommands.Add(SignalsCommand.Create());
 root.Subcommands.Add(ConfigCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -90,6 +90,7 @@ public sealed class OrderExecutorService(
             persistence?.Save(executor.OpenTradeState);
         monitoring.SetPosition(update.Position, executor.OpenTrade, executor.CurrentStop);
         monitoring.SetProtection(executor.Protection, executor.EntryBlockedBy);
+        monitoring.SetWorkingOrders(executor.WorkingOrders);
         await channels.Risk.WriteAsync(new PositionReport(update.Position, update.Closed, executor.EntryBlockedBy, update.Opened is not null, _entriesReceived,
             executor.EntryCancelledBecause), cancellationToken);
 

@@ -1,6 +1,6 @@
 using GoldBot.Configuration;
 using GoldBot.Hosting;
-using GoldBot.Tests.TestDoubles;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GoldBot.Tests.Hosting;
 
@@ -19,7 +19,7 @@ public sealed class DaemonLogTests : IDisposable
     /// </summary>
     private (string[] Lines, IReadOnlyList<string> Errors) Write(GoldBotSettings settings)
     {
-        var (logger, errors) = DaemonLog.Create(settings, new FixedTimeProvider(MarketTime));
+        var (logger, errors) = DaemonLog.Create(settings, new FakeTimeProvider(MarketTime));
         using (logger)
         {
             logger.ForContext("SourceContext", "GoldBot.Test").Information("Opened {Id} at {Price}", "gb1", 4191.3m);
