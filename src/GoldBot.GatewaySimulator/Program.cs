@@ -27,7 +27,7 @@ root.SetAction(async (parse, cancellationToken) =>
     if (parse.GetValue(proxy) is { } px) options.ProxyContractId = px;
     try
     {
-        await using var app = GatewaySimulatorApp.Build(options);
+        await using var app = GatewaySimulatorApp.Build(options, SimulatorConsole.Configure);
         await Console.Out.WriteLineAsync($"goldbot-sim: http://127.0.0.1:{options.Port}/ (REST /api, hubs /hubs/market and /hubs/user, admin /admin), shape {options.PayloadShape}, "
             + (options.Speed > 0 ? $"market time at {options.Speed}x wall time" : "step mode (POST /admin/advance?bars=N)")).ConfigureAwait(false);
         await app.RunAsync(cancellationToken).ConfigureAwait(false);

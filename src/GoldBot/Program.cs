@@ -12,4 +12,5 @@ root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(DashboardCommand.Create());
 root.Subcommands.Add(TradesCommand.Create());
 root.Subcommands.Add(SignalsCommand.Create());
+root.Subcommands.Add(ConfigCommand.Create());
 return await root.Parse(args).InvokeAsync();

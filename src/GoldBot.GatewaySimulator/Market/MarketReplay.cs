@@ -56,6 +56,9 @@ public sealed class MarketReplay
     /// <summary>Contract replayed.</summary>
     public string ContractId { get; }
 
+    /// <summary>Bars in the file, the warm-up bars included.</summary>
+    public int BarCount => _bars.Count;
+
     /// <summary>ProjectX symbol id of the contract.</summary>
     public string SymbolId { get; }
 

@@ -43,10 +43,11 @@ internal sealed class ConfigurationCheck
     public IReadOnlyDictionary<string, string?> AcceptedValues => _accepted;
 
     /// <summary>Checks every key of <paramref name="configuration"/> against <paramref name="settingsType"/>.</summary>
-    public static ConfigurationCheck Run(IConfiguration configuration, Type settingsType)
+    /// <param name="ignoredSection">A top-level section another reader binds and checks (the daemon's log), or null.</param>
+    public static ConfigurationCheck Run(IConfiguration configuration, Type settingsType, string? ignoredSection = null)
     {
         var check = new ConfigurationCheck();
-        check.Section(configuration.GetChildren(), settingsType, "");
+        check.Section(configuration.GetChildren().Where(c => !string.Equals(c.Key, ignoredSection, StringComparison.OrdinalIgnoreCase)), settingsType, "");
         return check;
     }
 

@@ -13,6 +13,9 @@ namespace GoldBot.Configuration;
 /// </summary>
 public sealed class GoldBotSettings
 {
+    /// <summary>The configuration section of the daemon's log, read by Serilog (<see cref="Hosting.DaemonLog"/>), not bound here.</summary>
+    public const string LoggingSection = "Serilog";
+
     /// <summary>The contract traded.</summary>
     public InstrumentSettings Instrument { get; init; } = new();
 
@@ -54,6 +57,12 @@ public sealed class GoldBotSettings
 
     /// <summary>The CME session calendar file (holidays and early closes).</summary>
     public CalendarSettings Calendar { get; init; } = new();
+
+    /// <summary>
+    /// The <see cref="LoggingSection"/> keys as configured (file, environment, command line), by full path; empty when none is.
+    /// Set by <see cref="SettingsLoader"/> (not a bound property: Serilog reads and <see cref="LoggingSectionCheck"/> checks them).
+    /// </summary>
+    internal IReadOnlyList<KeyValuePair<string, string?>> Logging { get; set; } = [];
 
     /// <summary>The specification of <see cref="InstrumentSettings.Symbol"/>: configured, else built in.</summary>
     /// <exception cref="KeyNotFoundException">The symbol is neither configured nor built in.</exception>

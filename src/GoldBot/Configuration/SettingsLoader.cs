@@ -13,7 +13,8 @@ public sealed class SettingsException(string message) : Exception(message);
 /// Every problem is reported at once, each naming its key: unknown keys (a typo must not silently
 /// fall back to a default), values that do not convert, date-times without a UTC offset (see
 /// <see cref="ConfigurationCheck"/>), and the rules of <see cref="SettingsValidator"/> applied to
-/// the settings bound from the values that passed.
+/// the settings bound from the values that passed. The <c>Serilog</c> section is kept aside for the daemon's log
+/// (<see cref="GoldBotSettings.Logging"/>) and checked by <see cref="LoggingSectionCheck"/>.
 /// </summary>
 public static class SettingsLoader
 {
@@ -36,9 +37,12 @@ public static class SettingsLoader
         var path = ResolveFile(file);
         var configuration = Build(path, overrides, environment);
 
-        var check = ConfigurationCheck.Run(configuration, typeof(GoldBotSettings));
+        var logging = configuration.GetSection(GoldBotSettings.LoggingSection);
+        var check = ConfigurationCheck.Run(configuration, typeof(GoldBotSettings), ignoredSection: logging.Key);
         var problems = new List<string>(check.Problems);
+        problems.AddRange(LoggingSectionCheck.Problems(logging));
         var settings = Bind(check.AcceptedValues, problems);
+        settings.Logging = [.. logging.AsEnumerable().Where(kv => kv.Value is not null)];
         foreach (var rule in SettingsValidator.Validate(settings))
         {
             if (!check.MentionsRejectedValue(rule))
@@ -94,7 +98,9 @@ public static class SettingsLoader
         }
     }
 
-    private static string? ResolveFile(string? file)
+    /// <summary>The configuration file <see cref="Load"/> reads: <paramref name="file"/>, else the default in the working directory, else the copy next to the executable; null when there is none.</summary>
+    /// <exception cref="SettingsException"><paramref name="file"/> was given and does not exist.</exception>
+    internal static string? ResolveFile(string? file)
     {
         if (file is not null)
         {

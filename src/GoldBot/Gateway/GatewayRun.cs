@@ -19,6 +19,8 @@ using GoldBot.TopstepX.Realtime;
 using GoldBot.TopstepX.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Hosting.WindowsServices;
 using Microsoft.Extensions.Logging;
 using Serilog.Extensions.Logging;
 
@@ -71,7 +73,7 @@ public static class GatewayRun
         // On an in-process run's virtual clock, backoffs between retries run on the wall clock (short), so a retry never
         // waits for the driver to move the clock; timeouts, rate limits and tokens run on the virtual clock.
         var retryTime = injected ? TimeProvider.System : null;
-        var (log, errors) = DaemonHost.CreateLog(settings, clock);
+        var (log, errors) = DaemonLog.Create(settings, clock);
         using var loggers = new SerilogLoggerFactory(log);
         var logger = loggers.CreateLogger("GoldBot.Gateway");
         if (simulatorClock is not null)
@@ -196,11 +198,12 @@ public static class GatewayRun
                 services.AddSingleton(sp => new RiskStatePersistence(store, stateWriter!, account.Id, sp.GetRequiredService<WriteFailures>()));
                 services.AddSingleton(sp => new OpenTradePersistence(store, stateWriter!, account.Id, sp.GetRequiredService<WriteFailures>()));
             }
-            if (settings.Execution.OnShutdown == ShutdownAction.Flatten)
+            // A Windows service is stopped by the service control manager, not by a signal: it keeps the service lifetime (position left protected).
+            if (settings.Execution.OnShutdown == ShutdownAction.Flatten && !WindowsServiceHelpers.IsWindowsService())
             {
                 services.AddSingleton<IHostLifetime>(sp => new FlattenOnShutdownLifetime(sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<PipelineChannels>(),
                     TimeSpan.FromSeconds(settings.Execution.ShutdownFlattenSeconds), sp.GetRequiredKeyedService<TimeProvider>(DaemonHost.WallClock),
-                    sp.GetRequiredService<ILogger<FlattenOnShutdownLifetime>>()));
+                    sp.GetRequiredService<ILogger<FlattenOnShutdownLifetime>>(), sp.GetService<ISystemdNotifier>()));
             }
             services.AddHostedService(sp => new MarketHubWatchdog(feed, marketHub, clock, sp.GetRequiredService<RunCoordinator>(), sp.GetRequiredService<ILogger<MarketHubWatchdog>>()));
             configureServices?.Invoke(services);

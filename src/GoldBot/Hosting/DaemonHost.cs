@@ -18,7 +18,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Core;
-using Serilog.Events;
 
 namespace GoldBot.Hosting;
 
@@ -33,12 +32,6 @@ public static class DaemonHost
 {
     /// <summary>Service key of the wall-clock <see cref="TimeProvider"/> (real time, for throttling only; market time is the unkeyed one).</summary>
     public const string WallClock = "wall";
-
-    /// <summary>Log line layout: market time, level, message.</summary>
-    public const string ConsoleTemplate = "{MarketTime} [{Level:u3}] {Message:lj}{NewLine}{Exception}";
-
-    /// <summary>Log file line layout: market time, level, source, message.</summary>
-    public const string FileTemplate = "{MarketTime} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
     /// <summary>Builds the host for a paper replay of <paramref name="bars"/>: bars from the file, market time from the bars, simulated fills.</summary>
     /// <param name="configureServices">Applied after the standard registrations, so it can replace or decorate them.</param>
@@ -61,29 +54,6 @@ public static class DaemonHost
     }
 
     /// <summary>
-    /// Creates the daemon's Serilog logger (console, daily file in the logs folder, the recent-errors
-    /// sink of status.json), stamping every line with <paramref name="clock"/>'s market time.
-    /// </summary>
-    /// <exception cref="IOException">The logs folder cannot be created.</exception>
-    public static (Logger Logger, RecentErrors Errors) CreateLog(GoldBotSettings settings, TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        var logDirectory = Path.GetFullPath(settings.Monitoring.LogDirectory);
-        Directory.CreateDirectory(logDirectory);
-        var errors = new RecentErrors();
-        var logger = new LoggerConfiguration()
-            .MinimumLevel.Debug()
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .Enrich.With(new MarketTimeEnricher(clock))
-            .WriteTo.Console(restrictedToMinimumLevel: settings.Monitoring.ConsoleLevel, outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .WriteTo.File(Path.Combine(logDirectory, "goldbot-.log"), restrictedToMinimumLevel: LogEventLevel.Information, outputTemplate: FileTemplate,
-                rollingInterval: RollingInterval.Day, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .WriteTo.Sink(errors)
-            .CreateLogger();
-        return (logger, errors);
-    }
-
-    /// <summary>
     /// Builds the host for any mode: the same services, channels and domain objects; only the
     /// boundaries (clock, market-data source, broker) differ.
     /// </summary>
@@ -99,11 +69,15 @@ public static class DaemonHost
         var clock = boundaries.Clock;
         var runId = boundaries.RunId;
         var period = boundaries.Source.Period;
-        var (logger, errors) = log ?? CreateLog(settings, clock);
+        var (logger, errors) = log ?? DaemonLog.Create(settings, clock);
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Environment.CurrentDirectory });
-        builder.Logging.ClearProviders().AddSerilog(logger, dispose: true);
         var services = builder.Services;
+        services.AddSerilog(logger, dispose: true);
+        // The same binary as a service: readiness and stop through sd_notify under systemd, the service control manager on Windows;
+        // each does nothing elsewhere, so a console run is unchanged.
+        services.AddSystemd();
+        services.AddWindowsService();
         var contract = settings.Contract();
 
         services.AddSingleton(settings);

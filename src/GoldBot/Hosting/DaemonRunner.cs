@@ -11,6 +11,7 @@ using GoldBot.Reporting;
 using GoldBot.Strategy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.WindowsServices;
 
 namespace GoldBot.Hosting;
 
@@ -41,6 +42,9 @@ public static class DaemonRunner
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        // A Windows service starts in the system folder: its relative paths (config, logs, state, control files) are those of its install folder.
+        if (WindowsServiceHelpers.IsWindowsService())
+            Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var stopwatch = Stopwatch.StartNew();
         GoldBotSettings settings;
         ExchangeCalendar calendar;
@@ -95,7 +99,7 @@ public static class DaemonRunner
     }
 
     /// <summary>Why control files could not work in <paramref name="folder"/> (missing, or not writable: they are deleted once acted on), or null.</summary>
-    private static string? ControlsFolderProblem(string folder)
+    internal static string? ControlsFolderProblem(string folder)
     {
         var full = Path.GetFullPath(folder);
         if (!Directory.Exists(full))

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using GoldBot.Controls;
 using GoldBot.Pipeline;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 
 namespace GoldBot.Hosting;
@@ -11,10 +12,13 @@ namespace GoldBot.Hosting;
 /// lifetime: the first stop signal (SIGINT from Ctrl-C, SIGTERM from a service stop, SIGQUIT) is turned into a
 /// <see cref="ControlAction.Shutdown"/> for the risk manager, which blocks entries and flattens; the run ends once
 /// the broker shows the account flat (exit code 0). A second signal, or no flat account after
-/// <c>Execution:ShutdownFlattenSeconds</c> of wall time, stops at once and leaves any position with its stop.
+/// <c>Execution:ShutdownFlattenSeconds</c> of wall time, stops at once and leaves any position with its stop. Under systemd it
+/// also tells the service manager that the daemon is ready and stopping, as the systemd lifetime it replaces does (a
+/// <c>Type=notify</c> unit would otherwise time out); a Windows service keeps the service lifetime (see <c>GatewayRun</c>).
 /// </summary>
+/// <param name="systemd">The service manager's notifier when running under systemd (registered by <c>AddSystemd</c>), else null.</param>
 public sealed class FlattenOnShutdownLifetime(IHostApplicationLifetime application, PipelineChannels channels, TimeSpan deadline, TimeProvider wall,
-    ILogger<FlattenOnShutdownLifetime> logger) : IHostLifetime, IDisposable
+    ILogger<FlattenOnShutdownLifetime> logger, ISystemdNotifier? systemd = null) : IHostLifetime, IDisposable
 {
     private readonly List<PosixSignalRegistration> _signals = [];
     private int _requests;
@@ -25,6 +29,11 @@ public sealed class FlattenOnShutdownLifetime(IHostApplicationLifetime applicati
     {
         foreach (var signal in (PosixSignal[])[PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT])
             _signals.Add(PosixSignalRegistration.Create(signal, OnSignal));
+        if (systemd is { IsEnabled: true } notifier)
+        {
+            application.ApplicationStarted.Register(() => notifier.Notify(ServiceState.Ready));
+            application.ApplicationStopping.Register(() => notifier.Notify(ServiceState.Stopping));
+        }
         return Task.CompletedTask;
     }
 

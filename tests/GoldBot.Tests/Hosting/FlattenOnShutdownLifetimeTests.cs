@@ -3,6 +3,7 @@ using GoldBot.Hosting;
 using GoldBot.Pipeline;
 using GoldBot.Time;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GoldBot.Tests.Hosting;
@@ -55,13 +56,40 @@ public sealed class FlattenOnShutdownLifetimeTests
         Assert.Equal(1, _application.Stops);
     }
 
+    [Fact]
+    public async Task Under_systemd_it_reports_ready_once_the_host_has_started_and_stopping_when_it_stops()
+    {
+        var systemd = new Notifier();
+        using var lifetime = new FlattenOnShutdownLifetime(_application, _channels, TimeSpan.FromSeconds(30), _wall, NullLogger<FlattenOnShutdownLifetime>.Instance, systemd);
+        await lifetime.WaitForStartAsync(CancellationToken.None);
+        Assert.Empty(systemd.States);
+
+        await _application.Started.CancelAsync();
+        Assert.Equal(["READY=1"], systemd.States);
+        await _application.Stopping.CancelAsync();
+        Assert.Equal(["READY=1", "STOPPING=1"], systemd.States);
+    }
+
+    private sealed class Notifier : ISystemdNotifier
+    {
+        public List<string> States { get; } = [];
+
+        public bool IsEnabled => true;
+
+        public void Notify(ServiceState state) => States.Add(state.ToString());
+    }
+
     private sealed class Application : IHostApplicationLifetime
     {
         public int Stops { get; private set; }
 
-        public CancellationToken ApplicationStarted => CancellationToken.None;
+        public CancellationTokenSource Started { get; } = new();
 
-        public CancellationToken ApplicationStopping => CancellationToken.None;
+        public CancellationTokenSource Stopping { get; } = new();
+
+        public CancellationToken ApplicationStarted => Started.Token;
+
+        public CancellationToken ApplicationStopping => Stopping.Token;
 
         public CancellationToken ApplicationStopped => CancellationToken.None;
 
