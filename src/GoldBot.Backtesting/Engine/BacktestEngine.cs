@@ -143,8 +143,11 @@ public sealed class BacktestEngine
                 flatten = null;
             foreach (var signal in found)
             {
-                if (run.Stage.Evaluate(signal, close).Plan is { } plan)
+                var decision = run.Stage.Evaluate(signal, close);
+                if (decision.Plan is { } plan)
                     plans.Add(plan);
+                else
+                    run.Recorder.OnRefused(signal, decision.Reason!);
             }
             found.Clear();
 
@@ -175,7 +178,7 @@ public sealed class BacktestEngine
         options.Progress?.Report(1);
 
         var info = new BacktestRunInfo(contract.Symbol, contract, barPeriod, bars[warmup].OpenTime, end, total, balance, options.Description);
-        return run.Recorder.Finish(info);
+        return run.Recorder.Finish(info, risk.State);
     }
 
     /// <summary>The learning system of a run, having recorded <see cref="BacktestSettings.LearningHistory"/>.</summary>
