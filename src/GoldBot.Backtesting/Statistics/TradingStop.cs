@@ -10,7 +10,8 @@ namespace GoldBot.Backtesting.Statistics;
 /// idle stretch from that exit (the run's start when nothing traded) to the end of data is longer than both the longest gap
 /// between earlier trades (including start to first entry) and a tenth of the run. The reasons are the refusal groups of the
 /// risk manager after the last exit (<see cref="RefusalGroups"/>), largest first; the floor headroom is the final balance minus
-/// the maximum-loss floor (USD): when it is smaller than one contract's risk, no trade can be sized again.
+/// the maximum-loss floor (USD): when it is smaller than one contract's risk, no trade can be sized again (the notice says so
+/// when signals after the last exit were refused for their size).
 /// </summary>
 /// <param name="StoppedEarly">True under the rule above.</param>
 /// <param name="LastExit">Exit of the last closed trade, UTC, or null when nothing traded.</param>
@@ -34,6 +35,9 @@ public sealed record TradingStop(
     decimal MaxLossFloor,
     string? HaltedForGood)
 {
+    /// <summary>How <see cref="Risk.RiskManager.Evaluate"/> words a signal whose risk budget covers too few contracts (a refusal group's name starts so).</summary>
+    private const string SizingRefusal = "risk: risk budget ";
+
     /// <summary>Final balance above the maximum-loss floor, USD.</summary>
     public decimal FloorHeadroom => FinalBalance - MaxLossFloor;
 
@@ -81,12 +85,13 @@ public sealed record TradingStop(
         text.Append(". ");
         text.Append(HaltedForGood is { } halted
             ? $"Entries were stopped for good by the {halted}."
-            : string.Create(CultureInfo.InvariantCulture, $"At the end the account was {FloorHeadroom:N2} USD above its maximum loss floor (balance {FinalBalance:N2} USD, floor {MaxLossFloor:N2} USD)."));
+            : string.Create(CultureInfo.InvariantCulture, $"At the end the account was {FloorHeadroom:N2} USD above its maximum loss floor (balance {FinalBalance:N2} USD, floor {MaxLossFloor:N2} USD)")
+              + (Reasons.Any(g => g.Name.StartsWith(SizingRefusal, StringComparison.Ordinal)) ? ": no further trade could be sized." : "."));
         return text.ToString();
     }
 
     /// <summary>The <c>trading_stop</c> section of stats.json.</summary>
-    public StatisticsSection ToSection() => new("trading_stop", "Trading stop (did trading stop long before the data ended, and why)",
+    public StatisticsSection ToSection() => new("trading_stop", "Trading stop",
     [
         StatisticRow.OfText("stopped_early", "Stopped early", StoppedEarly ? "yes" : "no"),
         StatisticRow.OfText("last_trade_exit_utc", "Last trade closed (UTC)", LastExit?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
