@@ -107,6 +107,8 @@ public sealed class HtmlReportBrowserTests : IDisposable
         Assert.Equal("trade-t2", page.Status["data-focused"]);
         var entry = SampleReport.Start.AddMinutes(100).ToUnixTimeSeconds();
         var exit = SampleReport.Start.AddMinutes(130).ToUnixTimeSeconds();
+        // Moved from the whole sample (fitted at load) to the trade with 30 candles on each side.
+        Assert.Equal(SampleReport.Start.AddMinutes(3 * (33 - 30)).ToUnixTimeSeconds(), page.Long("data-price-from"));
         Assert.True(page.Long("data-price-from") <= entry && page.Long("data-price-to") >= exit,
             $"price chart shows {page.Status["data-price-from"]}–{page.Status["data-price-to"]}, trade {entry}–{exit}");
         Assert.Contains("<tr id=\"trade-t2\" class=\"span-row focused\"", page.Dom, StringComparison.Ordinal);
