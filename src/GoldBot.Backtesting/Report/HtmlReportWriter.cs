@@ -11,8 +11,8 @@ namespace GoldBot.Backtesting.Report;
 /// TradingView Lightweight Charts 4.2.3 inlined from the vendored standalone build
 /// (Report/vendor/README.md), the chart data as a JSON <c>&lt;script&gt;</c> block, and every table
 /// rendered as HTML. The page needs no network. Its script draws the equity and drawdown curves over
-/// the whole run (one point per bar, or per UTC day beyond <see cref="MaxCurvePoints"/> points, fitted
-/// to the chart's width), the price chart (candles, order blocks, entries and exits), checks every table
+/// the whole run (a point per chart candle, or per UTC day on runs longer than <see cref="DailyCurveAfter"/>,
+/// fitted to the chart's width), the price chart (candles, order blocks, entries and exits), checks every table
 /// cell bound to stats.json (<see cref="ReportCell.StatsPointer"/>, rule <see cref="StatsCellMatch"/>),
 /// moves the price chart to a row's <see cref="ReportSpan"/> when the row is clicked or named in the
 /// address (<c>#trade-&lt;id&gt;</c>), and writes what it did into the <c>data-*</c> attributes of
@@ -25,8 +25,8 @@ public static partial class HtmlReportWriter
     /// <summary>Default most candles on the price chart before aggregation (see <see cref="ChartResolution"/>).</summary>
     public const int DefaultMaxChartCandles = 20_000;
 
-    /// <summary>Most points of the equity and drawdown curves drawn per bar; longer curves get one point per UTC day.</summary>
-    public const int MaxCurvePoints = 5_000;
+    /// <summary>Runs longer than this get one point per UTC day on the equity and drawdown curves (an 8-year run: about 2,900).</summary>
+    public static readonly TimeSpan DailyCurveAfter = TimeSpan.FromDays(366);
 
     private const string LibraryResource = "GoldBot.Backtesting.Report.lightweight-charts.standalone.production.js";
     private const string TemplateResource = "GoldBot.Backtesting.Report.report-template.html";
@@ -183,14 +183,11 @@ public static partial class HtmlReportWriter
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>The step of the equity and drawdown curves: the price chart's, or one UTC day when that leaves more than <see cref="MaxCurvePoints"/> points.</summary>
-    private static ChartResolution CurveResolution(IReadOnlyList<ReportPoint> equity, ChartResolution price)
-    {
-        var perBar = price.Reduce(equity, keepLargest: false).Count;
-        return perBar <= MaxCurvePoints || price.Step >= TimeSpan.FromDays(1)
-            ? price
-            : new ChartResolution(TimeSpan.FromDays(1), equity.Count, perBar);
-    }
+    /// <summary>The step of the equity and drawdown curves: the price chart's, or one UTC day on a run longer than <see cref="DailyCurveAfter"/>.</summary>
+    private static ChartResolution CurveResolution(IReadOnlyList<ReportPoint> equity, ChartResolution price) =>
+        equity.Count > 1 && equity[^1].Time - equity[0].Time > DailyCurveAfter && price.Step < TimeSpan.FromDays(1)
+            ? new ChartResolution(TimeSpan.FromDays(1), equity.Count, (int)(equity[^1].Time - equity[0].Time).TotalDays + 2)
+            : price;
 
     private static void WritePoints(Utf8JsonWriter json, string name, IReadOnlyList<ReportPoint> points)
     {
