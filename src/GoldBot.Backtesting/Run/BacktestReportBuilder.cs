@@ -24,7 +24,8 @@ public static class BacktestReportBuilder
     public static IReadOnlyList<(string Section, string Row)> KeyFigures { get; } =
     [
         ("trading_stop", "stopped_early"), ("trades", "net_pnl"), ("trades", "trades"), ("trades", "win_rate"), ("trades", "profit_factor"),
-        ("trades", "expectancy_r"), ("returns", "cagr"), ("returns", "sharpe"), ("returns", "max_drawdown_usd"), ("returns", "max_drawdown_fraction"), ("out_of_sample", "net_pnl"), ("out_of_sample", "net_pnl_lower"), ("out_of_sample", "net_pnl_upper"),
+        ("trades", "expectancy_r"), ("returns", "cagr"), ("returns", "sharpe"), ("returns", "max_drawdown_usd"), ("returns", "max_drawdown_fraction"),
+        ("out_of_sample", "net_pnl"), ("out_of_sample", "net_pnl_lower"), ("out_of_sample", "net_pnl_upper"),
         ("comparison", "beats_all_baselines"), ("combine", "outcome"), ("combine", "day"), ("monte_carlo", "pass_probability"),
         ("ambiguity", "trades"), ("ambiguity", "worst_case_pnl"), ("ambiguity", "best_case_pnl"),
     ];
@@ -147,6 +148,7 @@ public static class BacktestReportBuilder
         var yearly = stats.Breakdowns.FirstOrDefault(b => b.Key == "yearly_returns");
         if (monthly is null || yearly is null || monthly.Rows.Count == 0)
             return null;
+        var months = monthly.Rows.Select((r, i) => (r.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
         var rows = new List<IReadOnlyList<ReportCell>>(yearly.Rows.Count);
         for (var y = 0; y < yearly.Rows.Count; y++)
         {
@@ -155,8 +157,7 @@ public static class BacktestReportBuilder
             for (var m = 1; m <= 12; m++)
             {
                 var key = string.Create(CultureInfo.InvariantCulture, $"{year}-{m:00}");
-                var index = monthly.Rows.ToList().FindIndex(r => r.Key == key);
-                cells.Add(index < 0 ? "" : ReturnCell(monthly, index));
+                cells.Add(months.TryGetValue(key, out var index) ? ReturnCell(monthly, index) : "");
             }
             cells.Add(ReturnCell(yearly, y));
             rows.Add(cells);

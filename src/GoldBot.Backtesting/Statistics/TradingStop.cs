@@ -78,7 +78,7 @@ public sealed record TradingStop(
         text.Append(LastExit is { } exit
             ? string.Create(CultureInfo.InvariantCulture, $"Trading stopped early: the last trade closed on {exit.UtcDateTime:yyyy-MM-dd HH:mm} UTC, {Span(Idle)} before the data ends ({DataEnd.UtcDateTime:yyyy-MM-dd}); the longest gap between earlier trades was {Span(LongestGap)}. ")
             : string.Create(CultureInfo.InvariantCulture, $"No trade in the whole run ({Span(Idle)}, to {DataEnd.UtcDateTime:yyyy-MM-dd}). "));
-        text.Append(CultureInfo.InvariantCulture, $"After it the risk manager refused all {RefusedAfter:N0} signals the strategy wanted: ");
+        text.Append(CultureInfo.InvariantCulture, $"{(LastExit is null ? "In it" : "After it")} the risk manager refused all {RefusedAfter:N0} signals the strategy wanted: ");
         text.AppendJoin("; ", Reasons.Take(3).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Refusals.Count:N0} × {g.Name["risk: ".Length..]}")));
         if (Reasons.Count > 3)
             text.Append(CultureInfo.InvariantCulture, $"; {Reasons.Skip(3).Sum(g => g.Refusals.Count):N0} for other reasons");

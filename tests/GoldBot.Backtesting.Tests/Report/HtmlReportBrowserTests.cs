@@ -116,6 +116,23 @@ public sealed class HtmlReportBrowserTests : IDisposable
     }
 
     [Fact]
+    public void A_click_on_a_trade_row_names_it_in_the_address_and_shows_it_on_the_price_chart()
+    {
+        var path = Path.Combine(_dir, "clicked.html");
+        HtmlReportWriter.Write(SampleReport.Document(), path);
+        // The click a reader makes, from a script run after the page's own.
+        File.WriteAllText(path, File.ReadAllText(path).Replace("</body>", "<script>document.getElementById('trade-t1').click();</script></body>", StringComparison.Ordinal));
+
+        var page = DumpedReportPage.Parse(HeadlessChromium.DumpDom(path));
+
+        Assert.Equal(0, page.Number("data-errors"));
+        Assert.Equal("trade-t1", page.Status["data-focused"]);
+        // t1 runs from candle 10 to candle 23; the chart shows 30 candles either side, so it now ends at candle 53 (of 59).
+        Assert.Equal(SampleReport.Start.AddMinutes(3 * (23 + 30)).ToUnixTimeSeconds(), page.Long("data-price-to"));
+        Assert.Contains("<tr id=\"trade-t1\" class=\"span-row focused\"", page.Dom, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_eight_year_run_shows_its_whole_equity_curve_with_the_first_and_last_trade_on_it()
     {
         // As on the 8-year XAUUSD file: hourly bars from 2018 to 2026, every trade in 2018–2019, flat afterwards.
