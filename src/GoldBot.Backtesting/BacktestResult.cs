@@ -1,5 +1,6 @@
 using GoldBot.Execution;
 using GoldBot.Market;
+using GoldBot.Risk;
 
 namespace GoldBot.Backtesting;
 
@@ -58,4 +59,11 @@ public sealed record BacktestResult(
     IReadOnlyList<TradingDay> Days,
     IReadOnlyList<EquityPoint> Equity,
     long BarsInMarket,
-    ExitAmbiguity Ambiguity);
+    ExitAmbiguity Ambiguity)
+{
+    /// <summary>Every signal not traded, in time order: the strategy's own rejections and the risk manager's refusals (empty for results stitched from other runs).</summary>
+    public IReadOnlyList<SignalRefusal> Refusals { get; init; } = [];
+
+    /// <summary>The risk manager's state after the last bar (balance, maximum-loss floor, halts), or null for results stitched from other runs.</summary>
+    public RiskState? FinalRisk { get; init; }
+}

@@ -17,7 +17,9 @@ namespace GoldBot.Backtesting.Engine;
 /// (its fill model, <see cref="FillModelOptions"/>); each batch of broker events goes to the executor, each
 /// executor update to the risk stage (as the feed, executor and risk services do);</item>
 /// <item>the signal source sees the bar; the risk stage marks the account at the close and may
-/// ask for a flatten; every signal is decided;</item>
+/// ask for a flatten; every signal is decided, and a refused one is kept with its reason
+/// (<see cref="BacktestResult.Refusals"/>; the risk manager's state after the last bar is
+/// <see cref="BacktestResult.FinalRisk"/>);</item>
 /// <item>the executor runs the flatten, then the approved plans; their broker events and position
 /// reports follow, as they do in the executor's channel.</item>
 /// </list>
@@ -143,8 +145,11 @@ public sealed class BacktestEngine
                 flatten = null;
             foreach (var signal in found)
             {
-                if (run.Stage.Evaluate(signal, close).Plan is { } plan)
+                var decision = run.Stage.Evaluate(signal, close);
+                if (decision.Plan is { } plan)
                     plans.Add(plan);
+                else
+                    run.Recorder.OnRefused(signal, decision.Reason!);
             }
             found.Clear();
 
@@ -175,7 +180,7 @@ public sealed class BacktestEngine
         options.Progress?.Report(1);
 
         var info = new BacktestRunInfo(contract.Symbol, contract, barPeriod, bars[warmup].OpenTime, end, total, balance, options.Description);
-        return run.Recorder.Finish(info);
+        return run.Recorder.Finish(info, risk.State);
     }
 
     /// <summary>The learning system of a run, having recorded <see cref="BacktestSettings.LearningHistory"/>.</summary>

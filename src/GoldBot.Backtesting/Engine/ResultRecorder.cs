@@ -1,5 +1,7 @@
 using GoldBot.Execution;
 using GoldBot.Market;
+using GoldBot.Risk;
+using GoldBot.Strategy;
 
 namespace GoldBot.Backtesting.Engine;
 
@@ -15,6 +17,7 @@ internal sealed class ResultRecorder
     private readonly List<EquityPoint> _equity;
     private readonly List<TradingDay> _days = [];
     private readonly List<TradeRecord> _trades = [];
+    private readonly List<SignalRefusal> _refusals = [];
     private DateTimeOffset _dayOpen = DateTimeOffset.MaxValue;
     private DateTimeOffset _dayEnd = DateTimeOffset.MinValue;
     private DateOnly _day;
@@ -83,6 +86,10 @@ internal sealed class ResultRecorder
         }
     }
 
+    /// <summary>Records a signal that was not traded and why (<see cref="RiskDecision.Reason"/>).</summary>
+    public void OnRefused(TradeSignal signal, string reason) =>
+        _refusals.Add(new SignalRefusal(signal.Time, signal.Pattern, signal.Side, signal.Score, signal.Rejection is not null, reason));
+
     /// <summary>Replaces the last bar's equity (USD) after fills stamped at the last close (end-of-data flatten).</summary>
     public void AmendLast(decimal equity)
     {
@@ -93,8 +100,8 @@ internal sealed class ResultRecorder
             _equity[^1] = _equity[^1] with { Equity = equity, Drawdown = _peak - equity };
     }
 
-    /// <summary>The result, closing the last day.</summary>
-    public BacktestResult Finish(BacktestRunInfo run)
+    /// <summary>The result, closing the last day; <paramref name="finalRisk"/> is the risk manager's state after the last bar (null without one).</summary>
+    public BacktestResult Finish(BacktestRunInfo run, RiskState? finalRisk = null)
     {
         if (_inDay)
             _days.Add(new TradingDay(_day, _dayStart, _last, _dayLow, _dayTrades));
@@ -102,6 +109,10 @@ internal sealed class ResultRecorder
         var booked = 0m;
         foreach (var t in _trades)
             booked += t.PnL ?? 0;
-        return new BacktestResult(run, _trades, _days, _equity, BarsInMarket, new ExitAmbiguity(_ambiguousTrades, booked, booked + _ambiguousGain));
+        return new BacktestResult(run, _trades, _days, _equity, BarsInMarket, new ExitAmbiguity(_ambiguousTrades, booked, booked + _ambiguousGain))
+        {
+            Refusals = _refusals,
+            FinalRisk = finalRisk,
+        };
     }
 }

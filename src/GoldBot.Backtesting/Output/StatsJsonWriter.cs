@@ -9,11 +9,11 @@ namespace GoldBot.Backtesting.Output;
 /// {
 ///   "schema_version": 1,
 ///   "sections": {
-///     "&lt;section key&gt;": { "&lt;row key&gt;": number | string | null, ... },   // run, trades, returns, confidence, ambiguity[, combine, monte_carlo]
+///     "&lt;section key&gt;": { "&lt;row key&gt;": number | string | null, ... },   // run, trades, returns, confidence, ambiguity[, combine, monte_carlo][, trading_stop]
 ///     ...
 ///   },
 ///   "breakdowns": {
-///     "&lt;table key&gt;": [ { "key": string, "&lt;column key&gt;": number | null, ... }, ... ],   // by_pattern, by_score, by_hour, by_weekday, by_month
+///     "&lt;table key&gt;": [ { "key": string, "&lt;column key&gt;": number | null, ... }, ... ],   // by_pattern, by_score, by_hour, by_weekday, by_month, by_exit_reason, r_multiples, monthly_returns, yearly_returns[, refusals_by_reason]
 ///     ...
 ///   }
 /// }

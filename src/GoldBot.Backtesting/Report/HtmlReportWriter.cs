@@ -10,17 +10,23 @@ namespace GoldBot.Backtesting.Report;
 /// Writes a <see cref="ReportDocument"/> as one self-contained HTML file (report.html): inline CSS,
 /// TradingView Lightweight Charts 4.2.3 inlined from the vendored standalone build
 /// (Report/vendor/README.md), the chart data as a JSON <c>&lt;script&gt;</c> block, and every table
-/// rendered as HTML. The page needs no network. Its script draws the price chart (candles, order
-/// blocks, entries and exits), the equity and drawdown curves, checks every table cell bound to
-/// stats.json (<see cref="ReportCell.StatsPointer"/>, rule <see cref="StatsCellMatch"/>), and writes
-/// what it did into the <c>data-*</c> attributes of <c>#report-status</c> (candles, canvases,
-/// candle pixels, zones drawn, markers, cells checked and mismatched, script errors, ready), so a
-/// headless browser's dumped DOM shows whether the page worked.
+/// rendered as HTML. The page needs no network. Its script draws the equity and drawdown curves over
+/// the whole run (a point per chart candle, or per UTC day on runs longer than <see cref="DailyCurveAfter"/>,
+/// fitted to the chart's width), the price chart (candles, order blocks, entries and exits), checks every table
+/// cell bound to stats.json (<see cref="ReportCell.StatsPointer"/>, rule <see cref="StatsCellMatch"/>),
+/// moves the price chart to a row's <see cref="ReportSpan"/> when the row is clicked or named in the
+/// address (<c>#trade-&lt;id&gt;</c>), and writes what it did into the <c>data-*</c> attributes of
+/// <c>#report-status</c> (candles, canvases, candle pixels, zones drawn, markers, cells checked and
+/// mismatched, the equity chart's visible time range, the focused row and the price chart's range,
+/// script errors, ready), so a headless browser's dumped DOM shows whether the page worked.
 /// </summary>
 public static partial class HtmlReportWriter
 {
     /// <summary>Default most candles on the price chart before aggregation (see <see cref="ChartResolution"/>).</summary>
     public const int DefaultMaxChartCandles = 20_000;
+
+    /// <summary>Runs longer than this get one point per UTC day on the equity and drawdown curves (an 8-year run: about 2,900).</summary>
+    public static readonly TimeSpan DailyCurveAfter = TimeSpan.FromDays(366);
 
     private const string LibraryResource = "GoldBot.Backtesting.Report.lightweight-charts.standalone.production.js";
     private const string TemplateResource = "GoldBot.Backtesting.Report.report-template.html";
@@ -54,14 +60,15 @@ public static partial class HtmlReportWriter
         resolution = ChartResolution.Choose(document.Candles, maxChartCandles);
         var chartCandles = resolution.Aggregate(document.Candles);
         var data = ChartData(document, resolution, chartCandles);
-        var tables = Tables(document.Tables);
         var note = ResolutionNote(resolution);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["title"] = WebUtility.HtmlEncode(document.Title),
             ["subtitle"] = WebUtility.HtmlEncode(document.Subtitle),
             ["resolution"] = WebUtility.HtmlEncode(note),
-            ["tables"] = tables,
+            ["notice"] = document.Notice is { } notice ? $"<p id=\"report-notice\" class=\"notice\">{WebUtility.HtmlEncode(notice)}</p>" : "",
+            ["tables"] = Tables(document.Tables.Where(t => !t.BelowPriceChart)),
+            ["tables_below"] = Tables(document.Tables.Where(t => t.BelowPriceChart)),
             ["data"] = data,
             ["library"] = Library.Value,
         };
@@ -82,6 +89,16 @@ public static partial class HtmlReportWriter
             {
                 if (table.Rows[r].Count != table.Columns.Count)
                     throw new ArgumentException($"report table '{table.Title}' row {r} has {table.Rows[r].Count} cells for {table.Columns.Count} columns", nameof(document));
+            }
+            if (table.RowSpans is { } spans)
+            {
+                if (spans.Count != table.Rows.Count)
+                    throw new ArgumentException($"report table '{table.Title}' has {spans.Count} row spans for {table.Rows.Count} rows", nameof(document));
+                foreach (var span in spans)
+                {
+                    if (span is not null && (span.To < span.From || span.Anchor.Length == 0 || !span.Anchor.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+                        throw new ArgumentException($"report table '{table.Title}' has a row span '{span.Anchor}' that is empty, ends before it starts, or has a character other than letters, digits, - _ .", nameof(document));
+                }
             }
         }
         try
@@ -157,13 +174,20 @@ public static partial class HtmlReportWriter
             }
             json.WriteEndArray();
 
-            WritePoints(json, "equity", resolution.Reduce(document.Equity, keepLargest: false));
-            WritePoints(json, "drawdown", resolution.Reduce(document.Drawdown, keepLargest: true));
+            var curve = CurveResolution(document.Equity, resolution);
+            WritePoints(json, "equity", curve.Reduce(document.Equity, keepLargest: false));
+            WritePoints(json, "drawdown", curve.Reduce(document.Drawdown, keepLargest: true));
             json.WriteString("stats", document.StatsJson);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+
+    /// <summary>The step of the equity and drawdown curves: the price chart's, or one UTC day on a run longer than <see cref="DailyCurveAfter"/>.</summary>
+    private static ChartResolution CurveResolution(IReadOnlyList<ReportPoint> equity, ChartResolution price) =>
+        equity.Count > 1 && equity[^1].Time - equity[0].Time > DailyCurveAfter && price.Step < TimeSpan.FromDays(1)
+            ? new ChartResolution(TimeSpan.FromDays(1), equity.Count, (int)(equity[^1].Time - equity[0].Time).TotalDays + 2)
+            : price;
 
     private static void WritePoints(Utf8JsonWriter json, string name, IReadOnlyList<ReportPoint> points)
     {
@@ -188,23 +212,40 @@ public static partial class HtmlReportWriter
         return times[Math.Max(before, 0)];
     }
 
-    private static string Tables(IReadOnlyList<ReportTable> tables)
+    private static string Tables(IEnumerable<ReportTable> tables)
     {
         var html = new StringBuilder();
         foreach (var table in tables)
         {
-            html.Append("<h2>").Append(WebUtility.HtmlEncode(table.Title)).Append("</h2>\n<div class=\"table-wrap\"><table>\n<thead><tr>");
+            html.Append("<h2>").Append(WebUtility.HtmlEncode(table.Title)).Append("</h2>\n");
+            if (table.Note is { } note)
+                html.Append("<p class=\"note\">").Append(WebUtility.HtmlEncode(note)).Append("</p>\n");
+            html.Append("<div class=\"table-wrap\"><table>\n<thead><tr>");
             foreach (var column in table.Columns)
                 html.Append("<th>").Append(WebUtility.HtmlEncode(column)).Append("</th>");
             html.Append("</tr></thead>\n<tbody>\n");
-            foreach (var row in table.Rows)
+            for (var r = 0; r < table.Rows.Count; r++)
             {
-                html.Append("<tr>");
-                foreach (var cell in row)
+                html.Append("<tr");
+                if (table.RowSpans?[r] is { } span)
+                {
+                    html.Append(string.Create(CultureInfo.InvariantCulture,
+                        $" id=\"{span.Anchor}\" class=\"span-row\" data-from=\"{span.From.ToUnixTimeSeconds()}\" data-to=\"{span.To.ToUnixTimeSeconds()}\" title=\"show on the price chart\""));
+                }
+                html.Append('>');
+                foreach (var cell in table.Rows[r])
                 {
                     html.Append("<td");
                     if (cell.StatsPointer is { } pointer)
                         html.Append(" data-stats-pointer=\"").Append(WebUtility.HtmlEncode(pointer)).Append('"');
+                    if (cell.Tone != 0)
+                        html.Append(cell.Tone > 0 ? " class=\"gain\"" : " class=\"loss\"");
+                    if (cell.Bar is { } bar)
+                    {
+                        var percent = Math.Clamp(bar, 0m, 1m) * 100;
+                        html.Append(string.Create(CultureInfo.InvariantCulture,
+                            $" style=\"background:linear-gradient(90deg,{(cell.Tone < 0 ? "rgba(239,83,80,0.45)" : "rgba(38,166,154,0.45)")} {percent:0.#}%,transparent {percent:0.#}%)\""));
+                    }
                     html.Append('>').Append(WebUtility.HtmlEncode(cell.Text)).Append("</td>");
                 }
                 html.Append("</tr>\n");
@@ -222,6 +263,6 @@ public static partial class HtmlReportWriter
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex(@"\{\{(title|subtitle|resolution|tables|data|library)\}\}")]
+    [GeneratedRegex(@"\{\{(title|subtitle|resolution|notice|tables|tables_below|data|library)\}\}")]
     private static partial Regex Placeholder();
 }

@@ -22,4 +22,8 @@ public sealed record ReportDocument(
     IReadOnlyList<ReportPoint> Equity,
     IReadOnlyList<ReportPoint> Drawdown,
     IReadOnlyList<ReportTable> Tables,
-    string StatsJson);
+    string StatsJson)
+{
+    /// <summary>A plain notice shown at the top of the page (e.g. that trading stopped early, and why), or null.</summary>
+    public string? Notice { get; init; }
+}

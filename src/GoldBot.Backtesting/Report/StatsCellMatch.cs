@@ -39,7 +39,8 @@ public static class StatsCellMatch
     /// True when <paramref name="text"/> shows <paramref name="value"/>: a JSON string must equal
     /// the text exactly; for a JSON number the text, without <c>$ % , +</c> and spaces, must be a
     /// plain decimal within half a unit of its last shown decimal of the value (so "1,234.5" shows
-    /// 1234.46 but not 1234.44); <c>true</c>, <c>false</c> and <c>null</c> must be written as such.
+    /// 1234.46 but not 1234.44), where a text with <c>%</c> shows the value × 100 (so "52.56 %" shows
+    /// 0.5256 but not 52.56); <c>true</c>, <c>false</c> and <c>null</c> must be written as such.
     /// Objects and arrays never match a cell.
     /// </summary>
     public static bool Matches(string text, JsonElement value)
@@ -60,6 +61,11 @@ public static class StatsCellMatch
                     return false;
                 var point = cleaned.IndexOf('.', StringComparison.Ordinal);
                 var decimals = point < 0 ? 0 : cleaned.Length - point - 1;
+                if (text.Contains('%', StringComparison.Ordinal))
+                {
+                    shown /= 100;
+                    decimals += 2;
+                }
                 var half = 0.5m / Pow10(decimals);
                 if (value.TryGetDecimal(out var exact))
                     return Math.Abs(shown - exact) <= half;

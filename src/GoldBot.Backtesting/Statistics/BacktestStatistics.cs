@@ -9,8 +9,11 @@ namespace GoldBot.Backtesting.Statistics;
 /// (tables with columns). stats.json (<see cref="Output.StatsJsonWriter"/>) and the HTML report are both
 /// written from the sections and breakdowns, so they show identical numbers.
 /// <para>Section keys: <c>run</c>, <c>trades</c>, <c>returns</c>, <c>confidence</c>, <c>ambiguity</c>, and, when
-/// given, <c>combine</c> and <c>monte_carlo</c>. Breakdown keys: <c>by_pattern</c>, <c>by_score</c>,
-/// <c>by_hour</c>, <c>by_weekday</c>, <c>by_month</c>.</para>
+/// given, <c>combine</c> and <c>monte_carlo</c>, and for one engine run (<see cref="BacktestResult.FinalRisk"/> known)
+/// <c>trading_stop</c> (<see cref="TradingStop"/>). Breakdown keys: <c>by_pattern</c>, <c>by_score</c>,
+/// <c>by_hour</c>, <c>by_weekday</c>, <c>by_month</c>, <c>by_exit_reason</c>, <c>r_multiples</c> (<see cref="RMultipleHistogram"/>),
+/// <c>monthly_returns</c> and <c>yearly_returns</c> (<see cref="PeriodReturns"/>), and for one engine run
+/// <c>refusals_by_reason</c> (<see cref="RefusalGroups"/>).</para>
 /// </summary>
 /// <param name="Summary">Typed whole-run statistics.</param>
 /// <param name="Sections">Label/value tables, in display order.</param>
@@ -39,7 +42,18 @@ public sealed record BacktestStatistics(PerformanceSummary Summary, IReadOnlyLis
             sections.Add(combine.ToSection());
         if (monteCarlo is not null)
             sections.Add(monteCarlo.ToSection());
-        return new BacktestStatistics(summary, sections, TradeBreakdowns.Of(result.Trades));
+        var breakdowns = new List<BreakdownTable>(TradeBreakdowns.Of(result.Trades))
+        {
+            RMultipleHistogram.Of(result.Trades),
+            PeriodReturns.Monthly(result.Days),
+            PeriodReturns.Yearly(result.Days),
+        };
+        if (TradingStop.Of(result) is { } stop)
+        {
+            sections.Add(stop.ToSection());
+            breakdowns.Add(RefusalGroups.Breakdown(result.Refusals, stop.LastExit));
+        }
+        return new BacktestStatistics(summary, sections, breakdowns);
     }
 
     /// <summary>The section named <paramref name="key"/>.</summary>

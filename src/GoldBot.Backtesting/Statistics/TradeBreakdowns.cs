@@ -7,7 +7,8 @@ namespace GoldBot.Backtesting.Statistics;
 /// <summary>
 /// Splits closed trades by pattern, by score, by hour of entry in exchange time (America/Chicago),
 /// by weekday and by month of the CME trading day of entry (a Sunday-evening entry belongs to
-/// Monday's trading day, <see cref="CmeSession.TradingDayOf"/>). Each group gets the same columns,
+/// Monday's trading day, <see cref="CmeSession.TradingDayOf"/>), and by the reason of the exit that made the
+/// trade flat (<see cref="TradeRecord.ExitReason"/>). Each group gets the same columns,
 /// computed by <see cref="TradeTotals"/>.
 /// </summary>
 public static class TradeBreakdowns
@@ -27,7 +28,7 @@ public static class TradeBreakdowns
         new("expectancy_r", "Expectancy (R)", StatisticUnit.R),
     ];
 
-    /// <summary>The five breakdown tables of <paramref name="trades"/> (open trades are left out).</summary>
+    /// <summary>The six breakdown tables of <paramref name="trades"/> (open trades are left out).</summary>
     public static IReadOnlyList<BreakdownTable> Of(IReadOnlyList<TradeRecord> trades)
     {
         ArgumentNullException.ThrowIfNull(trades);
@@ -42,6 +43,7 @@ public static class TradeBreakdowns
                 t => CmeSession.TradingDayOf(t.EntryTime).DayOfWeek, Comparer<DayOfWeek>.Create((a, b) => MondayFirst(a).CompareTo(MondayFirst(b)))),
             Table("by_month", "By month (trading day)", "Month", closed,
                 t => CmeSession.TradingDayOf(t.EntryTime).ToString("yyyy-MM", CultureInfo.InvariantCulture), StringComparer.Ordinal),
+            Table("by_exit_reason", "By exit reason (the fill that made the trade flat)", "Exit reason", closed, t => t.ExitReason ?? "", StringComparer.Ordinal),
         ];
     }
 

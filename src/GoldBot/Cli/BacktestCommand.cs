@@ -452,6 +452,8 @@ internal static class BacktestCommand
         yield return $"net P&L (USD): {V("trades", "net_pnl")}";
         yield return $"trades: {V("trades", "trades")}, win rate: {V("trades", "win_rate")}, profit factor: {V("trades", "profit_factor")}, "
             + $"Sharpe: {V("returns", "sharpe")}, max drawdown at bar closes (USD): {V("returns", "max_drawdown_usd")}";
+        if (TradingStop.Of(run.Strategy)?.Notice() is { } stopped)
+            yield return stopped;
         if (run.OutOfSample is not null)
         {
             yield return $"out of sample ({V("out_of_sample", "folds")} {V("out_of_sample", "mode")} folds, from {V("out_of_sample", "start_utc")}): "

@@ -7,7 +7,8 @@ namespace GoldBot.Backtesting.Tests.Report;
 internal sealed partial record DumpedReportPage(
     IReadOnlyDictionary<string, string> Status,
     IReadOnlyList<string> Errors,
-    IReadOnlyList<DumpedReportPage.Cell> Cells)
+    IReadOnlyList<DumpedReportPage.Cell> Cells,
+    string Dom)
 {
     /// <summary>A table cell: its text and attributes.</summary>
     public sealed record Cell(string Text, IReadOnlyDictionary<string, string> Attributes)
@@ -23,10 +24,13 @@ internal sealed partial record DumpedReportPage(
             ? ListItem().Matches(list.Groups[1].Value).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList()
             : [];
         var cells = TableCell().Matches(dom).Select(m => new Cell(WebUtility.HtmlDecode(m.Groups[2].Value), Attributes(m.Groups[1].Value))).ToList();
-        return new DumpedReportPage(Attributes(status.Groups[1].Value), errors, cells);
+        return new DumpedReportPage(Attributes(status.Groups[1].Value), errors, cells, dom);
     }
 
     public int Number(string attribute) => int.Parse(Status[attribute], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A whole number attribute such as a time in Unix seconds (the chart library may write it as a float: "1553036400.0").</summary>
+    public long Long(string attribute) => (long)Math.Round(double.Parse(Status[attribute], System.Globalization.CultureInfo.InvariantCulture));
 
     private static Dictionary<string, string> Attributes(string text) =>
         Attribute().Matches(text).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));

@@ -81,6 +81,61 @@ public sealed class HtmlReportWriterTests
     }
 
     [Fact]
+    public void A_row_span_must_match_the_rows_and_name_a_plain_anchor()
+    {
+        var document = SampleReport.Document();
+        var trades = document.Tables[1];
+        var short_ = document with { Tables = [trades with { RowSpans = [trades.RowSpans![0]] }] };
+        var quoted = document with { Tables = [trades with { RowSpans = [trades.RowSpans![0], trades.RowSpans[1]! with { Anchor = "t\"2" }] }] };
+        var backwards = document with { Tables = [trades with { RowSpans = [trades.RowSpans![0], trades.RowSpans[1]! with { To = SampleReport.Start }] }] };
+
+        Assert.StartsWith("report table 'Trades' has 1 row spans for 2 rows", Assert.Throws<ArgumentException>(() => Html(short_)).Message, StringComparison.Ordinal);
+        Assert.StartsWith("report table 'Trades' has a row span 't\"2'", Assert.Throws<ArgumentException>(() => Html(quoted)).Message, StringComparison.Ordinal);
+        Assert.StartsWith("report table 'Trades' has a row span 'trade-t2'", Assert.Throws<ArgumentException>(() => Html(backwards)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rows_with_a_span_carry_their_anchor_and_times_and_the_notice_and_tables_sit_around_the_price_chart()
+    {
+        var html = Html(SampleReport.Document());
+
+        var t2 = SampleReport.Start.AddMinutes(100).ToUnixTimeSeconds();
+        Assert.Contains($"<tr id=\"trade-t2\" class=\"span-row\" data-from=\"{t2}\" data-to=\"{t2 + 1800}\"", html, StringComparison.Ordinal);
+        Assert.Contains("<td data-stats-pointer=\"/trades/1/pnl\" class=\"loss\">-310.25</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"report-notice\" class=\"notice\">Trading stopped early: &lt;sample&gt; &amp; co</p>", html, StringComparison.Ordinal);
+        var equity = html.IndexOf("id=\"equity-chart\"", StringComparison.Ordinal);
+        var summary = html.IndexOf("<h2>Summary</h2>", StringComparison.Ordinal);
+        var price = html.IndexOf("id=\"price-chart\"", StringComparison.Ordinal);
+        var trades = html.IndexOf("<h2>Trades</h2>", StringComparison.Ordinal);
+        Assert.True(equity < summary && summary < price && price < trades, $"equity {equity}, summary {summary}, price {price}, trades {trades}");
+    }
+
+    [Fact]
+    public void A_long_curve_gets_one_point_per_UTC_day_with_the_day_s_last_equity_and_largest_drawdown()
+    {
+        var start = new DateTimeOffset(2018, 3, 19, 0, 0, 0, TimeSpan.Zero);
+        var hours = Enumerable.Range(0, 24 * 400).Select(h => start.AddHours(h + 1)).ToList();
+        var document = SampleReport.Document() with
+        {
+            Candles = [],
+            Zones = [],
+            Markers = [],
+            Equity = hours.Select((t, i) => new ReportPoint(t, 50_000m + i)).ToList(),
+            Drawdown = hours.Select((t, i) => new ReportPoint(t, t.Hour == 5 ? 100m + i : 0m)).ToList(),
+        };
+
+        var data = Data(Html(document));
+
+        var equity = data.GetProperty("equity").EnumerateArray().ToList();
+        Assert.Equal(401, equity.Count); // 9,600 hourly closes from 01:00 on day 1 to 00:00 on day 401
+        Assert.Equal(start.ToUnixTimeSeconds(), equity[0][0].GetInt64());
+        Assert.Equal(50_000m + 22, equity[0][1].GetDecimal()); // the last close of day 1 is 23:00, the 23rd point
+        var drawdown = data.GetProperty("drawdown").EnumerateArray().ToList();
+        Assert.Equal(401, drawdown.Count);
+        Assert.Equal(100m + 4, drawdown[0][1].GetDecimal()); // the 05:00 close of day 1, its worst
+    }
+
+    [Fact]
     public void Write_creates_the_run_folder_and_returns_the_chart_resolution()
     {
         var dir = Directory.CreateTempSubdirectory("goldbot-report-write-").FullName;

@@ -32,7 +32,7 @@ internal static class SampleReport
 
     public static string StatsJson() => JsonSerializer.Serialize(new
     {
-        summary = new { netProfit = 1234.5m, trades = 2, winRate = 50.0m, profitFactor = 1.8765m, maxDrawdown = 310.25m, symbol = "MGC <G26> & co" },
+        summary = new { netProfit = 1234.5m, trades = 2, winRate = 0.5m, profitFactor = 1.8765m, maxDrawdown = 310.25m, symbol = "MGC <G26> & co" },
         trades = new[]
         {
             new { id = "t1", side = "Long", pnl = 1544.75m, entry = 4101.3m },
@@ -56,9 +56,13 @@ internal static class SampleReport
         ]);
         var trades = new ReportTable("Trades", ["Id", "Side", "Entry", "P&L (USD)"],
         [
-            [new ReportCell("t1", "/trades/0/id"), new ReportCell("Long", "/trades/0/side"), new ReportCell("4101.3", "/trades/0/entry"), new ReportCell("+1,544.75", "/trades/0/pnl")],
-            [new ReportCell("t2", "/trades/1/id"), new ReportCell("Short", "/trades/1/side"), new ReportCell("4112.8", "/trades/1/entry"), new ReportCell("-310.25", "/trades/1/pnl")],
-        ]);
+            [new ReportCell("t1", "/trades/0/id"), new ReportCell("Long", "/trades/0/side"), new ReportCell("4101.3", "/trades/0/entry"), new ReportCell("+1,544.75", "/trades/0/pnl") { Tone = 1 }],
+            [new ReportCell("t2", "/trades/1/id"), new ReportCell("Short", "/trades/1/side"), new ReportCell("4112.8", "/trades/1/entry"), new ReportCell("-310.25", "/trades/1/pnl") { Tone = -1 }],
+        ])
+        {
+            RowSpans = [new ReportSpan("trade-t1", Start.AddMinutes(31), Start.AddMinutes(70)), new ReportSpan("trade-t2", Start.AddMinutes(100), Start.AddMinutes(130))],
+            BelowPriceChart = true,
+        };
         var zones = new[]
         {
             new ReportZone(Start.AddMinutes(9), Start.AddMinutes(90), 4102.5m, 4099.0m, Bullish: true, "OB+"),
@@ -74,6 +78,9 @@ internal static class SampleReport
         return new ReportDocument(
             "MGC order-block backtest <test> & \"quotes\"",
             string.Create(CultureInfo.InvariantCulture, $"mgc_3m sample, {Start:yyyy-MM-dd HH:mm} UTC, 60 bars"),
-            candles, zones, markers, equity, drawdown, [summary, trades], StatsJson());
+            candles, zones, markers, equity, drawdown, [summary, trades], StatsJson())
+        {
+            Notice = "Trading stopped early: <sample> & co",
+        };
     }
 }

@@ -35,10 +35,14 @@ public sealed class BacktestReportBuilderTests : IDisposable
             Assert.True(StatsCellMatch.TryResolve(stats.RootElement, cell.StatsPointer!, out var value), $"{cell.StatsPointer} names nothing");
             Assert.True(StatsCellMatch.Matches(cell.Text, value), $"{cell.StatsPointer}: cell '{cell.Text}', stats.json {value.GetRawText()}");
         }
+        // Every defined value once, plus the key figures and the monthly-returns grid, which repeat some.
         var keyFigures = document.Tables[0];
         Assert.Equal("Key figures", keyFigures.Title);
         var keyFiguresBound = keyFigures.Rows.Count(r => r[1].StatsPointer is not null);
-        Assert.Equal(DefinedValues(MgcRun.Result.Statistics), bound.Count - keyFiguresBound);
+        var grid = document.Tables[1];
+        Assert.StartsWith("Monthly returns", grid.Title, StringComparison.Ordinal);
+        var gridBound = grid.Rows.SelectMany(r => r).Count(c => c.StatsPointer is not null);
+        Assert.Equal(DefinedValues(MgcRun.Result.Statistics), bound.Count - keyFiguresBound - gridBound);
     }
 
     [Fact]
@@ -51,7 +55,9 @@ public sealed class BacktestReportBuilderTests : IDisposable
             Assert.Contains(document.Tables, t => t.Title == section.Title);
         foreach (var breakdown in run.Statistics.Breakdowns)
             Assert.Contains(document.Tables, t => t.Title == breakdown.Title);
-        Assert.Equal(run.Strategy.Trades.Count, document.Tables[^1].Rows.Count);
+        var trades = Assert.Single(document.Tables, t => t.Title.StartsWith("Trades (", StringComparison.Ordinal));
+        Assert.Equal(run.Strategy.Trades.Count, trades.Rows.Count);
+        Assert.Equal(run.Strategy.Trades.Select(t => t.EntryTime), trades.RowSpans!.Select(s => s!.From));
         Assert.Equal(run.Bars.Count, document.Candles.Count);
         Assert.Equal(run.Zones, document.Zones);
         Assert.Equal(run.Strategy.Trades.Count + run.Strategy.Trades.Sum(t => t.Exits.Count), document.Markers.Count);
@@ -87,5 +93,37 @@ public sealed class BacktestReportBuilderTests : IDisposable
         Assert.Equal(document.Markers.Count, page.Number("data-markers"));
         Assert.Equal(document.Tables.SelectMany(t => t.Rows).SelectMany(r => r).Count(c => c.StatsPointer is not null), page.Number("data-cells-checked"));
         Assert.Equal(0, page.Number("data-cells-mismatched"));
+    }
+
+    [Fact]
+    public void Fractions_show_as_percent_and_the_monthly_grid_has_a_row_per_year_bound_to_stats_json()
+    {
+        var document = Document();
+        var stats = MgcRun.Result.Statistics;
+
+        var winRate = document.Tables[0].Rows.Single(r => r[0].Text == "Trades: Win rate")[1];
+        Assert.Equal((stats.Section("trades")["win_rate"].Number!.Value * 100).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " %", winRate.Text);
+        var grid = document.Tables[1];
+        Assert.Equal(["Year", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Year"], grid.Columns);
+        Assert.Equal(stats.Breakdown("yearly_returns").Rows.Select(r => r.Key), grid.Rows.Select(r => r[0].Text));
+        var december = grid.Rows.Single(r => r[0].Text == "2025")[12];
+        var index = stats.Breakdown("monthly_returns").Rows.ToList().FindIndex(r => r.Key == "2025-12");
+        Assert.Equal($"/breakdowns/monthly_returns/{index}/return", december.StatsPointer);
+        Assert.EndsWith(" %", december.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_top_of_the_report_shows_the_R_distribution_exits_and_refusals_above_the_price_chart()
+    {
+        var document = Document();
+
+        var above = document.Tables.Where(t => !t.BelowPriceChart).Select(t => t.Title).ToList();
+        Assert.Equal(["Key figures", "R-multiple distribution (net P&L ÷ planned risk)", "By exit reason (the fill that made the trade flat)", "Signals not traded, by reason"],
+            above.Where(t => !t.StartsWith("Monthly returns", StringComparison.Ordinal)));
+        var refusals = MgcRun.Result.Strategy.Refusals;
+        Assert.NotEmpty(refusals);
+        var refusalTable = document.Tables.Single(t => t.Title == "Signals not traded, by reason");
+        Assert.Equal(refusals.Count, refusalTable.Rows.Sum(r => int.Parse(r[1].Text, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Null(document.Notice); // six weeks of MGC: trading goes on to the end
     }
 }

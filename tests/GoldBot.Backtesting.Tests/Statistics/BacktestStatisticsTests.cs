@@ -61,13 +61,21 @@ public sealed class BacktestStatisticsTests
     [Fact]
     public void Breakdowns_add_up_to_the_totals()
     {
-        foreach (var table in Seven.Breakdowns)
+        foreach (var table in Seven.Breakdowns.Where(b => b.Columns == TradeBreakdowns.Columns))
         {
             Assert.Equal(7m, table.Rows.Sum(r => table.Value(r.Key, "trades")));
             Assert.Equal(150m, table.Rows.Sum(r => table.Value(r.Key, "net_pnl")));
             Assert.Equal(400m, table.Rows.Sum(r => table.Value(r.Key, "gross_profit")));
             Assert.Equal(3m, table.Rows.Sum(r => table.Value(r.Key, "wins")));
         }
+        var histogram = Seven.Breakdown("r_multiples");
+        Assert.Equal(7m, histogram.Rows.Sum(r => histogram.Value(r.Key, "trades")));
+        Assert.Equal(150m, histogram.Rows.Sum(r => histogram.Value(r.Key, "net_pnl")));
+        Assert.InRange(histogram.Rows.Sum(r => histogram.Value(r.Key, "share")!.Value), 0.9998m, 1.0002m); // shares rounded to 4 decimals
+        var months = Seven.Breakdown("monthly_returns");
+        Assert.Equal(7m, months.Rows.Sum(r => months.Value(r.Key, "trades")));
+        Assert.Equal(150m, months.Rows.Sum(r => months.Value(r.Key, "net_pnl")));
+        Assert.Equal(6, Seven.Breakdowns.Count(b => b.Columns == TradeBreakdowns.Columns)); // pattern, score, hour, weekday, month, exit reason
     }
 
     [Fact]
@@ -120,7 +128,8 @@ public sealed class BacktestStatisticsTests
         Assert.Null(Value(stats, "returns", "sharpe"));
         Assert.Null(Value(stats, "confidence", "expectancy_usd_lower"));
         Assert.Equal(0m, Value(stats, "returns", "max_drawdown_usd"));
-        Assert.All(stats.Breakdowns, b => Assert.Empty(b.Rows));
+        Assert.All(stats.Breakdowns.Where(b => b.Key is not ("monthly_returns" or "yearly_returns")), b => Assert.Empty(b.Rows));
+        Assert.Equal([0m, 0m, 2m], stats.Breakdown("monthly_returns").Rows.Single().Values); // the hand-made days count a closed trade each
     }
 
     [Fact]

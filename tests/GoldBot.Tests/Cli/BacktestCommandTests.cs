@@ -95,6 +95,11 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Equal(60m, stats.Sections["run"]["bar_minutes"].Number);
         Assert.Equal(stats.Sections["trades"]["net_pnl"].Number, decimal.Parse(Line(stdout, "net P&L (USD): "), CultureInfo.InvariantCulture));
         Assert.True(stats.Sections["trades"]["trades"].Number > 0, "the spot-gold run trades");
+        // Every trade falls in 2018–2019: the summary and stats.json say why trading stopped (issue 14 §5).
+        Assert.Contains("Trading stopped early: the last trade closed on 2019-11-18 16:00 UTC", stdout, StringComparison.Ordinal);
+        Assert.Contains("2.96 USD above its maximum loss floor (balance 49,128.20 USD, floor 49,125.24 USD): no further trade could be sized.", stdout, StringComparison.Ordinal);
+        Assert.Equal("yes", stats.Sections["trading_stop"]["stopped_early"].Text);
+        Assert.Equal(2.96m, stats.Sections["trading_stop"]["floor_headroom"].Number);
     }
 
     [Fact]
