@@ -9,4 +9,4 @@ root.Subcommands.Add(ChaosCommand.Create());
 root.Subcommands.Add(RiskCommand.Create());
 root.Subcommands.Add(LearningCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
-return await root.Parse(args).InvokeAsync();
+return await CommandLineErrors.InvokeAsync(root, args);

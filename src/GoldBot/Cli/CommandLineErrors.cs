@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace GoldBot.Cli;
+
+/// <summary>
+/// The one way every verb of <c>goldbot</c> and <c>goldbot-sim</c> is run (issue 14 §4), so a verb added later behaves the same
+/// without doing anything: a parse error (an unknown option or verb, a value of the wrong type, a missing required option, a
+/// validator's rule) is ONE line on stderr, <c>error: …</c>, naming the option and the rule in words (never a .NET type name such
+/// as <c>System.Int32</c>), with no help text, and exit code <see cref="BadInput"/>; an exception no verb handled is one line
+/// and exit code <see cref="Failed"/>, never a stack trace. <c>--help</c> and <c>--version</c> work as System.CommandLine makes them.
+/// This file is also compiled into goldbot-sim (linked by its project file).
+/// </summary>
+internal static class CommandLineErrors
+{
+    /// <summary>Exit code of a bad option, value or range (and, by each verb, of bad input files and configuration).</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Exit code of an unexpected failure (an exception no verb handled).</summary>
+    public const int Failed = 1;
+
+    /// <summary>Parses <paramref name="args"/> against <paramref name="root"/> and runs the chosen verb; returns the exit code.</summary>
+    /// <param name="output">Standard output (default <see cref="Console.Out"/>), handed to the verbs as <see cref="InvocationConfiguration.Output"/>.</param>
+    /// <param name="error">Standard error (default <see cref="Console.Error"/>), handed to the verbs as <see cref="InvocationConfiguration.Error"/>.</param>
+    public static async Task<int> InvokeAsync(RootCommand root, IReadOnlyList<string> args, TextWriter? output = null, TextWriter? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(args);
+        output ??= Console.Out;
+        error ??= Console.Error;
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args);
+        }
+#pragma warning disable CA1031 // A validator that throws: one line, not a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync($"error: {Message(e)} (an unexpected failure while reading the command line: please report it)");
+            return Failed;
+        }
+        if (parse.Action is ParseErrorAction)
+        {
+            await error.WriteLineAsync(Describe(parse));
+            return BadInput;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException)
+        {
+            return Failed; // Ctrl+C before the verb could end on its own: interrupted, as the README's exit codes say.
+        }
+#pragma warning disable CA1031 // The last line of defence: one line instead of a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync($"error: {Message(e)} (an unexpected failure of '{Path(parse.CommandResult.Command)}': please report it)");
+            return Failed;
+        }
+    }
+
+    /// <summary>
+    /// Adds the rule <paramref name="problem"/> to <paramref name="option"/>: it sees the value once it has converted (a value of the
+    /// wrong type is reported as such, without it) and returns the one-line problem, naming the option, or null when the value is good.
+    /// </summary>
+    public static void AddRule<T>(Option<T> option, Func<T, string?> problem)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        ArgumentNullException.ThrowIfNull(problem);
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 0 || result.Tokens.Any(t => !Converts(t.Value, Element(option.ValueType))))
+                return;
+            if (problem(result.GetValueOrDefault<T>()) is { } text)
+                result.AddError(text);
+        });
+    }
+
+    /// <summary>The parse errors of <paramref name="parse"/> as one line: <c>error: </c>, each problem, and where help is.</summary>
+    internal static string Describe(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var problems = parse.Errors.Select(e => Problem(parse, e)).Distinct(StringComparer.Ordinal).ToList();
+        var help = Path(parse.CommandResult.Command);
+        return $"error: {string.Join("; ", problems)} (see {(help.Length == 0 ? "" : help + " ")}--help)";
+    }
+
+    private static string Problem(ParseResult parse, ParseError error)
+    {
+        var option = error.SymbolResult switch
+        {
+            ArgumentResult { Parent: OptionResult o } => o,
+            OptionResult o => o,
+            _ => null,
+        };
+        if (option is not null)
+        {
+            var type = Element(option.Option.ValueType);
+            foreach (var token in error.SymbolResult!.Tokens.Select(t => t.Value))
+            {
+                if (!Converts(token, type))
+                    return $"{option.Option.Name} '{token}' is not {Expected(type)}";
+            }
+        }
+        // A command with subcommands but no action of its own (goldbot risk): name what may follow it.
+        if (error.SymbolResult is CommandResult { Command: { Action: null, Subcommands.Count: > 0 } command } && ReferenceEquals(parse.CommandResult.Command, command))
+            return $"'{Path(command)}' needs one of its commands: {string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}";
+        return OneLine(error.Message).TrimEnd('.');
+    }
+
+    /// <summary>The type one token converts to: <c>T</c> of <c>T?</c> and of <c>T[]</c>.</summary>
+    private static Type Element(Type type)
+    {
+        type = type.IsArray ? type.GetElementType()! : type;
+        return Nullable.GetUnderlyingType(type) ?? type;
+    }
+
+    private static bool Converts(string token, Type type)
+    {
+        var c = CultureInfo.InvariantCulture;
+        return type switch
+        {
+            _ when type == typeof(int) => int.TryParse(token, NumberStyles.Integer, c, out _),
+            _ when type == typeof(long) => long.TryParse(token, NumberStyles.Integer, c, out _),
+            _ when type == typeof(double) => double.TryParse(token, NumberStyles.Float, c, out _),
+            _ when type == typeof(decimal) => decimal.TryParse(token, NumberStyles.Number, c, out _),
+            _ when type == typeof(DateTimeOffset) => DateTimeOffset.TryParse(token, c, DateTimeStyles.AssumeUniversal, out _),
+            _ when type == typeof(DateTime) => DateTime.TryParse(token, c, DateTimeStyles.AssumeUniversal, out _),
+            _ when type == typeof(TimeSpan) => TimeSpan.TryParse(token, c, out _),
+            _ when type == typeof(bool) => bool.TryParse(token, out _),
+            _ when type.IsEnum => Enum.TryParse(type, token, ignoreCase: true, out _),
+            _ => true,
+        };
+    }
+
+    /// <summary>What a value of <paramref name="type"/> looks like, in words.</summary>
+    private static string Expected(Type type) => type switch
+    {
+        _ when type == typeof(int) || type == typeof(long) => "a whole number",
+        _ when type == typeof(double) || type == typeof(decimal) => "a number",
+        _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => "a date (yyyy-MM-dd) or an ISO 8601 date-time",
+        _ when type == typeof(TimeSpan) => "a duration (hh:mm:ss)",
+        _ when type == typeof(bool) => "true or false",
+        _ when type.IsEnum => "one of " + string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant())),
+        _ => "a valid value",
+    };
+
+    /// <summary>The verb's path without the executable's name, e.g. <c>risk set-floor</c>; empty for the root.</summary>
+    private static string Path(Command command)
+    {
+        var names = new List<string>();
+        for (Symbol? s = command; s is Command { } c and not RootCommand; s = c.Parents.FirstOrDefault())
+            names.Insert(0, s.Name);
+        return string.Join(' ', names);
+    }
+
+    /// <summary>
+    /// An exception's message as one line, without the <c> (Parameter 'name')</c> that <see cref="ArgumentException"/> appends
+    /// (a C# parameter name means nothing to someone at a prompt).
+    /// </summary>
+    public static string Message(Exception e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var message = e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+        return OneLine(message);
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+}
