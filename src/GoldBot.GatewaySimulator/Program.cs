@@ -50,6 +50,11 @@ root.SetAction(async (parse, cancellationToken) =>
     if (parse.GetValue(speed) is { } s) options.Speed = s;
     if (parse.GetValue(shape) is { } sh) options.PayloadShape = sh;
     if (parse.GetValue(proxy) is { } px) options.ProxyContractId = px;
+    if (options.Port > 0 && !PortIsFree(options.Port))
+    {
+        await Console.Error.WriteLineAsync(PortInUse(options.Port)).ConfigureAwait(false);
+        return 2;
+    }
     try
     {
         await using var app = GatewaySimulatorApp.Build(options);
@@ -65,8 +70,26 @@ root.SetAction(async (parse, cancellationToken) =>
     }
     catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
     {
-        await Console.Error.WriteLineAsync($"error: --port {options.Port}: 127.0.0.1:{options.Port} is already in use (another goldbot-sim?); pass another --port").ConfigureAwait(false);
+        // Taken between the check above and the bind.
+        await Console.Error.WriteLineAsync(PortInUse(options.Port)).ConfigureAwait(false);
         return 2;
     }
 });
 return await CommandLineErrors.InvokeAsync(root, args).ConfigureAwait(false);
+
+static string PortInUse(int port) => $"error: --port {port}: 127.0.0.1:{port} is already in use (another goldbot-sim?); pass another --port";
+
+// Checked before the host starts, whose own failure would be logged with its stack trace.
+static bool PortIsFree(int port)
+{
+    try
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        probe.Start();
+        return true;
+    }
+    catch (System.Net.Sockets.SocketException)
+    {
+        return false;
+    }
+}

@@ -107,6 +107,16 @@ internal static class CommandLineErrors
                     return $"{option.Option.Name} '{token}' is not {Expected(type)}";
             }
         }
+        // A word the command does not know; after a switch (--close-break maybe) it is a value that is not true or false.
+        if (parse.UnmatchedTokens.FirstOrDefault(u => error.Message.Contains($"'{u}'", StringComparison.Ordinal)) is { } unmatched)
+        {
+            var at = parse.Tokens.Select(t => t.Value).ToList().IndexOf(unmatched);
+            var before = at > 0 ? parse.Tokens[at - 1].Value : null;
+            var flag = parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == before || o.Aliases.Contains(before!));
+            return flag is not null && Element(flag.ValueType) == typeof(bool)
+                ? $"{flag.Name} '{unmatched}' is not {Expected(typeof(bool))}"
+                : $"unknown option or command '{unmatched}'";
+        }
         // A command with subcommands but no action of its own (goldbot risk): name what may follow it.
         if (error.SymbolResult is CommandResult { Command: { Action: null, Subcommands.Count: > 0 } command } && ReferenceEquals(parse.CommandResult.Command, command))
             return $"'{Path(command)}' needs one of its commands: {string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}";

@@ -62,6 +62,12 @@ public static class DaemonRunner
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var stopwatch = Stopwatch.StartNew();
+        // With --mode given, an option that mode ignores is refused before the configuration is read (a paper run needs credentials first).
+        if (arguments.Mode is { } chosen && IgnoredOptions(arguments, chosen) is { } ignoredByMode)
+        {
+            await error.WriteLineAsync($"error: {ignoredByMode}");
+            return 2;
+        }
         GoldBotSettings settings;
         ExchangeCalendar calendar;
         try
@@ -79,7 +85,7 @@ public static class DaemonRunner
             return await ConfigurationErrorAsync(e, error, arguments);
         }
 
-        if (IgnoredOptions(arguments, settings) is { } ignored)
+        if (IgnoredOptions(arguments, settings.Mode) is { } ignored)
         {
             await error.WriteLineAsync($"error: {ignored}");
             return 2;
@@ -161,15 +167,15 @@ public static class DaemonRunner
     /// <c>--time-zone</c> describe the replayed file (sim replays the simulator's own file at its own pace; paper and live
     /// take TopstepX's market on the wall clock), and <c>--live</c> confirms live mode only.
     /// </summary>
-    internal static string? IgnoredOptions(RunArguments arguments, GoldBotSettings settings)
+    /// <param name="effective">The mode the run would have: <see cref="RunArguments.Mode"/>, else the configuration's.</param>
+    internal static string? IgnoredOptions(RunArguments arguments, RunMode effective)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        ArgumentNullException.ThrowIfNull(settings);
-        var mode = arguments.Mode is null ? $"Mode {settings.Mode} (from the configuration)" : $"--mode {settings.Mode.ToString().ToLowerInvariant()}";
+        var mode = arguments.Mode is null ? $"Mode {effective} (from the configuration)" : $"--mode {effective.ToString().ToLowerInvariant()}";
         var problems = new List<string>();
-        if (settings.Mode != RunMode.Replay)
+        if (effective != RunMode.Replay)
         {
-            var sim = settings.Mode == RunMode.Sim;
+            var sim = effective == RunMode.Sim;
             if (arguments.BarsFile is not null)
                 problems.Add($"--bars is for replay mode only, not {mode}: " + (sim ? "the simulator replays its own file (goldbot-sim --bars FILE)" : "the bars come from TopstepX"));
             if (arguments.Speed is not null)
@@ -177,7 +183,7 @@ public static class DaemonRunner
             if (arguments.TimeZone is not null)
                 problems.Add($"--time-zone is for replay mode only, not {mode}: it is the clock of a replayed bars file");
         }
-        if (arguments.Live && settings.Mode != RunMode.Live)
+        if (arguments.Live && effective != RunMode.Live)
             problems.Add($"--live confirms live mode only, not {mode}: add --mode live to place real orders, or leave --live out");
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
