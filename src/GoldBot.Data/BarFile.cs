@@ -46,7 +46,7 @@ public sealed record BarFile(string Path, IReadOnlyList<Bar> Bars, IReadOnlyList
     /// <c>bars file F: 5 bad rows skipped (0.04 % of 12,387 rows): out of order 3 (lines 12, 40, 77), stray quote 2 (lines 5, 9)</c>.
     /// </summary>
     public string SkippedSummary() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"bars file {Path}: {Problems.Count:N0} bad rows skipped ({BadRowsPercent:0.##} % of {Bars.Count + Problems.Count + ZeroVolumeDropped:N0} rows): ")
+        $"bars file {Path}: {Problems.Count:N0} bad {(Problems.Count == 1 ? "row" : "rows")} skipped ({BadRowsPercent:0.##} % of {Bars.Count + Problems.Count + ZeroVolumeDropped:N0} rows): ")
         + string.Join(", ", Problems.GroupBy(p => p.Kind).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{g.Key} {g.Count():N0} ({(g.Count() == 1 ? "line" : "lines")} {string.Join(", ", g.Take(LinesListedPerKind).Select(p => p.Line))}{(g.Count() > LinesListedPerKind ? ", …" : "")})")));

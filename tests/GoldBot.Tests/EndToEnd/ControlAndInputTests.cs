@@ -102,7 +102,7 @@ public sealed class ControlAndInputTests
         File.WriteAllLines(path, lines);
         using var run = await ReplayRun.StartAsync(bars: path);
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains($"warning: {path} line 11: high 4100.0 is below max(open, close) 4102.0 (skipped)", run.Error);
+        Assert.Equal($"warning: bars file {path}: 1 bad row skipped (0.05 % of 1,999 rows): high/low inconsistent 1 (line 11)", run.Error.TrimEnd());
         Assert.Contains("bars 1998,", run.Output);
         Directory.Delete(dir, true);
     }
