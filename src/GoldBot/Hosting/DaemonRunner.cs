@@ -39,7 +39,7 @@ public sealed record RunArguments(string? ConfigFile, string? BarsFile, double? 
         if (Symbol is not null)
             keys.Add(("Instrument:Symbol", "--symbol", Symbol));
         if (Mode is { } mode)
-            keys.Add(("Mode", "--mode", mode.ToString().ToLowerInvariant()));
+            keys.Add(("Mode", "--mode", mode.ToString()));
         return keys;
     }
 }
