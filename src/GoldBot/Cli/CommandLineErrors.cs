@@ -119,7 +119,7 @@ internal static class CommandLineErrors
         }
         // A command with subcommands but no action of its own (goldbot risk): name what may follow it.
         if (error.SymbolResult is CommandResult { Command: { Action: null, Subcommands.Count: > 0 } command } && ReferenceEquals(parse.CommandResult.Command, command))
-            return $"'{Path(command)}' needs one of its commands: {string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}";
+            return $"'{(command is RootCommand ? command.Name : Path(command))}' needs one of its commands: {string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}";
         return OneLine(error.Message).TrimEnd('.');
     }
 
@@ -130,35 +130,49 @@ internal static class CommandLineErrors
         return Nullable.GetUnderlyingType(type) ?? type;
     }
 
+    /// <summary>The value types a verb's options use, how a token of each is checked, and how it is named to the user.</summary>
+    private static readonly (Type Type, Func<string, bool> Parses, string Words)[] Kinds =
+    [
+        (typeof(int), t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out _), "a whole number"),
+        (typeof(long), t => long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out _), "a whole number"),
+        (typeof(double), t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _), "a number"),
+        (typeof(float), t => float.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _), "a number"),
+        (typeof(decimal), t => decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out _), "a number"),
+        (typeof(DateTimeOffset), t => DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _), "a date (yyyy-MM-dd) or an ISO 8601 date-time"),
+        (typeof(DateTime), t => DateTime.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _), "a date (yyyy-MM-dd) or an ISO 8601 date-time"),
+        (typeof(DateOnly), t => DateOnly.TryParse(t, CultureInfo.InvariantCulture, out _), "a date (yyyy-MM-dd)"),
+        (typeof(TimeOnly), t => TimeOnly.TryParse(t, CultureInfo.InvariantCulture, out _), "a time of day (HH:mm)"),
+        (typeof(TimeSpan), t => TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out _), "a duration (hh:mm:ss)"),
+        (typeof(bool), t => bool.TryParse(t, out _), "true or false"),
+    ];
+
     private static bool Converts(string token, Type type)
     {
-        var c = CultureInfo.InvariantCulture;
-        return type switch
+        if (type.IsEnum)
+            return Enum.TryParse(type, token, ignoreCase: true, out _);
+        if (Kinds.FirstOrDefault(k => k.Type == type) is { Parses: { } parses })
+            return parses(token);
+        // Any other type: as its converter reads it.
+        var converter = System.ComponentModel.TypeDescriptor.GetConverter(type);
+        if (type == typeof(string) || !converter.CanConvertFrom(typeof(string)))
+            return true;
+        try
         {
-            _ when type == typeof(int) => int.TryParse(token, NumberStyles.Integer, c, out _),
-            _ when type == typeof(long) => long.TryParse(token, NumberStyles.Integer, c, out _),
-            _ when type == typeof(double) => double.TryParse(token, NumberStyles.Float, c, out _),
-            _ when type == typeof(decimal) => decimal.TryParse(token, NumberStyles.Number, c, out _),
-            _ when type == typeof(DateTimeOffset) => DateTimeOffset.TryParse(token, c, DateTimeStyles.AssumeUniversal, out _),
-            _ when type == typeof(DateTime) => DateTime.TryParse(token, c, DateTimeStyles.AssumeUniversal, out _),
-            _ when type == typeof(TimeSpan) => TimeSpan.TryParse(token, c, out _),
-            _ when type == typeof(bool) => bool.TryParse(token, out _),
-            _ when type.IsEnum => Enum.TryParse(type, token, ignoreCase: true, out _),
-            _ => true,
-        };
+            converter.ConvertFromInvariantString(token);
+            return true;
+        }
+#pragma warning disable CA1031 // A converter's refusal, whatever it throws.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
     }
 
     /// <summary>What a value of <paramref name="type"/> looks like, in words.</summary>
-    private static string Expected(Type type) => type switch
-    {
-        _ when type == typeof(int) || type == typeof(long) => "a whole number",
-        _ when type == typeof(double) || type == typeof(decimal) => "a number",
-        _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => "a date (yyyy-MM-dd) or an ISO 8601 date-time",
-        _ when type == typeof(TimeSpan) => "a duration (hh:mm:ss)",
-        _ when type == typeof(bool) => "true or false",
-        _ when type.IsEnum => "one of " + string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant())),
-        _ => "a valid value",
-    };
+    private static string Expected(Type type) =>
+        type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant()))
+        : Kinds.FirstOrDefault(k => k.Type == type).Words ?? "a valid value";
 
     /// <summary>The verb's path without the executable's name, e.g. <c>risk set-floor</c>; empty for the root.</summary>
     private static string Path(Command command)
