@@ -9,4 +9,7 @@ root.Subcommands.Add(ChaosCommand.Create());
 root.Subcommands.Add(RiskCommand.Create());
 root.Subcommands.Add(LearningCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(DashboardCommand.Create());
+root.Subcommands.Add(TradesCommand.Create());
+root.Subcommands.Add(SignalsCommand.Create());
 return await CommandLineErrors.InvokeAsync(root, args);

@@ -150,6 +150,9 @@ public sealed class OrderExecutor
     public decimal? CurrentStop => _account.Position == 0 ? null
         : _account.Orders.FirstOrDefault(o => o.Type == OrderType.Stop && o.Side == ExitSide(_account.Position))?.StopPrice;
 
+    /// <summary>The orders the executor last saw working at the broker (its own and any it adopted), by order id.</summary>
+    public IReadOnlyList<WorkingOrder> WorkingOrders => [.. _account.Orders];
+
     /// <summary>The protection supervisor's state for status.json.</summary>
     public ProtectionStatus Protection => new(ProtectionState(), _lastViolation, _lastViolationTime, _repairs, _violationCount,
         Math.Round(_secondsNakedToday + (_nakedSince is { } since ? (_clock.GetUtcNow() - since).TotalSeconds : 0), 3));

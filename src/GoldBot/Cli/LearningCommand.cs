@@ -95,21 +95,7 @@ internal static class LearningCommand
     {
         if (!File.Exists(path))
             throw new IOException($"no journal at {path}: run GoldBot first (the README's first command writes it), or pass --journal FILE or --account ID");
-        var documents = new List<TradeDocument>();
-        foreach (var line in File.ReadLines(path))
-        {
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            try
-            {
-                if (JsonSerializer.Deserialize<TradeDocument>(line, MonitoringJson.Line) is { ExitTime: not null } document)
-                    documents.Add(document);
-            }
-            catch (JsonException)
-            {
-                // A torn line (a write cut short) spoils only itself.
-            }
-        }
+        var documents = MonitoringFolder.ReadJournal(path);
         var run = documents.Count == 0 ? null : documents[^1].RunId;
         var chosen = allRuns ? documents : documents.Where(d => d.RunId == run).ToList();
         return ([.. chosen.OrderBy(d => d.ExitTime).Select(d => d.ToRecord())], allRuns ? $"every run in {path}" : $"run {run ?? "(none)"} in {path}");

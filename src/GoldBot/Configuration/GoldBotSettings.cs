@@ -46,6 +46,9 @@ public sealed class GoldBotSettings
     /// <summary>Operator control files.</summary>
     public ControlSettings Controls { get; init; } = new();
 
+    /// <summary>Outbound alerts (Telegram, Discord, Slack, a JSON webhook) and Telegram commands; every channel off by default.</summary>
+    public Alerts.AlertSettings Alerts { get; init; } = new();
+
     /// <summary>The durable state store (Sim and Live modes).</summary>
     public StateSettings State { get; init; } = new();
 

@@ -154,6 +154,7 @@ public static class SettingsValidator
         if (settings.Mode == RunMode.Live && gateway.AccountId is null)
             errors.Add("Mode Live needs an explicit account: TopstepX:AccountId (GOLDBOT__TopstepX__AccountId); `goldbot accounts` lists them");
         errors.AddRange(DollarProxyRules.Check(settings));
+        errors.AddRange(Alerts.AlertSecrets.FromEnvironment().Problems(settings.Alerts));
         foreach (var (key, url) in new[] { ("ApiBaseUrl", gateway.ApiBaseUrl), ("MarketHubUrl", gateway.MarketHubUrl), ("UserHubUrl", gateway.UserHubUrl), ("SimulatorUrl", gateway.SimulatorUrl) })
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))

@@ -1,3 +1,4 @@
+using GoldBot.Alerts;
 using GoldBot.Time;
 using GoldBot.Configuration;
 using GoldBot.Controls;
@@ -22,7 +23,7 @@ using Serilog.Events;
 namespace GoldBot.Hosting;
 
 /// <summary>
-/// The composition root: one generic host whose hosted services (control-file watcher, status
+/// The composition root: one generic host whose hosted services (alerts, control-file watcher, status
 /// writer, order executor, risk manager, SMC detector, market-data feed) share
 /// <see cref="PipelineChannels"/>, all on one <see cref="TimeProvider"/>. The boundaries are the
 /// only things that differ between modes: the market-data source, the broker and the clock
@@ -142,10 +143,12 @@ public static class DaemonHost
             sp.GetRequiredService<ExecutorInbox>(), sp.GetService<OpenTradePersistence>()));
         if (boundaries.Feed is { } feed)
             services.AddSingleton(feed);
+        services.AddSingleton(sp => new ControlLog(logDirectory, clock, sp.GetRequiredService<WriteFailures>(), sp.GetRequiredService<AlertPublisher>()));
         services.AddSingleton(sp => new ControlFiles(Path.GetFullPath(settings.Controls.Directory), settings.Risk.MinContracts,
             settings.Risk.MaxContracts / contract.MicroEquivalent, sp.GetRequiredService<ILoggerFactory>().CreateLogger<ControlFiles>()));
 
-        // Consumers first, the feed last: StopAsync runs in reverse, so the status writer stops last.
+        // Consumers first, the feed last: StopAsync runs in reverse, so the status writer stops last (and the alerts after it).
+        AlertRegistration.Add(services, settings);
         services.AddHostedService<HangUpShutdown>();
         services.AddHostedService<StatusWriterService>();
         services.AddHostedService<ControlFileWatcherService>();

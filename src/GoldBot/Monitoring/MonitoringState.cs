@@ -46,6 +46,7 @@ public sealed class MonitoringState
     private string? _executionBlockedBy;
     private MarketRegimeStatus? _regime;
     private LearningStatus? _learning;
+    private IReadOnlyList<WorkingOrder> _orders = [];
 
     /// <summary>Holds a value when something changed since the status writer last took it (one pending signal at most).</summary>
     public ChannelReader<bool> Changes => _changes.Reader;
@@ -87,6 +88,18 @@ public sealed class MonitoringState
                 Changed();
             _protection = protection;
             _executionBlockedBy = executionBlockedBy;
+        }
+    }
+
+    /// <summary>Publishes the orders working at the broker (the executor's view); a different set is a change.</summary>
+    public void SetWorkingOrders(IReadOnlyList<WorkingOrder> orders)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        lock (_gate)
+        {
+            if (!_orders.SequenceEqual(orders))
+                Changed();
+            _orders = orders;
         }
     }
 
@@ -150,7 +163,7 @@ public sealed class MonitoringState
     {
         lock (_gate)
             return new MonitoringSnapshot(_risk, _openPnL, _markPrice, _position, _openTrade, _currentStop, _lastSignal, _lastBarTime, [.. _controls], _protection, _executionBlockedBy, _lastBar,
-                _regime, _learning);
+                _regime, _learning, _orders);
     }
 }
 
@@ -169,7 +182,8 @@ public sealed record MonitoringSnapshot(
     string? ExecutionBlockedBy,
     Bar? LastBar = null,
     MarketRegimeStatus? Regime = null,
-    LearningStatus? Learning = null);
+    LearningStatus? Learning = null,
+    IReadOnlyList<WorkingOrder>? WorkingOrders = null);
 
 /// <summary>status.json "market_regime": the entry time frame's regime after its latest bar and the measures behind it (<c>docs/learning.md</c>).</summary>
 /// <param name="Regime"><c>trending_up</c>, <c>trending_down</c>, <c>ranging</c>, <c>volatile</c> or <c>unknown</c>.</param>

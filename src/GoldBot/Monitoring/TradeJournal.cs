@@ -11,7 +11,7 @@ namespace GoldBot.Monitoring;
 /// <c>all_trades.jsonl</c> (one line per closed trade, appended, never rewritten; each line
 /// carries the run id so runs sharing a logs folder can be told apart). trades_today.json also lists
 /// the day's trades that earlier runs closed (read back from all_trades.jsonl when the day starts), so
-/// a restart keeps the day whole. Thread-safe. Writing is
+/// a restart keeps the day whole; replays neither list nor are listed by other runs (each replays history anew). Thread-safe. Writing is
 /// best-effort: a failed write is reported through <see cref="WriteFailures"/> (once in the log, in status.json and in the
 /// exit summary) and retried with the next change or the status timer; it never stops trading by itself. The in-memory record of closed trades is always kept.
 /// </summary>
@@ -44,6 +44,9 @@ public sealed class TradeJournal
 
     /// <summary>Identity of this run, written on every journal line.</summary>
     public string RunId { get; }
+
+    /// <summary>The contract's root symbol, e.g. MGC, written on every journal line.</summary>
+    public string Symbol => _symbol;
 
     /// <summary>Trades closed during this run, in closing order.</summary>
     public IReadOnlyList<TradeRecord> ClosedTrades { get { lock (_gate) return [.. _closed]; } }
@@ -149,11 +152,15 @@ public sealed class TradeJournal
         _earlier.AddRange(EarlierRuns(day));
     }
 
-    /// <summary>The trades of <paramref name="day"/> that other runs closed, from all_trades.jsonl (unreadable lines skipped, said once).</summary>
+    /// <summary>
+    /// The trades of <paramref name="day"/> that other runs closed, from all_trades.jsonl (unreadable lines skipped, said once).
+    /// Replays are left out on both sides: a replay trades history again, so its day is not a continuation of another run's
+    /// (run ids start with the mode: <c>replay-…</c>).
+    /// </summary>
     private List<TradeDocument> EarlierRuns(DateOnly day)
     {
         var found = new List<TradeDocument>();
-        if (!File.Exists(_allPath))
+        if (IsReplay(RunId) || !File.Exists(_allPath))
             return found;
         var skipped = 0;
         try
@@ -164,7 +171,7 @@ public sealed class TradeJournal
                     continue;
                 try
                 {
-                    if (JsonSerializer.Deserialize<TradeDocument>(line, MonitoringJson.Line) is { } trade && trade.RunId != RunId
+                    if (JsonSerializer.Deserialize<TradeDocument>(line, MonitoringJson.Line) is { } trade && trade.RunId != RunId && !IsReplay(trade.RunId)
                         && CmeSession.TradingDayOf(trade.Timestamp) == day)
                         found.Add(trade);
                 }
@@ -182,6 +189,8 @@ public sealed class TradeJournal
             _logger.LogWarning("{Path}: {Count} unreadable lines skipped while listing the day's earlier trades", _allPath, skipped);
         return found;
     }
+
+    private static bool IsReplay(string runId) => runId.StartsWith("replay-", StringComparison.Ordinal);
 
     private void Upsert(TradeRecord trade)
     {

@@ -24,7 +24,9 @@ public sealed class OrderExecutorService(
     ControlFiles controls,
     RunCoordinator coordinator,
     ILogger<OrderExecutorService> logger,
-    OpenTradePersistence? persistence = null) : PipelineService(coordinator, logger)
+    OpenTradePersistence? persistence = null,
+    ControlLog? controlLog = null,
+    Alerts.AlertPublisher? alerts = null) : PipelineService(coordinator, logger)
 {
     private RunOutcome? _finishWhenFlat;
     private int _entriesReceived;
@@ -73,6 +75,7 @@ public sealed class OrderExecutorService(
             journal.Opened(opened);
             logger.LogInformation("Opened {Id}: {Side} {Size} {Pattern} at {Entry} (expected {Expected}), stop {Stop}",
                 opened.Id, opened.Side, opened.Size, opened.Pattern, opened.Entry, opened.ExpectedEntry, opened.Stop);
+            alerts?.Publish(Alerts.DaemonAlerts.Entry(opened, journal.Symbol));
         }
         if (update.Closed is { } closed)
         {
@@ -84,12 +87,14 @@ public sealed class OrderExecutorService(
             performance.Record(closed);
             logger.LogInformation("Closed {Id}: {Outcome} {PnL} USD ({R}R) by {Reason}, balance {Balance}",
                 closed.Id, closed.Outcome, closed.PnL, closed.RMultiple, closed.ExitReason, closed.BalanceAfter);
+            alerts?.Publish(Alerts.DaemonAlerts.Exit(closed, journal.Symbol));
         }
         // Not before the start-up read: the saved trade is still to be resumed (or found gone, and then cleared).
         if (!executor.IsStarting)
             persistence?.Save(executor.OpenTradeState);
         monitoring.SetPosition(update.Position, executor.OpenTrade, executor.CurrentStop);
         monitoring.SetProtection(executor.Protection, executor.EntryBlockedBy);
+        monitoring.SetWorkingOrders(executor.WorkingOrders);
         await channels.Risk.WriteAsync(new PositionReport(update.Position, update.Closed, executor.EntryBlockedBy, update.Opened is not null, _entriesReceived,
             executor.EntryCancelledBecause), cancellationToken);
 
@@ -97,6 +102,7 @@ public sealed class OrderExecutorService(
         {
             logger.LogInformation("Flatten ({Reason}) complete: the broker shows no position and no working order", reason);
             controls.FlattenCompleted();
+            controlLog?.FlattenConfirmed(update.Position.Position, executor.WorkingOrders.Count);
             if (_finishWhenFlat is { } outcome)
             {
                 logger.LogWarning("{What} complete: account flat, stopping", outcome == RunOutcome.EmergencyStop ? "Emergency stop" : "Shutdown flatten");

@@ -34,7 +34,9 @@ public sealed class RiskManagerService(
     ILogger<RiskManagerService> logger,
     FeedMonitor? feed = null,
     RiskStatePersistence? persistence = null,
-    LearningFiles? learningFiles = null) : PipelineService(coordinator, logger)
+    LearningFiles? learningFiles = null,
+    ControlLog? controlLog = null,
+    Alerts.AlertPublisher? alerts = null) : PipelineService(coordinator, logger)
 {
     private readonly RiskManager _risk = stage.Risk;
     private decimal _mark;
@@ -215,6 +217,7 @@ public sealed class RiskManagerService(
 
     private async Task OnControlAsync(ControlCommand command, CancellationToken cancellationToken)
     {
+        var seen = controlLog?.Seen(command);
         string detail;
         switch (command.Action)
         {
@@ -248,6 +251,8 @@ public sealed class RiskManagerService(
                 return;
         }
         logger.LogWarning("Control {File}: {Detail}", command.File, detail);
+        if (seen is not null)
+            controlLog!.Acted(seen, detail);
         monitoring.AddControl(new ControlRecord(time.GetUtcNow(), command.Action.ToString(), detail));
     }
 
@@ -262,6 +267,7 @@ public sealed class RiskManagerService(
                 logger.LogInformation("Flatten: {Reason}", reason);
             else
                 logger.LogWarning("Flatten: {Reason}", reason);
+            alerts?.Publish(Alerts.DaemonAlerts.Flatten(reason, now));
         }
         _lastFlatten = reason;
         await channels.Executor.WriteAsync(new FlattenPosition(reason, finishWhenFlat), cancellationToken);

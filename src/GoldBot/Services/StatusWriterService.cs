@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using GoldBot.Configuration;
 using GoldBot.Learning;
@@ -76,12 +77,41 @@ public sealed class StatusWriterService(
         }
     }
 
-    /// <summary>The gateway modes' heartbeat: a rewrite every <see cref="HeartbeatPeriod"/> of wall time, market data or not.</summary>
+    /// <summary>
+    /// The gateway modes' heartbeat: a rewrite every <see cref="HeartbeatPeriod"/> of wall time, market data or not, and every
+    /// <see cref="ConsoleHeartbeatPeriod"/> one log line (<see cref="HeartbeatLine"/>), so the console shows the daemon alive between trades.
+    /// </summary>
     private async Task HeartbeatAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(HeartbeatPeriod, wall);
+        var ticks = 0;
         while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
             Write(alive: true);
+            if (++ticks % (int)(ConsoleHeartbeatPeriod / HeartbeatPeriod) == 0)
+                logger.LogInformation("{Heartbeat}", HeartbeatLine(monitoring.Snapshot(), time.GetUtcNow()));
+        }
+    }
+
+    /// <summary>Wall time between the console's heartbeat lines in the gateway modes.</summary>
+    public static readonly TimeSpan ConsoleHeartbeatPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The console's heartbeat: market time (CT), the last price, the position with its stop, the day's P&amp;L and the loss
+    /// limits' headroom (USD), e.g. <c>alive 10:33 CT, MGC 4201.3, long 2 stop 4195.0, day -120.50, headroom 679.50 daily, 1879.50 maximum</c>.
+    /// </summary>
+    public string HeartbeatLine(MonitoringSnapshot s, DateTimeOffset marketNow)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var position = s.Position is { Position: not 0 } p
+            ? string.Create(CultureInfo.InvariantCulture, $"{(p.Position > 0 ? "long" : "short")} {Math.Abs(p.Position)} stop {s.CurrentStop?.ToString(CultureInfo.InvariantCulture) ?? "NONE"}")
+            : "flat";
+        var price = s.LastBar is { } bar ? bar.Close.ToString(CultureInfo.InvariantCulture) : "no bar yet";
+        var headroom = s.Risk is { } r
+            ? string.Create(CultureInfo.InvariantCulture, $"day {r.DailyPnL:+0.00;-0.00;0.00}, headroom {r.DailyLossRemaining:0.00} daily, {r.Balance - r.MaxLossFloor:0.00} maximum")
+            : "risk not yet known";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"alive {Market.CmeSession.ToExchangeTime(marketNow):HH:mm} CT, {settings.Contract().Symbol} {price}, {position}, {headroom}");
     }
 
     /// <summary>Wall time between status.json rewrites in the gateway modes, at most (issue 10: a heartbeat every 5 s).</summary>
@@ -117,7 +147,7 @@ public sealed class StatusWriterService(
             new StatusAccount(s.Position?.Balance ?? risk?.Balance ?? settings.Risk.StartingBalance, risk?.DailyPnL ?? 0, positions.Count, risk?.DailyTrades ?? 0),
             new StatusRisk(alive && (risk?.CanTrade ?? false), !alive ? "daemon stopped" : risk is null ? "starting: no market data yet" : risk.BlockedBy ?? s.ExecutionBlockedBy, risk?.ConsecutiveLosses ?? 0,
                 risk?.DailyLossRemaining ?? settings.Risk.DailyLossLimit, risk?.MaxLossFloor ?? settings.Risk.StartingBalance - settings.Risk.MaxLossLimit,
-                risk?.EmergencyStop ?? false, risk?.Paused ?? false),
+                risk?.EmergencyStop ?? false, risk?.Paused ?? false, settings.Risk.DailyLossLimit, settings.Risk.MaxLossLimit),
             positions,
             s.LastSignal,
             new StatusLearning(performance.EnabledPatterns, risk?.DefaultContracts ?? settings.Risk.DefaultContracts,
@@ -131,6 +161,7 @@ public sealed class StatusWriterService(
             wall.GetUtcNow(),
             writes.Status(),
             s.Regime,
+            [.. (s.WorkingOrders ?? []).Select(StatusOrder.From)],
             dollarFilter?.Status(now));
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using GoldBot.Backtesting.Output;
 using GoldBot.Cli;
 using GoldBot.Tests.TestDoubles;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GoldBot.Tests.Cli;
 
@@ -23,7 +24,7 @@ public sealed class BacktestCommandTests : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await BacktestCommand.Create(new FixedTimeProvider(Now)).Parse(["--out", _out, .. args])
+        var exit = await BacktestCommand.Create(new FakeTimeProvider(Now)).Parse(["--out", _out, .. args])
             .InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
         return (exit, stdout.ToString(), stderr.ToString());
     }

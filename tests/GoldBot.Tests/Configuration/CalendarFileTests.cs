@@ -1,6 +1,7 @@
 using GoldBot.Configuration;
 using GoldBot.Market;
 using GoldBot.Tests.TestDoubles;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GoldBot.Tests.Configuration;
 
@@ -84,9 +85,9 @@ public sealed class CalendarFileTests : IDisposable
     public void The_start_up_warning_appears_when_the_next_7_days_are_not_all_covered()
     {
         var calendar = ExchangeCalendar.Load(ShippedCalendar);
-        Assert.Null(CalendarFile.StartupWarning(calendar, new FixedTimeProvider(new DateTimeOffset(2027, 12, 24, 15, 0, 0, TimeSpan.Zero))));
+        Assert.Null(CalendarFile.StartupWarning(calendar, new FakeTimeProvider(new DateTimeOffset(2027, 12, 24, 15, 0, 0, TimeSpan.Zero))));
         // Monday 27 December 2027, 09:00 CT: 2028-01-01 to 2028-01-02 are beyond the file.
-        var warning = CalendarFile.StartupWarning(calendar, new FixedTimeProvider(new DateTimeOffset(2027, 12, 27, 15, 0, 0, TimeSpan.Zero)));
+        var warning = CalendarFile.StartupWarning(calendar, new FakeTimeProvider(new DateTimeOffset(2027, 12, 27, 15, 0, 0, TimeSpan.Zero)));
         Assert.NotNull(warning);
         Assert.Contains("of the 7 days from 2027-12-27, 2028-01-01 to 2028-01-02 (2 of them) are not covered", warning, StringComparison.Ordinal);
         Assert.StartsWith($"session calendar {ShippedCalendar} covers 2025-01-01 to 2027-12-31", warning, StringComparison.Ordinal);

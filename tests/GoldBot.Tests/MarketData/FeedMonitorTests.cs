@@ -1,6 +1,7 @@
 using GoldBot.MarketData;
 using GoldBot.Monitoring;
 using GoldBot.Tests.TestDoubles;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GoldBot.Tests.MarketData;
 
@@ -8,7 +9,7 @@ namespace GoldBot.Tests.MarketData;
 public sealed class FeedMonitorTests
 {
     private static readonly DateTimeOffset T0 = new(2025, 12, 2, 15, 0, 0, TimeSpan.Zero);
-    private readonly FixedTimeProvider _clock = new(T0);
+    private readonly FakeTimeProvider _clock = new(T0);
     private bool _open = true;
     private readonly FeedMonitor _feed;
 
@@ -18,15 +19,15 @@ public sealed class FeedMonitorTests
     public void A_feed_is_stale_after_the_threshold_without_a_quote_or_trade_and_ok_again_with_one()
     {
         _feed.OnTrade(2000.1m);
-        _clock.Now = T0.AddSeconds(60);
-        Assert.Equal(FeedState.Ok, _feed.Status(_clock.Now).State);
+        _clock.SetUtcNow(T0.AddSeconds(60));
+        Assert.Equal(FeedState.Ok, _feed.Status(_clock.GetUtcNow()).State);
 
-        _clock.Now = T0.AddSeconds(61);
-        Assert.Equal((FeedState.Stale, 61_000L), (_feed.Status(_clock.Now).State, _feed.Status(_clock.Now).LastTradeAgeMs));
-        Assert.True(_feed.IsStale(_clock.Now));
+        _clock.SetUtcNow(T0.AddSeconds(61));
+        Assert.Equal((FeedState.Stale, 61_000L), (_feed.Status(_clock.GetUtcNow()).State, _feed.Status(_clock.GetUtcNow()).LastTradeAgeMs));
+        Assert.True(_feed.IsStale(_clock.GetUtcNow()));
 
         _feed.OnQuote(null);
-        Assert.Equal(FeedState.Ok, _feed.Status(_clock.Now).State);
+        Assert.Equal(FeedState.Ok, _feed.Status(_clock.GetUtcNow()).State);
     }
 
     [Fact]

@@ -84,6 +84,22 @@ public sealed class MonitoringFilesTests : IDisposable
     }
 
     [Fact]
+    public void A_replay_run_of_the_same_day_does_not_list_an_earlier_replays_trades_nor_is_listed_by_a_later_live_run()
+    {
+        var day = new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero);
+        new TradeJournal(_dir, "MGC", "replay-20251123-aaaa", Writes, NullLogger.Instance).Closed(Trade("a", day, 100m, closed: true));
+
+        new TradeJournal(_dir, "MGC", "replay-20251123-bbbb", Writes, NullLogger.Instance).Closed(Trade("b", day, 50m, closed: true));
+        var today = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "trades_today.json"))).RootElement;
+        Assert.Equal(["b"], today.GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+
+        new TradeJournal(_dir, "MGC", "live-20251201-cccc", Writes, NullLogger.Instance).Opened(Trade("c", day.AddHours(1), 0m, closed: false));
+        today = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "trades_today.json"))).RootElement;
+        Assert.Equal(["c"], today.GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(_dir, "all_trades.jsonl")).Length);
+    }
+
+    [Fact]
     public void A_trade_an_earlier_run_journaled_and_a_restart_closed_again_is_not_appended_twice()
     {
         var day = new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero);
@@ -152,7 +168,41 @@ public sealed class MonitoringFilesTests : IDisposable
         Assert.Equal(
             "2025-12-01T15:15:00Z | order_block short | score=8 (displacement=2 volume=2 structure=1 clean_move=2 body_to_wick=1) | executed=false | reason=outside trading window | zone=4104.0-4110.0 stop_ticks=67 trend=-1 session=new_york | run=run-1",
             Assert.Single(File.ReadAllLines(Path.Combine(_dir, "signals.log"))));
+        Assert.Equal(new SignalLogLine(new DateTimeOffset(2025, 12, 1, 15, 15, 0, TimeSpan.Zero), "order_block", "short", 8, false, "outside trading window", "run-1"),
+            Assert.Single(new MonitoringFolder(_dir).Signals()));
     }
+
+    [Fact]
+    public void The_newest_signals_are_read_from_the_end_of_a_long_signal_log()
+    {
+        var log = new SignalLog(_dir, "run-1", Writes);
+        for (var i = 0; i < 1_000; i++) // about 250 KB: more than the 64 KiB read
+            log.Write(new TradeSignal(new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero).AddMinutes(3 * i), "order_block", -1, 8,
+                new OrderBlockScore(2, 2, 1, 2, 1), 4110.0m, 4104.0m, 4103.5m, 67, -1, Conditions, null), false, $"reason {i}");
+        var folder = new MonitoringFolder(_dir);
+
+        Assert.Equal(folder.Signals().TakeLast(3), folder.RecentSignals(3));
+        Assert.Equal("reason 999", folder.RecentSignals(1).Single().Reason);
+        Assert.Empty(new MonitoringFolder(Path.Combine(_dir, "none")).RecentSignals(5));
+    }
+
+    [Theory]
+    [InlineData("score 5 below minimum 7", "score # below minimum #")]
+    [InlineData("outside trading window 08:30–15:00 CT (early close 12:00, Thanksgiving (last bar in the TopstepX data 12:45 CT))", "outside trading window #–# CT")]
+    [InlineData("news blackout: FOMC statement (Dec 10, 13:00 CT)", "news blackout: FOMC statement")]
+    [InlineData("against the 1h trend (bullish)", "against the #h trend (bullish)")]
+    [InlineData("exchange closed (Christmas Day)", "exchange closed (Christmas Day)")]
+    [InlineData("stop 86 ticks wider than maximum 80", "stop # ticks wider than maximum #")]
+    public void A_refusal_reason_without_its_figures_is_its_kind(string reason, string kind) =>
+        Assert.Equal(kind, new SignalLogLine(DateTimeOffset.UnixEpoch, "order_block", "long", 7, false, reason, "r").ReasonKind);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("2025-12-01T15:15:00Z | order_block short | score=8 (displacement=2")]
+    [InlineData("not a time | order_block short | score=8 (x) | executed=false | reason=r | d | run=1")]
+    [InlineData("2025-12-01T15:15:00Z | order_block short | score=x (x) | executed=false | reason=r | d | run=1")]
+    [InlineData("2025-12-01T15:15:00Z | order_block short | score=8 (x) | executed=maybe | reason=r | d | run=1")]
+    public void A_torn_or_foreign_signal_line_is_skipped(string line) => Assert.Null(SignalLogLine.Parse(line));
 
     [Fact]
     public void Signal_lines_the_disk_refused_are_appended_in_order_once_it_takes_them_again_after_a_torn_line()

@@ -7,6 +7,7 @@ using GoldBot.Services;
 using GoldBot.Time;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace GoldBot.Tests.Monitoring;
 
@@ -78,6 +79,36 @@ public sealed class StatusHeartbeatTests : IDisposable
     }
 
     [Fact]
+    public async Task The_console_shows_one_heartbeat_line_a_minute_with_market_time_price_position_and_headroom()
+    {
+        var logger = new FakeLogger<StatusWriterService>();
+        var wall = new ReplayClock(WallStart);
+        wall.AdvanceTo(WallStart);
+        var writer = Writer(RunMode.Sim, wall, logger);
+        _monitoring.SetRisk(new GoldBot.Risk.RiskStatus(false, "x", 0, -120.5m, 679.5m, 1, 48_000m, false, false, 2, 1, new DateOnly(2025, 12, 10), 49_879.5m), 35m, 4201.3m);
+        _monitoring.SetPosition(new GoldBot.Execution.PositionState(2, 4200.1m, false, 49_879.5m), null, 4195.0m);
+        _monitoring.SetLastBar(new GoldBot.Market.Bar(MarketNow.AddMinutes(-3), 4200m, 4202m, 4199m, 4201.3m, 10), MarketNow);
+        await writer.StartAsync(CancellationToken.None);
+        await HeartbeatAsync(WallStart);
+
+        for (var tick = 1; tick <= 12; tick++)
+        {
+            Assert.DoesNotContain(logger.Collector.GetSnapshot(), r => r.Message.StartsWith("alive", StringComparison.Ordinal));
+            wall.AdvanceTo(WallStart.AddSeconds(5 * tick));
+            await HeartbeatAsync(WallStart.AddSeconds(5 * tick));
+        }
+        // The line is logged right after the twelfth tick's write: wait for it, not for a time.
+        for (var tries = 0; !logger.Collector.GetSnapshot().Any(r => r.Message.StartsWith("alive", StringComparison.Ordinal)); tries++)
+        {
+            Assert.True(tries < 60_000, "no heartbeat line after a minute of wall time");
+            await Task.Delay(1);
+        }
+        await writer.StopAsync(CancellationToken.None);
+        Assert.Equal(["alive 09:00 CT, MGC 4201.3, long 2 stop 4195.0, day -120.50, headroom 679.50 daily, 1879.50 maximum"],
+            logger.Collector.GetSnapshot().Where(r => r.Message.StartsWith("alive", StringComparison.Ordinal)).Select(r => r.Message));
+    }
+
+    [Fact]
     public async Task A_replay_has_no_heartbeat_timer()
     {
         var (writer, wall) = await StartAsync(RunMode.Replay);
@@ -101,7 +132,7 @@ public sealed class StatusHeartbeatTests : IDisposable
         return (writer, wall);
     }
 
-    private StatusWriterService Writer(RunMode mode, TimeProvider wall)
+    private StatusWriterService Writer(RunMode mode, TimeProvider wall, Microsoft.Extensions.Logging.ILogger<StatusWriterService>? logger = null)
     {
         var settings = new GoldBotSettings { Mode = mode, Monitoring = new MonitoringSettings { LogDirectory = _folder } };
         var market = new ReplayClock(MarketNow);
@@ -109,7 +140,7 @@ public sealed class StatusHeartbeatTests : IDisposable
         var writes = new WriteFailures(market, NullLogger.Instance);
         return new StatusWriterService(_monitoring, new PatternPerformance(settings.Strategy.EnabledPatterns), new RecentErrors(),
             new TradeJournal(_folder, "MGC", "test", writes, NullLogger.Instance), new SignalLog(_folder, "test", writes), writes, settings, market, wall, new RunCoordinator(new GoldBot.Tests.TestDoubles.IdleLifetime()),
-            NullLogger<StatusWriterService>.Instance);
+            logger ?? NullLogger<StatusWriterService>.Instance);
     }
 
     /// <summary>Waits for status.json to carry <paramref name="expected"/> as its heartbeat (the write runs on the timer's continuation) and returns it.</summary>

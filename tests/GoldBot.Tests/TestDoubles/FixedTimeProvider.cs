@@ -2,7 +2,10 @@ namespace GoldBot.Tests.TestDoubles;
 
 /// <summary>
 /// A clock that says what the test sets, so no test depends on the wall clock. Its one-shot timers fire only when the
-/// test calls <see cref="FireDueTimers"/> (the base class's would run on the wall clock).
+/// test calls <see cref="FireDueTimers"/> (the base class's would run on the wall clock), or <see cref="FireTimers"/> before
+/// they are due. The executor tests need exactly that: time set by the test while a broker's
+/// answer or a grace period is held until the test lets it go, or fired early; <c>FakeTimeProvider</c> (used elsewhere) fires a timer as
+/// soon as the clock passes it.
 /// </summary>
 internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
 {

@@ -1,4 +1,5 @@
 using GoldBot.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GoldBot.Tests.Time;
 
@@ -75,9 +76,9 @@ public sealed class ReplayClockTests
     [Fact]
     public void An_unstarted_clock_reports_the_fallback_until_the_first_advance_sets_market_time_even_backwards()
     {
-        var wall = new TestDoubles.FixedTimeProvider(new DateTimeOffset(2026, 11, 21, 7, 0, 0, TimeSpan.Zero));
+        var wall = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 7, 0, 0, TimeSpan.Zero));
         var clock = new ReplayClock(wall);
-        Assert.Equal(wall.Now, clock.GetUtcNow());
+        Assert.Equal(wall.GetUtcNow(), clock.GetUtcNow());
 
         clock.AdvanceTo(Start);
         Assert.Equal(Start, clock.GetUtcNow());
