@@ -138,7 +138,7 @@ public static class BarCsvReader
             if (reason is null && naive && serverTime && options.SourceTimeZone is null)
             {
                 throw new BarFileException($"bars file {name} stamps broker server time without a UTC offset ('{rows[timeIx]}' on line {line}); "
-                    + "set BarFileOptions.SourceTimeZone (BarTimeZone.NewYorkClose for an MT5 NY-close server)");
+                    + "give the clock of its stamps: --time-zone ZONE or Replay:TimeZone (new-york-close for a MetaTrader 5 server on the New York close)");
             }
             if (reason is null && zeroVolume && options.DropZeroVolume)
             {

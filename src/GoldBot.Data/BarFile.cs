@@ -37,6 +37,20 @@ public sealed record BarFile(string Path, IReadOnlyList<Bar> Bars, IReadOnlyList
     public string ProblemCounts() => string.Join(", ", Problems.GroupBy(p => p.Kind).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
         .Select(g => $"{g.Key} {g.Count()}"));
 
+    /// <summary>How many line numbers <see cref="SkippedSummary"/> lists per rule.</summary>
+    public const int LinesListedPerKind = 3;
+
+    /// <summary>
+    /// The skipped rows in one line instead of one line per row: how many, their share of the rows read, and for each rule
+    /// broken (most frequent first) the count and the first <see cref="LinesListedPerKind"/> line numbers, e.g.
+    /// <c>bars file F: 5 bad rows skipped (0.04 % of 12,387 rows): out of order 3 (lines 12, 40, 77), stray quote 2 (lines 5, 9)</c>.
+    /// </summary>
+    public string SkippedSummary() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"bars file {Path}: {Problems.Count:N0} bad {(Problems.Count == 1 ? "row" : "rows")} skipped ({BadRowsPercent:0.##} % of {Bars.Count + Problems.Count + ZeroVolumeDropped:N0} rows): ")
+        + string.Join(", ", Problems.GroupBy(p => p.Kind).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{g.Key} {g.Count():N0} ({(g.Count() == 1 ? "line" : "lines")} {string.Join(", ", g.Take(LinesListedPerKind).Select(p => p.Line))}{(g.Count() > LinesListedPerKind ? ", …" : "")})")));
+
     /// <summary>
     /// Null when the bad rows are at most <paramref name="maxPercent"/> of the file, else why the file is refused (the count,
     /// the limit, and the first bad rows).

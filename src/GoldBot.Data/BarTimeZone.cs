@@ -40,6 +40,45 @@ public sealed class BarTimeZone
     public static BarTimeZone Of(string timeZoneId) =>
         new(TimeZoneInfo.FindSystemTimeZoneById(timeZoneId), TimeSpan.Zero, timeZoneId);
 
+    /// <summary>The names <see cref="Parse"/> takes besides IANA ids, as written in the configuration and on the command line.</summary>
+    public const string Names = "utc, new-york-close or an IANA time zone id (e.g. America/Chicago)";
+
+    /// <summary>
+    /// The clock named <paramref name="name"/>: <c>utc</c>, <c>new-york-close</c> (<see cref="NewYorkClose"/>, MetaTrader 5 server
+    /// time) or an IANA id such as <c>America/Chicago</c>; case and surrounding blanks are ignored for the first two.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is none of those (the message says which names are taken).</exception>
+    public static BarTimeZone Parse(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        switch (name.Trim().ToLowerInvariant())
+        {
+            case "utc":
+                return Utc;
+            case "new-york-close":
+                return NewYorkClose;
+            default:
+                try
+                {
+                    return Of(name.Trim());
+                }
+                catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+                {
+                    throw new ArgumentException($"'{name}' is not {Names}", nameof(name), e);
+                }
+        }
+    }
+
+    /// <summary>
+    /// The clock of a bars file's offset-less stamps: the one named (<see cref="Parse"/>), else <see cref="NewYorkClose"/> for a
+    /// file whose name contains <c>servertime</c> (the MetaTrader 5 XAUUSD export, ../shared/data/README.md §3), else null (UTC).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a clock <see cref="Parse"/> takes.</exception>
+    public static BarTimeZone? ForFile(string? name, string path) =>
+        !string.IsNullOrWhiteSpace(name) ? Parse(name)
+        : System.IO.Path.GetFileName(path).Contains("servertime", StringComparison.OrdinalIgnoreCase) ? NewYorkClose
+        : null;
+
     /// <summary>The zone whose rules apply.</summary>
     public TimeZoneInfo Zone { get; }
 

@@ -13,4 +13,4 @@ root.Subcommands.Add(DashboardCommand.Create());
 root.Subcommands.Add(TradesCommand.Create());
 root.Subcommands.Add(SignalsCommand.Create());
 root.Subcommands.Add(ConfigCommand.Create());
-return await root.Parse(args).InvokeAsync();
+return await CommandLineErrors.InvokeAsync(root, args);

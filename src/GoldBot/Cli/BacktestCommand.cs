@@ -131,6 +131,16 @@ internal static class BacktestCommand
         }
         foreach (var note in prepared.Notes)
             await output.WriteLineAsync(note);
+        // A folder that cannot be written is bad input, found before the run rather than after it.
+        try
+        {
+            Directory.CreateDirectory(arguments.OutputRoot);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: --out {arguments.OutputRoot}: cannot create the folder ({e.Message})");
+            return BadInput;
+        }
         if (arguments.Compare)
             return await CompareAsync(prepared, arguments, output, error, time, cancellationToken);
 
@@ -264,12 +274,13 @@ internal static class BacktestCommand
         }
         catch (SettingsException e)
         {
-            throw new InputException("bad configuration: " + string.Join("; ", e.Message.Split(Environment.NewLine)));
+            var named = symbol is not null && e.Message.StartsWith("Instrument:Symbol", StringComparison.Ordinal) && !e.Message.Contains(Environment.NewLine, StringComparison.Ordinal);
+            throw new InputException((named ? $"--symbol {symbol}: " : "bad configuration: ") + string.Join("; ", e.Message.Split(Environment.NewLine)));
         }
 
         var path = settings.Replay.BarsFile;
-        var zone = TimeZoneOf(arguments.TimeZone, path);
-        if (arguments.TimeZone is null && zone == BarTimeZone.NewYorkClose)
+        var zone = TimeZoneOf(arguments.TimeZone ?? settings.Replay.TimeZone, path);
+        if (string.IsNullOrWhiteSpace(arguments.TimeZone ?? settings.Replay.TimeZone) && zone == BarTimeZone.NewYorkClose)
             notes.Add("time zone: new-york-close (broker server time, from the file name; --time-zone overrides)");
         BarFile file;
         try
@@ -285,13 +296,13 @@ internal static class BacktestCommand
         if (file.TooManyBadRows(settings.Replay.MaxSkippedRowsPercent) is { } refused)
             throw new InputException(refused);
         if (file.Problems.Count > 0)
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"warning: {file.Problems.Count} bad rows skipped in {file.Path}: {file.ProblemCounts()} (first: line {file.Problems[0].Line}, {file.Problems[0].Reason})"));
+            notes.Add($"warning: {file.SkippedSummary()}");
         IntermarketBars? proxy = null;
         if (arguments.Intermarket is { } intermarket)
         {
             try
             {
-                (file, proxy) = intermarket.Apply(file, settings, intermarket.File is null ? null : TimeZoneOf(intermarket.TimeZone, intermarket.File), notes);
+                (file, proxy) = intermarket.Apply(file, settings, intermarket.File is null ? null : TimeZoneOf(intermarket.TimeZone, intermarket.File, "--intermarket-time-zone"), notes);
             }
             catch (ArgumentException e)
             {
@@ -342,25 +353,15 @@ internal static class BacktestCommand
         }
     }
 
-    private static BarTimeZone? TimeZoneOf(string? option, string path)
+    private static BarTimeZone? TimeZoneOf(string? option, string path, string name = "--time-zone")
     {
-        switch (option?.Trim().ToLowerInvariant())
+        try
         {
-            case null:
-                return Path.GetFileName(path).Contains("servertime", StringComparison.OrdinalIgnoreCase) ? BarTimeZone.NewYorkClose : null;
-            case "utc":
-                return BarTimeZone.Utc;
-            case "new-york-close":
-                return BarTimeZone.NewYorkClose;
-            default:
-                try
-                {
-                    return BarTimeZone.Of(option.Trim());
-                }
-                catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-                {
-                    throw new InputException($"--time-zone '{option}' is not utc, new-york-close or a known IANA time zone id");
-                }
+            return BarTimeZone.ForFile(option, path);
+        }
+        catch (ArgumentException)
+        {
+            throw new InputException($"{name} '{option}' is not {BarTimeZone.Names}");
         }
     }
 
@@ -444,7 +445,10 @@ internal static class BacktestCommand
     private static IEnumerable<string> Summary(BacktestRunResult run, Prepared prepared, Arguments arguments, string folder, TimeSpan wall)
     {
         var stats = run.Statistics;
-        string V(string section, string row) => stats.Section(section)[row].ValueText;
+        // Fractions (win rate, pass probability) in percent, as every other summary prints them; stats.json keeps the fractions.
+        string V(string section, string row) => stats.Section(section)[row] is { Unit: StatisticUnit.Fraction, Number: { } f }
+            ? string.Create(CultureInfo.InvariantCulture, $"{f:P1}")
+            : stats.Section(section)[row].ValueText;
         var r = run.Strategy.Run;
         var s = prepared.Settings.Strategy;
         yield return string.Create(CultureInfo.InvariantCulture,

@@ -27,7 +27,7 @@ internal static class ChaosCommand
             runs, seed, days, bars, output, config, firstKinds,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(days), parse.GetValue(bars),
-            parse.GetValue(output), parse.GetValue(config), Console.Out, Console.Error, cancellationToken, laterKinds: !parse.GetValue(firstKinds)));
+            parse.GetValue(output), parse.GetValue(config), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken, laterKinds: !parse.GetValue(firstKinds)));
         return command;
     }
 
@@ -37,7 +37,7 @@ internal static class ChaosCommand
     {
         if (runs < 1 || days < 1)
         {
-            await stderr.WriteLineAsync("error: --runs and --days must be at least 1");
+            await stderr.WriteLineAsync(runs < 1 ? $"error: --runs {runs} must be at least 1" : $"error: --days {days} must be at least 1");
             return 2;
         }
         BarFile bars;
@@ -48,7 +48,7 @@ internal static class ChaosCommand
         }
         catch (SettingsException e)
         {
-            await stderr.WriteLineAsync("configuration error: " + e.Message);
+            await stderr.WriteLineAsync("configuration error: " + e.OneLine);
             return 2;
         }
         catch (BarFileException e)
@@ -61,7 +61,15 @@ internal static class ChaosCommand
             await stderr.WriteLineAsync($"error: {bars.Path} holds {available} trading days; runs of {days} days need {days + 2} (two are the strategy's warm-up). Pass a smaller --days or a longer --bars file.");
             return 2;
         }
-        folder ??= Directory.CreateTempSubdirectory("goldbot-chaos-").FullName;
+        try
+        {
+            folder = folder is null ? Directory.CreateTempSubdirectory("goldbot-chaos-").FullName : Directory.CreateDirectory(folder).FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"error: --out {folder}: cannot create the folder ({e.Message})");
+            return 2;
+        }
         await stdout.WriteLineAsync($"chaos: {runs} runs of {days} trading days from seed {seed} on {bars.Path}; logs in {folder}");
         var results = await ChaosCampaign.RunAsync(bars, runs, seed, days, config, folder, stdout, cancellationToken, laterKinds);
         return results.Any(r => r.Violations.Count > 0) ? 1 : 0;

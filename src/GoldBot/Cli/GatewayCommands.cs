@@ -32,7 +32,7 @@ internal static class GatewayCommands
         var (mode, config) = (ModeOption(), ConfigOption());
         var command = new Command("history", "Download historical bars from the gateway into a bars CSV (resumable).") { symbol, timeframe, from, to, output, mode, config };
         command.SetAction((parse, cancellationToken) => HistoryAsync(parse.GetValue(symbol)!, parse.GetValue(timeframe)!, parse.GetValue(from), parse.GetValue(to),
-            parse.GetValue(output)!, parse.GetValue(mode), parse.GetValue(config), Console.Out, Console.Error, cancellationToken));
+            parse.GetValue(output)!, parse.GetValue(mode), parse.GetValue(config), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
@@ -41,14 +41,46 @@ internal static class GatewayCommands
     {
         var (mode, config) = (ModeOption(), ConfigOption());
         var command = new Command("accounts", "List the login's accounts (id, name, balance, canTrade) to choose TopstepX:AccountId.") { mode, config };
-        command.SetAction((parse, cancellationToken) => AccountsAsync(parse.GetValue(mode), parse.GetValue(config), Console.Out, Console.Error, cancellationToken));
+        command.SetAction((parse, cancellationToken) => AccountsAsync(parse.GetValue(mode), parse.GetValue(config), parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    /// <summary>Runs <c>history</c>; returns the exit code.</summary>
+    /// <summary>
+    /// Why [<paramref name="from"/>, <paramref name="to"/>) cannot be downloaded, or null: it must run forward, and within the years
+    /// a bars file holds (<see cref="EarliestBar"/> to <see cref="LatestBar"/>, the bars reader's rule).
+    /// </summary>
+    internal static string? RangeProblem(DateTimeOffset from, DateTimeOffset to)
+    {
+        string Text(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+        if (from >= to)
+            return $"--from {Text(from)} is not before --to {Text(to)}: the range [from, to) must run forward";
+        if (from < EarliestBar || to > LatestBar)
+            return $"--from and --to must lie within {EarliestBar.Year}–{LatestBar.Year - 1}, not {Text(from)} to {Text(to)}";
+        return null;
+    }
+
+    /// <summary>Earliest bar time a download may ask for (the bars reader refuses times before 1970).</summary>
+    internal static readonly DateTimeOffset EarliestBar = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>End of the latest range a download may ask for (the bars reader refuses times from 2100).</summary>
+    internal static readonly DateTimeOffset LatestBar = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Runs <c>history</c>; returns the exit code (2 for a bad range or time frame, found before the gateway is asked).</summary>
     internal static async Task<int> HistoryAsync(string symbol, string timeframe, DateTimeOffset from, DateTimeOffset to, string output, RunMode? mode, string? config,
         TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        if (RangeProblem(from, to) is { } range)
+        {
+            await stderr.WriteLineAsync($"error: {range}");
+            return BadInput;
+        }
+        var full = Path.GetFullPath(output);
+        if (Directory.Exists(full) || !Directory.Exists(Path.GetDirectoryName(full)))
+        {
+            await stderr.WriteLineAsync(Directory.Exists(full) ? $"error: --out {output} is a folder, not a bars file" : $"error: --out {output}: the folder {Path.GetDirectoryName(full)} does not exist");
+            return BadInput;
+        }
         TimeSpan period;
         try
         {
@@ -97,7 +129,7 @@ internal static class GatewayCommands
         }
         catch (SettingsException e)
         {
-            await stderr.WriteLineAsync("configuration error: " + e.Message.Replace(Environment.NewLine, "; ", StringComparison.Ordinal));
+            await stderr.WriteLineAsync("configuration error: " + e.OneLine);
         }
         catch (Exception e) when (e is AccountSelectionException or GatewayException or GatewayUnavailableException or HttpRequestException or BarFileException or IOException)
         {

@@ -60,6 +60,8 @@ internal sealed record IntermarketOptions(string? File, string? TimeZone, string
         ArgumentNullException.ThrowIfNull(notes);
         var from = Date(From, "--from");
         var to = Date(To, "--to");
+        if (from is not null && to is not null && from >= to)
+            throw new ArgumentException($"--from {From} is not before --to {To}: the span [from, to) would be empty");
         if (from is not null || to is not null)
         {
             var kept = file.Bars.Where(b => (from is null || b.OpenTime >= from) && (to is null || b.OpenTime < to)).ToList();

@@ -21,11 +21,12 @@ internal static class LearningCommand
     public static Command Create()
     {
         var account = new Option<long?>("--account") { Description = "Read the closed trades of this TopstepX account from the state store (state/account-ID.db)." };
+        AccountIds.MustBePositive(account);
         var journal = new Option<string?>("--journal") { Description = "Read the closed trades from this journal (default: all_trades.jsonl in Monitoring:LogDirectory)." };
         var allRuns = new Option<bool>("--all-runs") { Description = "Learn from every run in the journal, not only the latest." };
         var config = new Option<string?>("--config") { Description = "Configuration file (default: config/appsettings.json)." };
         var command = new Command("learning", "Print what the learning system has learned and decided, from the closed trades.") { account, journal, allRuns, config };
-        command.SetAction(parse => RunAsync(parse.GetValue(account), parse.GetValue(journal), parse.GetValue(allRuns), parse.GetValue(config), Console.Out, Console.Error));
+        command.SetAction(parse => RunAsync(parse.GetValue(account), parse.GetValue(journal), parse.GetValue(allRuns), parse.GetValue(config), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
@@ -39,7 +40,7 @@ internal static class LearningCommand
         }
         catch (SettingsException e)
         {
-            await stderr.WriteLineAsync($"configuration error: {e.Message}");
+            await stderr.WriteLineAsync($"configuration error: {e.OneLine}");
             return 2;
         }
         List<TradeRecord> trades;

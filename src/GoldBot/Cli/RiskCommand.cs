@@ -21,12 +21,12 @@ internal static class RiskCommand
         var showAccount = AccountOption();
         var showConfig = ConfigOption();
         var show = new Command("show", "Print the saved risk state of an account.") { showAccount, showConfig };
-        show.SetAction(parse => ShowAsync(parse.GetValue(showAccount), parse.GetValue(showConfig), Console.Out, Console.Error));
+        show.SetAction(parse => ShowAsync(parse.GetValue(showAccount), parse.GetValue(showConfig), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         var setAccount = AccountOption();
         var setConfig = ConfigOption();
         var floor = new Option<decimal>("--floor") { Description = "The maximum-loss floor Topstep shows for the account, USD.", Required = true };
         var setFloor = new Command("set-floor", "Record the account's maximum-loss floor (the daemon must be stopped).") { setAccount, floor, setConfig };
-        setFloor.SetAction(parse => SetFloorAsync(parse.GetValue(setAccount), parse.GetValue(floor), parse.GetValue(setConfig), Console.Out, Console.Error));
+        setFloor.SetAction(parse => SetFloorAsync(parse.GetValue(setAccount), parse.GetValue(floor), parse.GetValue(setConfig), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         command.Subcommands.Add(show);
         command.Subcommands.Add(setFloor);
         return command;
@@ -37,6 +37,11 @@ internal static class RiskCommand
         WithStoreAsync(account, config, stderr, async (store, _) =>
         {
             await stdout.WriteLineAsync(store.LoadRisk(account) is { } state ? Describe(state) : $"no risk state saved for account {account} in {store.Path}");
+            return 0;
+        }, missing: async path =>
+        {
+            // Showing creates nothing: no store, no state.
+            await stdout.WriteLineAsync($"no risk state saved for account {account}: {Path.GetFullPath(path)} does not exist");
             return 0;
         });
 
@@ -62,7 +67,8 @@ internal static class RiskCommand
             return 0;
         });
 
-    private static async Task<int> WithStoreAsync(long account, string? config, TextWriter stderr, Func<StateStore, GoldBotSettings, Task<int>> action)
+    private static async Task<int> WithStoreAsync(long account, string? config, TextWriter stderr, Func<StateStore, GoldBotSettings, Task<int>> action,
+        Func<string, Task<int>>? missing = null)
     {
         GoldBotSettings settings;
         try
@@ -71,12 +77,15 @@ internal static class RiskCommand
         }
         catch (SettingsException e)
         {
-            await stderr.WriteLineAsync($"configuration error: {e.Message}");
+            await stderr.WriteLineAsync($"configuration error: {e.OneLine}");
             return 2;
         }
+        var path = Path.Combine(settings.State.Directory, $"account-{account}.db");
+        if (missing is not null && !File.Exists(path))
+            return await missing(path);
         try
         {
-            using var store = StateStore.Open(Path.Combine(settings.State.Directory, $"account-{account}.db"), TimeProvider.System);
+            using var store = StateStore.Open(path, TimeProvider.System);
             return await action(store, settings);
         }
         catch (StateStoreException e)
@@ -91,7 +100,12 @@ internal static class RiskCommand
         $"highest end-of-day balance {s.HighestEndOfDayBalance:0.00}, maximum-loss floor {s.MaxLossFloor:0.00} USD; {s.ConsecutiveLosses} consecutive losses, " +
         $"{s.DailyTrades} trades today, {s.TotalTrades} in all; halted today: {s.HaltedToday ?? "no"}; halted for good: {s.HaltedForGood ?? "no"}");
 
-    private static Option<long> AccountOption() => new("--account") { Description = "The TopstepX account id (goldbot accounts lists them).", Required = true };
+    private static Option<long> AccountOption()
+    {
+        var account = new Option<long>("--account") { Description = "The TopstepX account id (goldbot accounts lists them).", Required = true };
+        AccountIds.MustBePositive(account);
+        return account;
+    }
 
     private static Option<string?> ConfigOption() => new("--config") { Description = "Configuration file (default: config/appsettings.json)." };
 }

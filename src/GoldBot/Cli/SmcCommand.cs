@@ -134,7 +134,7 @@ internal static class SmcCommand
         }
         catch (BarFileException e)
         {
-            return Fail(stderr, e.Message);
+            return Fail(stderr, "--input: " + e.Message);
         }
         if (!file.HasTime && (request.PreviousHighLow.Length > 0 || request.Sessions.Length > 0))
         {
@@ -144,6 +144,7 @@ internal static class SmcCommand
 
         // Everything is computed before anything is written, so a bad argument leaves no partial output.
         var frames = new List<(string Name, ISmcFrame Frame)>();
+        string? option = null; // the option whose value the function being run takes
         try
         {
             var series = SmcSeries.FromBars(file.Bars, file.HasTime);
@@ -153,16 +154,25 @@ internal static class SmcCommand
             frames.Add(("ob.csv", OrderBlocks.Compute(series, swings, request.CloseMitigation)));
             frames.Add(("fvg.csv", FairValueGaps.Compute(series, request.JoinConsecutive)));
             frames.Add(("liquidity.csv", Liquidity.Compute(series, swings, request.RangePercent)));
+            option = "--previous-high-low";
             foreach (var timeFrame in request.PreviousHighLow.Distinct(StringComparer.Ordinal))
                 frames.Add(($"previous_high_low_{timeFrame}.csv", PreviousHighLow.Compute(series, timeFrame)));
+            option = "--sessions";
             foreach (var session in request.Sessions.Distinct(StringComparer.Ordinal))
                 frames.Add(($"sessions_{FileNamePart(session)}.csv", Sessions.Compute(series, session, request.SessionStart, request.SessionEnd, request.TimeZone)));
+            option = null;
             if (request.Retracements)
                 frames.Add(("retracements.csv", Retracements.Compute(series, swings)));
         }
         catch (ArgumentException e)
         {
-            return Fail(stderr, e.Message);
+            option = (option, e.ParamName) switch
+            {
+                ("--sessions", "timeZone") => "--time-zone",
+                ("--sessions", "text") => "--session-start/--session-end",
+                _ => option,
+            };
+            return Fail(stderr, (option is null ? "" : option + ": ") + CommandLineErrors.Message(e));
         }
         catch (InvalidOperationException e)
         {
@@ -208,7 +218,7 @@ internal static class SmcCommand
 
     private static int Fail(TextWriter stderr, string message)
     {
-        stderr.WriteLine("smc: " + message.ReplaceLineEndings(" "));
+        stderr.WriteLine("error: " + message.ReplaceLineEndings(" "));
         return BadInput;
     }
 }

@@ -25,7 +25,7 @@ internal static class StatusCommand
     {
         var config = new Option<string?>("--config") { Description = "Configuration file (default: config/appsettings.json)." };
         var command = new Command("status", "Show the daemon's state from status.json; exit 0 healthy, 1 degraded, 2 dead.") { config };
-        command.SetAction(parse => RunAsync(parse.GetValue(config), TimeProvider.System, Console.Out, Console.Error));
+        command.SetAction(parse => RunAsync(parse.GetValue(config), TimeProvider.System, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
@@ -49,7 +49,7 @@ internal static class StatusCommand
         }
         catch (SettingsException e)
         {
-            await stderr.WriteLineAsync($"configuration error: {e.Message}");
+            await stderr.WriteLineAsync($"configuration error: {e.OneLine}");
             return null;
         }
     }

@@ -108,8 +108,15 @@ public sealed class ReplaySettings
     public string BarsFile { get; init; } = "../shared/data/mgc_3m_topstepx_MGCG26_2025-11-23_2026-01-02.csv";
 
     /// <summary>0 = as fast as possible; N = N× real time.</summary>
-    [Range(0, 1_000_000)]
+    [Range(0, SettingsValidator.MaxReplaySpeed)]
     public double Speed { get; init; }
+
+    /// <summary>
+    /// The clock of the bars file's stamps that carry no UTC offset: <c>utc</c>, <c>new-york-close</c> (MetaTrader 5 broker server
+    /// time, UTC+2/+3 on the US DST calendar) or an IANA id (<see cref="MarketData.BarTimeZone.Parse"/>); empty (the default): UTC,
+    /// or new-york-close for a file whose name contains <c>servertime</c>. Stamps with an offset always use their own. Set by <c>--time-zone</c>.
+    /// </summary>
+    public string? TimeZone { get; init; }
 
     /// <summary>What to do with a bad row.</summary>
     public BadBarPolicy BadBarPolicy { get; init; } = BadBarPolicy.Skip;

@@ -4,7 +4,11 @@ using Microsoft.Extensions.Configuration;
 namespace GoldBot.Configuration;
 
 /// <summary>A configuration that cannot be used; the message lists every problem, one per line.</summary>
-public sealed class SettingsException(string message) : Exception(message);
+public sealed class SettingsException(string message) : Exception(message)
+{
+    /// <summary>Every problem on one line, separated by "; " (the message has one per line).</summary>
+    public string OneLine => Message.Replace(Environment.NewLine, "; ", StringComparison.Ordinal);
+}
 
 /// <summary>
 /// Builds <see cref="GoldBotSettings"/> from, in increasing priority: the JSON file
@@ -105,7 +109,7 @@ public static class SettingsLoader
         if (file is not null)
         {
             var full = Path.GetFullPath(file);
-            return File.Exists(full) ? full : throw new SettingsException($"configuration file not found: {full}");
+            return File.Exists(full) ? full : throw new SettingsException($"configuration file not found: {full} (--config)");
         }
         var local = Path.GetFullPath(DefaultFile);
         if (File.Exists(local))

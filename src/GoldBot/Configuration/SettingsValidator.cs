@@ -19,6 +19,9 @@ public static class SettingsValidator
     /// <summary>Highest simulated slippage accepted, ticks.</summary>
     public const int MaxSlippageTicks = 1000;
 
+    /// <summary>Fastest replay pace accepted, × real time (0, as fast as possible, is faster still).</summary>
+    public const double MaxReplaySpeed = 1_000_000;
+
     /// <summary>Slowest replay pace accepted, × real time (slower would take days per bar).</summary>
     public const double MinReplaySpeed = 0.1;
 
@@ -119,6 +122,17 @@ public static class SettingsValidator
             errors.Add($"Execution:MarketSlippageTicks and Execution:StopSlippageTicks must be between 0 and {MaxSlippageTicks}");
         if (settings.Replay.Speed is > 0 and < MinReplaySpeed)
             errors.Add($"Replay:Speed must be 0 (as fast as possible) or at least {MinReplaySpeed} (a tenth of real time), not {settings.Replay.Speed}");
+        if (!string.IsNullOrWhiteSpace(settings.Replay.TimeZone))
+        {
+            try
+            {
+                MarketData.BarTimeZone.Parse(settings.Replay.TimeZone);
+            }
+            catch (ArgumentException)
+            {
+                errors.Add($"Replay:TimeZone '{settings.Replay.TimeZone}' is not {MarketData.BarTimeZone.Names}");
+            }
+        }
         if (execution.LimitTradeThroughTicks < 0)
             errors.Add("Execution:LimitTradeThroughTicks must be ≥ 0");
 

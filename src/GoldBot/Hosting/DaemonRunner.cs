@@ -22,8 +22,28 @@ namespace GoldBot.Hosting;
 /// <param name="Overrides">Further configuration keys (e.g. <c>Monitoring:LogDirectory</c>), applied last.</param>
 /// <param name="Mode">Mode overriding the configuration's <c>Mode</c>, or null.</param>
 /// <param name="Live">True when <c>--live</c> was given: the confirmation live mode needs.</param>
+/// <param name="Symbol">Contract traded, overriding <c>Instrument:Symbol</c> (<c>--symbol</c>), or null.</param>
+/// <param name="TimeZone">Clock of the bars file's offset-less stamps, overriding <c>Replay:TimeZone</c> (<c>--time-zone</c>), or null.</param>
 public sealed record RunArguments(string? ConfigFile, string? BarsFile, double? Speed, IReadOnlyDictionary<string, string?>? Overrides = null,
-    RunMode? Mode = null, bool Live = false);
+    RunMode? Mode = null, bool Live = false, string? Symbol = null, string? TimeZone = null)
+{
+    /// <summary>The configuration keys the command-line options set, with the option and value that set each.</summary>
+    internal IReadOnlyList<(string Key, string Option, string Value)> OptionKeys()
+    {
+        var keys = new List<(string, string, string)>();
+        if (BarsFile is not null)
+            keys.Add(("Replay:BarsFile", "--bars", BarsFile));
+        if (Speed is { } speed)
+            keys.Add(("Replay:Speed", "--speed", speed.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (TimeZone is not null)
+            keys.Add(("Replay:TimeZone", "--time-zone", TimeZone));
+        if (Symbol is not null)
+            keys.Add(("Instrument:Symbol", "--symbol", Symbol));
+        if (Mode is { } mode)
+            keys.Add(("Mode", "--mode", mode.ToString()));
+        return keys;
+    }
+}
 
 /// <summary>
 /// Runs the daemon: settings, bars, host, summary. Exit codes: 0 the replay completed, 1 a
@@ -46,17 +66,19 @@ public static class DaemonRunner
         if (WindowsServiceHelpers.IsWindowsService())
             Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var stopwatch = Stopwatch.StartNew();
+        // With --mode given, an option that mode ignores is refused before the configuration is read (a paper run needs credentials first).
+        if (arguments.Mode is { } chosen && IgnoredOptions(arguments, chosen) is { } ignoredByMode)
+        {
+            await error.WriteLineAsync($"error: {ignoredByMode}");
+            return 2;
+        }
         GoldBotSettings settings;
         ExchangeCalendar calendar;
         try
         {
             var overrides = new Dictionary<string, string?>();
-            if (arguments.BarsFile is not null)
-                overrides["Replay:BarsFile"] = arguments.BarsFile;
-            if (arguments.Speed is { } speed)
-                overrides["Replay:Speed"] = speed.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (arguments.Mode is { } mode)
-                overrides["Mode"] = mode.ToString();
+            foreach (var (key, _, value) in arguments.OptionKeys())
+                overrides[key] = value;
             foreach (var (key, value) in arguments.Overrides ?? new Dictionary<string, string?>())
                 overrides[key] = value;
             settings = SettingsLoader.Load(arguments.ConfigFile, overrides);
@@ -64,7 +86,13 @@ public static class DaemonRunner
         }
         catch (SettingsException e)
         {
-            return await ConfigurationErrorAsync(e, error);
+            return await ConfigurationErrorAsync(e, error, arguments);
+        }
+
+        if (IgnoredOptions(arguments, settings.Mode) is { } ignored)
+        {
+            await error.WriteLineAsync($"error: {ignored}");
+            return 2;
         }
 
         // Control files in a folder that is missing or read-only would be ignored without a word: the emergency stop among them.
@@ -94,7 +122,7 @@ public static class DaemonRunner
         {
             if (settings.Mode != RunMode.Replay)
                 return await GatewayRun.RunAsync(settings, calendar, arguments.Live, output, error, cancellationToken, configureServices, clock, observe);
-            return await ReplayAsync(settings, calendar, output, error, stopwatch, configureServices, cancellationToken);
+            return await ReplayAsync(settings, calendar, arguments, output, error, stopwatch, configureServices, cancellationToken);
         }
     }
 
@@ -117,44 +145,88 @@ public static class DaemonRunner
         }
     }
 
-    private static async Task<int> ConfigurationErrorAsync(SettingsException e, TextWriter error)
+    /// <summary>
+    /// The configuration's problems: one line when there is one (naming the command-line option when one set the key), else a
+    /// header and one line per problem.
+    /// </summary>
+    private static async Task<int> ConfigurationErrorAsync(SettingsException e, TextWriter error, RunArguments arguments)
     {
+        var options = arguments.OptionKeys();
+        string? Option(string problem) => options.Where(o => problem.StartsWith(o.Key, StringComparison.OrdinalIgnoreCase))
+            .Select(o => $"{o.Option} {o.Value}: {problem}").FirstOrDefault();
+        var problems = e.Message.Split(Environment.NewLine);
+        if (problems.Length == 1)
+        {
+            await error.WriteLineAsync(Option(problems[0]) is { } named ? $"error: {named}" : $"configuration error: {problems[0]}");
+            return 2;
+        }
         await error.WriteLineAsync("configuration error:");
-        foreach (var line in e.Message.Split(Environment.NewLine))
-            await error.WriteLineAsync("  " + line);
+        foreach (var line in problems)
+            await error.WriteLineAsync("  " + (Option(line) ?? line));
         return 2;
     }
 
-    private const int MaxRowWarnings = 20;
+    /// <summary>
+    /// The options given that the effective mode would ignore, as one line, or null: <c>--bars</c>, <c>--speed</c> and
+    /// <c>--time-zone</c> describe the replayed file (sim replays the simulator's own file at its own pace; paper and live
+    /// take TopstepX's market on the wall clock), and <c>--live</c> confirms live mode only.
+    /// </summary>
+    /// <param name="effective">The mode the run would have: <see cref="RunArguments.Mode"/>, else the configuration's.</param>
+    internal static string? IgnoredOptions(RunArguments arguments, RunMode effective)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var mode = arguments.Mode is null ? $"Mode {effective} (from the configuration)" : $"--mode {effective.ToString().ToLowerInvariant()}";
+        var problems = new List<string>();
+        if (effective != RunMode.Replay)
+        {
+            var sim = effective == RunMode.Sim;
+            if (arguments.BarsFile is not null)
+                problems.Add($"--bars is for replay mode only, not {mode}: " + (sim ? "the simulator replays its own file (goldbot-sim --bars FILE)" : "the bars come from TopstepX"));
+            if (arguments.Speed is not null)
+                problems.Add($"--speed is for replay mode only, not {mode}: " + (sim ? "the simulator sets the pace (goldbot-sim --speed N)" : "the market runs on the wall clock"));
+            if (arguments.TimeZone is not null)
+                problems.Add($"--time-zone is for replay mode only, not {mode}: it is the clock of a replayed bars file");
+        }
+        if (arguments.Live && effective != RunMode.Live)
+            problems.Add($"--live confirms live mode only, not {mode}: add --mode live to place real orders, or leave --live out");
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
 
-    private static async Task<int> ReplayAsync(GoldBotSettings settings, ExchangeCalendar calendar, TextWriter output, TextWriter error, Stopwatch stopwatch,
-        Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
+    private static async Task<int> ReplayAsync(GoldBotSettings settings, ExchangeCalendar calendar, RunArguments arguments, TextWriter output, TextWriter error,
+        Stopwatch stopwatch, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
         BarFile bars;
         try
         {
-            bars = BarCsvReader.Read(settings.Replay.BarsFile, settings.Replay.BadBarPolicy, tickSize: settings.Contract().TickSize);
+            // Replay:TimeZone was checked with the configuration.
+            var zone = BarTimeZone.ForFile(settings.Replay.TimeZone, settings.Replay.BarsFile);
+            if (string.IsNullOrWhiteSpace(settings.Replay.TimeZone) && zone is not null)
+                await output.WriteLineAsync($"time zone: {BarTimeZone.NewYorkClose} for {Path.GetFileName(settings.Replay.BarsFile)} (from the file name; --time-zone overrides)");
+            bars = BarCsvReader.Read(settings.Replay.BarsFile, settings.Replay.BadBarPolicy, tickSize: settings.Contract().TickSize,
+                options: new BarFileOptions { SourceTimeZone = zone });
+            // Refused for too many bad rows before the time frames are checked against the period of what is left.
+            if (bars.TooManyBadRows(settings.Replay.MaxSkippedRowsPercent) is { } refused)
+            {
+                var offGrid = bars.Problems.Count(p => p.Kind == "off the tick grid") * 2 > bars.Problems.Count;
+                await error.WriteLineAsync($"error: {refused}" + (offGrid
+                    ? $" (most prices are off {settings.Contract().Symbol}'s {settings.Contract().TickSize} tick: is --symbol right?)" : ""));
+                return 2;
+            }
             CheckTimeFrames(settings, bars);
         }
         catch (SettingsException e)
         {
-            return await ConfigurationErrorAsync(e, error);
+            return await ConfigurationErrorAsync(e, error, arguments);
         }
         catch (BarFileException e)
         {
-            await error.WriteLineAsync($"error: {e.Message}. Pass --bars FILE or set Replay:BarsFile (GOLDBOT__Replay__BarsFile); the default is the MGC file in ../shared/data.");
+            await error.WriteLineAsync($"error: {e.Message}" + (File.Exists(settings.Replay.BarsFile) ? ""
+                : ". Pass --bars FILE or set Replay:BarsFile (GOLDBOT__Replay__BarsFile); the default is the MGC file in ../shared/data."));
             return 2;
         }
 
-        if (bars.TooManyBadRows(settings.Replay.MaxSkippedRowsPercent) is { } refused)
-        {
-            await error.WriteLineAsync($"error: {refused}");
-            return 2;
-        }
-        foreach (var problem in bars.Problems.Take(MaxRowWarnings))
-            await error.WriteLineAsync($"warning: {bars.Path} line {problem.Line}: {problem.Reason} (skipped)");
         if (bars.Problems.Count > 0)
-            await error.WriteLineAsync($"warning: {bars.Path}: {bars.Problems.Count} bad rows skipped" + (bars.Problems.Count > MaxRowWarnings ? $" ({bars.Problems.Count - MaxRowWarnings} not listed)" : "") + $": {bars.ProblemCounts()}");
+            await error.WriteLineAsync($"warning: {bars.SkippedSummary()}");
 
         if (settings.Strategy.DollarFilter is { Mode: not DollarFilterMode.Off, ProxyBarsFile: { Length: > 0 } proxyFile })
         {
@@ -234,8 +306,7 @@ public static class DaemonRunner
         // A replay whose files could not take everything did not leave its whole record: not a clean completion.
         var recordIncomplete = writes.Status().Any(f => f.Failing);
         // A gateway run has no end of data: stopping it (Ctrl+C, a service manager) is its normal end.
-        var outcome = coordinator.Outcome == RunOutcome.Running && !audit ? "Stopped" : coordinator.Outcome.ToString();
-        await output.WriteLineAsync($"GoldBot {outcome}: {summary}");
+        await output.WriteLineAsync($"GoldBot {Headline(coordinator.Outcome)}: {summary}");
         if (account.Position != 0 && settings.Mode is RunMode.Sim or RunMode.Live)
             await output.WriteLineAsync(OpenPositionWarning(account, settings.Contract()));
         return coordinator.Outcome switch
@@ -246,6 +317,19 @@ public static class DaemonRunner
             _ => 1,
         };
     }
+
+    /// <summary>
+    /// The summary's first word for every mode, one vocabulary: <c>Completed</c> only for a replay that reached the end of its
+    /// data; <c>Stopped</c> for a run stopped before that (Ctrl+C, a service stop: the normal end of a gateway run; a replay's
+    /// stderr adds "stopped before the end of the data"); <c>Stopped by EMERGENCY_STOP.txt</c>; <c>Failed</c> when a stage failed.
+    /// </summary>
+    internal static string Headline(RunOutcome outcome) => outcome switch
+    {
+        RunOutcome.Completed => "Completed",
+        RunOutcome.Running => "Stopped",
+        RunOutcome.EmergencyStop => "Stopped by EMERGENCY_STOP.txt",
+        _ => "Failed",
+    };
 
     /// <summary>
     /// The line that names a position left open at the gateway when the daemon stops (its stop and targets stay working there): its

@@ -148,7 +148,7 @@ public sealed class BacktestCommandTests : IDisposable
     [InlineData("--set", "Strategy:MinScore=99", "error: bad configuration: Strategy:MinScore must be between 1 and 10")]
     [InlineData("--set", "Strategy:NoSuchKey=1", "error: bad configuration: Strategy:NoSuchKey")]
     [InlineData("--set", "MinScore", "error: --set 'MinScore' is not Key=Value")]
-    [InlineData("--time-zone", "Mars/Olympus", "error: --time-zone 'Mars/Olympus' is not utc, new-york-close or a known IANA time zone id")]
+    [InlineData("--time-zone", "Mars/Olympus", "error: --time-zone 'Mars/Olympus' is not utc, new-york-close or an IANA time zone id (e.g. America/Chicago)")]
     [InlineData("--folds", "-1", "error: --folds must be ≥ 0, not -1")]
     public async Task A_bad_option_or_configuration_exits_2_with_one_line(string option, string value, string expected)
     {

@@ -220,7 +220,7 @@ public sealed class SettingsLoaderTests : IDisposable
     public void A_missing_configuration_file_is_named()
     {
         var e = Assert.Throws<SettingsException>(() => SettingsLoader.Load(Path.Combine(_dir, "none.json"), NoOverrides, NoEnvironment));
-        Assert.Equal($"configuration file not found: {Path.Combine(_dir, "none.json")}", e.Message);
+        Assert.Equal($"configuration file not found: {Path.Combine(_dir, "none.json")} (--config)", e.Message);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class ControlAndInputTests
         using var run = await ReplayRun.StartAsync(configure: ControlFileTests.DropFile("EMERGENCY_STOP.txt", "STOP", s => s.Position is { Position: not 0 }));
 
         Assert.True(run.ExitCode == 3, run.Error + run.Output);
-        Assert.Contains("GoldBot EmergencyStop", run.Output);
+        Assert.Contains("GoldBot Stopped by EMERGENCY_STOP.txt: ", run.Output);
         var status = run.Status;
         Assert.True(status.GetProperty("risk").GetProperty("emergency_stop").GetBoolean());
         Assert.Equal(0, status.GetProperty("account").GetProperty("open_positions").GetInt32());
@@ -57,9 +57,9 @@ public sealed class ControlAndInputTests
             }
             using var allowed = await ReplayRun.StartAsync(bars: path, overrides: new Dictionary<string, string?> { ["Replay:MaxSkippedRowsPercent"] = "5" });
             Assert.True(allowed.ExitCode == 0, allowed.Error);
-            var warnings = allowed.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(21, warnings.Length); // one warning per bad row (at most 20 listed), then their count by rule
-            Assert.EndsWith(": 20 bad rows skipped: unreadable price 20", warnings[^1].TrimEnd(), StringComparison.Ordinal);
+            // One line for all of them, not one per row: the count by rule and the first line numbers.
+            var warning = Assert.Single(allowed.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal($"warning: bars file {path}: 20 bad rows skipped (5 % of 400 rows): unreadable price 20 (lines 11, 31, 51, …)", warning.TrimEnd());
         }
         finally
         {
@@ -102,7 +102,7 @@ public sealed class ControlAndInputTests
         File.WriteAllLines(path, lines);
         using var run = await ReplayRun.StartAsync(bars: path);
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains($"warning: {path} line 11: high 4100.0 is below max(open, close) 4102.0 (skipped)", run.Error);
+        Assert.Equal($"warning: bars file {path}: 1 bad row skipped (0.05 % of 1,999 rows): high/low inconsistent 1 (line 11)", run.Error.TrimEnd());
         Assert.Contains("bars 1998,", run.Output);
         Directory.Delete(dir, true);
     }

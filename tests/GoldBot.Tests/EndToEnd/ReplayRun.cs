@@ -25,7 +25,9 @@ internal sealed class ReplayRun : IDisposable
     public string Error { get; private set; } = "";
 
     /// <summary>Runs with the repository's config/appsettings.json, logs and control files in a fresh temp folder.</summary>
-    public static async Task<ReplayRun> StartAsync(string? bars = null, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
+    /// <param name="options">The command-line options beyond <c>--bars</c> (e.g. <c>--time-zone</c>), applied to the arguments.</param>
+    public static async Task<ReplayRun> StartAsync(string? bars = null, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null,
+        Func<RunArguments, RunArguments>? options = null)
     {
         var run = new ReplayRun(Directory.CreateTempSubdirectory("goldbot-e2e-").FullName);
         Directory.CreateDirectory(run.Controls);
@@ -39,9 +41,8 @@ internal sealed class ReplayRun : IDisposable
             settings[k] = v;
         using var output = new StringWriter();
         using var error = new StringWriter();
-        run.ExitCode = await DaemonRunner.RunAsync(
-            new RunArguments(Path.Combine(SharedData.RepoRoot, "config", "appsettings.json"), bars ?? SharedData.MgcBars, null, settings),
-            output, error, CancellationToken.None, configure);
+        var arguments = new RunArguments(Path.Combine(SharedData.RepoRoot, "config", "appsettings.json"), bars ?? SharedData.MgcBars, null, settings);
+        run.ExitCode = await DaemonRunner.RunAsync(options?.Invoke(arguments) ?? arguments, output, error, CancellationToken.None, configure);
         run.Output = output.ToString();
         run.Error = error.ToString();
         return run;

@@ -201,6 +201,25 @@ public sealed class BarCsvReaderTests : IDisposable
     }
 
     [Fact]
+    public void Skipped_rows_are_summarised_in_one_line_by_rule_with_their_first_line_numbers()
+    {
+        var path = Path.Combine(_dir, "summary.csv");
+        var rows = new List<string> { Header };
+        for (var i = 0; i < 20; i++)
+        {
+            var time = new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(3 * i).ToString("yyyy-MM-dd HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+            rows.Add(i is 3 or 7 or 11 or 15 or 19 ? $"{time},x,2001.0,1999.0,2000.5,1" : i is 5 ? $"{time},2000.0,1998.0,1999.0,2000.5,1" : $"{time},2000.0,2001.0,1999.0,2000.5,1");
+        }
+        File.WriteAllLines(path, rows);
+
+        var file = BarCsvReader.Read(path);
+
+        // The header is line 1: bar i is on line i + 2.
+        Assert.Equal($"bars file {file.Path}: 6 bad rows skipped (30 % of 20 rows): unreadable price 5 (lines 5, 9, 13, …), high/low inconsistent 1 (line 7)",
+            file.SkippedSummary());
+    }
+
+    [Fact]
     public void Missing_file_gives_a_one_line_message_with_the_full_path()
     {
         var path = Path.Combine(_dir, "nope.csv");

@@ -97,7 +97,7 @@ public sealed class SharedDataFilesTests
         var e = Assert.Throws<BarFileException>(() => BarCsvReader.Read(path));
 
         Assert.Equal($"bars file {path} stamps broker server time without a UTC offset ('2018-03-19 00:00:00' on line 2); "
-            + "set BarFileOptions.SourceTimeZone (BarTimeZone.NewYorkClose for an MT5 NY-close server)", e.Message);
+            + "give the clock of its stamps: --time-zone ZONE or Replay:TimeZone (new-york-close for a MetaTrader 5 server on the New York close)", e.Message);
     }
 
     [Fact]
