@@ -29,11 +29,23 @@ public static partial class RefusalGroups
     {
         ArgumentNullException.ThrowIfNull(refusals);
         return refusals
-            .GroupBy(r => (r.ByStrategy, Skeleton: Number().Replace(r.Reason, "\0")))
-            .Select(g => new Group((g.Key.ByStrategy ? "strategy: " : "risk: ") + Name(g.Key.Skeleton, g), g.ToList()))
+            .GroupBy(r => r.ByStrategy)
+            .SelectMany(side => ByReason(side, r => r.Reason).Select(g => new Group((side.Key ? "strategy: " : "risk: ") + g.Name, g.Members)))
             .OrderByDescending(g => g.Refusals.Count)
             .ThenBy(g => g.Name, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// Groups <paramref name="items"/> by their <paramref name="reason"/> text with its numbers left out, each group named by the
+    /// text with the numbers all its members share and <c>…</c> where they differ; members keep their order; groups in no order.
+    /// </summary>
+    public static IEnumerable<(string Name, IReadOnlyList<T> Members)> ByReason<T>(IEnumerable<T> items, Func<T, string> reason)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(reason);
+        return items.GroupBy(i => Number().Replace(reason(i), "\0"))
+            .Select(g => (Name(g.Key, g.Select(reason)), (IReadOnlyList<T>)g.ToList()));
     }
 
     /// <summary>
@@ -52,13 +64,13 @@ public static partial class RefusalGroups
         return new BreakdownTable("refusals_by_reason", "Signals not traded, by reason", "Reason", Columns, rows);
     }
 
-    private static string Name(string skeleton, IEnumerable<SignalRefusal> members)
+    private static string Name(string skeleton, IEnumerable<string> reasons)
     {
         string?[] kept = [];
         var first = true;
-        foreach (var member in members)
+        foreach (var reason in reasons)
         {
-            var numbers = Number().Matches(member.Reason);
+            var numbers = Number().Matches(reason);
             if (first)
             {
                 kept = numbers.Select(m => (string?)m.Value).ToArray();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GoldBot.Backtesting.Statistics;
 using GoldBot.Market;
 using GoldBot.Monitoring;
 
@@ -7,8 +8,9 @@ namespace GoldBot.Cli;
 
 /// <summary>
 /// <c>goldbot signals</c> (issue 14 §1): signals.log read back. By default the last <c>--last</c> (20) signals with their decision;
-/// <c>--summary</c>: where the signals went, counted by the reason they were refused (figures stripped:
-/// <see cref="SignalLogLine.ReasonKind"/>), by score, by pattern and by hour of the day (CT), each with how many were taken.
+/// <c>--summary</c>: where the signals went, counted by the reason they were refused (grouped as the backtest report does,
+/// <see cref="RefusalGroups.ByReason"/>: a number every member of a group shares kept, the others written <c>…</c>), by score,
+/// by pattern and by hour of the day (CT), each with how many were taken.
 /// The latest run's signals unless <c>--all-runs</c>; <c>--from</c>/<c>--to</c> are CME trading days, inclusive.
 /// </summary>
 internal static class SignalsCommand
@@ -79,7 +81,11 @@ internal static class SignalsCommand
             yield break;
         yield return string.Create(CultureInfo.InvariantCulture,
             $"from {CmeSession.ToExchangeTime(signals[0].Time):yyyy-MM-dd HH:mm} to {CmeSession.ToExchangeTime(signals[^1].Time):yyyy-MM-dd HH:mm} CT");
-        foreach (var line in Breakdown("decision", signals, s => s.Executed ? "taken" : s.ReasonKind, byCount: true))
+        // Refusals grouped as the backtest report groups them: numbers all of a group share kept, the others written "…".
+        var kinds = RefusalGroups.ByReason(signals.Where(s => !s.Executed).Select(s => s.Reason).Distinct(), r => r)
+            .SelectMany(g => g.Members.Select(reason => (Reason: reason, g.Name)))
+            .ToDictionary(p => p.Reason, p => p.Name, StringComparer.Ordinal);
+        foreach (var line in Breakdown("decision", signals, s => s.Executed ? "taken" : kinds[s.Reason], byCount: true))
             yield return line;
         foreach (var line in Breakdown("score", signals, s => s.Score.ToString(CultureInfo.InvariantCulture).PadLeft(2), byCount: false))
             yield return line;
@@ -92,10 +98,10 @@ internal static class SignalsCommand
     private static IEnumerable<string> Breakdown(string title, IReadOnlyList<SignalLogLine> signals, Func<SignalLogLine, string> key, bool byCount)
     {
         yield return "";
-        yield return $"{"by " + title,-44} {"signals",7} {"share",7} {"taken",6}";
+        yield return $"{"signals",7} {"share",7} {"taken",6}  by {title}";
         var groups = signals.GroupBy(key, StringComparer.Ordinal);
         foreach (var g in byCount ? groups.OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal) : groups.OrderBy(g => g.Key, StringComparer.Ordinal))
-            yield return string.Create(CultureInfo.InvariantCulture, $"  {g.Key,-42} {g.Count(),7} {Percent(g.Count(), signals.Count),7} {g.Count(s => s.Executed),6}");
+            yield return string.Create(CultureInfo.InvariantCulture, $"{g.Count(),7} {Percent(g.Count(), signals.Count),7} {g.Count(s => s.Executed),6}  {g.Key}");
     }
 
     private static string Percent(int part, int whole) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace GoldBot.Monitoring;
 
@@ -14,15 +13,8 @@ namespace GoldBot.Monitoring;
 /// <param name="Executed">True when it was sent for execution.</param>
 /// <param name="Reason"><c>traded</c>, or why not, as written.</param>
 /// <param name="Run">The run id that wrote the line.</param>
-public sealed partial record SignalLogLine(DateTimeOffset Time, string Pattern, string Side, int Score, bool Executed, string Reason, string Run)
+public sealed record SignalLogLine(DateTimeOffset Time, string Pattern, string Side, int Score, bool Executed, string Reason, string Run)
 {
-    /// <summary>
-    /// The reason without its figures, so that refusals can be counted by kind: every number becomes <c>#</c> and a
-    /// parenthesis holding a number (a date, an early close) is dropped with the rest of the line: <c>score 5 below minimum 7</c> →
-    /// <c>score # below minimum #</c>, <c>news blackout: FOMC statement (Dec 10, 13:00 CT)</c> → <c>news blackout: FOMC statement</c>.
-    /// </summary>
-    public string ReasonKind => Spaces().Replace(Numbers().Replace(DatedAside().Replace(Reason, ""), "#"), " ").Trim();
-
     /// <summary>Parses one line; null for a line that is not a signal line (a torn last line, a blank one).</summary>
     public static SignalLogLine? Parse(string line)
     {
@@ -52,13 +44,4 @@ public sealed partial record SignalLogLine(DateTimeOffset Time, string Pattern, 
                 lines.Add(line);
         return lines;
     }
-
-    [GeneratedRegex(@"\s*\([^)]*\d.*$")]
-    private static partial Regex DatedAside();
-
-    [GeneratedRegex(@"\d+([.:,]\d+)*")]
-    private static partial Regex Numbers();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }

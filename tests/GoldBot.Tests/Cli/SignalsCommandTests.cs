@@ -36,11 +36,11 @@ public sealed class SignalsCommandTests : IDisposable
         Assert.Equal(0, await SignalsCommand.RunAsync(_config, summary: true, 20, null, null, allRuns: false, _output, _error));
         var lines = Lines;
         Assert.StartsWith("4 signals, 1 taken (25.0 %), run new in ", lines[0], StringComparison.Ordinal);
-        var decisions = Array.IndexOf(lines, lines.First(l => l.StartsWith("by decision", StringComparison.Ordinal)));
-        Assert.Equal(["score # below minimum #", "outside trading window #–# CT", "taken"], lines[(decisions + 1)..(decisions + 4)].Select(l => l[2..44].TrimEnd()));
-        Assert.EndsWith("2  50.0 %      0", lines[decisions + 1], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("   8 ", StringComparison.Ordinal) && l.EndsWith("2  50.0 %      1", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("  08:00", StringComparison.Ordinal) && l.EndsWith("2  50.0 %      1", StringComparison.Ordinal));
+        var decisions = Array.IndexOf(lines, "signals   share  taken  by decision");
+        Assert.Equal(["      2  50.0 %      0  score … below minimum …", "      1  25.0 %      0  outside trading window 08:30–15:00 CT", "      1  25.0 %      1  taken"],
+            lines[(decisions + 1)..(decisions + 4)]);
+        Assert.Contains("      2  50.0 %      1   8", lines);
+        Assert.Contains("      2  50.0 %      1  08:00", lines);
     }
 
     [Fact]

@@ -187,16 +187,6 @@ public sealed class MonitoringFilesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("score 5 below minimum 7", "score # below minimum #")]
-    [InlineData("outside trading window 08:30–15:00 CT (early close 12:00, Thanksgiving (last bar in the TopstepX data 12:45 CT))", "outside trading window #–# CT")]
-    [InlineData("news blackout: FOMC statement (Dec 10, 13:00 CT)", "news blackout: FOMC statement")]
-    [InlineData("against the 1h trend (bullish)", "against the #h trend (bullish)")]
-    [InlineData("exchange closed (Christmas Day)", "exchange closed (Christmas Day)")]
-    [InlineData("stop 86 ticks wider than maximum 80", "stop # ticks wider than maximum #")]
-    public void A_refusal_reason_without_its_figures_is_its_kind(string reason, string kind) =>
-        Assert.Equal(kind, new SignalLogLine(DateTimeOffset.UnixEpoch, "order_block", "long", 7, false, reason, "r").ReasonKind);
-
-    [Theory]
     [InlineData("")]
     [InlineData("2025-12-01T15:15:00Z | order_block short | score=8 (displacement=2")]
     [InlineData("not a time | order_block short | score=8 (x) | executed=false | reason=r | d | run=1")]
