@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace GoldBot.IntegrationTests;
 
 /// <summary>
-/// Issue 14 §1: <c>goldbot dashboard</c> run as a user would, in a real terminal (tmux, 80×24), read back from the pane:
-/// the screen fits, says what matters, follows status.json as it changes, and quits on <c>q</c>. Waits are for what the pane
+/// Issue 14 §1: <c>goldbot dashboard</c> and <c>goldbot status</c> run as a user would, in a real terminal (tmux, 80×24), read
+/// back from the pane: the dashboard fits, says what matters, follows status.json as it changes, and quits on <c>q</c>; status
+/// prints its screen and exits with its verdict's code. Waits are for what the pane
 /// shows (polled), never for a time; the deadline only bounds a failure.
 /// </summary>
 public sealed class DashboardTmuxTests : IDisposable
@@ -16,10 +17,7 @@ public sealed class DashboardTmuxTests : IDisposable
     [Fact]
     public async Task The_dashboard_fits_80_by_24_follows_status_json_and_quits_on_q()
     {
-        var config = Path.Combine(_folder, "appsettings.json");
-        await File.WriteAllTextAsync(config, $$"""{ "Monitoring": { "LogDirectory": "{{_folder.Replace("\\", "/", StringComparison.Ordinal)}}/logs" } }""");
-        Directory.CreateDirectory(Path.Combine(_folder, "logs"));
-        await WriteStatusAsync(50_120.5m);
+        var config = await ConfigWithStatusAsync();
 
         var command = $"dotnet '{Path.Combine(AppContext.BaseDirectory, "goldbot.dll")}' dashboard --config '{config}'";
         Assert.Equal(0, (await TmuxAsync("new-session", "-d", "-s", "dash", "-x", "80", "-y", "24", command)).Code);
@@ -44,6 +42,31 @@ public sealed class DashboardTmuxTests : IDisposable
             Assert.True(watch.Elapsed < Deadline, "the dashboard did not quit on q");
             await Task.Delay(100);
         }
+    }
+
+    [Fact]
+    public async Task Status_in_a_terminal_prints_its_screen_and_exits_with_its_verdict()
+    {
+        var config = await ConfigWithStatusAsync();
+
+        var command = $"dotnet '{Path.Combine(AppContext.BaseDirectory, "goldbot.dll")}' status --config '{config}'; echo exit=$?; sleep 600";
+        Assert.Equal(0, (await TmuxAsync("new-session", "-d", "-s", "dash", "-x", "80", "-y", "24", command)).Code);
+
+        var pane = await PaneAsync(p => p.Contains("exit=", StringComparison.Ordinal));
+        var lines = pane.Split('\n');
+        Assert.Equal("DEAD: the daemon has stopped (is_alive false)", lines[0]);
+        Assert.Contains("account 50120.50 USD, day P&L +120.50, 2 trades today", lines);
+        Assert.Contains("exit=2", lines);
+    }
+
+    /// <summary>A configuration whose logs folder holds a status.json (balance 50,120.50 USD); its path.</summary>
+    private async Task<string> ConfigWithStatusAsync()
+    {
+        var config = Path.Combine(_folder, "appsettings.json");
+        await File.WriteAllTextAsync(config, $$"""{ "Monitoring": { "LogDirectory": "{{_folder.Replace("\\", "/", StringComparison.Ordinal)}}/logs" } }""");
+        Directory.CreateDirectory(Path.Combine(_folder, "logs"));
+        await WriteStatusAsync(50_120.5m);
+        return config;
     }
 
     private Task WriteStatusAsync(decimal balance)
