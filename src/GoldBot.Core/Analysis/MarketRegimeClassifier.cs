@@ -35,7 +35,7 @@ public enum MarketRegime
 /// behind it is the ADX's lag).</item>
 /// </list>
 /// Each value uses only the bars up to the one just added. Regimes are <see cref="MarketRegime.Unknown"/> until 100 bars
-/// have given ATR and bandwidth values. Allocates only at construction.
+/// have given ATR and bandwidth values. Allocates only at construction. Not thread-safe (reading a measure may compute it): one caller adds and reads.
 /// </summary>
 public sealed class MarketRegimeClassifier
 {
