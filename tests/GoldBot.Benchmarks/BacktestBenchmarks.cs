@@ -4,6 +4,7 @@ using GoldBot.Backtesting.Engine;
 using GoldBot.Market;
 using GoldBot.MarketData;
 using GoldBot.Risk;
+using GoldBot.Strategy;
 
 namespace GoldBot.Benchmarks;
 
@@ -28,6 +29,10 @@ public class BacktestBenchmarks
     private BarFile? _xau;
     private BacktestEngine _engine = null!;
 
+    /// <summary>True: every setup the strategy can trade (<see cref="StrategyOptions.TradeablePatterns"/>); false: the default, <c>order_block</c>.</summary>
+    [Params(false, true)]
+    public bool AllSetups { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -43,6 +48,7 @@ public class BacktestBenchmarks
                     new EarlyClose { Date = new DateOnly(2025, 12, 24), Close = new TimeOnly(12, 45) },
                 ],
             },
+            Strategy = new StrategyOptions { Patterns = AllSetups ? [.. StrategyOptions.TradeablePatterns] : null },
         });
         try
         {

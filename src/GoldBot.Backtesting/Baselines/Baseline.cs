@@ -133,9 +133,11 @@ public static class Baseline
         var schedule = new SessionSchedule(settings.Risk);
         var entryBars = 0;
         var lastBucket = DateTimeOffset.MinValue;
+        var day = default(TradingDayBounds);
         foreach (var bar in bars)
         {
-            var bucket = frame.BucketOpen(bar.OpenTime);
+            day = day.For(bar.OpenTime);
+            var bucket = frame.BucketOpen(bar.OpenTime, day);
             if (bucket == lastBucket)
                 continue;
             lastBucket = bucket;

@@ -125,10 +125,14 @@ public sealed class BacktestEngine
                 await run.DrainAsync(cancellationToken);
             await broker.OnBarAsync(bar, cancellationToken);
             if (inbox.Count > 0)
+            {
+                // Only a limit entry filled on this bar leaves the broker anything to do at its close (and every fill is an
+                // event), so a bar without events skips that call.
                 await run.DrainAsync(cancellationToken);
-            await broker.OnBarCloseAsync(bar, cancellationToken);
-            if (inbox.Count > 0)
-                await run.DrainAsync(cancellationToken);
+                await broker.OnBarCloseAsync(bar, cancellationToken);
+                if (inbox.Count > 0)
+                    await run.DrainAsync(cancellationToken);
+            }
             // The executor's exit rules and a Mode B entry follow the closed bar (as the risk stage passes it on in the daemon).
             if (run.Executor.FollowsBars)
             {

@@ -49,6 +49,13 @@ public static class BacktestRun
         var progress = options.Progress;
         var statisticsOptions = StatisticsOptions.Default with { Seed = options.Seed };
 
+        // The baselines and the zones are passes over the bars independent of each other and of the strategy (the random entries
+        // only need the strategy's result), each with its own components: they run on the thread pool beside the strategy (on
+        // both cores of a 2-core machine), and their results are collected in a fixed order.
+        var buyAndHold = Task.Run(() => Baseline.BuyAndHoldAsync(bars, barPeriod, settings, cancellationToken: cancellationToken).AsTask(), cancellationToken);
+        var emaCrossover = Task.Run(() => Baseline.EmaCrossoverAsync(bars, barPeriod, settings, cancellationToken: cancellationToken).AsTask(), cancellationToken);
+        var orderBlockZones = Task.Run(() => OrderBlockZones.Of(bars, barPeriod, settings.Strategy, settings.Contract, options.MaxZones), cancellationToken);
+
         var strategy = await new BacktestEngine(settings).RunAsync(bars, barPeriod, null, new BacktestOptions
         {
             Description = options.Description,
@@ -68,19 +75,17 @@ public static class BacktestRun
         }
         progress?.Report(new BacktestProgress("walk_forward", 1));
 
-        var baselines = new List<BaselineRun>(3)
-        {
-            new("buy_and_hold", "buy and hold (1 contract)", await Baseline.BuyAndHoldAsync(bars, barPeriod, settings, cancellationToken: cancellationToken)),
-        };
+        var randomEntries = Task.Run(() => Baseline.RandomEntriesAsync(bars, barPeriod, settings, strategy, options.Seed,
+            cancellationToken: cancellationToken).AsTask(), cancellationToken);
+        var baselines = new List<BaselineRun>(3) { new("buy_and_hold", "buy and hold (1 contract)", await buyAndHold) };
         progress?.Report(new BacktestProgress("baselines", 1 / 3.0));
-        baselines.Add(new("ema_crossover", "EMA 20/50 crossover", await Baseline.EmaCrossoverAsync(bars, barPeriod, settings, cancellationToken: cancellationToken)));
+        baselines.Add(new("ema_crossover", "EMA 20/50 crossover", await emaCrossover));
         progress?.Report(new BacktestProgress("baselines", 2 / 3.0));
-        baselines.Add(new("random_entries", "random entries", await Baseline.RandomEntriesAsync(bars, barPeriod, settings, strategy, options.Seed,
-            cancellationToken: cancellationToken)));
+        baselines.Add(new("random_entries", "random entries", await randomEntries));
         progress?.Report(new BacktestProgress("baselines", 1));
         var baselineSummaries = baselines.Select(b => (b, PerformanceSummary.Of(b.Result, statisticsOptions))).ToList();
 
-        var zones = OrderBlockZones.Of(bars, barPeriod, settings.Strategy, settings.Contract, options.MaxZones);
+        var zones = await orderBlockZones;
         progress?.Report(new BacktestProgress("zones", 1));
 
         var extended = RunComparison.Extend(statistics, walkForward, outOfSample, baselineSummaries, options.WalkForward?.Anchored ?? false);

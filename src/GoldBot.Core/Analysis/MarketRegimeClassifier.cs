@@ -35,7 +35,7 @@ public enum MarketRegime
 /// behind it is the ADX's lag).</item>
 /// </list>
 /// Each value uses only the bars up to the one just added. Regimes are <see cref="MarketRegime.Unknown"/> until 100 bars
-/// have given ATR and bandwidth values. Allocates only at construction.
+/// have given ATR and bandwidth values. Allocates only at construction. Not thread-safe (reading a measure may compute it): one caller adds and reads.
 /// </summary>
 public sealed class MarketRegimeClassifier
 {
@@ -58,9 +58,23 @@ public sealed class MarketRegimeClassifier
     private readonly double[] _widths = new double[Lookback];
     private readonly double[] _emas = new double[SlopeBars + 1];
     private int _atrCount, _widthCount, _emaCount;
+    // The latest bar's ATR and bandwidth (null in their warm-up), and whether the percentiles and regime still have to be
+    // computed from them: a percentile is a scan of 100 values, so it is done when first read (the strategy reads it only
+    // at a signal), not at every bar.
+    private double? _latestAtr, _latestWidth;
+    private bool _stale;
+    private double? _atrPercentile, _bandwidthPercentile;
+    private MarketRegime _regime;
 
     /// <summary>The regime of the latest bar.</summary>
-    public MarketRegime Regime { get; private set; }
+    public MarketRegime Regime
+    {
+        get
+        {
+            Refresh();
+            return _regime;
+        }
+    }
 
     /// <summary>ADX(14) of the latest bar, or null in warm-up.</summary>
     public double? Adx { get; private set; }
@@ -69,13 +83,27 @@ public sealed class MarketRegimeClassifier
     public double? EmaSlope { get; private set; }
 
     /// <summary>Mid-rank percentile (0–1) of the latest ATR(14) among the last 100 bars', or null in warm-up.</summary>
-    public double? AtrPercentile { get; private set; }
+    public double? AtrPercentile
+    {
+        get
+        {
+            Refresh();
+            return _atrPercentile;
+        }
+    }
 
     /// <summary>Mid-rank percentile (0–1) of the latest Bollinger bandwidth among the last 100 bars', or null in warm-up.</summary>
-    public double? BandwidthPercentile { get; private set; }
+    public double? BandwidthPercentile
+    {
+        get
+        {
+            Refresh();
+            return _bandwidthPercentile;
+        }
+    }
 
-    /// <summary>Adds one closed bar (points) and returns its regime.</summary>
-    public MarketRegime Add(in Bar bar)
+    /// <summary>Adds one closed bar (points); <see cref="Regime"/> and the measures then describe it.</summary>
+    public void Add(in Bar bar)
     {
         var (high, low, close) = ((double)bar.High, (double)bar.Low, (double)bar.Close);
         Adx = _adx.Add(high, low, close).Adx;
@@ -83,8 +111,9 @@ public sealed class MarketRegimeClassifier
         var ema = _ema.Add(close);
         var width = _bands.Add(close).Width;
 
-        AtrPercentile = atr is { } a ? Percentile(_atrs, ref _atrCount, a) : null;
-        BandwidthPercentile = width is { } w ? Percentile(_widths, ref _widthCount, w) : null;
+        _latestAtr = atr is { } a ? Store(_atrs, ref _atrCount, a) : null;
+        _latestWidth = width is { } w ? Store(_widths, ref _widthCount, w) : null;
+        _stale = true;
         EmaSlope = null;
         if (ema is { } e)
         {
@@ -93,28 +122,45 @@ public sealed class MarketRegimeClassifier
             if (_emaCount > SlopeBars && atr is > 0)
                 EmaSlope = (e - _emas[(_emaCount - 1 - SlopeBars) % _emas.Length]) / atr.Value;
         }
-        return Regime = Classify();
+    }
+
+    /// <summary>Computes the percentiles and the regime of the latest bar, once per bar.</summary>
+    private void Refresh()
+    {
+        if (!_stale)
+            return;
+        _stale = false;
+        _atrPercentile = _latestAtr is { } a ? Percentile(_atrs, _atrCount, a) : null;
+        _bandwidthPercentile = _latestWidth is { } w ? Percentile(_widths, _widthCount, w) : null;
+        _regime = Classify();
     }
 
     private MarketRegime Classify()
     {
         if (_atrCount < Lookback || _widthCount < Lookback || Adx is not { } adx || EmaSlope is not { } slope)
             return MarketRegime.Unknown;
-        if (AtrPercentile >= VolatilePercentile)
+        if (_atrPercentile >= VolatilePercentile)
             return MarketRegime.Volatile;
-        if (adx >= TrendAdx && slope != 0 && BandwidthPercentile > SqueezePercentile)
+        if (adx >= TrendAdx && slope != 0 && _bandwidthPercentile > SqueezePercentile)
             return slope > 0 ? MarketRegime.TrendingUp : MarketRegime.TrendingDown;
         return MarketRegime.Ranging;
     }
 
-    /// <summary>
-    /// Stores <paramref name="value"/> in the ring and returns its mid-rank percentile among the stored values: the share below
-    /// it plus half the share equal to it (itself included), so a run of equal values sits at the middle, not at the top.
-    /// </summary>
-    private static double Percentile(double[] ring, ref int count, double value)
+    /// <summary>Stores <paramref name="value"/> in the ring (the oldest of the last 100 makes room) and returns it.</summary>
+    private static double Store(double[] ring, ref int count, double value)
     {
         ring[count % ring.Length] = value;
         count++;
+        return value;
+    }
+
+    /// <summary>
+    /// The mid-rank percentile of <paramref name="value"/> among the values stored in the ring (<paramref name="count"/> so
+    /// far): the share below it plus half the share equal to it (itself included), so a run of equal values sits at the
+    /// middle, not at the top.
+    /// </summary>
+    private static double Percentile(double[] ring, int count, double value)
+    {
         var n = Math.Min(count, ring.Length);
         var below = 0.0;
         for (var i = 0; i < n; i++)

@@ -169,7 +169,7 @@ internal sealed class ManagedTrade
     /// <summary>
     /// Follows one closed bar (<paramref name="closeTime"/> UTC): the best price since the entry and, under <c>atr_trail</c> after
     /// the first target, the chandelier stop (best price ∓ <see cref="ExitRule.TrailTicks"/>; it only ever tightens). Returns
-    /// true when the bar closes an entry-time-frame bar (its close on the frame's boundary, <see cref="TimeFrame.BucketOpen"/>)
+    /// true when the bar closes an entry-time-frame bar (its close on the frame's boundary, <see cref="TimeFrame.BucketOpen(DateTimeOffset)"/>)
     /// beyond the zone's far edge.
     /// </summary>
     public bool OnBar(in Bar bar, DateTimeOffset closeTime, ContractSpec contract)

@@ -13,6 +13,7 @@ public sealed class BarAggregator
     private Bar _current;
     private DateTimeOffset _bucketEnd;
     private bool _open;
+    private TradingDayBounds _day;
 
     /// <summary>Creates an aggregator from <paramref name="sourcePeriod"/> bars to <paramref name="target"/> bars.</summary>
     /// <exception cref="ArgumentException">The target period is not a whole multiple of the source period.</exception>
@@ -37,7 +38,8 @@ public sealed class BarAggregator
     public int Add(in Bar bar, Span<Bar> completed)
     {
         var count = 0;
-        var bucketOpen = Target.BucketOpen(bar.OpenTime);
+        _day = _day.For(bar.OpenTime);
+        var bucketOpen = Target.BucketOpen(bar.OpenTime, _day);
         if (_open && bucketOpen + Target.Period != _bucketEnd)
         {
             completed[count++] = _current;

@@ -24,11 +24,19 @@ public readonly record struct TimeFrame
     public static TimeFrame Minutes(int minutes) => new(TimeSpan.FromMinutes(minutes));
 
     /// <summary>UTC open time of the bucket that contains <paramref name="utc"/>.</summary>
-    public DateTimeOffset BucketOpen(DateTimeOffset utc)
+    public DateTimeOffset BucketOpen(DateTimeOffset utc) => BucketOpen(utc, TradingDayBounds.Of(utc));
+
+    /// <summary>
+    /// UTC open time of the bucket that contains <paramref name="utc"/>, in the trading day <paramref name="day"/> that contains it
+    /// (<see cref="TradingDayBounds.For"/>: no time-zone conversion while the day lasts).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="day"/> does not contain <paramref name="utc"/>.</exception>
+    public DateTimeOffset BucketOpen(DateTimeOffset utc, in TradingDayBounds day)
     {
-        var dayOpen = CmeSession.TradingDayOpen(CmeSession.TradingDayOf(utc));
-        var elapsed = utc - dayOpen;
-        return dayOpen + TimeSpan.FromTicks(elapsed.Ticks - elapsed.Ticks % Period.Ticks);
+        if (!day.Contains(utc))
+            throw new ArgumentOutOfRangeException(nameof(day), day, $"trading day {day.Day} does not contain {utc:O}");
+        var elapsed = utc - day.Open;
+        return day.Open + TimeSpan.FromTicks(elapsed.Ticks - elapsed.Ticks % Period.Ticks);
     }
 
     /// <summary>Parses <c>3m</c>, <c>15m</c>, <c>1h</c>, <c>4h</c>, <c>1d</c> (case-insensitive).</summary>

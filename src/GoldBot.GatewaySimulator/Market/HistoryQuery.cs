@@ -7,7 +7,7 @@ namespace GoldBot.GatewaySimulator.Market;
 /// are aggregated to <c>unit × unitNumber</c>, the latest <c>limit</c> are kept and returned newest
 /// first, like the live gateway (fixtures/projectx-live/README.md item 7). errorCodes: 2 UnitInvalid,
 /// 3 UnitNumberInvalid, 4 LimitInvalid (research/topstepx-api.md §3).
-/// Buckets up to a day align to the CME trading day (<see cref="TimeFrame.BucketOpen"/>, 17:00 CT); a week
+/// Buckets up to a day align to the CME trading day (<see cref="TimeFrame.BucketOpen(DateTimeOffset)"/>, 17:00 CT); a week
 /// starts at the open of its Monday trading day, a month at the open of its first trading day. The
 /// requested period must be a whole multiple of the file's period (the simulator cannot split bars).
 /// </summary>

@@ -21,7 +21,13 @@ public sealed class MarketRegimeClassifierTests
     private static List<MarketRegime> Classify(IEnumerable<Bar> bars)
     {
         var classifier = new MarketRegimeClassifier();
-        return [.. bars.Select(b => classifier.Add(b))];
+        var regimes = new List<MarketRegime>();
+        foreach (var bar in bars)
+        {
+            classifier.Add(bar);
+            regimes.Add(classifier.Regime);
+        }
+        return regimes;
     }
 
     [Fact]
@@ -61,5 +67,28 @@ public sealed class MarketRegimeClassifierTests
         Assert.Contains(MarketRegime.Volatile, full);
         foreach (var t in new[] { 150, 3_000, 9_999 })
             Assert.Equal(full.Take(t), Classify(bars.Take(t)));
+    }
+
+    [Fact]
+    public void Reading_the_measures_only_at_some_bars_gives_what_reading_at_every_bar_gives()
+    {
+        // The percentiles and the regime are computed when read: skipping bars must not change what a later read sees.
+        var every = new MarketRegimeClassifier();
+        var sometimes = new MarketRegimeClassifier();
+        var i = 0;
+        var compared = 0;
+        foreach (var bar in SmcTestData.Mgc3Minute)
+        {
+            every.Add(bar);
+            sometimes.Add(bar);
+            var (regime, atr, width) = (every.Regime, every.AtrPercentile, every.BandwidthPercentile);
+            if (i++ % 7 == 0)
+            {
+                Assert.Equal((regime, atr, width, every.Adx, every.EmaSlope),
+                    (sometimes.Regime, sometimes.AtrPercentile, sometimes.BandwidthPercentile, sometimes.Adx, sometimes.EmaSlope));
+                compared += regime == MarketRegime.Unknown ? 0 : 1;
+            }
+        }
+        Assert.True(compared > 1_000, $"only {compared} classified bars compared");
     }
 }
