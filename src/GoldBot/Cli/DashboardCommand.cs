@@ -60,10 +60,15 @@ internal static class DashboardCommand
         var now = time.GetUtcNow();
         var (height, width) = (Math.Max(console.Profile.Height, 12), Math.Max(console.Profile.Width, 40));
         // Border (2 rows) and the footer (1): what is left after the fixed lines goes to signals and trades, half each.
-        (code, var lines) = StatusCommand.Screen(folder, now, fixedLines => Math.Max(0, height - 3 - fixedLines) is var spare ? (spare / 2, spare - spare / 2) : default);
-        var colour = code switch { 0 => "green", 1 => "yellow", _ => "red" };
-        var rows = lines.Select((line, i) => Fit(line, width - 4) is var text && i == 0 ? $"[bold {colour}]{Markup.Escape(text)}[/]" : Markup.Escape(text))
-            .Append($"[grey]{Markup.Escape(Fit(string.Create(CultureInfo.InvariantCulture, $"{folder.Directory} · {CmeSession.ToExchangeTime(now):HH:mm:ss} CT · q quits"), width - 4))}[/]");
+        (code, var lines) = StatusCommand.Screen(folder, now, fixedLines =>
+        {
+            var spare = Math.Max(0, height - 3 - fixedLines);
+            return (spare / 2, spare - spare / 2);
+        });
+        var rows = lines.Select(line => Markup.Escape(Fit(line, width - 4))).ToList();
+        rows[0] = $"[bold {code switch { 0 => "green", 1 => "yellow", _ => "red" }}]{rows[0]}[/]";
+        var footer = string.Create(CultureInfo.InvariantCulture, $"{folder.Directory} · {CmeSession.ToExchangeTime(now):HH:mm:ss} CT · q quits");
+        rows.Add($"[grey]{Markup.Escape(Fit(footer, width - 4))}[/]");
         return new Panel(new Markup(string.Join('\n', rows))) { Header = new PanelHeader(" GoldBot "), Expand = true };
     }
 
