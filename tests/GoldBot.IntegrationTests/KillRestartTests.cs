@@ -174,6 +174,17 @@ public sealed class KillRestartTests
             Assert.Equal(137, first.ExitCode);
         }
         Assert.StartsWith("gb", entryTag, StringComparison.Ordinal);
+        if (executed)
+        {
+            // The simulator runs the request on its own thread after the hook: the entry must be at the exchange before the print
+            // that fills it (on a loaded machine the test's next request could otherwise overtake it).
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (!(await AccountAsync(simulator)).AllOrders.Any(o => o.CustomTag == entryTag))
+            {
+                Assert.True(watch.Elapsed < TimeSpan.FromMinutes(2), "the entry the daemon sent never reached the simulator's book");
+                await Task.Delay(50);
+            }
+        }
         (await http.PostAsync("/admin/advance?points=1", null)).EnsureSuccessStatusCode(); // the entry, if placed, fills at the next print
         Assert.Equal(executed ? -1 : 0, Math.Sign((await AccountAsync(simulator)).Position));
         File.Delete(Path.Combine(folder, "logs", "status.json"));

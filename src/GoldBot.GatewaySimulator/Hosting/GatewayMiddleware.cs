@@ -86,6 +86,9 @@ public sealed class GatewayMiddleware
                     context.Abort();
                     return;
                 }
+                // Let it run to the end even if the hook has just killed the client, as a gateway completes a request that
+                // reached it: bound to the client's connection, the endpoint's body binding could be cancelled first.
+                context.RequestAborted = _stopping;
             }
             if (_faults.TryTakeEndpointFailure(path, out var burstStatus, out var execute))
             {

@@ -97,7 +97,8 @@ public sealed class GatewaySimulatorOptions
     /// <summary>
     /// Called with each <c>/api</c> request's path and body (after authentication, before any endpoint fault and before it runs):
     /// a test's point to act at an exact step of a client's life, such as killing the client's process. Returning true drops the
-    /// request unexecuted (the connection is aborted, as if it never arrived); false lets it run. Not bound from configuration.
+    /// request unexecuted (the connection is aborted, as if it never arrived); false lets it run to the end, even when the client has gone
+    /// meanwhile (its answer is then lost). Not bound from configuration.
     /// </summary>
     public Func<string, string, bool>? RequestHook { get; set; }
 
