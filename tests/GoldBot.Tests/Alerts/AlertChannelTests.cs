@@ -6,7 +6,7 @@ using static GoldBot.Tests.Alerts.AlertTestSettings;
 namespace GoldBot.Tests.Alerts;
 
 /// <summary>Each channel against a real local HTTP server: the request it would send, through the resilience handler.</summary>
-public sealed class AlertChannelTests : IAsyncLifetime
+public sealed class AlertChannelTests : CaptureServerTests
 {
     internal const string Token = "123456:TEST-token-secret-AbC";
     internal const long ChatId = 4242;
@@ -14,31 +14,17 @@ public sealed class AlertChannelTests : IAsyncLifetime
     /// <summary>The Bot API's answer to sendMessage.</summary>
     internal const string SentMessage = """{"ok":true,"result":{"message_id":1,"date":1764601200,"chat":{"id":4242,"type":"private"},"text":"x"}}""";
 
-    private CaptureServer _server = null!;
-    private AlertHttp _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await CaptureServer.StartAsync();
-        _http = new AlertHttp(WebhookOn(), TimeProvider.System);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
 
     private static readonly Alert Sample = Make(AlertKind.Exit, "gb-1", AlertSeverity.Info, "balance 50100.00 USD") with { Title = "Exit: long 2 MGC win +100.00 USD" };
 
     [Fact]
     public async Task Telegram_posts_sendMessage_for_the_chat_to_the_bot_api_base_url()
     {
-        _server.Respond = _ => Task.FromResult((200, SentMessage));
-        var bot = new TelegramBotClient(new TelegramBotClientOptions(Token, _server.BaseUrl.ToString()), _http.CreateClient());
+        Server.Respond = _ => Task.FromResult((200, SentMessage));
+        var bot = new TelegramBotClient(new TelegramBotClientOptions(Token, Server.BaseUrl.ToString()), Http.CreateClient());
         await new TelegramAlertChannel(bot, ChatId).SendAsync(Sample, CancellationToken.None);
 
-        var request = await _server.NextAsync();
+        var request = await Server.NextAsync();
         Assert.Equal("POST", request.Method);
         Assert.Equal($"/bot{Token}/sendMessage", request.Path);
         var body = JsonDocument.Parse(request.Body).RootElement;
@@ -50,8 +36,8 @@ public sealed class AlertChannelTests : IAsyncLifetime
     [Fact]
     public async Task Discord_posts_the_message_as_content()
     {
-        await WebhookAlertChannel.Discord(_http.CreateClient(), new Uri(_server.BaseUrl, "/api/webhooks/1/secret")).SendAsync(Sample, CancellationToken.None);
-        var request = await _server.NextAsync();
+        await WebhookAlertChannel.Discord(Http.CreateClient(), new Uri(Server.BaseUrl, "/api/webhooks/1/secret")).SendAsync(Sample, CancellationToken.None);
+        var request = await Server.NextAsync();
         Assert.Equal("/api/webhooks/1/secret", request.Path);
         Assert.Equal(Sample.Render(), JsonDocument.Parse(request.Body).RootElement.GetProperty("content").GetString());
     }
@@ -59,8 +45,8 @@ public sealed class AlertChannelTests : IAsyncLifetime
     [Fact]
     public async Task Slack_posts_the_message_as_text()
     {
-        await WebhookAlertChannel.Slack(_http.CreateClient(), new Uri(_server.BaseUrl, "/services/T0/B0/secret")).SendAsync(Sample, CancellationToken.None);
-        var request = await _server.NextAsync();
+        await WebhookAlertChannel.Slack(Http.CreateClient(), new Uri(Server.BaseUrl, "/services/T0/B0/secret")).SendAsync(Sample, CancellationToken.None);
+        var request = await Server.NextAsync();
         Assert.Equal("/services/T0/B0/secret", request.Path);
         Assert.Equal(Sample.Render(), JsonDocument.Parse(request.Body).RootElement.GetProperty("text").GetString());
     }
@@ -68,8 +54,8 @@ public sealed class AlertChannelTests : IAsyncLifetime
     [Fact]
     public async Task The_json_webhook_posts_every_field()
     {
-        await WebhookAlertChannel.Json(_http.CreateClient(), new Uri(_server.BaseUrl, "/hook")).SendAsync(Sample with { Suppressed = 3 }, CancellationToken.None);
-        var body = JsonDocument.Parse((await _server.NextAsync()).Body).RootElement;
+        await WebhookAlertChannel.Json(Http.CreateClient(), new Uri(Server.BaseUrl, "/hook")).SendAsync(Sample with { Suppressed = 3 }, CancellationToken.None);
+        var body = JsonDocument.Parse((await Server.NextAsync()).Body).RootElement;
         Assert.Equal("Exit", body.GetProperty("kind").GetString());
         Assert.Equal("gb-1", body.GetProperty("key").GetString());
         Assert.Equal("Info", body.GetProperty("severity").GetString());
@@ -83,17 +69,17 @@ public sealed class AlertChannelTests : IAsyncLifetime
     public async Task A_transient_failure_is_retried_by_the_resilience_handler()
     {
         var calls = 0;
-        _server.Respond = _ => Task.FromResult(Interlocked.Increment(ref calls) == 1 ? (503, "{}") : (200, "{}"));
-        await WebhookAlertChannel.Json(_http.CreateClient(), new Uri(_server.BaseUrl, "/hook")).SendAsync(Sample, CancellationToken.None);
+        Server.Respond = _ => Task.FromResult(Interlocked.Increment(ref calls) == 1 ? (503, "{}") : (200, "{}"));
+        await WebhookAlertChannel.Json(Http.CreateClient(), new Uri(Server.BaseUrl, "/hook")).SendAsync(Sample, CancellationToken.None);
         Assert.Equal(2, calls);
     }
 
     [Fact]
     public async Task A_refusal_after_the_retries_throws_for_the_dispatcher_to_report()
     {
-        _server.Respond = _ => Task.FromResult((500, "{}"));
+        Server.Respond = _ => Task.FromResult((500, "{}"));
         await Assert.ThrowsAsync<HttpRequestException>(() =>
-            WebhookAlertChannel.Json(_http.CreateClient(), new Uri(_server.BaseUrl, "/hook")).SendAsync(Sample, CancellationToken.None));
-        Assert.Equal(2, _server.Received.Count); // the first attempt and one retry (Alerts:Retries 1)
+            WebhookAlertChannel.Json(Http.CreateClient(), new Uri(Server.BaseUrl, "/hook")).SendAsync(Sample, CancellationToken.None));
+        Assert.Equal(2, Server.Received.Count); // the first attempt and one retry (Alerts:Retries 1)
     }
 }

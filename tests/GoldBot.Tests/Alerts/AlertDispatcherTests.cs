@@ -8,36 +8,22 @@ using static GoldBot.Tests.Alerts.AlertTestSettings;
 namespace GoldBot.Tests.Alerts;
 
 /// <summary>The dispatcher against a real local server that fails, recovers or hangs: one log line per outage, no secret in any log, no wait for the caller.</summary>
-public sealed class AlertDispatcherTests : IAsyncLifetime
+public sealed class AlertDispatcherTests : CaptureServerTests
 {
-    private CaptureServer _server = null!;
-    private AlertHttp _http = null!;
     private readonly FakeLogger _log = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 12, 1, 15, 0, 0, TimeSpan.Zero));
 
-    public async Task InitializeAsync()
-    {
-        _server = await CaptureServer.StartAsync();
-        _http = new AlertHttp(WebhookOn(), TimeProvider.System);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
     private (AlertDispatcher Dispatcher, AlertPublisher Publisher, AlertSecrets Secrets) Create(int capacity = 100)
     {
-        var secrets = new AlertSecrets(AlertChannelTests.Token, "4242", null, new Uri(_server.BaseUrl, "/services/T0/B0/slack-secret").ToString(),
-            new Uri(_server.BaseUrl, "/hook/webhook-secret").ToString());
+        var secrets = new AlertSecrets(AlertChannelTests.Token, "4242", null, new Uri(Server.BaseUrl, "/services/T0/B0/slack-secret").ToString(),
+            new Uri(Server.BaseUrl, "/hook/webhook-secret").ToString());
         var publisher = new AlertPublisher(WebhookOn(capacity: capacity), _time);
-        var bot = new TelegramBotClient(new TelegramBotClientOptions(AlertChannelTests.Token, _server.BaseUrl.ToString()), _http.CreateClient());
+        var bot = new TelegramBotClient(new TelegramBotClientOptions(AlertChannelTests.Token, Server.BaseUrl.ToString()), Http.CreateClient());
         IAlertChannel[] channels =
         [
             new TelegramAlertChannel(bot, AlertChannelTests.ChatId),
-            WebhookAlertChannel.Slack(_http.CreateClient(), new Uri(secrets.SlackUrl!)),
-            WebhookAlertChannel.Json(_http.CreateClient(), new Uri(secrets.WebhookUrl!)),
+            WebhookAlertChannel.Slack(Http.CreateClient(), new Uri(secrets.SlackUrl!)),
+            WebhookAlertChannel.Json(Http.CreateClient(), new Uri(secrets.WebhookUrl!)),
         ];
         return (new AlertDispatcher(channels, publisher, secrets, _log), publisher, secrets);
     }
@@ -47,7 +33,7 @@ public sealed class AlertDispatcherTests : IAsyncLifetime
     {
         var (dispatcher, _, _) = Create();
         var slackDown = true;
-        _server.Respond = r => Task.FromResult(r.Path.Contains("slack", StringComparison.Ordinal) && Volatile.Read(ref slackDown) ? (500, "{}")
+        Server.Respond = r => Task.FromResult(r.Path.Contains("slack", StringComparison.Ordinal) && Volatile.Read(ref slackDown) ? (500, "{}")
             : r.Path.Contains("/bot", StringComparison.Ordinal) ? (200, AlertChannelTests.SentMessage) : (200, "{}"));
 
         for (var i = 0; i < 3; i++)
@@ -62,8 +48,8 @@ public sealed class AlertDispatcherTests : IAsyncLifetime
         Assert.Single(lines, l => l.Level == LogLevel.Information && l.Message == "Alert channel Slack works again (3 alerts lost in the outage)");
         Assert.DoesNotContain(lines, l => l.Message.Contains("Telegram", StringComparison.Ordinal) || l.Message.Contains("Webhook", StringComparison.Ordinal));
         // Telegram and the webhook got all five; Slack was asked each time (twice when refused: one retry).
-        Assert.Equal(5, _server.Received.Count(r => r.Path.EndsWith("/sendMessage", StringComparison.Ordinal)));
-        Assert.Equal(5, _server.Received.Count(r => r.Path == "/hook/webhook-secret"));
+        Assert.Equal(5, Server.Received.Count(r => r.Path.EndsWith("/sendMessage", StringComparison.Ordinal)));
+        Assert.Equal(5, Server.Received.Count(r => r.Path == "/hook/webhook-secret"));
     }
 
     [Fact]
@@ -71,12 +57,12 @@ public sealed class AlertDispatcherTests : IAsyncLifetime
     {
         var (dispatcher, _, secrets) = Create();
         // Every endpoint refuses, with the request's own address echoed in the answer (as some servers do).
-        _server.Respond = r => Task.FromResult((r.Path.Contains("/bot", StringComparison.Ordinal) ? 401 : 404,
+        Server.Respond = r => Task.FromResult((r.Path.Contains("/bot", StringComparison.Ordinal) ? 401 : 404,
             $$"""{"ok":false,"error_code":401,"description":"Unauthorized {{r.Path}}"}"""));
         await dispatcher.SendAsync(Make(key: "refused"), CancellationToken.None);
         // And then nothing listens at all.
         var closed = new AlertSecrets(AlertChannelTests.Token, "4242", null, "http://127.0.0.1:1/services/T0/B0/slack-secret", "http://127.0.0.1:1/hook/webhook-secret");
-        var down = new AlertDispatcher([WebhookAlertChannel.Slack(_http.CreateClient(), new Uri(closed.SlackUrl!)), WebhookAlertChannel.Json(_http.CreateClient(), new Uri(closed.WebhookUrl!))],
+        var down = new AlertDispatcher([WebhookAlertChannel.Slack(Http.CreateClient(), new Uri(closed.SlackUrl!)), WebhookAlertChannel.Json(Http.CreateClient(), new Uri(closed.WebhookUrl!))],
             new AlertPublisher(WebhookOn(), _time), closed, _log);
         await down.SendAsync(Make(key: "unreachable"), CancellationToken.None);
 
@@ -98,12 +84,12 @@ public sealed class AlertDispatcherTests : IAsyncLifetime
     {
         var (dispatcher, publisher, _) = Create(capacity: 3);
         var release = new TaskCompletionSource<(int, string)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _server.Respond = _ => release.Task;
+        Server.Respond = _ => release.Task;
         using var stop = new CancellationTokenSource();
         var sending = dispatcher.RunAsync(stop.Token);
 
         Assert.True(publisher.Publish(Make(key: "first")));
-        await _server.NextAsync(); // the dispatcher holds "first", waiting on the hung server
+        await Server.NextAsync(); // the dispatcher holds "first", waiting on the hung server
         for (var i = 0; i < 10; i++)
             Assert.True(publisher.Publish(Make(key: $"k{i}"))); // returns at once: a trading stage never waits
         Assert.Equal(7, publisher.Dropped);
@@ -112,6 +98,6 @@ public sealed class AlertDispatcherTests : IAsyncLifetime
         publisher.Complete();
         await sending;
         Assert.Single(_log.Collector.GetSnapshot(), l => l.Message == "7 alerts dropped: the queue was full, the oldest went first (7 since start)");
-        Assert.Equal(4 * 3, _server.Received.Count); // "first" and the three kept, to each of the three channels
+        Assert.Equal(4 * 3, Server.Received.Count); // "first" and the three kept, to each of the three channels
     }
 }
