@@ -32,6 +32,16 @@ if (args is ["million-csv", var millionPath])
     return;
 }
 
+// `-- smc-vs-python --smc-lib PATH [--python EXE] [--rounds N]`: the reference mode against the Python library, interleaved.
+if (args is ["smc-vs-python", .. var smcArgs])
+{
+    var smcOptions = GoldBot.Benchmarks.SmcVersusPython.Parse(smcArgs, out var smcError);
+    if (smcOptions is null)
+        Console.Error.WriteLine("smc-vs-python: " + smcError);
+    Environment.ExitCode = smcOptions is null ? 1 : await GoldBot.Benchmarks.SmcVersusPython.RunAsync(smcOptions, Console.Out);
+    return;
+}
+
 // In process: BenchmarkDotNet's generated project cannot restore the daemon's ASP.NET Core shared
 // framework packages (SignalR client) on this registry, so the benchmarks run in this Release process.
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
