@@ -14,8 +14,9 @@ public static class BosChoch
     /// Finds BOS/CHOCH signals over <paramref name="swings"/> (normally
     /// <see cref="SwingHighsLows.Compute"/> of the same series). With
     /// <paramref name="closeBreak"/> the break needs a close beyond the level, otherwise a wick.
-    /// O(N) pattern pass plus O(log N) per signal for its break (the library scans linearly)
-    /// and an amortised O(1) stack for the supersede step (the library's loop is quadratic).
+    /// O(S) pattern pass over the S swings plus O(log N) per signal for its break (the library
+    /// scans linearly) and an amortised O(1) stack for the supersede step (the library's loop is
+    /// quadratic).
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The swings do not have one row per bar.</exception>
@@ -26,16 +27,19 @@ public static class BosChoch
         var n = series.Count;
         if (swings.RowCount != n)
             throw new ArgumentException($"swings have {swings.RowCount} rows, the series has {n} bars.", nameof(swings));
-        var highLow = swings.HighLowArray;
-        var swingLevel = swings.LevelArray;
+        var rows = swings.RowArray;
+        var highLow = swings.Types;
+        var swingLevel = swings.Levels;
+        var entries = highLow.Length;
 
-        // The library's int/float32 arrays hold 0 for "none" and turn 0 into NaN at the end
-        // (smc.py#L362-L366); here rows hold NaN from the start and signals are written as found.
-        var bos = EmptyColumn.Float64(n);
-        var choch = EmptyColumn.Float64(n);
-        var level = EmptyColumn.Float32(n);
-        var broken = EmptyColumn.Float64(n);
-        var signals = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+        // Signals are stamped on swing rows, so the result keeps one value per swing row. The
+        // library's int/float32 arrays hold 0 for "none" and turn 0 into NaN at the end
+        // (smc.py#L362-L366); here entries hold NaN from the start and signals are written as found.
+        var bos = EmptyColumn.Float64(entries);
+        var choch = EmptyColumn.Float64(entries);
+        var level = EmptyColumn.Float32(entries);
+        var broken = EmptyColumn.Float64(entries);
+        var signals = ArrayPool<int>.Shared.Rent(Math.Max(entries, 1));
         var signalCount = 0;
 
         // smc.py#L252-L333: every row with a non-NaN HighLow (artificial endpoints included)
@@ -43,14 +47,14 @@ public static class BosChoch
         // stamped on the row of swing k−2. Comparisons are float64 and strict (chained `<`).
         // B4: the signal needs swing k, the next swing of the broken type, so it is known late.
         double t0 = 0, t1 = 0, t2 = 0, l0 = 0, l1 = 0, l2 = 0;
-        int p1 = 0, p2 = 0; // rows of swings k−2 and k−1
+        int p1 = 0, p2 = 0; // entries of swings k−2 and k−1
         var swingCount = 0;
-        for (var i = 0; i < n; i++)
+        for (var e = 0; e < entries; e++)
         {
-            var t3 = highLow[i];
+            var t3 = highLow[e];
             if (double.IsNaN(t3))
                 continue;
-            var l3 = swingLevel[i];
+            var l3 = swingLevel[e];
             if (swingCount >= 3)
             {
                 var bullishShape = t0 == -1 && t1 == 1 && t2 == -1 && t3 == 1;
@@ -85,7 +89,7 @@ public static class BosChoch
             l1 = l2;
             l2 = l3;
             p1 = p2;
-            p2 = i;
+            p2 = e;
             swingCount++;
         }
 
@@ -104,8 +108,8 @@ public static class BosChoch
             // The stamped level is the swing's own level on row s.
             var threshold = (double)(float)swingLevel[s];
             var j = bos[s] == 1 || choch[s] == 1
-                ? above.FirstBeyond(s + 2, threshold)
-                : below.FirstBeyond(s + 2, threshold);
+                ? above.FirstBeyond(rows[s] + 2, threshold)
+                : below.FirstBeyond(rows[s] + 2, threshold);
             if (j < 0)
             {
                 // smc.py#L354-L360: signals that never break are removed.
@@ -126,6 +130,6 @@ public static class BosChoch
         }
         ArrayPool<int>.Shared.Return(signals);
         ArrayPool<int>.Shared.Return(alive);
-        return new BosChochResult(bos, choch, level, broken);
+        return new BosChochResult(n, rows, entries, bos, choch, level, broken);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace GoldBot.Smc.Reference;
 
 /// <summary>
@@ -21,35 +23,45 @@ public static class FairValueGaps
         var high = series.HighArray;
         var low = series.LowArray;
         var close = series.CloseArray;
-        var fvg = EmptyColumn.Float64(n);
-        var top = EmptyColumn.Float64(n);
-        var bottom = EmptyColumn.Float64(n);
-        var mitigated = EmptyColumn.Float64(n);
 
         // smc.py#L72-L103: rows 0 and N−1 never qualify (a shifted neighbour is NaN). Only the
         // middle candle's colour is tested and the inequalities are strict; a doji never qualifies.
+        var found = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+        var count = 0;
         for (var i = 1; i < n - 1; i++)
         {
+            // Branch-free: the colour and the gap are coin flips a branch would mispredict.
+            var gap = (close[i] > open[i] & high[i - 1] < low[i + 1]) | (close[i] < open[i] & low[i - 1] > high[i + 1]);
+            found[count] = i;
+            count += gap ? 1 : 0;
+        }
+        var rows = found.AsSpan(0, count).ToArray();
+        ArrayPool<int>.Shared.Return(found);
+        var fvg = new double[count];
+        var top = new double[count];
+        var bottom = new double[count];
+        var mitigated = new double[count];
+        for (var k = 0; k < count; k++)
+        {
+            var i = rows[k];
             var bullish = close[i] > open[i];
-            if (bullish ? high[i - 1] < low[i + 1] : close[i] < open[i] && low[i - 1] > high[i + 1])
-            {
-                fvg[i] = bullish ? 1 : -1;
-                top[i] = bullish ? low[i + 1] : low[i - 1];
-                bottom[i] = bullish ? high[i - 1] : high[i + 1];
-            }
+            fvg[k] = bullish ? 1 : -1;
+            top[k] = bullish ? low[i + 1] : low[i - 1];
+            bottom[k] = bullish ? high[i - 1] : high[i + 1];
         }
 
         // smc.py#L106-L111: a run of adjacent same-direction gaps collapses onto its last row with
-        // the highest top and the lowest bottom (Python max/min keep the first on ties).
+        // the highest top and the lowest bottom (Python max/min keep the first on ties). The
+        // emptied rows stay in the row list with NaN values.
         if (joinConsecutive)
         {
-            for (var i = 0; i < n - 1; i++)
+            for (var k = 0; k + 1 < count; k++)
             {
-                if (fvg[i] == fvg[i + 1])
+                if (rows[k + 1] == rows[k] + 1 && fvg[k] == fvg[k + 1])
                 {
-                    top[i + 1] = top[i + 1] > top[i] ? top[i + 1] : top[i];
-                    bottom[i + 1] = bottom[i + 1] < bottom[i] ? bottom[i + 1] : bottom[i];
-                    fvg[i] = top[i] = bottom[i] = double.NaN;
+                    top[k + 1] = top[k + 1] > top[k] ? top[k + 1] : top[k];
+                    bottom[k + 1] = bottom[k + 1] < bottom[k] ? bottom[k + 1] : bottom[k];
+                    fvg[k] = top[k] = bottom[k] = double.NaN;
                 }
             }
         }
@@ -58,17 +70,20 @@ public static class FairValueGaps
         // high ≥ Bottom (bearish); 0 when none. Bar i+1 is skipped (its low is the bullish Top).
         ForwardCrossingSearch? lows = null;
         ForwardCrossingSearch? highs = null;
-        for (var i = 0; i < n; i++)
+        for (var k = 0; k < count; k++)
         {
-            if (double.IsNaN(fvg[i]))
+            if (double.IsNaN(fvg[k]))
+            {
+                mitigated[k] = double.NaN;
                 continue;
+            }
             int j;
-            if (fvg[i] == 1)
-                j = (lows ??= ForwardCrossingSearch.Below(low)).FirstAtOrBeyond(i + 2, top[i]);
+            if (fvg[k] == 1)
+                j = (lows ??= ForwardCrossingSearch.Below(low)).FirstAtOrBeyond(rows[k] + 2, top[k]);
             else
-                j = (highs ??= ForwardCrossingSearch.Above(high)).FirstAtOrBeyond(i + 2, bottom[i]);
-            mitigated[i] = j < 0 ? 0 : j;
+                j = (highs ??= ForwardCrossingSearch.Above(high)).FirstAtOrBeyond(rows[k] + 2, bottom[k]);
+            mitigated[k] = j < 0 ? 0 : j;
         }
-        return new FairValueGapsResult(fvg, top, bottom, mitigated);
+        return new FairValueGapsResult(n, rows, count, fvg, top, bottom, mitigated);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.Intrinsics;
 
 namespace GoldBot.Smc.Reference;
 
@@ -30,87 +31,60 @@ public static class Liquidity
 
         // smc.py#L595, B1/B9: look-ahead through the global range of the entire input.
         // (pandas max/min of an empty column is NaN; the series holds finite values only.)
-        var maxHigh = n > 0 ? high[0] : double.NaN;
-        var minLow = n > 0 ? low[0] : double.NaN;
-        for (var i = 1; i < n; i++)
+        var pipRange = n > 0 ? (Highest(high) - Lowest(low)) * rangePercent : double.NaN;
+
+        // smc.py#L605-L608, §1.4: all four outputs are float32 arrays pre-filled with NaN. Pools
+        // start on swing rows, so the result keeps one value per swing row.
+        var entries = swings.EntryCount;
+        var outputs = new Outputs(EmptyColumn.Float32(entries), EmptyColumn.Float32(entries), EmptyColumn.Float32(entries), EmptyColumn.Float32(entries));
+
+        // The swings of each type, as entries of the swing rows, in bar order.
+        var types = swings.Types;
+        var highs = ArrayPool<int>.Shared.Rent(Math.Max(entries, 1));
+        var lows = ArrayPool<int>.Shared.Rent(Math.Max(entries, 1));
+        int highCount = 0, lowCount = 0;
+        for (var e = 0; e < entries; e++)
         {
-            maxHigh = Math.Max(maxHigh, high[i]);
-            minLow = Math.Min(minLow, low[i]);
+            if (types[e] == 1)
+                highs[highCount++] = e;
+            else if (types[e] == -1)
+                lows[lowCount++] = e;
         }
-        var pipRange = (maxHigh - minLow) * rangePercent;
-
-        // smc.py#L605-L608, §1.4: all four outputs are float32 arrays pre-filled with NaN.
-        var liquidity = EmptyColumn.Float32(n);
-        var level = EmptyColumn.Float32(n);
-        var end = EmptyColumn.Float32(n);
-        var swept = EmptyColumn.Float32(n);
-
-        // One scan collects both swing types: positions in bar order, and for every bar j the
-        // number of swings of each type before it (to turn the sweep bar into an entry limit).
-        var highLow = swings.HighLowArray;
-        var highs = new Swings(ArrayPool<int>.Shared.Rent(n + 1), ArrayPool<int>.Shared.Rent(n + 1));
-        var lows = new Swings(ArrayPool<int>.Shared.Rent(n + 1), ArrayPool<int>.Shared.Rent(n + 1));
-        for (var i = 0; i < n; i++)
-        {
-            highs.Before[i] = highs.Count;
-            lows.Before[i] = lows.Count;
-            var t = highLow[i];
-            if (t == 1)
-                highs.Positions[highs.Count++] = i;
-            else if (t == -1)
-                lows.Positions[lows.Count++] = i;
-        }
-        highs.Before[n] = highs.Count;
-        lows.Before[n] = lows.Count;
-
-        var outputs = new Outputs(liquidity, level, end, swept);
-        Pass(series, swings, 1, pipRange, highs, ForwardCrossingSearch.Above(high), outputs);
-        Pass(series, swings, -1, pipRange, lows, ForwardCrossingSearch.Below(low), outputs);
-        highs.Return();
-        lows.Return();
-        return new LiquidityResult(liquidity, level, end, swept);
-    }
-
-    // The swings of one type: bars in order (Positions[0..Count)) and Before[j] = swings before bar j.
-    private sealed class Swings(int[] positions, int[] before)
-    {
-        public int[] Positions { get; } = positions;
-
-        public int[] Before { get; } = before;
-
-        public int Count { get; set; }
-
-        public void Return()
-        {
-            ArrayPool<int>.Shared.Return(Positions);
-            ArrayPool<int>.Shared.Return(Before);
-        }
+        Pass(series, swings, 1, pipRange, highs.AsSpan(0, highCount), ForwardCrossingSearch.Above(high), outputs);
+        Pass(series, swings, -1, pipRange, lows.AsSpan(0, lowCount), ForwardCrossingSearch.Below(low), outputs);
+        ArrayPool<int>.Shared.Return(highs);
+        ArrayPool<int>.Shared.Return(lows);
+        return new LiquidityResult(n, swings.RowArray, entries, outputs.Liquidity, outputs.Level, outputs.End, outputs.Swept);
     }
 
     private readonly record struct Outputs(float[] Liquidity, float[] Level, float[] End, float[] Swept);
 
-    // smc.py#L610-L652 (bullish) and #L654-L690 (bearish, mirrored).
-    private static void Pass(SmcSeries series, SwingHighsLowsResult swings, int type, double pipRange, Swings swingsOfType, ForwardCrossingSearch sweeps, Outputs outputs)
+    // smc.py#L610-L652 (bullish) and #L654-L690 (bearish, mirrored). `ofType` holds the swing
+    // entries of this type in bar order; group members are numbered by their place in it.
+    private static void Pass(SmcSeries series, SwingHighsLowsResult swings, int type, double pipRange, ReadOnlySpan<int> ofType, ForwardCrossingSearch sweeps, Outputs outputs)
     {
         var n = series.Count;
-        var swingLevel = swings.LevelArray;
-        var positions = swingsOfType.Positions;
-        var before = swingsOfType.Before;
-        var count = swingsOfType.Count;
-        var levels = new double[count];
-        for (var e = 0; e < count; e++)
-            levels[e] = swingLevel[positions[e]];
+        var rows = swings.RowArray;
+        var swingLevels = swings.Levels;
+        var count = ofType.Length;
+        var positions = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
+        var levels = ArrayPool<double>.Shared.Rent(Math.Max(count, 1));
+        for (var m = 0; m < count; m++)
+        {
+            positions[m] = rows[ofType[m]];
+            levels[m] = swingLevels[ofType[m]];
+        }
 
-        var ungrouped = new UngroupedSwingIndex(levels);
+        var ungrouped = new UngroupedSwingIndex(levels.AsSpan(0, count));
         var used = new bool[count];
         var claimed = new List<int>();
-        for (var e = 0; e < count; e++)
+        for (var m = 0; m < count; m++)
         {
             // smc.py#L613-L615: swings already grouped are not group starts.
-            if (used[e])
+            if (used[m])
                 continue;
-            var i = positions[e];
-            var start = levels[e];
+            var i = positions[m];
+            var start = levels[m];
             var rangeLow = start - pipRange;
             var rangeHigh = start + pipRange;
 
@@ -121,12 +95,13 @@ public static class Liquidity
                 sweptBar = 0;
 
             // smc.py#L634-L645: later ungrouped swings with level in [low, high] (inclusive),
-            // stopping at the sweep bar; out-of-band swings are skipped, not terminating.
-            var limit = sweptBar != 0 ? before[sweptBar] : count;
-            if (limit <= e + 1)
+            // stopping at the sweep bar (members are those before it); out-of-band swings are
+            // skipped, not terminating.
+            var limit = sweptBar != 0 ? LowerBound(positions.AsSpan(0, count), sweptBar) : count;
+            if (limit <= m + 1)
                 continue;
             claimed.Clear();
-            ungrouped.Claim(rangeLow, rangeHigh, e, limit, claimed);
+            ungrouped.Claim(rangeLow, rangeHigh, m, limit, claimed);
             if (claimed.Count == 0)
                 continue;
 
@@ -140,10 +115,54 @@ public static class Liquidity
                 used[member] = true;
             }
             var mean = sum / (claimed.Count + 1);
-            outputs.Liquidity[i] = type;
-            outputs.Level[i] = (float)mean;
-            outputs.End[i] = positions[claimed[^1]];
-            outputs.Swept[i] = sweptBar;
+            var entry = ofType[m];
+            outputs.Liquidity[entry] = type;
+            outputs.Level[entry] = (float)mean;
+            outputs.End[entry] = positions[claimed[^1]];
+            outputs.Swept[entry] = sweptBar;
         }
+        ArrayPool<int>.Shared.Return(positions);
+        ArrayPool<double>.Shared.Return(levels);
+    }
+
+    // Largest of the (finite, non-empty) values; native max is exact for finite values.
+    private static double Highest(double[] values)
+    {
+        var i = 0;
+        var best = values[0];
+        if (Vector256.IsHardwareAccelerated && values.Length >= 4)
+        {
+            var lanes = Vector256.Create(values.AsSpan());
+            for (i = 4; i + 4 <= values.Length; i += 4)
+                lanes = Vector256.MaxNative(lanes, Vector256.Create(values.AsSpan(i)));
+            best = Math.Max(Math.Max(lanes[0], lanes[1]), Math.Max(lanes[2], lanes[3]));
+        }
+        for (; i < values.Length; i++)
+            best = values[i] > best ? values[i] : best;
+        return best;
+    }
+
+    // Smallest of the (finite, non-empty) values.
+    private static double Lowest(double[] values)
+    {
+        var i = 0;
+        var best = values[0];
+        if (Vector256.IsHardwareAccelerated && values.Length >= 4)
+        {
+            var lanes = Vector256.Create(values.AsSpan());
+            for (i = 4; i + 4 <= values.Length; i += 4)
+                lanes = Vector256.MinNative(lanes, Vector256.Create(values.AsSpan(i)));
+            best = Math.Min(Math.Min(lanes[0], lanes[1]), Math.Min(lanes[2], lanes[3]));
+        }
+        for (; i < values.Length; i++)
+            best = values[i] < best ? values[i] : best;
+        return best;
+    }
+
+    // Number of values below `value` in the ascending `values`.
+    private static int LowerBound(ReadOnlySpan<int> values, int value)
+    {
+        var index = values.BinarySearch(value);
+        return index >= 0 ? index : ~index;
     }
 }

@@ -26,8 +26,8 @@ public static class OrderBlocks
         if (swings.RowCount != n)
             throw new ArgumentException($"swings have {swings.RowCount} rows, the series has {n} bars.", nameof(swings));
 
-        var bullish = FindCreations(series, swings.HighLowArray, 1);
-        var bearish = FindCreations(series, swings.HighLowArray, -1);
+        var bullish = FindCreations(series, swings, 1);
+        var bearish = FindCreations(series, swings, -1);
         if (SharesCandles(bullish, bearish))
         {
             var state = new State(n);
@@ -42,31 +42,35 @@ public static class OrderBlocks
     internal static OrderBlocksResult ComputeLiteral(SmcSeries series, SwingHighsLowsResult swings, bool closeMitigation = false)
     {
         var state = new State(series.Count);
-        RunLiteral(series, FindCreations(series, swings.HighLowArray, 1), 1, closeMitigation, state);
-        RunLiteral(series, FindCreations(series, swings.HighLowArray, -1), -1, closeMitigation, state);
+        RunLiteral(series, FindCreations(series, swings, 1), 1, closeMitigation, state);
+        RunLiteral(series, FindCreations(series, swings, -1), -1, closeMitigation, state);
         return state.ToResult();
     }
 
     /// <summary>True when some candle is chosen twice, so <see cref="Compute"/> falls back to the literal simulation (for tests).</summary>
     internal static bool NeedsLiteralSimulation(SmcSeries series, SwingHighsLowsResult swings) =>
-        SharesCandles(FindCreations(series, swings.HighLowArray, 1), FindCreations(series, swings.HighLowArray, -1));
+        SharesCandles(FindCreations(series, swings, 1), FindCreations(series, swings, -1));
 
     // A new order block: made at break bar Bar on candle Candle.
     private readonly record struct Creation(int Bar, int Candle, float Top, float Bottom, float Volume, float Percentage);
 
-    private static List<Creation> FindCreations(SmcSeries series, double[] highLow, int type)
+    private static List<Creation> FindCreations(SmcSeries series, SwingHighsLowsResult swings, int type)
     {
         var n = series.Count;
         var high = series.HighArray;
         var low = series.LowArray;
         var close = series.CloseArray;
+        var rows = swings.RowArray;
+        var types = swings.Types;
         var creations = new List<Creation>();
 
+        // The swings of this type in bar order, then N as the end.
         var previous = -1;
-        for (var next = 0; next <= n; next++)
+        for (var e = 0; e <= types.Length; e++)
         {
-            if (next < n && highLow[next] != type)
+            if (e < types.Length && types[e] != type)
                 continue;
+            var next = e < types.Length ? rows[e] : n;
             if (previous >= 0)
             {
                 // smc.py#L446-L452 / #L509-L515: swing s is "the last swing strictly before i" for
@@ -176,12 +180,7 @@ public static class OrderBlocks
     private static OrderBlocksResult RunIndependent(SmcSeries series, List<Creation> bullish, List<Creation> bearish, bool closeMitigation)
     {
         var n = series.Count;
-        var ob = EmptyColumn.Float64(n);
-        var top = EmptyColumn.Float32(n);
-        var bottom = EmptyColumn.Float32(n);
-        var volume = EmptyColumn.Float32(n);
-        var mitigated = EmptyColumn.Float64(n);
-        var percentage = EmptyColumn.Float32(n);
+        var survivors = new List<(Creation Block, int Type, int MitigatedIndex)>();
         if (bullish.Count > 0 || bearish.Count > 0)
         {
             var open = series.OpenArray;
@@ -211,7 +210,7 @@ public static class OrderBlocks
                 // smc.py#L428-L439, B7: a breaker whose Top is exceeded by a later high is deleted.
                 if (breakerBar >= 0 && highs.FirstBeyond(breakerBar + 1, c.Top) >= 0)
                     continue;
-                Write(c, 1, breakerBar >= 0 ? breakerBar - 1 : 0);
+                survivors.Add((c, 1, breakerBar >= 0 ? breakerBar - 1 : 0));
             }
             foreach (var c in bearish)
             {
@@ -220,20 +219,46 @@ public static class OrderBlocks
                 // smc.py#L492-L502, B7: a breaker whose Bottom is undercut later is deleted.
                 if (breakerBar >= 0 && lows.FirstBeyond(breakerBar + 1, c.Bottom) >= 0)
                     continue;
-                Write(c, -1, breakerBar >= 0 ? breakerBar : 0);
+                survivors.Add((c, -1, breakerBar >= 0 ? breakerBar : 0));
             }
         }
-        return new OrderBlocksResult(ob, top, bottom, volume, mitigated, percentage);
 
-        void Write(in Creation c, int type, int mitigatedIndex)
+        // Every candle holds at most one block here; the result lists them in row order.
+        survivors.Sort((a, b) => a.Block.Candle.CompareTo(b.Block.Candle));
+        var count = survivors.Count;
+        var result = new Columns(count);
+        for (var k = 0; k < count; k++)
         {
-            ob[c.Candle] = type;
-            top[c.Candle] = c.Top;
-            bottom[c.Candle] = c.Bottom;
-            volume[c.Candle] = c.Volume;
-            mitigated[c.Candle] = mitigatedIndex;
-            percentage[c.Candle] = c.Percentage;
+            var (c, type, mitigatedIndex) = survivors[k];
+            result.Set(k, c.Candle, type, c.Top, c.Bottom, c.Volume, mitigatedIndex, c.Percentage);
         }
+        return result.ToResult(n);
+    }
+
+    // The result's values per order-block row.
+    private sealed class Columns(int count)
+    {
+        private readonly int[] _rows = new int[count];
+        private readonly double[] _ob = new double[count];
+        private readonly float[] _top = new float[count];
+        private readonly float[] _bottom = new float[count];
+        private readonly float[] _volume = new float[count];
+        private readonly double[] _mitigated = new double[count];
+        private readonly float[] _percentage = new float[count];
+
+        public void Set(int k, int row, int type, float top, float bottom, float volume, int mitigatedIndex, float percentage)
+        {
+            _rows[k] = row;
+            _ob[k] = type;
+            _top[k] = top;
+            _bottom[k] = bottom;
+            _volume[k] = volume;
+            _mitigated[k] = mitigatedIndex;
+            _percentage[k] = percentage;
+        }
+
+        public OrderBlocksResult ToResult(int length) =>
+            new(length, _rows, _rows.Length, _ob, _top, _bottom, _volume, _mitigated, _percentage);
     }
 
     private static void RunLiteral(SmcSeries series, List<Creation> creations, int type, bool closeMitigation, State state)
@@ -320,35 +345,15 @@ public static class OrderBlocks
         // smc.py#L545-L551: rows with ob == 0 become NaN in every column.
         public OrderBlocksResult ToResult()
         {
-            var count = Ob.Length;
-            var ob = new double[count];
-            var top = new float[count];
-            var bottom = new float[count];
-            var volume = new float[count];
-            var mitigated = new double[count];
-            var percentage = new float[count];
-            for (var i = 0; i < count; i++)
+            var count = Ob.Count(type => type != 0);
+            var result = new Columns(count);
+            var k = 0;
+            for (var i = 0; i < Ob.Length; i++)
             {
                 if (Ob[i] != 0)
-                {
-                    ob[i] = Ob[i];
-                    top[i] = Top[i];
-                    bottom[i] = Bottom[i];
-                    volume[i] = Volume[i];
-                    mitigated[i] = Mitigated[i];
-                    percentage[i] = Percentage[i];
-                }
-                else
-                {
-                    ob[i] = double.NaN;
-                    top[i] = float.NaN;
-                    bottom[i] = float.NaN;
-                    volume[i] = float.NaN;
-                    mitigated[i] = double.NaN;
-                    percentage[i] = float.NaN;
-                }
+                    result.Set(k++, i, Ob[i], Top[i], Bottom[i], Volume[i], Mitigated[i], Percentage[i]);
             }
-            return new OrderBlocksResult(ob, top, bottom, volume, mitigated, percentage);
+            return result.ToResult(Ob.Length);
         }
     }
 }

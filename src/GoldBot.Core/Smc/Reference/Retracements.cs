@@ -20,8 +20,8 @@ public static class Retracements
             throw new ArgumentException($"swings have {swings.RowCount} rows, the series has {n} bars.", nameof(swings));
         var high = series.HighArray;
         var low = series.LowArray;
-        var highLow = swings.HighLowArray;
-        var swingLevel = swings.LevelArray;
+        var highLow = swings.HighLow;
+        var swingLevel = swings.Level;
 
         var direction = new int[n];
         var current = new double[n];

@@ -5,19 +5,28 @@ namespace GoldBot.Smc.Reference;
 /// (+1 swing high, −1 swing low, NaN none; float64) and <c>Level</c> (the bar's high for +1, its
 /// low for −1, NaN otherwise; float64). Also the swing input of <see cref="BosChoch"/>,
 /// <see cref="OrderBlocks"/>, <see cref="Liquidity"/> and <see cref="Retracements"/>.
+/// Stored sparsely: the swing rows and their values (see <see cref="SmcColumn"/>).
 /// </summary>
 /// <remarks>Signal rows: rows with a swing (including the artificial ones at rows 0 and N−1).</remarks>
 public sealed class SwingHighsLowsResult : SmcFrame
 {
-    private readonly double[] _highLow;
-    private readonly double[] _level;
+    private readonly int[] _rows;
+    private readonly double[] _types;
+    private readonly double[] _levels;
 
-    internal SwingHighsLowsResult(double[] highLow, double[] level)
+    // rows[0..count) ascending, with their HighLow and Level values; every other row is NaN in both.
+    internal SwingHighsLowsResult(int length, int[] rows, double[] types, double[] levels, int count)
         : base(0)
     {
-        _highLow = highLow;
-        _level = level;
-        Columns = [SmcColumn.Float64("HighLow", highLow), SmcColumn.Float64("Level", level)];
+        _rows = rows;
+        _types = types;
+        _levels = levels;
+        EntryCount = count;
+        Columns =
+        [
+            SmcColumn.SparseFloat64("HighLow", length, rows, types, count),
+            SmcColumn.SparseFloat64("Level", length, rows, levels, count),
+        ];
     }
 
     /// <summary>
@@ -32,19 +41,30 @@ public sealed class SwingHighsLowsResult : SmcFrame
         ArgumentNullException.ThrowIfNull(level);
         if (highLow.Length != level.Length)
             throw new ArgumentException("HighLow and Level must have the same length.", nameof(level));
-        return new SwingHighsLowsResult((double[])highLow.Clone(), (double[])level.Clone());
+        var rows = new List<int>();
+        for (var i = 0; i < highLow.Length; i++)
+        {
+            if (!double.IsNaN(highLow[i]) || !double.IsNaN(level[i]))
+                rows.Add(i);
+        }
+        return new SwingHighsLowsResult(highLow.Length, [.. rows], [.. rows.Select(i => highLow[i])], [.. rows.Select(i => level[i])], rows.Count);
     }
 
-    /// <summary>+1 swing high, −1 swing low, NaN none; one value per bar.</summary>
-    public ReadOnlySpan<double> HighLow => _highLow;
+    /// <summary>+1 swing high, −1 swing low, NaN none; one value per bar (built on first use).</summary>
+    public ReadOnlySpan<double> HighLow => Columns[0].Float64Values;
 
-    /// <summary>Swing price (high or low of the bar), NaN where there is no swing.</summary>
-    public ReadOnlySpan<double> Level => _level;
+    /// <summary>Swing price (high or low of the bar), NaN where there is no swing; one value per bar (built on first use).</summary>
+    public ReadOnlySpan<double> Level => Columns[1].Float64Values;
 
+    /// <summary>Number of stored rows (swings, plus hand-made rows with only a Level).</summary>
+    internal int EntryCount { get; }
 
+    /// <summary>The stored rows, ascending; shared with the frames stamped on swing rows.</summary>
+    internal int[] RowArray => _rows;
 
+    /// <summary>HighLow of each stored row (NaN possible for hand-made swings).</summary>
+    internal ReadOnlySpan<double> Types => _types.AsSpan(0, EntryCount);
 
-    internal double[] HighLowArray => _highLow;
-
-    internal double[] LevelArray => _level;
+    /// <summary>Level of each stored row.</summary>
+    internal ReadOnlySpan<double> Levels => _levels.AsSpan(0, EntryCount);
 }
