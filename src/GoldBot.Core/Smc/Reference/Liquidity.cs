@@ -12,9 +12,9 @@ namespace GoldBot.Smc.Reference;
 public static class Liquidity
 {
     /// <summary>
-    /// Finds the equal-highs and equal-lows pools. O(S log S + N) with a level-sorted segment
-    /// tree of ungrouped swings and O(log N) sweep searches (the library rescans all later
-    /// swings and bars).
+    /// Finds the equal-highs and equal-lows pools: ungrouped swings bucketed by level (each start
+    /// reads only the swings near its level and before its sweep) and O(log N) sweep searches
+    /// (the library rescans all later swings and bars).
     /// </summary>
     /// <param name="rangePercent">Tolerance as a fraction of the global range (0.01 = 1 %).</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -75,22 +75,20 @@ public static class Liquidity
             levels[m] = swingLevels[ofType[m]];
         }
 
-        var ungrouped = new UngroupedSwingIndex(levels.AsSpan(0, count));
+        var ungrouped = new UngroupedSwingIndex(levels, count, pipRange);
         var used = new bool[count];
         var claimed = new List<int>();
         for (var m = 0; m < count; m++)
         {
             // smc.py#L613-L615: swings already grouped are not group starts.
-            if (used[m])
+            if (used[m] || !ungrouped.RemoveStart(m))
                 continue;
             var i = positions[m];
             var start = levels[m];
-            var rangeLow = start - pipRange;
-            var rangeHigh = start + pipRange;
 
             // smc.py#L622-L632: Swept = first bar after i whose high ≥ level + tolerance (low ≤
             // level − tolerance for lows), 0 if none. Measured from the first swing, not the mean.
-            var sweptBar = i + 1 < n ? sweeps.FirstAtOrBeyond(i + 1, type == 1 ? rangeHigh : rangeLow) : -1;
+            var sweptBar = i + 1 < n ? sweeps.FirstAtOrBeyond(i + 1, type == 1 ? start + pipRange : start - pipRange) : -1;
             if (sweptBar < 0)
                 sweptBar = 0;
 
@@ -98,17 +96,15 @@ public static class Liquidity
             // stopping at the sweep bar (members are those before it); out-of-band swings are
             // skipped, not terminating.
             var limit = sweptBar != 0 ? LowerBound(positions.AsSpan(0, count), sweptBar) : count;
-            if (limit <= m + 1)
-                continue;
             claimed.Clear();
-            ungrouped.Claim(rangeLow, rangeHigh, m, limit, claimed);
+            ungrouped.Claim(m, limit, claimed);
             if (claimed.Count == 0)
                 continue;
 
             // smc.py#L646-L652: sum(group_levels) adds left to right in bar order (Python 3.11
-            // float addition; claimed is in bar order), then divides; the mean is stored as
-            // float32 (§1.4).
-            var sum = start;
+            // float addition from the int 0, so a first level of −0.0 sums as 0.0; claimed is in
+            // bar order), then divides; the mean is stored as float32 (§1.4).
+            var sum = 0.0 + start;
             foreach (var member in claimed)
             {
                 sum += levels[member];

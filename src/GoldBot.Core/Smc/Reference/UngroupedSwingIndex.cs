@@ -2,141 +2,125 @@ namespace GoldBot.Smc.Reference;
 
 /// <summary>
 /// The swings of one type that <see cref="Liquidity"/> has not yet grouped (nor used as a group
-/// start), searchable by level band and by position: a segment tree over the swings sorted by
-/// level whose nodes hold the smallest entry number below them (entries are numbered in bar
-/// order). <see cref="Claim"/> reports and removes every remaining swing with
-/// low ≤ level ≤ high and entry &lt; limit, smallest entry first, in O((1 + k) log S), which
-/// replaces the library's
-/// quadratic rescans of all later swings (smc.py#L634-L645).
+/// start), bucketed by level so that a group start only looks at swings near its own level: buckets
+/// are at least 2 × tolerance wide, so the band [level − tolerance, level + tolerance] of a start
+/// lies within its own bucket and the two next to it. Each bucket keeps its swings in entry (bar)
+/// order, and a start only reads them up to its sweep, so grouping is one pass over the swings
+/// that can still join a group, instead of the library's rescans of all later swings
+/// (smc.py#L634-L645). Membership is decided by the library's exact float64 test; buckets only
+/// narrow where it is applied. Building is O(S) (a counting sort by bucket).
 /// </summary>
 internal sealed class UngroupedSwingIndex
 {
-    private const int Removed = int.MaxValue;
+    private readonly double[] _levels;
+    private readonly double _tolerance;
+    private readonly int[] _bucketOf; // per entry; −1 for a NaN level (never in a band)
+    private readonly int[] _entries; // entries grouped by bucket, ascending within a bucket
+    private readonly int[] _head; // per bucket: position of its first remaining entry
+    private readonly int[] _end; // per bucket: end of its range in _entries
 
-    private readonly double[] _sortedLevels;
-    private readonly int[] _rankOfEntry;
-    private readonly int[] _tree;
-    private readonly int _leaves;
-
-    /// <summary>Indexes entries 0..count−1 with the given levels; NaN levels are never claimed.</summary>
-    public UngroupedSwingIndex(ReadOnlySpan<double> levels)
+    /// <summary>
+    /// Indexes entries 0..count−1 (<paramref name="levels"/>[0..count), read in place) with
+    /// band half-width <paramref name="tolerance"/>.
+    /// </summary>
+    public UngroupedSwingIndex(double[] levels, int count, double tolerance)
     {
-        var count = levels.Length;
-        var keys = new double[count];
-        var entries = new int[count];
-        var ranked = 0;
+        _levels = levels;
+        _tolerance = tolerance;
+        _bucketOf = new int[count];
+
+        // Bucket width: 2 × tolerance, but wide enough that there are at most count + 1 buckets.
+        // Infinite levels or a tolerance that is not a finite number ≥ 0 put everything in one
+        // bucket (the exact test still decides; a NaN or negative tolerance groups nothing).
+        double lowest = double.PositiveInfinity, highest = double.NegativeInfinity;
         for (var e = 0; e < count; e++)
         {
             if (double.IsNaN(levels[e]))
                 continue;
-            keys[ranked] = levels[e];
-            entries[ranked++] = e;
+            lowest = Math.Min(lowest, levels[e]);
+            highest = Math.Max(highest, levels[e]);
         }
-        Array.Sort(keys, entries, 0, ranked);
-        _sortedLevels = keys[..ranked];
-        _rankOfEntry = new int[count];
-        Array.Fill(_rankOfEntry, -1);
-        _leaves = 1;
-        while (_leaves < ranked)
-            _leaves <<= 1;
-        _tree = new int[2 * _leaves];
-        Array.Fill(_tree, Removed);
-        for (var r = 0; r < ranked; r++)
+        var width = Math.Max(2 * tolerance, (highest - lowest) / Math.Max(count, 1));
+        var oneBucket = !double.IsFinite(lowest) || !double.IsFinite(highest) || !double.IsFinite(tolerance) || !(tolerance >= 0) || !(width > 0);
+        var buckets = oneBucket ? 1 : Bucket(highest, lowest, width) + 1;
+        _head = new int[buckets + 1];
+        _end = new int[buckets];
+        for (var e = 0; e < count; e++)
         {
-            _rankOfEntry[entries[r]] = r;
-            _tree[_leaves + r] = entries[r];
+            _bucketOf[e] = double.IsNaN(levels[e]) ? -1 : oneBucket ? 0 : Bucket(levels[e], lowest, width);
+            if (_bucketOf[e] >= 0)
+                _head[_bucketOf[e] + 1]++;
         }
-        for (var node = _leaves - 1; node >= 1; node--)
-            _tree[node] = Math.Min(_tree[2 * node], _tree[(2 * node) + 1]);
+        for (var b = 0; b < buckets; b++)
+        {
+            _head[b + 1] += _head[b];
+            _end[b] = _head[b + 1];
+        }
+        _entries = new int[_head[buckets]];
+        var next = _head.AsSpan(0, buckets).ToArray();
+        for (var e = 0; e < count; e++)
+        {
+            if (_bucketOf[e] >= 0)
+                _entries[next[_bucketOf[e]]++] = e;
+        }
     }
 
-    /// <summary>Removes <paramref name="entry"/> (no-op if already removed or never indexed).</summary>
-    public void Remove(int entry)
+    private static int Bucket(double level, double lowest, double width) => (int)Math.Floor((level - lowest) / width);
+
+    /// <summary>
+    /// Takes group start <paramref name="entry"/> out of the index; it must be the smallest
+    /// entry left (starts are taken in entry order and everything before them has left).
+    /// </summary>
+    /// <returns>False when no other swing is left in the buckets its band can reach (so it starts no group).</returns>
+    public bool RemoveStart(int entry)
     {
-        var rank = _rankOfEntry[entry];
-        if (rank < 0)
-            return;
-        var node = _leaves + rank;
-        _tree[node] = Removed;
-        for (node >>= 1; node >= 1; node >>= 1)
-            _tree[node] = Math.Min(_tree[2 * node], _tree[(2 * node) + 1]);
+        var bucket = _bucketOf[entry];
+        if (bucket < 0)
+            return false;
+        System.Diagnostics.Debug.Assert(_entries[_head[bucket]] == entry, "group starts are taken in entry order");
+        _head[bucket]++;
+        var any = false;
+        for (var b = Math.Max(bucket - 1, 0); b <= Math.Min(bucket + 1, _end.Length - 1); b++)
+            any |= _head[b] < _end[b];
+        return any;
     }
 
     /// <summary>
     /// Appends to <paramref name="claimed"/> (in ascending entry order) and removes every
-    /// remaining entry with <paramref name="low"/> ≤ level ≤ <paramref name="high"/> (float64,
-    /// inclusive) and <paramref name="after"/> &lt; entry &lt; <paramref name="limit"/>. Entries up
-    /// to <paramref name="after"/> met on the way are removed without being reported (callers
-    /// pass increasing <paramref name="after"/> values).
+    /// remaining entry below <paramref name="limit"/> whose level is in the band of
+    /// <paramref name="entry"/>: [level − tolerance, level + tolerance], float64, inclusive
+    /// (smc.py#L617-L618, #L641).
     /// </summary>
-    public void Claim(double low, double high, int after, int limit, List<int> claimed)
+    public void Claim(int entry, int limit, List<int> claimed)
     {
-        if (_sortedLevels.Length == 0 || !(low <= high))
+        var bucket = _bucketOf[entry];
+        if (bucket < 0)
             return;
-        var first = LowerBound(low);
-        var last = UpperBound(high) - 1;
-        if (first > last)
-            return;
-        // The smallest remaining entry in the level band is the next group member, if it is
-        // below the limit; repeat until none is left.
-        while (true)
+        var low = _levels[entry] - _tolerance;
+        var high = _levels[entry] + _tolerance;
+        var before = claimed.Count;
+        for (var b = Math.Max(bucket - 1, 0); b <= Math.Min(bucket + 1, _end.Length - 1); b++)
         {
-            var entry = RangeMin(first, last);
-            if (entry >= limit)
-                return;
-            // Entries up to `after` were group starts; they leave the index when first met.
-            if (entry > after)
-                claimed.Add(entry);
-            Remove(entry);
+            // The bucket's entries below the limit: claim those in the band, then close the
+            // gaps they leave by moving the others up against the first entry not read.
+            var stop = _head[b];
+            while (stop < _end[b] && _entries[stop] < limit)
+            {
+                var e = _entries[stop++];
+                if (low <= _levels[e] && _levels[e] <= high)
+                    claimed.Add(e);
+            }
+            var write = stop;
+            for (var p = stop - 1; p >= _head[b]; p--)
+            {
+                var e = _entries[p];
+                if (!(low <= _levels[e] && _levels[e] <= high))
+                    _entries[--write] = e;
+            }
+            _head[b] = write;
         }
-    }
-
-    // Smallest entry number among leaves first..last (bottom-up segment tree query).
-    private int RangeMin(int first, int last)
-    {
-        var result = Removed;
-        var left = first + _leaves;
-        var right = last + _leaves + 1;
-        while (left < right)
-        {
-            // Unconditional loads and selects instead of branches (the branches mispredict).
-            var leftValue = _tree[left];
-            var rightValue = _tree[right - 1];
-            result = Math.Min(result, (left & 1) != 0 ? leftValue : Removed);
-            result = Math.Min(result, (right & 1) != 0 ? rightValue : Removed);
-            left = (left + 1) >> 1;
-            right >>= 1;
-        }
-        return result;
-    }
-
-    // First rank whose level is ≥ value (branch-free halving, so no mispredictions).
-    private int LowerBound(double value)
-    {
-        var levels = _sortedLevels;
-        int first = 0, length = levels.Length;
-        while (length > 0)
-        {
-            var half = length >> 1;
-            var below = levels[first + half] < value;
-            first = below ? first + half + 1 : first;
-            length = below ? length - half - 1 : half;
-        }
-        return first;
-    }
-
-    // First rank whose level is > value.
-    private int UpperBound(double value)
-    {
-        var levels = _sortedLevels;
-        int first = 0, length = levels.Length;
-        while (length > 0)
-        {
-            var half = length >> 1;
-            var atOrBelow = levels[first + half] <= value;
-            first = atOrBelow ? first + half + 1 : first;
-            length = atOrBelow ? length - half - 1 : half;
-        }
-        return first;
+        // Up to three ascending runs (one per bucket): put them in entry order.
+        if (claimed.Count - before > 1)
+            claimed.Sort(before, claimed.Count - before, null);
     }
 }

@@ -96,15 +96,44 @@ public sealed class RandomEquivalenceTests
     {
         var s = RandomSeries(seed, out var n);
         var swings = SwingHighsLows.Compute(s, n);
-        foreach (var range in new[] { 0.01, 0.05, 0.2 })
+        foreach (var range in new[] { 0, 0.01, 0.05, 0.2 })
+            AssertLiquidityEqualsLiteral(s, swings, range);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Liquidity_of_hand_made_swings_with_odd_levels_equals_the_literal_grouping(int seed)
+    {
+        // Levels that are not the bar's high or low, some NaN or infinite: the level buckets must
+        // still find exactly the library's groups.
+        var s = RandomSeries(seed, out _);
+        var rng = new Random(seed);
+        var highLow = new double[s.Count];
+        var level = new double[s.Count];
+        for (var i = 0; i < s.Count; i++)
         {
-            var expected = LiteralSmc.Liquidity(s, swings, range);
-            var actual = Liquidity.Compute(s, swings, range);
-            Assert.Equal(expected.Liquidity, actual.LiquidityType.ToArray());
-            Assert.Equal(expected.Level, actual.Level.ToArray());
-            Assert.Equal(expected.End, actual.End.ToArray());
-            Assert.Equal(expected.Swept, actual.Swept.ToArray());
+            highLow[i] = rng.Next(0, 3) switch { 0 => 1, 1 => -1, _ => double.NaN };
+            level[i] = rng.Next(0, 12) switch
+            {
+                0 => double.NaN,
+                1 => double.PositiveInfinity,
+                2 => double.NegativeInfinity,
+                _ => s.Close[i] + (rng.Next(-4, 5) * 0.25),
+            };
         }
+        var swings = SwingHighsLowsResult.FromColumns(highLow, level);
+        foreach (var range in new[] { 0, 0.01, 0.2, -0.01 })
+            AssertLiquidityEqualsLiteral(s, swings, range);
+    }
+
+    private static void AssertLiquidityEqualsLiteral(SmcSeries s, SwingHighsLowsResult swings, double range)
+    {
+        var expected = LiteralSmc.Liquidity(s, swings, range);
+        var actual = Liquidity.Compute(s, swings, range);
+        Assert.Equal(expected.Liquidity, actual.LiquidityType.ToArray());
+        Assert.Equal(expected.Level, actual.Level.ToArray());
+        Assert.Equal(expected.End, actual.End.ToArray());
+        Assert.Equal(expected.Swept, actual.Swept.ToArray());
     }
 
     [Theory]
