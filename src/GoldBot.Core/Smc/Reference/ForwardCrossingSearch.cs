@@ -11,7 +11,8 @@ namespace GoldBot.Smc.Reference;
 /// #L339-L345, #L624-L632): a B-tree of block extremes with fan-out 16 over the values (maxima
 /// for <see cref="Above"/>, minima for <see cref="Below"/>). A query tests the rest of the start
 /// bar's block, climbs to the first block whose extreme crosses, then descends inside it, so the
-/// answer is exactly the first crossing bar. A block of 16 is tested with four 256-bit compares
+/// answer is exactly the first crossing bar; the 16 bars from the start are tested first, since
+/// most crossings are near. A block of 16 is tested with four 256-bit compares
 /// when the hardware has them. The values array is used in place (values must not be NaN); the
 /// upper levels hold about N/15 doubles. Queries allocate nothing.
 /// </summary>
@@ -86,6 +87,16 @@ internal sealed class ForwardCrossingSearch
     {
         var depth = 0;
         var position = Math.Max(start, 0);
+        // Most crossings are a few bars away: test the next 16 bars directly before the tree.
+        var bottom = _levels[0];
+        if (Vector256.IsHardwareAccelerated && position + FanOut <= bottom.Length)
+        {
+            ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bottom), position);
+            var mask = Mask<TTest>(ref first, Vector256.Create(level));
+            if (mask != 0)
+                return position + BitOperations.TrailingZeroCount(mask);
+            position += FanOut;
+        }
         while (true)
         {
             var values = _levels[depth];
@@ -123,12 +134,7 @@ internal sealed class ForwardCrossingSearch
         if (Vector256.IsHardwareAccelerated && blockStart + FanOut <= values.Length)
         {
             ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), blockStart);
-            var threshold = Vector256.Create(level);
-            var mask = TTest.Mask(Vector256.LoadUnsafe(ref first), threshold).ExtractMostSignificantBits()
-                | (TTest.Mask(Vector256.LoadUnsafe(ref first, 4), threshold).ExtractMostSignificantBits() << 4)
-                | (TTest.Mask(Vector256.LoadUnsafe(ref first, 8), threshold).ExtractMostSignificantBits() << 8)
-                | (TTest.Mask(Vector256.LoadUnsafe(ref first, 12), threshold).ExtractMostSignificantBits() << 12);
-            mask &= ~0u << (from - blockStart);
+            var mask = Mask<TTest>(ref first, Vector256.Create(level)) & (~0u << (from - blockStart));
             return mask == 0 ? -1 : blockStart + BitOperations.TrailingZeroCount(mask);
         }
         var end = Math.Min(blockStart + FanOut, values.Length);
@@ -139,6 +145,15 @@ internal sealed class ForwardCrossingSearch
         }
         return -1;
     }
+
+    // Bit k set when the k-th of the 16 values from `first` crosses the level.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Mask<TTest>(ref double first, Vector256<double> level)
+        where TTest : struct, ICrossingTest =>
+        TTest.Mask(Vector256.LoadUnsafe(ref first), level).ExtractMostSignificantBits()
+        | (TTest.Mask(Vector256.LoadUnsafe(ref first, 4), level).ExtractMostSignificantBits() << 4)
+        | (TTest.Mask(Vector256.LoadUnsafe(ref first, 8), level).ExtractMostSignificantBits() << 8)
+        | (TTest.Mask(Vector256.LoadUnsafe(ref first, 12), level).ExtractMostSignificantBits() << 12);
 
     private interface ICrossingTest
     {
