@@ -63,6 +63,7 @@ public static class OrderBlocks
         var rows = swings.RowArray;
         var types = swings.Types;
         var creations = new List<Creation>();
+        var closes = type == 1 ? ForwardCrossingSearch.Above(close) : ForwardCrossingSearch.Below(close);
 
         // The swings of this type in bar order, then N as the end.
         var previous = -1;
@@ -79,15 +80,9 @@ public static class OrderBlocks
                 // The test uses the bar's high/low, not the swing Level.
                 var s = previous;
                 var limit = next < n ? next : n - 1;
-                var reference = type == 1 ? high[s] : low[s];
-                for (var i = s + 1; i <= limit; i++)
-                {
-                    if (type == 1 ? close[i] > reference : close[i] < reference)
-                    {
-                        creations.Add(Create(series, type, s, i));
-                        break;
-                    }
-                }
+                var i = closes.FirstBeyond(s + 1, type == 1 ? high[s] : low[s]);
+                if (i >= 0 && i <= limit)
+                    creations.Add(Create(series, type, s, i));
             }
             previous = next;
         }
