@@ -95,8 +95,8 @@ public static class BosChoch
 
         // smc.py#L335-L352: for each signal s in row order, the break is the first j ≥ s+2 whose
         // close (or high/low without close_break) is beyond the float32 level (§1.4, B13).
-        var above = ForwardCrossingSearch.Above(closeBreak ? series.CloseArray : series.HighArray);
-        var below = ForwardCrossingSearch.Below(closeBreak ? series.CloseArray : series.LowArray);
+        using var above = ForwardCrossingSearch.Above(closeBreak ? series.CloseArray : series.HighArray);
+        using var below = ForwardCrossingSearch.Below(closeBreak ? series.CloseArray : series.LowArray);
         // Earlier signals that broke and are still alive have strictly increasing BrokenIndex in
         // row order (each break removed the earlier ones with BrokenIndex ≥ it), so the library's
         // "remove every earlier k with broken[k] ≥ j" pops a suffix of this stack.

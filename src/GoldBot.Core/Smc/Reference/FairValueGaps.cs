@@ -100,6 +100,8 @@ public static class FairValueGaps
                 j = (highs ??= ForwardCrossingSearch.Above(high)).FirstAtOrBeyond(rows[k] + 2, bottom[k]);
             mitigated[k] = j < 0 ? 0 : j;
         }
+        lows?.Dispose();
+        highs?.Dispose();
         return new FairValueGapsResult(n, rows, count, fvg, top, bottom, mitigated);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -14,14 +15,17 @@ namespace GoldBot.Smc.Reference;
 /// answer is exactly the first crossing bar; the 16 bars from the start are tested first, since
 /// most crossings are near. A block of 16 is tested with four 256-bit compares
 /// when the hardware has them. The values array is used in place (values must not be NaN); the
-/// upper levels hold about N/15 doubles. Queries allocate nothing.
+/// upper levels (about N/15 doubles) are pooled until <see cref="Dispose"/>. Queries allocate nothing.
 /// </summary>
-internal sealed class ForwardCrossingSearch
+internal sealed class ForwardCrossingSearch : IDisposable
 {
     private const int Shift = 4;
     private const int FanOut = 1 << Shift;
 
+    // Level 0 is the caller's values; the upper levels are pooled arrays, of which only the
+    // first _lengths[d] values are used.
     private readonly double[][] _levels;
+    private readonly int[] _lengths;
     private readonly bool _below;
 
     private ForwardCrossingSearch(double[] values, bool below)
@@ -31,22 +35,32 @@ internal sealed class ForwardCrossingSearch
         for (var length = values.Length; length > FanOut; length = (length + FanOut - 1) >> Shift)
             depth++;
         _levels = new double[depth][];
+        _lengths = new int[depth];
         _levels[0] = values;
+        _lengths[0] = values.Length;
         for (var d = 1; d < depth; d++)
         {
-            var children = _levels[d - 1];
-            var level = new double[(children.Length + FanOut - 1) >> Shift];
-            for (var block = 0; block < level.Length; block++)
-                level[block] = BlockExtreme(children, block << Shift, below);
+            var length = (_lengths[d - 1] + FanOut - 1) >> Shift;
+            var level = ArrayPool<double>.Shared.Rent(length);
+            for (var block = 0; block < length; block++)
+                level[block] = BlockExtreme(_levels[d - 1], _lengths[d - 1], block << Shift, below);
             _levels[d] = level;
+            _lengths[d] = length;
         }
+    }
+
+    /// <summary>Returns the upper levels to the pool; the search must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        for (var d = 1; d < _levels.Length; d++)
+            ArrayPool<double>.Shared.Return(_levels[d]);
     }
 
     // Extreme of the (up to) 16 values from `from`; values are finite, so the native
     // min/max instructions are exact.
-    private static double BlockExtreme(double[] values, int from, bool below)
+    private static double BlockExtreme(double[] values, int length, int from, bool below)
     {
-        if (Vector256.IsHardwareAccelerated && from + FanOut <= values.Length)
+        if (Vector256.IsHardwareAccelerated && from + FanOut <= length)
         {
             ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), from);
             var a = Vector256.LoadUnsafe(ref first);
@@ -61,7 +75,7 @@ internal sealed class ForwardCrossingSearch
                 : Math.Max(Math.Max(v[0], v[1]), Math.Max(v[2], v[3]));
             return lanes;
         }
-        var to = Math.Min(from + FanOut, values.Length);
+        var to = Math.Min(from + FanOut, length);
         var extreme = values[from];
         for (var k = from + 1; k < to; k++)
             extreme = below ? Math.Min(extreme, values[k]) : Math.Max(extreme, values[k]);
@@ -99,14 +113,14 @@ internal sealed class ForwardCrossingSearch
         }
         while (true)
         {
-            var values = _levels[depth];
-            if (position >= values.Length)
+            var length = _lengths[depth];
+            if (position >= length)
                 return -1;
-            var hit = FirstInBlock<TTest>(values, position, level);
+            var hit = FirstInBlock<TTest>(_levels[depth], length, position, level);
             if (hit >= 0)
                 return Descend<TTest>(depth, hit, level);
             var end = ((position >> Shift) + 1) << Shift;
-            if (end >= values.Length || depth + 1 == _levels.Length)
+            if (end >= length || depth + 1 == _levels.Length)
                 return -1;
             depth++;
             position = end >> Shift;
@@ -120,24 +134,24 @@ internal sealed class ForwardCrossingSearch
         while (depth > 0)
         {
             depth--;
-            node = FirstInBlock<TTest>(_levels[depth], node << Shift, level);
+            node = FirstInBlock<TTest>(_levels[depth], _lengths[depth], node << Shift, level);
         }
         return node;
     }
 
     // First index p in [from, end of from's block of 16) with a crossing value, or −1.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FirstInBlock<TTest>(double[] values, int from, double level)
+    private static int FirstInBlock<TTest>(double[] values, int length, int from, double level)
         where TTest : struct, ICrossingTest
     {
         var blockStart = from & ~(FanOut - 1);
-        if (Vector256.IsHardwareAccelerated && blockStart + FanOut <= values.Length)
+        if (Vector256.IsHardwareAccelerated && blockStart + FanOut <= length)
         {
             ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), blockStart);
             var mask = Mask<TTest>(ref first, Vector256.Create(level)) & (~0u << (from - blockStart));
             return mask == 0 ? -1 : blockStart + BitOperations.TrailingZeroCount(mask);
         }
-        var end = Math.Min(blockStart + FanOut, values.Length);
+        var end = Math.Min(blockStart + FanOut, length);
         for (var p = from; p < end; p++)
         {
             if (TTest.Crosses(values[p], level))

@@ -50,8 +50,10 @@ public static class Liquidity
             else if (types[e] == -1)
                 lows[lowCount++] = e;
         }
-        Pass(series, swings, 1, pipRange, highs.AsSpan(0, highCount), ForwardCrossingSearch.Above(high), outputs);
-        Pass(series, swings, -1, pipRange, lows.AsSpan(0, lowCount), ForwardCrossingSearch.Below(low), outputs);
+        using (var sweeps = ForwardCrossingSearch.Above(high))
+            Pass(series, swings, 1, pipRange, highs.AsSpan(0, highCount), sweeps, outputs);
+        using (var sweeps = ForwardCrossingSearch.Below(low))
+            Pass(series, swings, -1, pipRange, lows.AsSpan(0, lowCount), sweeps, outputs);
         ArrayPool<int>.Shared.Return(highs);
         ArrayPool<int>.Shared.Return(lows);
         return new LiquidityResult(n, swings.RowArray, entries, outputs.Liquidity, outputs.Level, outputs.End, outputs.Swept);

@@ -63,7 +63,7 @@ public static class OrderBlocks
         var rows = swings.RowArray;
         var types = swings.Types;
         var creations = new List<Creation>();
-        var closes = type == 1 ? ForwardCrossingSearch.Above(close) : ForwardCrossingSearch.Below(close);
+        using var closes = type == 1 ? ForwardCrossingSearch.Above(close) : ForwardCrossingSearch.Below(close);
 
         // The swings of this type in bar order, then N as the end.
         var previous = -1;
@@ -180,10 +180,9 @@ public static class OrderBlocks
         {
             var open = series.OpenArray;
             var close = series.CloseArray;
-            var lows = ForwardCrossingSearch.Below(series.LowArray);
-            var highs = ForwardCrossingSearch.Above(series.HighArray);
-            var bodyLows = lows;
-            var bodyHighs = highs;
+            using var lows = ForwardCrossingSearch.Below(series.LowArray);
+            using var highs = ForwardCrossingSearch.Above(series.HighArray);
+            ForwardCrossingSearch? bodyLowSearch = null, bodyHighSearch = null;
             if (closeMitigation)
             {
                 var bodyLow = new double[n];
@@ -193,9 +192,13 @@ public static class OrderBlocks
                     bodyLow[i] = close[i] < open[i] ? close[i] : open[i];
                     bodyHigh[i] = close[i] > open[i] ? close[i] : open[i];
                 }
-                bodyLows = ForwardCrossingSearch.Below(bodyLow);
-                bodyHighs = ForwardCrossingSearch.Above(bodyHigh);
+                bodyLowSearch = ForwardCrossingSearch.Below(bodyLow);
+                bodyHighSearch = ForwardCrossingSearch.Above(bodyHigh);
             }
+            using var ownedBodyLows = bodyLowSearch;
+            using var ownedBodyHighs = bodyHighSearch;
+            var bodyLows = bodyLowSearch ?? lows;
+            var bodyHighs = bodyHighSearch ?? highs;
 
             foreach (var c in bullish)
             {
