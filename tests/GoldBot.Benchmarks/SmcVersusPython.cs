@@ -76,14 +76,14 @@ internal static class SmcVersusPython
         var goldenFolder = Path.GetDirectoryName(input)!;
         var series = SmcSeries.FromBars(BarCsvReader.Read(input).Bars);
 
-        // C#: the same results as the library's golden files, then warm.
+        // C#: the same results as the library's golden files, then warm (500 iterations, so tiered JIT has settled).
         var failure = VerifyCSharp(series, goldenFolder);
         if (failure is not null)
             return Fail(failure);
         var csharp = Calls.ToDictionary(c => c, _ => new List<double>());
         var csharpTotals = new List<double>();
         var csharpRoundMeans = new List<double>();
-        RunCSharp(series, 50, csharp, csharpTotals, csharpRoundMeans);
+        RunCSharp(series, 500, csharp, csharpTotals, csharpRoundMeans);
         foreach (var list in csharp.Values)
             list.Clear();
         csharpTotals.Clear();
