@@ -92,7 +92,7 @@ internal static class SmcVersusPython
         var python = Calls.ToDictionary(c => c, _ => new List<double>());
         var pythonTotals = new List<double>();
         PythonReport? versions = null;
-        var loadBefore = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+        var loadBefore = LoadAverage();
         for (var round = 0; round < options.Rounds; round++)
         {
             // Python first (verifying its results against the golden files in the first round), then C#.
@@ -114,7 +114,7 @@ internal static class SmcVersusPython
             await output.WriteLineAsync(Invariant(
                 $"round {round + 1}/{options.Rounds}: Python {Median(pythonTotals[^report.Seconds[Calls[0]].Length..]) * 1e3:0} ms, C# {Median(csharpTotals[^options.CSharpIterations..]) * 1e3:0.000} ms (median of the round)"));
         }
-        var loadAfter = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+        var loadAfter = LoadAverage();
 
         await output.WriteLineAsync(Invariant(
             $"Python {versions!.Python}, pandas {versions.Pandas}, numpy {versions.Numpy}, smartmoneyconcepts {versions.Library} ({options.LibraryPath}); .NET {Environment.Version}"));
@@ -126,7 +126,7 @@ internal static class SmcVersusPython
             await output.WriteLineAsync(Row(call, python[call], csharp[call]));
         await output.WriteLineAsync(Row("all five", pythonTotals, csharpTotals));
         await output.WriteLineAsync(Invariant(
-            $"C# mean per iteration, every GC pause included (median over rounds): {Median(csharpRoundMeans) * 1e3:0.000} ms, ratio {Median(pythonTotals) / Median(csharpRoundMeans):0}x"));
+            $"C# round wall time per iteration (every GC pause and wait for a core included; median over rounds): {Median(csharpRoundMeans) * 1e3:0.000} ms, ratio {Median(pythonTotals) / Median(csharpRoundMeans):0}x"));
         return 0;
     }
 
@@ -224,6 +224,8 @@ internal static class SmcVersusPython
         var middle = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
