@@ -219,13 +219,59 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
 
     /// <inheritdoc cref="IBarDrivenVenue.OnBarOpenAsync"/>
     /// <remarks>Fills the market orders at the bar's open (the first step of the fill model in the class summary).</remarks>
-    public async ValueTask OnBarOpenAsync(Bar bar, CancellationToken cancellationToken)
+    public ValueTask OnBarOpenAsync(Bar bar, CancellationToken cancellationToken) =>
+        UnderGate(bar, static (broker, bar) =>
+        {
+            broker.FillAtOpen(bar);
+            broker._openedBar = bar.OpenTime;
+        }, cancellationToken);
+
+    /// <inheritdoc cref="IBarDrivenVenue.OnBarAsync"/>
+    /// <remarks>
+    /// Follows the fill model in the class summary (market orders first when <see cref="OnBarOpenAsync"/>
+    /// was not called for this bar). Allocates nothing when no order fills (the orders to check are
+    /// gathered into a reused list), so a replay pays only for its fills.
+    /// </remarks>
+    public ValueTask OnBarAsync(Bar bar, CancellationToken cancellationToken) =>
+        UnderGate(bar, static (broker, bar) =>
+        {
+            broker.FillAgainst(bar);
+            broker._lastBar = bar;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="step"/> under the lock and publishes the events it caused before releasing it. When the lock is
+    /// free (always, for a single caller such as a backtest) and the step caused no event, it all completes synchronously,
+    /// without an async state machine: most bars fill nothing.
+    /// </summary>
+    private ValueTask UnderGate<TState>(TState state, Action<SimulatedBroker, TState> step, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+            return ValueTask.FromCanceled(cancellationToken);
+        if (!_gate.Wait(0))
+            return WaitThenRunAsync(state, step, cancellationToken);
+        var publishing = false;
+        try
+        {
+            step(this, state);
+            if (_outbox.Count == 0)
+                return default;
+            publishing = true;
+            return PublishThenReleaseAsync(cancellationToken);
+        }
+        finally
+        {
+            if (!publishing)
+                _gate.Release();
+        }
+    }
+
+    private async ValueTask WaitThenRunAsync<TState>(TState state, Action<SimulatedBroker, TState> step, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            FillAtOpen(bar);
-            _openedBar = bar.OpenTime;
+            step(this, state);
             await FlushAsync(cancellationToken);
         }
         finally
@@ -234,19 +280,10 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         }
     }
 
-    /// <inheritdoc cref="IBarDrivenVenue.OnBarAsync"/>
-    /// <remarks>
-    /// Follows the fill model in the class summary (market orders first when <see cref="OnBarOpenAsync"/>
-    /// was not called for this bar). Allocates nothing when no order fills (the orders to check are
-    /// gathered into a reused list), so a replay pays only for its fills.
-    /// </remarks>
-    public async ValueTask OnBarAsync(Bar bar, CancellationToken cancellationToken)
+    private async ValueTask PublishThenReleaseAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
         try
         {
-            FillAgainst(bar);
-            _lastBar = bar;
             await FlushAsync(cancellationToken);
         }
         finally

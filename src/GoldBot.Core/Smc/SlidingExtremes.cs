@@ -51,16 +51,19 @@ internal sealed class SlidingExtremes
 
         public int Front => _items[_head];
 
-        public int Back => _items[(_head + Count - 1) % _items.Length];
+        public int Back => _items[Wrap(_head + Count - 1)];
 
-        public void PushBack(int value) => _items[(_head + Count++) % _items.Length] = value;
+        public void PushBack(int value) => _items[Wrap(_head + Count++)] = value;
 
         public void PopBack() => Count--;
 
         public void PopFront()
         {
-            _head = (_head + 1) % _items.Length;
+            _head = Wrap(_head + 1);
             Count--;
         }
+
+        // An index less than twice the capacity, brought into the ring without a division.
+        private int Wrap(int index) => index >= _items.Length ? index - _items.Length : index;
     }
 }
