@@ -79,7 +79,7 @@ public sealed class BacktestEngine
         var balance = settings.StartingBalance;
         var clock = new BacktestClock(bars[warmup].OpenTime);
         var inbox = new BrokerEventQueue();
-        var broker = new SimulatedBroker(contract, settings.Fills, balance, barPeriod, inbox, clock);
+        var broker = new SimulatedBroker(contract, settings.Fills, balance, barPeriod, inbox, clock, singleCaller: true);
         signals ??= StrategySource.Create(settings, barPeriod);
         var run = new Run(
             broker,
