@@ -93,12 +93,8 @@ public sealed class BacktestEngine
             contract,
             balance);
 
-        var found = new List<TradeSignal>(4);
         for (var i = 0; i < warmup; i++)
-        {
-            signals.OnBar(bars[i], found);
-            found.Clear();
-        }
+            run.WarmUp(bars[i]);
 
         var total = bars.Count - warmup;
         for (var i = warmup; i < bars.Count; i++)
@@ -164,7 +160,14 @@ public sealed class BacktestEngine
         public decimal Balance { get; private set; } = startingBalance;
 
         /// <summary>True when an entry filled during the current bar.</summary>
-        public bool OpenedInBar { get; set; }
+        private bool OpenedInBar { get; set; }
+
+        /// <summary>A warm-up bar: only the signal source sees it, and what it finds is dropped.</summary>
+        public void WarmUp(in Bar bar)
+        {
+            signals.OnBar(bar, _found);
+            _found.Clear();
+        }
 
         /// <summary>One bar of the run, in the order of the class summary.</summary>
         public async ValueTask OnBarAsync(Bar bar, CancellationToken cancellationToken)
