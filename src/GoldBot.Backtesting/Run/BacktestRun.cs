@@ -51,9 +51,12 @@ public static class BacktestRun
 
         // The baselines and the zones are passes over the bars independent of each other and of the strategy (the random entries
         // only need the strategy's result), each with its own components: they run on the thread pool beside the strategy (on
-        // both cores of a 2-core machine), and their results are collected in a fixed order.
-        var buyAndHold = Task.Run(() => Baseline.BuyAndHoldAsync(bars, barPeriod, settings, cancellationToken: cancellationToken).AsTask(), cancellationToken);
-        var emaCrossover = Task.Run(() => Baseline.EmaCrossoverAsync(bars, barPeriod, settings, cancellationToken: cancellationToken).AsTask(), cancellationToken);
+        // both cores of a 2-core machine), each with its summary (a pass over its equity curve), and their results are collected
+        // in a fixed order.
+        var buyAndHold = Summarised("buy_and_hold", "buy and hold (1 contract)", statisticsOptions,
+            () => Baseline.BuyAndHoldAsync(bars, barPeriod, settings, cancellationToken: cancellationToken), cancellationToken);
+        var emaCrossover = Summarised("ema_crossover", "EMA 20/50 crossover", statisticsOptions,
+            () => Baseline.EmaCrossoverAsync(bars, barPeriod, settings, cancellationToken: cancellationToken), cancellationToken);
         var orderBlockZones = Task.Run(() => OrderBlockZones.Of(bars, barPeriod, settings.Strategy, settings.Contract, options.MaxZones), cancellationToken);
 
         var strategy = await new BacktestEngine(settings).RunAsync(bars, barPeriod, null, new BacktestOptions
@@ -61,6 +64,8 @@ public static class BacktestRun
             Description = options.Description,
             Progress = Stage(progress, "strategy"),
         }, cancellationToken);
+        var randomEntries = Summarised("random_entries", "random entries", statisticsOptions,
+            () => Baseline.RandomEntriesAsync(bars, barPeriod, settings, strategy, options.Seed, cancellationToken: cancellationToken), cancellationToken);
         var combine = CombineSimulator.Run(strategy, options.Combine);
         var monteCarlo = CombineMonteCarlo.Run(strategy, options.Combine, options.MonteCarlo with { Seed = options.Seed });
         var statistics = BacktestStatistics.Compute(strategy, statisticsOptions, combine, monteCarlo);
@@ -75,15 +80,13 @@ public static class BacktestRun
         }
         progress?.Report(new BacktestProgress("walk_forward", 1));
 
-        var randomEntries = Task.Run(() => Baseline.RandomEntriesAsync(bars, barPeriod, settings, strategy, options.Seed,
-            cancellationToken: cancellationToken).AsTask(), cancellationToken);
-        var baselines = new List<BaselineRun>(3) { new("buy_and_hold", "buy and hold (1 contract)", await buyAndHold) };
+        var baselineSummaries = new List<(BaselineRun Run, PerformanceSummary Summary)>(3) { await buyAndHold };
         progress?.Report(new BacktestProgress("baselines", 1 / 3.0));
-        baselines.Add(new("ema_crossover", "EMA 20/50 crossover", await emaCrossover));
+        baselineSummaries.Add(await emaCrossover);
         progress?.Report(new BacktestProgress("baselines", 2 / 3.0));
-        baselines.Add(new("random_entries", "random entries", await randomEntries));
+        baselineSummaries.Add(await randomEntries);
         progress?.Report(new BacktestProgress("baselines", 1));
-        var baselineSummaries = baselines.Select(b => (b, PerformanceSummary.Of(b.Result, statisticsOptions))).ToList();
+        var baselines = baselineSummaries.Select(b => b.Run).ToList();
 
         var zones = await orderBlockZones;
         progress?.Report(new BacktestProgress("zones", 1));
@@ -91,6 +94,15 @@ public static class BacktestRun
         var extended = RunComparison.Extend(statistics, walkForward, outOfSample, baselineSummaries, options.WalkForward?.Anchored ?? false);
         return new BacktestRunResult(bars, strategy, extended, combine, monteCarlo, walkForward, outOfSample, baselines, zones);
     }
+
+    /// <summary>Runs a baseline on the thread pool, then its summary there too.</summary>
+    private static Task<(BaselineRun Run, PerformanceSummary Summary)> Summarised(string key, string label, StatisticsOptions options,
+        Func<ValueTask<BacktestResult>> run, CancellationToken cancellationToken) =>
+        Task.Run(async () =>
+        {
+            var result = await run();
+            return (new BaselineRun(key, label, result), PerformanceSummary.Of(result, options));
+        }, cancellationToken);
 
     private static IProgress<double>? Stage(IProgress<BacktestProgress>? progress, string stage) =>
         progress is null ? null : new StageProgress(progress, stage);
