@@ -16,7 +16,7 @@ namespace GoldBot.Cli;
 
 /// <summary>
 /// <c>goldbot backtest [--bars FILE] [--config FILE] [--symbol S] [--time-zone Z] [--folds N] [--anchored]
-/// [--seed N] [--out DIR] [--no-report] [--set Key=Value]…</c>: runs <see cref="BacktestRun"/> (the strategy on
+/// [--seed N] [--out DIR] [--no-report] [--no-cache] [--set Key=Value]…</c>: runs <see cref="BacktestRun"/> (the strategy on
 /// the full sample with the Combine and its Monte Carlo, the walk-forward test, the baselines) and writes
 /// <c>&lt;out&gt;/&lt;yyyyMMdd-HHmmss&gt;-&lt;file stem&gt;/</c> with report.html, trades.csv, stats.json and
 /// walk_forward_trades.csv, then prints a short summary. A progress bar (Spectre.Console) shows while it
@@ -47,11 +47,14 @@ internal static class BacktestCommand
     /// <param name="Sets">Configuration overrides <c>Key=Value</c> (e.g. <c>Strategy:MinScore=8</c>), applied last.</param>
     /// <param name="Compare">Instead of one backtest, <see cref="SetupComparison"/>: every variant through the walk-forward, one table.</param>
     /// <param name="Intermarket">Options of the dollar proxy's bars file for the dollar filter (<see cref="IntermarketOptions"/>), or null.</param>
+    /// <param name="BarsCache">Folder of the validated-bars cache for the bars file (<see cref="BarFileCache"/>), or null to read the CSV every time.</param>
     public sealed record Arguments(string? BarsFile, string? ConfigFile, string? Symbol, string? TimeZone, int Folds, bool Anchored, int Seed,
-        string OutputRoot, bool NoReport, IReadOnlyList<string> Sets, bool Compare = false, IntermarketOptions? Intermarket = null);
+        string OutputRoot, bool NoReport, IReadOnlyList<string> Sets, bool Compare = false, IntermarketOptions? Intermarket = null, string? BarsCache = null);
 
     /// <summary>Builds the <c>backtest</c> verb (System.CommandLine 2.0).</summary>
-    public static Command Create(TimeProvider? time = null)
+    /// <param name="barsCache">Folder of the validated-bars cache unless <c>--no-cache</c> is given (the program passes
+    /// <see cref="BarFileCache.DefaultFolder"/>); null: no cache.</param>
+    public static Command Create(TimeProvider? time = null, string? barsCache = null)
     {
         var bars = new Option<string?>("--bars") { HelpName = "FILE", Description = "Bars CSV or CSV.GZ (default: Replay:BarsFile, the MGC 3-minute file in ../shared/data)." };
         var config = new Option<string?>("--config") { HelpName = "FILE", Description = "Configuration file (default: config/appsettings.json)." };
@@ -85,13 +88,18 @@ internal static class BacktestCommand
                 + "in one table of out-of-sample figures (trades, win rate, expectancy in R and USD with 95 % CIs, profit factor, max drawdown, "
                 + "Combine pass probability) beside buy and hold, the EMA crossover and matched random entries over the same bars. Writes comparison.csv.",
         };
+        var noCache = new Option<bool>("--no-cache")
+        {
+            Description = "Read and validate the bars CSV again instead of loading the validated copy kept from an earlier run with the same file and "
+                + $"options (a binary cache in {barsCache ?? "the cache folder"}, checked against the file's whole content and the reader's build; not written either).",
+        };
         var intermarket = IntermarketOptions.CreateOptions();
         var command = new Command("backtest",
             "Backtest the configured strategy on a bars file: full-sample statistics after costs, walk-forward out-of-sample statistics with bootstrap "
             + "confidence intervals, buy-and-hold / EMA crossover / random-entry baselines, the Topstep Combine and its Monte Carlo pass probability, "
             + "exits that bar data cannot order. Writes report.html, trades.csv and stats.json.")
         {
-            bars, config, symbol, timeZone, folds, anchored, seed, output, noReport, sets, compare,
+            bars, config, symbol, timeZone, folds, anchored, seed, output, noReport, sets, compare, noCache,
         };
         foreach (var option in intermarket.All)
             command.Options.Add(option);
@@ -99,7 +107,7 @@ internal static class BacktestCommand
         {
             var arguments = new Arguments(parse.GetValue(bars), parse.GetValue(config), parse.GetValue(symbol), parse.GetValue(timeZone),
                 parse.GetValue(folds), parse.GetValue(anchored), parse.GetValue(seed), parse.GetValue(output) ?? "backtests", parse.GetValue(noReport),
-                parse.GetValue(sets) ?? [], parse.GetValue(compare), intermarket.Parse(parse));
+                parse.GetValue(sets) ?? [], parse.GetValue(compare), intermarket.Parse(parse), parse.GetValue(noCache) ? null : barsCache);
             var invocation = parse.InvocationConfiguration;
             var interactive = ReferenceEquals(invocation.Output, Console.Out) && !Console.IsOutputRedirected;
             return RunAsync(arguments, invocation.Output, invocation.Error, interactive, time ?? TimeProvider.System, cancellationToken);
@@ -285,8 +293,17 @@ internal static class BacktestCommand
         BarFile file;
         try
         {
-            file = BarCsvReader.Read(path, settings.Replay.BadBarPolicy,
-                options: new BarFileOptions { SourceTimeZone = zone, RoundFractionalVolume = true });
+            var readerOptions = new BarFileOptions { SourceTimeZone = zone, RoundFractionalVolume = true };
+            if (arguments.BarsCache is null)
+            {
+                file = BarCsvReader.Read(path, settings.Replay.BadBarPolicy, options: readerOptions);
+            }
+            else
+            {
+                (file, var outcome) = new BarFileCache(arguments.BarsCache).Read(path, settings.Replay.BadBarPolicy, options: readerOptions);
+                if (outcome is not null)
+                    notes.Add($"bars cache: {outcome} (--no-cache reads the CSV)");
+            }
         }
         catch (BarFileException e)
         {
