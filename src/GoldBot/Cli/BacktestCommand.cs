@@ -174,7 +174,7 @@ internal static class BacktestCommand
         string folder;
         try
         {
-            folder = Write(run, prepared, arguments, time);
+            folder = await WriteAsync(run, prepared, arguments, time);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -421,7 +421,7 @@ internal static class BacktestCommand
         }
     }
 
-    private static string Write(BacktestRunResult run, Prepared prepared, Arguments arguments, TimeProvider time)
+    private static async Task<string> WriteAsync(BacktestRunResult run, Prepared prepared, Arguments arguments, TimeProvider time)
     {
         var stem = Path.GetFileName(prepared.File.Path);
         foreach (var extension in new[] { ".gz", ".csv" })
@@ -434,18 +434,27 @@ internal static class BacktestCommand
         for (var n = 2; Directory.Exists(folder); n++)
             folder = Path.Combine(arguments.OutputRoot, string.Create(CultureInfo.InvariantCulture, $"{name}-{n}"));
 
+        Directory.CreateDirectory(folder);
+        var statsPath = Path.Combine(folder, BacktestOutputFiles.StatsJson);
+        StatsJsonWriter.Write(run.Statistics, statsPath);
+        // The trade lists and the report need only stats.json and the run: written side by side (the report's passes over the
+        // bars and the equity curve on one core, the trades and their excursions on the other).
         var contract = prepared.Settings.Contract;
-        var (_, statsPath) = BacktestOutputFiles.Write(folder, run.Strategy, run.Statistics, TradeExcursions.Of(run.Bars, run.Strategy.Trades, contract));
-        if (run.WalkForward is { } walkForward)
+        var trades = Task.Run(() =>
         {
-            TradesCsvWriter.Write(walkForward.OutOfSample.Trades, Path.Combine(folder, WalkForwardTradesCsv),
-                TradeExcursions.Of(run.Bars, walkForward.OutOfSample.Trades, contract));
-        }
-        if (!arguments.NoReport)
+            TradesCsvWriter.Write(run.Strategy.Trades, Path.Combine(folder, BacktestOutputFiles.TradesCsv), TradeExcursions.Of(run.Bars, run.Strategy.Trades, contract));
+            if (run.WalkForward is { } walkForward)
+            {
+                TradesCsvWriter.Write(walkForward.OutOfSample.Trades, Path.Combine(folder, WalkForwardTradesCsv),
+                    TradeExcursions.Of(run.Bars, walkForward.OutOfSample.Trades, contract));
+            }
+        });
+        var report = arguments.NoReport ? Task.CompletedTask : Task.Run(() =>
         {
             var document = BacktestReportBuilder.Build(run, File.ReadAllText(statsPath), Subtitle(run, prepared));
             HtmlReportWriter.Write(document, Path.Combine(folder, ReportHtml));
-        }
+        });
+        await Task.WhenAll(trades, report);
         return folder;
     }
 
