@@ -130,7 +130,7 @@ internal static class BacktestCommand
         Prepared prepared;
         try
         {
-            prepared = Prepare(arguments);
+            prepared = await PrepareAsync(arguments);
         }
         catch (InputException e)
         {
@@ -236,7 +236,7 @@ internal static class BacktestCommand
     /// <summary>Settings and bars ready to run, with the notes on what was chosen automatically.</summary>
     private sealed record Prepared(BacktestSettings Settings, BarFile File, IReadOnlyList<string> Notes);
 
-    private static Prepared Prepare(Arguments arguments)
+    private static async Task<Prepared> PrepareAsync(Arguments arguments)
     {
         var notes = new List<string>();
         var sets = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -249,6 +249,16 @@ internal static class BacktestCommand
         }
         if (arguments.Folds < 0)
             throw new InputException($"--folds must be ≥ 0, not {arguments.Folds}");
+
+        // The file named by --bars is read while the configuration loads (a quarter of a second of start-up), with the options of a
+        // configuration that leaves Replay:BadBarPolicy and Replay:TimeZone at their defaults; it is used only if the configuration
+        // asks for the same file and options, else the file is read again below.
+        BarsRead? early = null;
+        if (arguments.BarsFile is { } barsFile && TryTimeZoneOf(arguments.TimeZone, barsFile, out var earlyZone))
+        {
+            early = new BarsRead(Path.GetFullPath(barsFile), BadBarPolicy.Skip, earlyZone);
+            early.Start(arguments.BarsCache);
+        }
 
         // Symbol: explicit, else XAUUSD for a file named so, else the configuration's.
         var symbol = arguments.Symbol;
@@ -293,17 +303,15 @@ internal static class BacktestCommand
         BarFile file;
         try
         {
-            var readerOptions = new BarFileOptions { SourceTimeZone = zone, RoundFractionalVolume = true };
-            if (arguments.BarsCache is null)
+            var wanted = new BarsRead(Path.GetFullPath(path), settings.Replay.BadBarPolicy, zone);
+            if (early?.Matches(wanted) != true)
             {
-                file = BarCsvReader.Read(path, settings.Replay.BadBarPolicy, options: readerOptions);
+                wanted.Start(arguments.BarsCache);
+                early = wanted;
             }
-            else
-            {
-                (file, var outcome) = new BarFileCache(arguments.BarsCache).Read(path, settings.Replay.BadBarPolicy, options: readerOptions);
-                if (outcome is not null)
-                    notes.Add($"bars cache: {outcome} (--no-cache reads the CSV)");
-            }
+            (file, var outcome) = await early.Result!;
+            if (outcome is not null)
+                notes.Add($"bars cache: {outcome} (--no-cache reads the CSV)");
         }
         catch (BarFileException e)
         {
@@ -356,6 +364,41 @@ internal static class BacktestCommand
             throw new InputException($"cannot fit the strategy's time frames to {file.Path} ({FormatPeriod(file.Period)} bars): {e.Message}");
         }
         return new Prepared(backtest, file, notes);
+    }
+
+    /// <summary>
+    /// One read of a bars file (through the cache when there is one), started on the thread pool. Its error is reported by whoever
+    /// awaits it; a read left unused (the configuration asked for other options, or failed) is only observed.
+    /// </summary>
+    private sealed record BarsRead(string FullPath, BadBarPolicy Policy, BarTimeZone? Zone)
+    {
+        public Task<(BarFile File, string? Outcome)>? Result { get; private set; }
+
+        public void Start(string? cacheFolder)
+        {
+            var options = new BarFileOptions { SourceTimeZone = Zone, RoundFractionalVolume = true };
+            Result = Task.Run(() => cacheFolder is null
+                ? (BarCsvReader.Read(FullPath, Policy, options: options), null)
+                : new BarFileCache(cacheFolder).Read(FullPath, Policy, options: options));
+            Result.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+
+        /// <summary>Same file, policy and clock (a zone is known by its name: utc, new-york-close or the IANA id).</summary>
+        public bool Matches(BarsRead other) => FullPath == other.FullPath && Policy == other.Policy && Zone?.Name == other.Zone?.Name;
+    }
+
+    private static bool TryTimeZoneOf(string? option, string path, out BarTimeZone? zone)
+    {
+        try
+        {
+            zone = BarTimeZone.ForFile(option, path);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            zone = null;
+            return false;
+        }
     }
 
     private static GoldBotSettings Load(string? configFile, IReadOnlyDictionary<string, string?> overrides)

@@ -174,6 +174,22 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_out));
     }
 
+    [Fact]
+    public async Task A_configured_bad_row_policy_applies_to_the_bars_file_named_on_the_command_line()
+    {
+        // The command starts reading --bars with the default policy (Skip) while the configuration loads; Reject must still refuse.
+        var damaged = Path.Combine(_out, "damaged.csv");
+        File.WriteAllLines(damaged, [.. File.ReadLines(SharedData.MgcBars).Take(400), "2025-12-01 00:00:00+00:00,abc,1,1,1,1", .. File.ReadLines(SharedData.MgcBars).Skip(400).Take(400)]);
+
+        var (skipped, skippedOut, _) = await InvokeAsync("--bars", damaged, "--folds", "0", "--no-report");
+        var (refused, _, stderr) = await InvokeAsync("--bars", damaged, "--folds", "0", "--no-report", "--set", "Replay:BadBarPolicy=Reject");
+
+        Assert.Equal(0, skipped);
+        Assert.Contains("1 bad row skipped", skippedOut, StringComparison.Ordinal);
+        Assert.Equal(2, refused);
+        Assert.StartsWith($"error: bars file {damaged} line 401: bad open 'abc' (policy Reject refuses the file)", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--set", "Strategy:MinScore=99", "error: bad configuration: Strategy:MinScore must be between 1 and 10")]
     [InlineData("--set", "Strategy:NoSuchKey=1", "error: bad configuration: Strategy:NoSuchKey")]
