@@ -40,7 +40,7 @@ public static class Baseline
         var start = settings.StartingBalance;
         var clock = new BacktestClock(bars[0].OpenTime);
         var inbox = new BrokerEventQueue();
-        var broker = new SimulatedBroker(contract, settings.Fills, start, barPeriod, inbox, clock);
+        var broker = new SimulatedBroker(contract, settings.Fills, start, barPeriod, inbox, clock, singleCaller: true);
         var recorder = new ResultRecorder(start, recordEquity, bars.Count);
         var fills = new List<BrokerFill>(2);
         await broker.PlaceAsync(new OrderRequest("buy_and_hold", OrderSide.Buy, OrderType.Market, contracts), cancellationToken);
