@@ -59,22 +59,19 @@ public static partial class HtmlReportWriter
         ArgumentNullException.ThrowIfNull(document);
         // The checks and the candle aggregation each pass over every candle (1,000,000 on a long run): on both cores; the
         // aggregation's result is used only when the checks pass, and a failed check is thrown as itself.
-        ChartResolution? chosen = null;
-        IReadOnlyList<ReportCandle> chartCandles = [];
+        var chart = document.Chart is { } made && made.MaxCandles == maxChartCandles && made.Resolution.SourceCandles == document.Candles.Count
+            ? made
+            : null;
         try
         {
-            Parallel.Invoke(() => Validate(document), () =>
-            {
-                chosen = ChartResolution.Choose(document.Candles, maxChartCandles);
-                chartCandles = chosen.Aggregate(document.Candles);
-            });
+            Parallel.Invoke(() => Validate(document), () => chart ??= PriceChart.Of(document.Candles, maxChartCandles));
         }
         catch (AggregateException e)
         {
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-        resolution = chosen!;
-        var data = ChartData(document, resolution, chartCandles);
+        resolution = chart!.Resolution;
+        var data = ChartData(document, resolution, chart.Candles);
         var note = ResolutionNote(resolution);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {

@@ -1,6 +1,7 @@
 using GoldBot.Backtesting.Baselines;
 using GoldBot.Backtesting.Combine;
 using GoldBot.Backtesting.Engine;
+using GoldBot.Backtesting.Report;
 using GoldBot.Backtesting.Statistics;
 using GoldBot.Backtesting.WalkForward;
 using GoldBot.Market;
@@ -52,7 +53,7 @@ public static class BacktestRun
         // Two lanes, one per core of a 2-core machine. This one runs the strategy, then (on the pool, beside its Combine and
         // statistics) the random entries, which need its trades: the longest chain. The passes over the bars that do not depend on
         // the strategy run one after another on a second lane: buy and hold and the EMA crossover, each with its summary (a pass
-        // over its equity curve), then the zones. As separate tasks they would share both cores with the strategy and leave the
+        // over its equity curve), then the zones and the report's price chart. As separate tasks they would share both cores with the strategy and leave the
         // random entries to run alone at the end. Results are collected in a fixed order.
         var beside = Task.Run(async () =>
         {
@@ -61,7 +62,7 @@ public static class BacktestRun
             var emaCrossover = await SummariseAsync("ema_crossover", "EMA 20/50 crossover", statisticsOptions,
                 Baseline.EmaCrossoverAsync(bars, barPeriod, settings, cancellationToken: cancellationToken));
             var zones = OrderBlockZones.Of(bars, barPeriod, settings.Strategy, settings.Contract, options.MaxZones);
-            return (BuyAndHold: buyAndHold, EmaCrossover: emaCrossover, Zones: zones);
+            return (BuyAndHold: buyAndHold, EmaCrossover: emaCrossover, Zones: zones, Chart: PriceChart.Of(BacktestChart.Candles(bars)));
         }, cancellationToken);
 
         var strategy = await new BacktestEngine(settings).RunAsync(bars, barPeriod, null, new BacktestOptions
@@ -85,7 +86,7 @@ public static class BacktestRun
         }
         progress?.Report(new BacktestProgress("walk_forward", 1));
 
-        var (buyAndHold, emaCrossover, zones) = await beside;
+        var (buyAndHold, emaCrossover, zones, chart) = await beside;
         var baselineSummaries = new List<(BaselineRun Run, PerformanceSummary Summary)>(3) { buyAndHold };
         progress?.Report(new BacktestProgress("baselines", 1 / 3.0));
         baselineSummaries.Add(emaCrossover);
@@ -96,7 +97,7 @@ public static class BacktestRun
         progress?.Report(new BacktestProgress("zones", 1));
 
         var extended = RunComparison.Extend(statistics, walkForward, outOfSample, baselineSummaries, options.WalkForward?.Anchored ?? false);
-        return new BacktestRunResult(bars, strategy, extended, combine, monteCarlo, walkForward, outOfSample, baselines, zones);
+        return new BacktestRunResult(bars, strategy, extended, combine, monteCarlo, walkForward, outOfSample, baselines, zones, chart);
     }
 
     /// <summary>A baseline's run and its summary.</summary>
