@@ -54,7 +54,10 @@ public static class Baseline
             clock.Now = bar.OpenTime + barPeriod;
             if (recorder.StartsDay(bar.OpenTime))
                 recorder.StartDay(bar.OpenTime, balance + contract.PnL(1, entry, bar.Open, position));
-            await broker.OnBarAsync(bar, cancellationToken);
+            // Once the buy has filled no order works until the exit, so the broker is shown only the last bar, whose close
+            // the exit fills at (CompleteAsync); a bar with nothing working changes nothing else in it.
+            if (position == 0 || i == bars.Count - 1)
+                await broker.OnBarAsync(bar, cancellationToken);
             if (TakeFills(inbox, fills))
             {
                 var account = await broker.GetAccountAsync(cancellationToken);
