@@ -265,12 +265,22 @@ public static class BarCsvReader
     {
         if (bars.Count < 2)
             return TimeSpan.FromMinutes(1);
+        // Runs of one spacing (most of a file) are counted in locals and added to the table when the spacing changes; the
+        // table's keys keep the order in which spacings first appear, which breaks ties as before.
         var counts = new Dictionary<TimeSpan, int>();
+        var spacing = bars[1].OpenTime - bars[0].OpenTime;
+        var run = 0;
         for (var i = 1; i < bars.Count; i++)
         {
             var d = bars[i].OpenTime - bars[i - 1].OpenTime;
-            counts[d] = counts.GetValueOrDefault(d) + 1;
+            if (d != spacing)
+            {
+                counts[spacing] = counts.GetValueOrDefault(spacing) + run;
+                (spacing, run) = (d, 0);
+            }
+            run++;
         }
+        counts[spacing] = counts.GetValueOrDefault(spacing) + run;
         return counts.MaxBy(kv => kv.Value).Key;
     }
 }

@@ -4,7 +4,7 @@ var root = RunCommand.Create();
 root.Subcommands.Add(SmcCommand.Create());
 root.Subcommands.Add(GatewayCommands.History());
 root.Subcommands.Add(GatewayCommands.Accounts());
-root.Subcommands.Add(BacktestCommand.Create());
+root.Subcommands.Add(BacktestCommand.Create(barsCache: GoldBot.MarketData.BarFileCache.DefaultFolder));
 root.Subcommands.Add(ChaosCommand.Create());
 root.Subcommands.Add(RiskCommand.Create());
 root.Subcommands.Add(LearningCommand.Create());

@@ -32,6 +32,14 @@ if (args is ["million-csv", var millionPath])
     return;
 }
 
+// `-- engine-cpu [rounds] [filter]`: the backtest engine per bar by CPU time and wall clock (issue 12), best of the rounds (default 5).
+if (args is ["engine-cpu", ..])
+{
+    await GoldBot.Benchmarks.EngineCpuTiming.RunAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5,
+        args.Length > 2 ? args[2] : null);
+    return;
+}
+
 // `-- smc-vs-python --smc-lib PATH [--python EXE] [--rounds N]`: the reference mode against the Python library, interleaved.
 if (args is ["smc-vs-python", .. var smcArgs])
 {

@@ -40,7 +40,7 @@ public static class Baseline
         var start = settings.StartingBalance;
         var clock = new BacktestClock(bars[0].OpenTime);
         var inbox = new BrokerEventQueue();
-        var broker = new SimulatedBroker(contract, settings.Fills, start, barPeriod, inbox, clock);
+        var broker = new SimulatedBroker(contract, settings.Fills, start, barPeriod, inbox, clock, singleCaller: true);
         var recorder = new ResultRecorder(start, recordEquity, bars.Count);
         var fills = new List<BrokerFill>(2);
         await broker.PlaceAsync(new OrderRequest("buy_and_hold", OrderSide.Buy, OrderType.Market, contracts), cancellationToken);
@@ -54,7 +54,10 @@ public static class Baseline
             clock.Now = bar.OpenTime + barPeriod;
             if (recorder.StartsDay(bar.OpenTime))
                 recorder.StartDay(bar.OpenTime, balance + contract.PnL(1, entry, bar.Open, position));
-            await broker.OnBarAsync(bar, cancellationToken);
+            // Once the buy has filled no order works until the exit, so the broker is shown only the last bar, whose close
+            // the exit fills at (CompleteAsync); a bar with nothing working changes nothing else in it.
+            if (position == 0 || i == bars.Count - 1)
+                await broker.OnBarAsync(bar, cancellationToken);
             if (TakeFills(inbox, fills))
             {
                 var account = await broker.GetAccountAsync(cancellationToken);

@@ -79,27 +79,24 @@ public sealed class BacktestEngine
         var balance = settings.StartingBalance;
         var clock = new BacktestClock(bars[warmup].OpenTime);
         var inbox = new BrokerEventQueue();
-        var broker = new SimulatedBroker(contract, settings.Fills, balance, barPeriod, inbox, clock);
+        var broker = new SimulatedBroker(contract, settings.Fills, balance, barPeriod, inbox, clock, singleCaller: true);
+        signals ??= StrategySource.Create(settings, barPeriod);
         var run = new Run(
             broker,
             inbox,
             new OrderExecutor(broker, contract, balance, clock, "bt"),
             new RiskStage(new RiskManager(settings.Risk, contract, settings.Fills, barPeriod) { Learning = Learned(settings) }),
             new ResultRecorder(balance, options.RecordEquity, bars.Count - warmup),
+            signals,
+            clock,
+            barPeriod,
             contract,
             balance);
-        signals ??= StrategySource.Create(settings, barPeriod);
-        var found = new List<TradeSignal>(4);
-        var plans = new List<TradePlan>(2);
 
         for (var i = 0; i < warmup; i++)
-        {
-            signals.OnBar(bars[i], found);
-            found.Clear();
-        }
+            run.WarmUp(bars[i]);
 
         var total = bars.Count - warmup;
-        var risk = run.Stage.Risk;
         for (var i = warmup; i < bars.Count; i++)
         {
             var done = i - warmup;
@@ -109,66 +106,9 @@ public sealed class BacktestEngine
                 if (done % ProgressEvery == 0 && done > 0)
                     options.Progress?.Report(done / (double)total);
             }
-
-            var bar = bars[i];
-            var close = bar.OpenTime + barPeriod;
-            clock.Now = close;
-            if (run.Recorder.StartsDay(bar.OpenTime))
-                run.Recorder.StartDay(bar.OpenTime, run.EquityAt(bar.Open));
-            var before = run.Position;
-            run.OpenedInBar = false;
-
-            // 1. The feed: the broker fills at the open (the executor places an entry's stop and targets),
-            // then on the rest of the bar; events reach the executor, reports the risk stage.
-            await broker.OnBarOpenAsync(bar, cancellationToken);
-            if (inbox.Count > 0)
-                await run.DrainAsync(cancellationToken);
-            await broker.OnBarAsync(bar, cancellationToken);
-            if (inbox.Count > 0)
-            {
-                // Only a limit entry filled on this bar leaves the broker anything to do at its close (and every fill is an
-                // event), so a bar without events skips that call.
-                await run.DrainAsync(cancellationToken);
-                await broker.OnBarCloseAsync(bar, cancellationToken);
-                if (inbox.Count > 0)
-                    await run.DrainAsync(cancellationToken);
-            }
-            // The executor's exit rules and a Mode B entry follow the closed bar (as the risk stage passes it on in the daemon).
-            if (run.Executor.FollowsBars)
-            {
-                run.Apply(await run.Executor.OnBarAsync(bar, close, cancellationToken));
-                await run.DrainAsync(cancellationToken);
-            }
-            var inMarket = before != 0 || run.Position != 0 || run.OpenedInBar;
-
-            // 2. Detector and risk: signals, marking, flatten reason, decisions.
-            signals.OnBar(bar, found);
-            var flatten = run.Stage.OnBar(close, bar);
-            run.Recorder.EndBar(close, risk.Equity, risk.WorstEquity, inMarket);
-            if (flatten is not null && !run.Stage.TryFlatten(close))
-                flatten = null;
-            foreach (var signal in found)
-            {
-                var decision = run.Stage.Evaluate(signal, close);
-                if (decision.Plan is { } plan)
-                    plans.Add(plan);
-                else
-                    run.Recorder.OnRefused(signal, decision.Reason!);
-            }
-            found.Clear();
-
-            // 3. The executor: flatten first, then entries, each followed by the events it caused.
-            if (flatten is not null)
-            {
-                run.Apply(await run.Executor.FlattenAsync(flatten, cancellationToken));
-                await run.DrainAsync(cancellationToken);
-            }
-            foreach (var plan in plans)
-            {
-                run.Apply(await run.Executor.EnterAsync(plan, cancellationToken));
-                await run.DrainAsync(cancellationToken);
-            }
-            plans.Clear();
+            // One bar per call: a method called at every bar is optimised by the JIT within the first run, where a loop
+            // inside a method called once per run may wait many runs for it.
+            await run.OnBarAsync(bars[i], cancellationToken);
         }
 
         var end = clock.Now;
@@ -184,7 +124,7 @@ public sealed class BacktestEngine
         options.Progress?.Report(1);
 
         var info = new BacktestRunInfo(contract.Symbol, contract, barPeriod, bars[warmup].OpenTime, end, total, balance, options.Description);
-        return run.Recorder.Finish(info, risk.State);
+        return run.Recorder.Finish(info, run.Stage.Risk.State);
     }
 
     /// <summary>The learning system of a run, having recorded <see cref="BacktestSettings.LearningHistory"/>.</summary>
@@ -198,8 +138,10 @@ public sealed class BacktestEngine
 
     /// <summary>The components and running state of one backtest.</summary>
     private sealed class Run(SimulatedBroker broker, BrokerEventQueue inbox, OrderExecutor executor, RiskStage stage, ResultRecorder recorder,
-        ContractSpec contract, decimal startingBalance)
+        ISignalSource signals, BacktestClock clock, TimeSpan barPeriod, ContractSpec contract, decimal startingBalance)
     {
+        private readonly List<TradeSignal> _found = new(4);
+        private readonly List<TradePlan> _plans = new(2);
         private decimal _averagePrice;
 
         private int _ambiguousSeen;
@@ -218,7 +160,78 @@ public sealed class BacktestEngine
         public decimal Balance { get; private set; } = startingBalance;
 
         /// <summary>True when an entry filled during the current bar.</summary>
-        public bool OpenedInBar { get; set; }
+        private bool OpenedInBar { get; set; }
+
+        /// <summary>A warm-up bar: only the signal source sees it, and what it finds is dropped.</summary>
+        public void WarmUp(in Bar bar)
+        {
+            signals.OnBar(bar, _found);
+            _found.Clear();
+        }
+
+        /// <summary>One bar of the run, in the order of the class summary.</summary>
+        public async ValueTask OnBarAsync(Bar bar, CancellationToken cancellationToken)
+        {
+            var close = bar.OpenTime + barPeriod;
+            clock.Now = close;
+            if (Recorder.StartsDay(bar.OpenTime))
+                Recorder.StartDay(bar.OpenTime, EquityAt(bar.Open));
+            var before = Position;
+            OpenedInBar = false;
+
+            // 1. The feed: the broker fills at the open (the executor places an entry's stop and targets),
+            // then on the rest of the bar; events reach the executor, reports the risk stage.
+            await broker.OnBarOpenAsync(bar, cancellationToken);
+            if (inbox.Count > 0)
+                await DrainAsync(cancellationToken);
+            await broker.OnBarAsync(bar, cancellationToken);
+            if (inbox.Count > 0)
+            {
+                // Only a limit entry filled on this bar leaves the broker anything to do at its close (and every fill is an
+                // event), so a bar without events skips that call.
+                await DrainAsync(cancellationToken);
+                await broker.OnBarCloseAsync(bar, cancellationToken);
+                if (inbox.Count > 0)
+                    await DrainAsync(cancellationToken);
+            }
+            // The executor's exit rules and a Mode B entry follow the closed bar (as the risk stage passes it on in the daemon).
+            if (Executor.FollowsBars)
+            {
+                Apply(await Executor.OnBarAsync(bar, close, cancellationToken));
+                await DrainAsync(cancellationToken);
+            }
+            var inMarket = before != 0 || Position != 0 || OpenedInBar;
+
+            // 2. Detector and risk: signals, marking, flatten reason, decisions.
+            signals.OnBar(bar, _found);
+            var flatten = Stage.OnBar(close, bar);
+            var risk = Stage.Risk;
+            Recorder.EndBar(close, risk.Equity, risk.WorstEquity, inMarket);
+            if (flatten is not null && !Stage.TryFlatten(close))
+                flatten = null;
+            foreach (var signal in _found)
+            {
+                var decision = Stage.Evaluate(signal, close);
+                if (decision.Plan is { } plan)
+                    _plans.Add(plan);
+                else
+                    Recorder.OnRefused(signal, decision.Reason!);
+            }
+            _found.Clear();
+
+            // 3. The executor: flatten first, then entries, each followed by the events it caused.
+            if (flatten is not null)
+            {
+                Apply(await Executor.FlattenAsync(flatten, cancellationToken));
+                await DrainAsync(cancellationToken);
+            }
+            foreach (var plan in _plans)
+            {
+                Apply(await Executor.EnterAsync(plan, cancellationToken));
+                await DrainAsync(cancellationToken);
+            }
+            _plans.Clear();
+        }
 
         /// <summary>Balance plus the open position marked at <paramref name="price"/> (points), USD.</summary>
         public decimal EquityAt(decimal price) =>

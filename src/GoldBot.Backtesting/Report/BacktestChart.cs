@@ -10,12 +10,14 @@ namespace GoldBot.Backtesting.Report;
 /// </summary>
 public static class BacktestChart
 {
-    /// <summary>One candle per bar (open time UTC, OHLC in quote units).</summary>
+    /// <summary>One candle per bar (open time UTC, OHLC in quote units); a view of <paramref name="bars"/> when it is a list (no copy).</summary>
     public static IReadOnlyList<ReportCandle> Candles(IEnumerable<Bar> bars)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        return bars.Select(b => new ReportCandle(b.OpenTime, b.Open, b.High, b.Low, b.Close)).ToList();
+        return bars is IReadOnlyList<Bar> list ? new MappedList<Bar, ReportCandle>(list, Candle) : bars.Select(Candle).ToList();
     }
+
+    private static ReportCandle Candle(Bar b) => new(b.OpenTime, b.Open, b.High, b.Low, b.Close);
 
     /// <summary>
     /// An entry marker per trade ("L 2 @ 4101.3" or "S 1 @ …": a buy for a long) and an exit marker
@@ -47,17 +49,21 @@ public static class BacktestChart
         return markers;
     }
 
-    /// <summary>The equity curve, USD at each bar close.</summary>
+    /// <summary>The equity curve, USD at each bar close; a view of <paramref name="curve"/> when it is a list (no copy).</summary>
     public static IReadOnlyList<ReportPoint> Equity(IEnumerable<EquityPoint> curve)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        return curve.Select(p => new ReportPoint(p.Time, p.Equity)).ToList();
+        return curve is IReadOnlyList<EquityPoint> list ? new MappedList<EquityPoint, ReportPoint>(list, EquityOf) : curve.Select(EquityOf).ToList();
     }
 
-    /// <summary>The drawdown below the running peak, USD ≥ 0 at each bar close.</summary>
+    /// <summary>The drawdown below the running peak, USD ≥ 0 at each bar close; a view of <paramref name="curve"/> when it is a list (no copy).</summary>
     public static IReadOnlyList<ReportPoint> Drawdown(IEnumerable<EquityPoint> curve)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        return curve.Select(p => new ReportPoint(p.Time, p.Drawdown)).ToList();
+        return curve is IReadOnlyList<EquityPoint> list ? new MappedList<EquityPoint, ReportPoint>(list, DrawdownOf) : curve.Select(DrawdownOf).ToList();
     }
+
+    private static ReportPoint EquityOf(EquityPoint p) => new(p.Time, p.Equity);
+
+    private static ReportPoint DrawdownOf(EquityPoint p) => new(p.Time, p.Drawdown);
 }

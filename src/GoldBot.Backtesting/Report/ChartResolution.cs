@@ -33,14 +33,14 @@ public sealed record ChartResolution(TimeSpan Step, int SourceCandles, int Chart
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCandles, 1);
         if (candles.Count <= maxCandles)
             return new ChartResolution(TimeSpan.Zero, candles.Count, candles.Count);
-        var count = 0;
-        foreach (var step in Steps)
+        for (var s = 0; s < Steps.Count - 1; s++)
         {
-            count = CountBuckets(candles, step);
+            // A step that needs more than maxCandles is rejected as soon as it does: no need to count the rest of the run.
+            var count = CountBuckets(candles, Steps[s], maxCandles);
             if (count <= maxCandles)
-                return new ChartResolution(step, candles.Count, count);
+                return new ChartResolution(Steps[s], candles.Count, count);
         }
-        return new ChartResolution(Steps[^1], candles.Count, count);
+        return new ChartResolution(Steps[^1], candles.Count, CountBuckets(candles, Steps[^1], int.MaxValue));
     }
 
     /// <summary>The candles to draw: as given, or one per step with the first open, highest high, lowest low and last close.</summary>
@@ -50,19 +50,24 @@ public sealed record ChartResolution(TimeSpan Step, int SourceCandles, int Chart
         if (!IsAggregated)
             return candles;
         var result = new List<ReportCandle>(ChartCandles);
-        foreach (var c in candles)
+        if (candles.Count == 0)
+            return result;
+        var first = candles[0];
+        var (time, open, high, low, close) = (BucketStart(first.Time, Step), first.Open, first.High, first.Low, first.Close);
+        // The bucket being built is kept in locals and added when the next one starts, instead of rewriting the list's last candle.
+        for (var i = 1; i < candles.Count; i++)
         {
+            var c = candles[i];
             var start = BucketStart(c.Time, Step);
-            if (result.Count > 0 && result[^1].Time == start)
+            if (start == time)
             {
-                var last = result[^1];
-                result[^1] = last with { High = Math.Max(last.High, c.High), Low = Math.Min(last.Low, c.Low), Close = c.Close };
+                (high, low, close) = (Math.Max(high, c.High), Math.Min(low, c.Low), c.Close);
+                continue;
             }
-            else
-            {
-                result.Add(c with { Time = start });
-            }
+            result.Add(new ReportCandle(time, open, high, low, close));
+            (time, open, high, low, close) = (start, c.Open, c.High, c.Low, c.Close);
         }
+        result.Add(new ReportCandle(time, open, high, low, close));
         return result;
     }
 
@@ -76,14 +81,22 @@ public sealed record ChartResolution(TimeSpan Step, int SourceCandles, int Chart
         ArgumentNullException.ThrowIfNull(points);
         var step = IsAggregated ? Step : TimeSpan.FromSeconds(1);
         var result = new List<ReportPoint>(Math.Min(points.Count, Math.Max(ChartCandles, 16)));
-        foreach (var p in points)
+        if (points.Count == 0)
+            return result;
+        var (time, value) = (BucketStart(points[0].Time, step), points[0].Value);
+        for (var i = 1; i < points.Count; i++)
         {
+            var p = points[i];
             var start = BucketStart(p.Time, step);
-            if (result.Count > 0 && result[^1].Time == start)
-                result[^1] = new ReportPoint(start, keepLargest ? Math.Max(result[^1].Value, p.Value) : p.Value);
-            else
-                result.Add(new ReportPoint(start, p.Value));
+            if (start == time)
+            {
+                value = keepLargest ? Math.Max(value, p.Value) : p.Value;
+                continue;
+            }
+            result.Add(new ReportPoint(time, value));
+            (time, value) = (start, p.Value);
         }
+        result.Add(new ReportPoint(time, value));
         return result;
     }
 
@@ -95,13 +108,14 @@ public sealed record ChartResolution(TimeSpan Step, int SourceCandles, int Chart
         return DateTimeOffset.UnixEpoch.AddTicks(floored);
     }
 
-    private static int CountBuckets(IReadOnlyList<ReportCandle> candles, TimeSpan step)
+    /// <summary>The buckets of <paramref name="step"/> the candles fill, counted until the count passes <paramref name="limit"/>.</summary>
+    private static int CountBuckets(IReadOnlyList<ReportCandle> candles, TimeSpan step, int limit)
     {
         var count = 0;
         var previous = DateTimeOffset.MinValue;
-        foreach (var c in candles)
+        for (var i = 0; i < candles.Count && count <= limit; i++)
         {
-            var start = BucketStart(c.Time, step);
+            var start = BucketStart(candles[i].Time, step);
             if (start != previous)
             {
                 count++;

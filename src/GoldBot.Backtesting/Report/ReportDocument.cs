@@ -26,4 +26,7 @@ public sealed record ReportDocument(
 {
     /// <summary>A plain notice shown at the top of the page (e.g. that trading stopped early, and why), or null.</summary>
     public string? Notice { get; init; }
+
+    /// <summary>The price chart already made from <see cref="Candles"/> by <see cref="PriceChart.Of"/>, or null: the writer makes it.</summary>
+    public PriceChart? Chart { get; init; }
 }

@@ -67,6 +67,7 @@ public static class BacktestReportBuilder
             statsJson)
         {
             Notice = TradingStop.Of(strategy)?.Notice(),
+            Chart = run.Chart,
         };
     }
 

@@ -1,6 +1,7 @@
 using GoldBot.Backtesting.Baselines;
 using GoldBot.Backtesting.Combine;
 using GoldBot.Backtesting.Engine;
+using GoldBot.Backtesting.Report;
 using GoldBot.Backtesting.Statistics;
 using GoldBot.Backtesting.WalkForward;
 using GoldBot.Market;
@@ -49,18 +50,28 @@ public static class BacktestRun
         var progress = options.Progress;
         var statisticsOptions = StatisticsOptions.Default with { Seed = options.Seed };
 
-        // The baselines and the zones are passes over the bars independent of each other and of the strategy (the random entries
-        // only need the strategy's result), each with its own components: they run on the thread pool beside the strategy (on
-        // both cores of a 2-core machine), and their results are collected in a fixed order.
-        var buyAndHold = Task.Run(() => Baseline.BuyAndHoldAsync(bars, barPeriod, settings, cancellationToken: cancellationToken).AsTask(), cancellationToken);
-        var emaCrossover = Task.Run(() => Baseline.EmaCrossoverAsync(bars, barPeriod, settings, cancellationToken: cancellationToken).AsTask(), cancellationToken);
-        var orderBlockZones = Task.Run(() => OrderBlockZones.Of(bars, barPeriod, settings.Strategy, settings.Contract, options.MaxZones), cancellationToken);
+        // Two lanes, one per core of a 2-core machine. This one runs the strategy, then (on the pool, beside its Combine and
+        // statistics) the random entries, which need its trades: the longest chain. The passes over the bars that do not depend on
+        // the strategy run one after another on a second lane: buy and hold and the EMA crossover, each with its summary (a pass
+        // over its equity curve), then the zones and the report's price chart. As separate tasks they would share both cores with the strategy and leave the
+        // random entries to run alone at the end. Results are collected in a fixed order.
+        var beside = Task.Run(async () =>
+        {
+            var buyAndHold = await SummariseAsync("buy_and_hold", "buy and hold (1 contract)", statisticsOptions,
+                Baseline.BuyAndHoldAsync(bars, barPeriod, settings, cancellationToken: cancellationToken));
+            var emaCrossover = await SummariseAsync("ema_crossover", "EMA 20/50 crossover", statisticsOptions,
+                Baseline.EmaCrossoverAsync(bars, barPeriod, settings, cancellationToken: cancellationToken));
+            var zones = OrderBlockZones.Of(bars, barPeriod, settings.Strategy, settings.Contract, options.MaxZones);
+            return (BuyAndHold: buyAndHold, EmaCrossover: emaCrossover, Zones: zones, Chart: PriceChart.Of(BacktestChart.Candles(bars)));
+        }, cancellationToken);
 
         var strategy = await new BacktestEngine(settings).RunAsync(bars, barPeriod, null, new BacktestOptions
         {
             Description = options.Description,
             Progress = Stage(progress, "strategy"),
         }, cancellationToken);
+        var randomEntries = Task.Run(() => SummariseAsync("random_entries", "random entries", statisticsOptions,
+            Baseline.RandomEntriesAsync(bars, barPeriod, settings, strategy, options.Seed, cancellationToken: cancellationToken)), cancellationToken);
         var combine = CombineSimulator.Run(strategy, options.Combine);
         var monteCarlo = CombineMonteCarlo.Run(strategy, options.Combine, options.MonteCarlo with { Seed = options.Seed });
         var statistics = BacktestStatistics.Compute(strategy, statisticsOptions, combine, monteCarlo);
@@ -75,21 +86,26 @@ public static class BacktestRun
         }
         progress?.Report(new BacktestProgress("walk_forward", 1));
 
-        var randomEntries = Task.Run(() => Baseline.RandomEntriesAsync(bars, barPeriod, settings, strategy, options.Seed,
-            cancellationToken: cancellationToken).AsTask(), cancellationToken);
-        var baselines = new List<BaselineRun>(3) { new("buy_and_hold", "buy and hold (1 contract)", await buyAndHold) };
+        var (buyAndHold, emaCrossover, zones, chart) = await beside;
+        var baselineSummaries = new List<(BaselineRun Run, PerformanceSummary Summary)>(3) { buyAndHold };
         progress?.Report(new BacktestProgress("baselines", 1 / 3.0));
-        baselines.Add(new("ema_crossover", "EMA 20/50 crossover", await emaCrossover));
+        baselineSummaries.Add(emaCrossover);
         progress?.Report(new BacktestProgress("baselines", 2 / 3.0));
-        baselines.Add(new("random_entries", "random entries", await randomEntries));
+        baselineSummaries.Add(await randomEntries);
         progress?.Report(new BacktestProgress("baselines", 1));
-        var baselineSummaries = baselines.Select(b => (b, PerformanceSummary.Of(b.Result, statisticsOptions))).ToList();
-
-        var zones = await orderBlockZones;
+        var baselines = baselineSummaries.Select(b => b.Run).ToList();
         progress?.Report(new BacktestProgress("zones", 1));
 
         var extended = RunComparison.Extend(statistics, walkForward, outOfSample, baselineSummaries, options.WalkForward?.Anchored ?? false);
-        return new BacktestRunResult(bars, strategy, extended, combine, monteCarlo, walkForward, outOfSample, baselines, zones);
+        return new BacktestRunResult(bars, strategy, extended, combine, monteCarlo, walkForward, outOfSample, baselines, zones, chart);
+    }
+
+    /// <summary>A baseline's run and its summary.</summary>
+    private static async Task<(BaselineRun Run, PerformanceSummary Summary)> SummariseAsync(string key, string label, StatisticsOptions options,
+        ValueTask<BacktestResult> run)
+    {
+        var result = await run;
+        return (new BaselineRun(key, label, result), PerformanceSummary.Of(result, options));
     }
 
     private static IProgress<double>? Stage(IProgress<BacktestProgress>? progress, string stage) =>

@@ -19,6 +19,7 @@ namespace GoldBot.Backtesting.Run;
 /// <param name="OutOfSample">Statistics of the stitched out-of-sample run, or null when skipped.</param>
 /// <param name="Baselines">Buy-and-hold, EMA crossover and random entries, in that order.</param>
 /// <param name="Zones">Order blocks for the chart (see <see cref="OrderBlockZones"/>).</param>
+/// <param name="Chart">The report's price chart of <paramref name="Bars"/>, aggregated for <see cref="HtmlReportWriter.DefaultMaxChartCandles"/>, or null.</param>
 public sealed record BacktestRunResult(
     IReadOnlyList<Bar> Bars,
     BacktestResult Strategy,
@@ -28,4 +29,5 @@ public sealed record BacktestRunResult(
     WalkForwardResult? WalkForward,
     BacktestStatistics? OutOfSample,
     IReadOnlyList<BaselineRun> Baselines,
-    IReadOnlyList<ReportZone> Zones);
+    IReadOnlyList<ReportZone> Zones,
+    PriceChart? Chart = null);

@@ -15,19 +15,25 @@ public readonly record struct EquityDrawdown(decimal MaxUsd, double MaxFraction)
     {
         ArgumentNullException.ThrowIfNull(equity);
         var started = false;
-        decimal peak = 0, maxUsd = 0;
+        decimal peak = 0, maxUsd = 0, deepestSincePeak = 0;
         double maxFraction = 0;
         foreach (var e in equity)
         {
             if (!started || e > peak)
             {
                 peak = e;
+                deepestSincePeak = 0;
                 started = true;
             }
             var fall = peak - e;
             maxUsd = Math.Max(maxUsd, fall);
-            if (peak > 0)
+            // Under one peak the fraction grows with the fall, so only a fall deeper than any since the peak can raise it:
+            // the decimal division (most of the time on a 1,000,000-point curve) is done for those falls only.
+            if (peak > 0 && fall > deepestSincePeak)
+            {
+                deepestSincePeak = fall;
                 maxFraction = Math.Max(maxFraction, (double)(fall / peak));
+            }
         }
         return new EquityDrawdown(maxUsd, maxFraction);
     }

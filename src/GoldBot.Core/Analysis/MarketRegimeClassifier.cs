@@ -162,10 +162,14 @@ public sealed class MarketRegimeClassifier
     private static double Percentile(double[] ring, int count, double value)
     {
         var n = Math.Min(count, ring.Length);
-        var below = 0.0;
+        int below = 0, equal = 0;
         for (var i = 0; i < n; i++)
-            below += ring[i] < value ? 1 : ring[i] == value ? 0.5 : 0;
-        return below / n;
+        {
+            below += ring[i] < value ? 1 : 0;
+            equal += ring[i] == value ? 1 : 0;
+        }
+        // Whole and half counts are exact in a double, so this is the sum of ones and halves it replaces, bit for bit.
+        return (below + 0.5 * equal) / n;
     }
 
     /// <summary>The regime's name in files and configuration: <c>trending_up</c>, <c>trending_down</c>, <c>ranging</c>, <c>volatile</c>, <c>unknown</c>.</summary>

@@ -38,21 +38,22 @@ public sealed class BollingerBands
     public BollingerBandsResult Add(double value)
     {
         _window[_next] = value;
-        _next = (_next + 1) % _window.Length;
+        _next = _next + 1 == _window.Length ? 0 : _next + 1;
         if (_count < _window.Length)
             _count++;
         if (_count < _window.Length)
             return Value = default;
 
+        // Oldest first (the batch order), stepping round the ring without a division per value.
         var n = _window.Length;
         var sum = 0d;
-        for (var i = 0; i < n; i++)
-            sum += _window[(_next + i) % n];
+        for (int i = 0, j = _next; i < n; i++, j = j + 1 == n ? 0 : j + 1)
+            sum += _window[j];
         var mean = sum / n;
         var sumSquares = 0d;
-        for (var i = 0; i < n; i++)
+        for (int i = 0, j = _next; i < n; i++, j = j + 1 == n ? 0 : j + 1)
         {
-            var d = _window[(_next + i) % n] - mean;
+            var d = _window[j] - mean;
             sumSquares += d * d;
         }
         return Value = Bands(value, mean, Math.Sqrt(sumSquares / n), StandardDeviations);

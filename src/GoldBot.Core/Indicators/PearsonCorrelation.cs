@@ -42,7 +42,7 @@ public sealed class PearsonCorrelation
     {
         _a[_next] = a;
         _b[_next] = b;
-        _next = (_next + 1) % _a.Length;
+        _next = _next + 1 == _a.Length ? 0 : _next + 1;
         if (_count < _a.Length)
             _count++;
         if (_count < _a.Length)
@@ -50,10 +50,11 @@ public sealed class PearsonCorrelation
 
         var n = _a.Length;
         double sumA = 0, sumB = 0, sumA2 = 0, sumB2 = 0, sumAb = 0;
-        for (var i = 0; i < n; i++)
+        // Oldest first, stepping round the ring without a division per value.
+        for (int i = 0, j = _next; i < n; i++, j = j + 1 == n ? 0 : j + 1)
         {
-            var x = _a[(_next + i) % n];
-            var y = _b[(_next + i) % n];
+            var x = _a[j];
+            var y = _b[j];
             sumA += x;
             sumB += y;
             sumA2 += x * x;

@@ -33,15 +33,16 @@ public sealed class SimpleMovingAverage
     public double? Add(double value)
     {
         _window[_next] = value;
-        _next = (_next + 1) % _window.Length;
+        _next = _next + 1 == _window.Length ? 0 : _next + 1;
         if (_count < _window.Length)
             _count++;
         if (_count < _window.Length)
             return Value = null;
         var sum = 0d;
-        // Oldest first, the order the batch sum over the window uses.
-        for (var i = 0; i < _window.Length; i++)
-            sum += _window[(_next + i) % _window.Length];
+        // Oldest first, the order the batch sum over the window uses, stepping round the ring without a division per value.
+        var n = _window.Length;
+        for (int i = 0, j = _next; i < n; i++, j = j + 1 == n ? 0 : j + 1)
+            sum += _window[j];
         return Value = MissingValue.FromNaN(sum / _window.Length);
     }
 

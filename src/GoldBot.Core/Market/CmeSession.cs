@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace GoldBot.Market;
 
 /// <summary>
@@ -17,11 +19,32 @@ public static class CmeSession
     /// <summary>Converts a UTC instant to exchange time (CT, with its offset).</summary>
     public static DateTimeOffset ToExchangeTime(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Chicago);
 
+    // Each trading day's open, converted once per process: the opens are asked for at every new day by every aggregator, the
+    // risk manager and the backtest's recorder, and a conversion through the zone's adjustment rules costs about a microsecond.
+    private static readonly ConcurrentDictionary<DateOnly, DateTimeOffset> Opens = new();
+
     /// <summary>
     /// The trading day an instant belongs to: the CT calendar date, advanced by one day at or
-    /// after 17:00 CT. Sunday 18:00 CT belongs to Monday's trading day.
+    /// after 17:00 CT. Sunday 18:00 CT belongs to Monday's trading day. Found as the day whose
+    /// <see cref="TradingDayOpen"/> is at or before <paramref name="utc"/> and whose successor's is after it
+    /// (the same day: 17:00 CT is never skipped or repeated by a daylight-saving change, which happens at 02:00).
     /// </summary>
     public static DateOnly TradingDayOf(DateTimeOffset utc)
+    {
+        var instant = utc.UtcDateTime;
+        if (instant.Year is <= 1 or >= 9999)
+            return TradingDayOfByConversion(utc);
+        // 17:00 CT is 22:00 or 23:00 UTC: two hours later the UTC date is the trading day or the one after it.
+        var day = DateOnly.FromDateTime(instant.AddHours(2));
+        while (utc < TradingDayOpen(day))
+            day = day.AddDays(-1);
+        while (utc >= TradingDayOpen(day.AddDays(1)))
+            day = day.AddDays(1);
+        return day;
+    }
+
+    /// <summary><see cref="TradingDayOf"/> by converting the instant to exchange time (the definition; for the edges of the calendar).</summary>
+    internal static DateOnly TradingDayOfByConversion(DateTimeOffset utc)
     {
         var local = ToExchangeTime(utc);
         var date = DateOnly.FromDateTime(local.DateTime);
@@ -29,7 +52,8 @@ public static class CmeSession
     }
 
     /// <summary>UTC instant at which <paramref name="tradingDay"/> opens (17:00 CT the calendar day before).</summary>
-    public static DateTimeOffset TradingDayOpen(DateOnly tradingDay) => AtExchangeTime(tradingDay.AddDays(-1), TradingDayStart);
+    public static DateTimeOffset TradingDayOpen(DateOnly tradingDay) =>
+        Opens.TryGetValue(tradingDay, out var open) ? open : Opens.GetOrAdd(tradingDay, AtExchangeTime(tradingDay.AddDays(-1), TradingDayStart));
 
     /// <summary>
     /// UTC instant of a CT wall-clock time on a CT calendar date. A time that does not exist

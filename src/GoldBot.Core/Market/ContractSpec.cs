@@ -18,7 +18,7 @@ public sealed record ContractSpec(string Symbol, decimal TickSize, decimal TickV
     public decimal PointValue => TickValue / TickSize;
 
     /// <summary>Converts a price distance (points) to ticks, rounding to the nearest whole tick.</summary>
-    public long ToTicks(decimal priceDistance) => (long)decimal.Round(priceDistance / TickSize, MidpointRounding.AwayFromZero);
+    public long ToTicks(decimal priceDistance) => TickRounding.ToTicks(priceDistance, TickSize);
 
     /// <summary>Converts a whole number of ticks to a price distance in points.</summary>
     public decimal ToPrice(long ticks) => ticks * TickSize;

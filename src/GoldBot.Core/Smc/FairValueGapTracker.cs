@@ -15,8 +15,9 @@ internal sealed class FairValueGapTracker
     private readonly Gap[] _gaps;
     private int _count;
 
-    // Exact quick-reject bounds: no gap can be touched by a bar whose low is above every bullish
-    // gap's top and whose high is below every bearish gap's bottom.
+    // Exact quick-reject bounds: nothing can happen to a gap on a bar that does not reach the level its next event needs (a
+    // bullish gap's top until it is mitigated, then its bottom, where it fills; the mirror for bearish gaps), so no gap
+    // changes on a bar whose low is above every bullish gap's level and whose high is below every bearish gap's level.
     private long _bullishTop = long.MinValue;
     private long _bearishBottom = long.MaxValue;
 
@@ -70,9 +71,9 @@ internal sealed class FairValueGapTracker
     private void Include(in Gap g)
     {
         if (g.Direction > 0)
-            _bullishTop = Math.Max(_bullishTop, g.Top);
+            _bullishTop = Math.Max(_bullishTop, g.Mitigated ? g.Bottom : g.Top);
         else
-            _bearishBottom = Math.Min(_bearishBottom, g.Bottom);
+            _bearishBottom = Math.Min(_bearishBottom, g.Mitigated ? g.Top : g.Bottom);
     }
 
     public void Detect(BarHistory history, in BarContext at, SmcEventBuffer events)

@@ -42,24 +42,33 @@ internal sealed class SlidingExtremes
     /// <summary>Index of a bar holding the window's lowest low.</summary>
     public int LowestIndex => _lows.Front;
 
-    private sealed class Deque(int capacity)
+    /// <summary>A ring of bar indices, its capacity a power of two so an index wraps with a mask.</summary>
+    private sealed class Deque
     {
-        private readonly int[] _items = new int[capacity];
+        private readonly int[] _items;
+        private readonly int _mask;
         private int _head;
+
+        public Deque(int minimumCapacity)
+        {
+            var capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)minimumCapacity);
+            _items = new int[capacity];
+            _mask = capacity - 1;
+        }
 
         public int Count { get; private set; }
 
         public int Front => _items[_head];
 
-        public int Back => _items[(_head + Count - 1) % _items.Length];
+        public int Back => _items[(_head + Count - 1) & _mask];
 
-        public void PushBack(int value) => _items[(_head + Count++) % _items.Length] = value;
+        public void PushBack(int value) => _items[(_head + Count++) & _mask] = value;
 
         public void PopBack() => Count--;
 
         public void PopFront()
         {
-            _head = (_head + 1) % _items.Length;
+            _head = (_head + 1) & _mask;
             Count--;
         }
     }

@@ -24,8 +24,7 @@ public readonly record struct TickBar(DateTimeOffset OpenTime, long Open, long H
         ToTicks(bar.Close, tickSize),
         bar.Volume);
 
-    private static long ToTicks(decimal price, decimal tickSize) =>
-        decimal.ToInt64(decimal.Round(price / tickSize, MidpointRounding.AwayFromZero));
+    private static long ToTicks(decimal price, decimal tickSize) => TickRounding.ToTicks(price, tickSize);
 
     /// <summary>|Close − Open| in ticks.</summary>
     public long Body => Math.Abs(Close - Open);

@@ -49,6 +49,8 @@ public sealed class OrderBlockStrategy : ISignalSource
     private const int MaxGaps = 256;
     // Weekday names as recorded in MarketConditions.Weekday, by DayOfWeek (one string each, not one per signal).
     private static readonly string[] Weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+    // Price zone names as recorded in MarketConditions.Zone, by PriceZone.
+    private static readonly string[] ZoneNames = [.. Enum.GetValues<PriceZone>().Select(z => z.ToString().ToLowerInvariant())];
     // The previous entry bar (the middle bar of a gap formed now) and its volume ÷ the 20-bar average.
     private Bar _previous;
     private double _previousVolumeRatio;
@@ -264,16 +266,17 @@ public sealed class OrderBlockStrategy : ISignalSource
             : null;
 
         var zone = _entry.DealingRange?.Classify(tickBar.Close) ?? PriceZone.Unknown;
+        var known = CmeSession.ToExchangeTime(e.KnownTime);
         var conditions = new MarketConditions(
             TradingSession.Of(bar.OpenTime),
             Math.Round(atr, 1),
             averageVolume > 0 ? Math.Round(bar.Volume / averageVolume, 2) : 0,
-            CmeSession.ExchangeTimeOfDay(e.KnownTime).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            zone.ToString().ToLowerInvariant())
+            known.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ZoneNames[(int)zone])
         {
             Regime = regime,
             AtrPercentile = Math.Round(_regime.AtrPercentile ?? 0, 2),
-            Weekday = Weekdays[(int)CmeSession.ToExchangeTime(e.KnownTime).DayOfWeek],
+            Weekday = Weekdays[(int)known.DayOfWeek],
             EntryMode = limit ? "limit" : "market",
             ExitProfile = _options.ExitProfile,
         };

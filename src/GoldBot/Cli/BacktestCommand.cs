@@ -16,7 +16,7 @@ namespace GoldBot.Cli;
 
 /// <summary>
 /// <c>goldbot backtest [--bars FILE] [--config FILE] [--symbol S] [--time-zone Z] [--folds N] [--anchored]
-/// [--seed N] [--out DIR] [--no-report] [--set Key=Value]…</c>: runs <see cref="BacktestRun"/> (the strategy on
+/// [--seed N] [--out DIR] [--no-report] [--no-cache] [--set Key=Value]…</c>: runs <see cref="BacktestRun"/> (the strategy on
 /// the full sample with the Combine and its Monte Carlo, the walk-forward test, the baselines) and writes
 /// <c>&lt;out&gt;/&lt;yyyyMMdd-HHmmss&gt;-&lt;file stem&gt;/</c> with report.html, trades.csv, stats.json and
 /// walk_forward_trades.csv, then prints a short summary. A progress bar (Spectre.Console) shows while it
@@ -47,11 +47,14 @@ internal static class BacktestCommand
     /// <param name="Sets">Configuration overrides <c>Key=Value</c> (e.g. <c>Strategy:MinScore=8</c>), applied last.</param>
     /// <param name="Compare">Instead of one backtest, <see cref="SetupComparison"/>: every variant through the walk-forward, one table.</param>
     /// <param name="Intermarket">Options of the dollar proxy's bars file for the dollar filter (<see cref="IntermarketOptions"/>), or null.</param>
+    /// <param name="BarsCache">Folder of the validated-bars cache for the bars file (<see cref="BarFileCache"/>), or null to read the CSV every time.</param>
     public sealed record Arguments(string? BarsFile, string? ConfigFile, string? Symbol, string? TimeZone, int Folds, bool Anchored, int Seed,
-        string OutputRoot, bool NoReport, IReadOnlyList<string> Sets, bool Compare = false, IntermarketOptions? Intermarket = null);
+        string OutputRoot, bool NoReport, IReadOnlyList<string> Sets, bool Compare = false, IntermarketOptions? Intermarket = null, string? BarsCache = null);
 
     /// <summary>Builds the <c>backtest</c> verb (System.CommandLine 2.0).</summary>
-    public static Command Create(TimeProvider? time = null)
+    /// <param name="barsCache">Folder of the validated-bars cache unless <c>--no-cache</c> is given (the program passes
+    /// <see cref="BarFileCache.DefaultFolder"/>); null: no cache.</param>
+    public static Command Create(TimeProvider? time = null, string? barsCache = null)
     {
         var bars = new Option<string?>("--bars") { HelpName = "FILE", Description = "Bars CSV or CSV.GZ (default: Replay:BarsFile, the MGC 3-minute file in ../shared/data)." };
         var config = new Option<string?>("--config") { HelpName = "FILE", Description = "Configuration file (default: config/appsettings.json)." };
@@ -85,13 +88,18 @@ internal static class BacktestCommand
                 + "in one table of out-of-sample figures (trades, win rate, expectancy in R and USD with 95 % CIs, profit factor, max drawdown, "
                 + "Combine pass probability) beside buy and hold, the EMA crossover and matched random entries over the same bars. Writes comparison.csv.",
         };
+        var noCache = new Option<bool>("--no-cache")
+        {
+            Description = "Read and validate the bars CSV again instead of loading the validated copy kept from an earlier run with the same file and "
+                + $"options (a binary cache in {barsCache ?? "the cache folder"}, checked against the file's whole content and the reader's build; not written either).",
+        };
         var intermarket = IntermarketOptions.CreateOptions();
         var command = new Command("backtest",
             "Backtest the configured strategy on a bars file: full-sample statistics after costs, walk-forward out-of-sample statistics with bootstrap "
             + "confidence intervals, buy-and-hold / EMA crossover / random-entry baselines, the Topstep Combine and its Monte Carlo pass probability, "
             + "exits that bar data cannot order. Writes report.html, trades.csv and stats.json.")
         {
-            bars, config, symbol, timeZone, folds, anchored, seed, output, noReport, sets, compare,
+            bars, config, symbol, timeZone, folds, anchored, seed, output, noReport, sets, compare, noCache,
         };
         foreach (var option in intermarket.All)
             command.Options.Add(option);
@@ -99,7 +107,7 @@ internal static class BacktestCommand
         {
             var arguments = new Arguments(parse.GetValue(bars), parse.GetValue(config), parse.GetValue(symbol), parse.GetValue(timeZone),
                 parse.GetValue(folds), parse.GetValue(anchored), parse.GetValue(seed), parse.GetValue(output) ?? "backtests", parse.GetValue(noReport),
-                parse.GetValue(sets) ?? [], parse.GetValue(compare), intermarket.Parse(parse));
+                parse.GetValue(sets) ?? [], parse.GetValue(compare), intermarket.Parse(parse), parse.GetValue(noCache) ? null : barsCache);
             var invocation = parse.InvocationConfiguration;
             var interactive = ReferenceEquals(invocation.Output, Console.Out) && !Console.IsOutputRedirected;
             return RunAsync(arguments, invocation.Output, invocation.Error, interactive, time ?? TimeProvider.System, cancellationToken);
@@ -122,7 +130,7 @@ internal static class BacktestCommand
         Prepared prepared;
         try
         {
-            prepared = Prepare(arguments);
+            prepared = await PrepareAsync(arguments);
         }
         catch (InputException e)
         {
@@ -166,7 +174,7 @@ internal static class BacktestCommand
         string folder;
         try
         {
-            folder = Write(run, prepared, arguments, time);
+            folder = await WriteAsync(run, prepared, arguments, time);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -228,7 +236,7 @@ internal static class BacktestCommand
     /// <summary>Settings and bars ready to run, with the notes on what was chosen automatically.</summary>
     private sealed record Prepared(BacktestSettings Settings, BarFile File, IReadOnlyList<string> Notes);
 
-    private static Prepared Prepare(Arguments arguments)
+    private static async Task<Prepared> PrepareAsync(Arguments arguments)
     {
         var notes = new List<string>();
         var sets = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -241,6 +249,16 @@ internal static class BacktestCommand
         }
         if (arguments.Folds < 0)
             throw new InputException($"--folds must be ≥ 0, not {arguments.Folds}");
+
+        // The file named by --bars is read while the configuration loads (a quarter of a second of start-up), with the options of a
+        // configuration that leaves Replay:BadBarPolicy and Replay:TimeZone at their defaults; it is used only if the configuration
+        // asks for the same file and options, else the file is read again below.
+        BarsRead? early = null;
+        if (arguments.BarsFile is { } barsFile && TryTimeZoneOf(arguments.TimeZone, barsFile, out var earlyZone))
+        {
+            early = new BarsRead(Path.GetFullPath(barsFile), BadBarPolicy.Skip, earlyZone);
+            early.Start(arguments.BarsCache);
+        }
 
         // Symbol: explicit, else XAUUSD for a file named so, else the configuration's.
         var symbol = arguments.Symbol;
@@ -285,8 +303,15 @@ internal static class BacktestCommand
         BarFile file;
         try
         {
-            file = BarCsvReader.Read(path, settings.Replay.BadBarPolicy,
-                options: new BarFileOptions { SourceTimeZone = zone, RoundFractionalVolume = true });
+            var wanted = new BarsRead(Path.GetFullPath(path), settings.Replay.BadBarPolicy, zone);
+            if (early?.Matches(wanted) != true)
+            {
+                wanted.Start(arguments.BarsCache);
+                early = wanted;
+            }
+            (file, var outcome) = await early.Result!;
+            if (outcome is not null)
+                notes.Add($"bars cache: {outcome} (--no-cache reads the CSV)");
         }
         catch (BarFileException e)
         {
@@ -339,6 +364,41 @@ internal static class BacktestCommand
             throw new InputException($"cannot fit the strategy's time frames to {file.Path} ({FormatPeriod(file.Period)} bars): {e.Message}");
         }
         return new Prepared(backtest, file, notes);
+    }
+
+    /// <summary>
+    /// One read of a bars file (through the cache when there is one), started on the thread pool. Its error is reported by whoever
+    /// awaits it; a read left unused (the configuration asked for other options, or failed) is only observed.
+    /// </summary>
+    private sealed record BarsRead(string FullPath, BadBarPolicy Policy, BarTimeZone? Zone)
+    {
+        public Task<(BarFile File, string? Outcome)>? Result { get; private set; }
+
+        public void Start(string? cacheFolder)
+        {
+            var options = new BarFileOptions { SourceTimeZone = Zone, RoundFractionalVolume = true };
+            Result = Task.Run(() => cacheFolder is null
+                ? (BarCsvReader.Read(FullPath, Policy, options: options), null)
+                : new BarFileCache(cacheFolder).Read(FullPath, Policy, options: options));
+            Result.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+
+        /// <summary>Same file, policy and clock (a zone is known by its name: utc, new-york-close or the IANA id).</summary>
+        public bool Matches(BarsRead other) => FullPath == other.FullPath && Policy == other.Policy && Zone?.Name == other.Zone?.Name;
+    }
+
+    private static bool TryTimeZoneOf(string? option, string path, out BarTimeZone? zone)
+    {
+        try
+        {
+            zone = BarTimeZone.ForFile(option, path);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            zone = null;
+            return false;
+        }
     }
 
     private static GoldBotSettings Load(string? configFile, IReadOnlyDictionary<string, string?> overrides)
@@ -404,7 +464,7 @@ internal static class BacktestCommand
         }
     }
 
-    private static string Write(BacktestRunResult run, Prepared prepared, Arguments arguments, TimeProvider time)
+    private static async Task<string> WriteAsync(BacktestRunResult run, Prepared prepared, Arguments arguments, TimeProvider time)
     {
         var stem = Path.GetFileName(prepared.File.Path);
         foreach (var extension in new[] { ".gz", ".csv" })
@@ -417,18 +477,27 @@ internal static class BacktestCommand
         for (var n = 2; Directory.Exists(folder); n++)
             folder = Path.Combine(arguments.OutputRoot, string.Create(CultureInfo.InvariantCulture, $"{name}-{n}"));
 
+        Directory.CreateDirectory(folder);
+        var statsPath = Path.Combine(folder, BacktestOutputFiles.StatsJson);
+        StatsJsonWriter.Write(run.Statistics, statsPath);
+        // The trade lists and the report need only stats.json and the run: written side by side (the report's passes over the
+        // bars and the equity curve on one core, the trades and their excursions on the other).
         var contract = prepared.Settings.Contract;
-        var (_, statsPath) = BacktestOutputFiles.Write(folder, run.Strategy, run.Statistics, TradeExcursions.Of(run.Bars, run.Strategy.Trades, contract));
-        if (run.WalkForward is { } walkForward)
+        var trades = Task.Run(() =>
         {
-            TradesCsvWriter.Write(walkForward.OutOfSample.Trades, Path.Combine(folder, WalkForwardTradesCsv),
-                TradeExcursions.Of(run.Bars, walkForward.OutOfSample.Trades, contract));
-        }
-        if (!arguments.NoReport)
+            TradesCsvWriter.Write(run.Strategy.Trades, Path.Combine(folder, BacktestOutputFiles.TradesCsv), TradeExcursions.Of(run.Bars, run.Strategy.Trades, contract));
+            if (run.WalkForward is { } walkForward)
+            {
+                TradesCsvWriter.Write(walkForward.OutOfSample.Trades, Path.Combine(folder, WalkForwardTradesCsv),
+                    TradeExcursions.Of(run.Bars, walkForward.OutOfSample.Trades, contract));
+            }
+        });
+        var report = arguments.NoReport ? Task.CompletedTask : Task.Run(() =>
         {
             var document = BacktestReportBuilder.Build(run, File.ReadAllText(statsPath), Subtitle(run, prepared));
             HtmlReportWriter.Write(document, Path.Combine(folder, ReportHtml));
-        }
+        });
+        await Task.WhenAll(trades, report);
         return folder;
     }
 

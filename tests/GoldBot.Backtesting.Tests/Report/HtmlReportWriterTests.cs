@@ -29,6 +29,21 @@ public sealed class HtmlReportWriterTests
     }
 
     [Fact]
+    public void A_price_chart_made_ahead_gives_the_same_page_and_one_made_for_another_limit_is_not_used()
+    {
+        var document = SampleReport.Document();
+        var candles = document.Candles.Count;
+
+        var plain = Html(document, max: candles / 3);
+        var ahead = Html(document with { Chart = PriceChart.Of(document.Candles, candles / 3) }, max: candles / 3);
+        var otherLimit = Html(document with { Chart = PriceChart.Of(document.Candles, candles) }, max: candles / 3);
+
+        Assert.True(Data(plain).GetProperty("candles").GetArrayLength() < candles, "the sample is aggregated at this limit");
+        Assert.Equal(plain, ahead);
+        Assert.Equal(plain, otherLimit);
+    }
+
+    [Fact]
     public void No_text_in_the_data_can_close_its_script_element()
     {
         const string Hostile = "</script><script>window.reportError('injected')</script>";

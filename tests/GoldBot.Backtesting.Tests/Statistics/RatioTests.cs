@@ -75,6 +75,32 @@ public sealed class RatioTests
     }
 
     [Fact]
+    public void Drawdown_equals_the_fraction_taken_at_every_point_on_random_curves()
+    {
+        // EquityDrawdown divides only at a new deepest fall under a peak; the definition divides at every point.
+        var random = new Random(12);
+        for (var curve = 0; curve < 500; curve++)
+        {
+            var equity = new decimal[random.Next(0, 400)];
+            var value = random.Next(-50, 3) * 1_000m;
+            for (var i = 0; i < equity.Length; i++)
+                equity[i] = value += random.Next(-300, 301) + random.Next(0, 100) / 100m;
+
+            decimal peak = 0, maxUsd = 0;
+            double maxFraction = 0;
+            for (var i = 0; i < equity.Length; i++)
+            {
+                peak = i == 0 ? equity[0] : Math.Max(peak, equity[i]);
+                maxUsd = Math.Max(maxUsd, peak - equity[i]);
+                if (peak > 0)
+                    maxFraction = Math.Max(maxFraction, (double)((peak - equity[i]) / peak));
+            }
+
+            Assert.Equal(new EquityDrawdown(maxUsd, maxFraction), EquityDrawdown.Of(equity));
+        }
+    }
+
+    [Fact]
     public void Wilson_interval_matches_the_published_example()
     {
         // Brown, Cai & DasGupta (2001) / Newcombe (1998) case: 81 of 263 → Wilson 95 % (0.2553, 0.3662).

@@ -74,6 +74,36 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_second_run_loads_the_bars_from_the_cache_with_the_same_outputs_and_no_cache_reads_the_CSV()
+    {
+        var cache = Path.Combine(_out, "bars-cache");
+        async Task<(string Stdout, string Trades, string Stats)> RunAsync(string name, params string[] extra)
+        {
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            var output = Path.Combine(_out, name);
+            var exit = await BacktestCommand.Create(new FakeTimeProvider(Now), cache)
+                .Parse(["--out", output, "--bars", SharedData.MgcBars, "--folds", "0", "--no-report", .. extra])
+                .InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+            Assert.True(exit == 0, stderr.ToString());
+            var folder = Path.Combine(output, "20261121-083005-mgc_3m_topstepx_MGCG26_2025-11-23_2026-01-02");
+            return (stdout.ToString(), File.ReadAllText(Path.Combine(folder, "trades.csv")), File.ReadAllText(Path.Combine(folder, "stats.json")));
+        }
+
+        var uncached = await RunAsync("none", "--no-cache");
+        Assert.False(Directory.Exists(cache));
+        var first = await RunAsync("first");
+        var second = await RunAsync("second");
+
+        var copy = Assert.Single(Directory.GetFiles(cache, "*.bars"));
+        Assert.DoesNotContain("bars cache", uncached.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"bars cache: written to {copy} (--no-cache reads the CSV)", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"bars cache: loaded from {copy} (--no-cache reads the CSV)", second.Stdout, StringComparison.Ordinal);
+        Assert.Equal((uncached.Trades, uncached.Stats), (first.Trades, first.Stats));
+        Assert.Equal((uncached.Trades, uncached.Stats), (second.Trades, second.Stats));
+    }
+
+    [Fact]
     public async Task The_8_year_XAUUSD_server_time_file_runs_as_spot_gold_on_1_hour_and_4_hour_frames()
     {
         var xau = SharedData.Path("data/xauusd_1h_mt5_2018-03-19_2026-05-15_servertime.csv.gz");
@@ -142,6 +172,22 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.StartsWith("error: bars file not found: " + missing, line, StringComparison.Ordinal);
         Assert.Contains("Pass --bars FILE", line, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(_out));
+    }
+
+    [Fact]
+    public async Task A_configured_bad_row_policy_applies_to_the_bars_file_named_on_the_command_line()
+    {
+        // The command starts reading --bars with the default policy (Skip) while the configuration loads; Reject must still refuse.
+        var damaged = Path.Combine(_out, "damaged.csv");
+        File.WriteAllLines(damaged, [.. File.ReadLines(SharedData.MgcBars).Take(400), "2025-12-01 00:00:00+00:00,abc,1,1,1,1", .. File.ReadLines(SharedData.MgcBars).Skip(400).Take(400)]);
+
+        var (skipped, skippedOut, _) = await InvokeAsync("--bars", damaged, "--folds", "0", "--no-report");
+        var (refused, _, stderr) = await InvokeAsync("--bars", damaged, "--folds", "0", "--no-report", "--set", "Replay:BadBarPolicy=Reject");
+
+        Assert.Equal(0, skipped);
+        Assert.Contains("1 bad row skipped", skippedOut, StringComparison.Ordinal);
+        Assert.Equal(2, refused);
+        Assert.StartsWith($"error: bars file {damaged} line 401: bad open 'abc' (policy Reject refuses the file)", stderr, StringComparison.Ordinal);
     }
 
     [Theory]

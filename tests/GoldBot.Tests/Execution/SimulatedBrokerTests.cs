@@ -581,4 +581,87 @@ public sealed class SimulatedBrokerTests
         Assert.Empty(Fills);
         Assert.Single((await _broker.GetAccountAsync(None)).WorkingOrders);
     }
+
+    [Fact]
+    public async Task A_bar_pass_waits_for_a_call_still_publishing_and_its_fill_follows_that_call_s_events()
+    {
+        var sink = new GatedSink();
+        var broker = new SimulatedBroker(Mgc, new FillModelOptions(), 50_000m, TimeSpan.FromMinutes(3), sink, _clock);
+        var placing = broker.PlaceAsync(Market("entry", OrderSide.Buy, 1), None).AsTask();
+        await sink.Entered.Task;
+
+        var bar = broker.OnBarAsync(B(10, 0, 2000.0m, 2000.5m, 1999.8m, 2000.2m), None).AsTask();
+        Assert.False(bar.IsCompleted); // the placement still holds the lock while its acceptance is being published
+        sink.Release.SetResult();
+        Assert.True((await placing).Success);
+        await bar;
+
+        Assert.Collection(sink.Events,
+            e => Assert.IsType<OrderAccepted>(e),
+            e => Assert.Equal(2000.1m, Assert.IsType<OrderFilled>(e).Fill.Price));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_cancelled_bar_pass_fills_nothing_with_or_without_the_lock(bool singleCaller)
+    {
+        var broker = new SimulatedBroker(Mgc, new FillModelOptions(), 50_000m, TimeSpan.FromMinutes(3), _sink, _clock, singleCaller);
+        Assert.True((await broker.PlaceAsync(Market("entry", OrderSide.Buy, 1), None)).Success);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => broker.OnBarAsync(B(10, 0, 2000.0m, 2000.5m, 1999.8m, 2000.2m), new CancellationToken(true)).AsTask());
+        Assert.Empty(_sink.Events.OfType<OrderFilled>());
+        var account = await broker.GetAccountAsync(None);
+        Assert.Equal((0, 1), (account.Position, account.WorkingOrders.Count)); // the market order still waits for a bar
+    }
+
+    [Fact]
+    public async Task A_single_caller_broker_publishes_the_same_events_as_the_locked_one()
+    {
+        async Task<List<BrokerEvent>> Script(bool singleCaller)
+        {
+            var sink = new RecordingBrokerEventSink();
+            var broker = new SimulatedBroker(Mgc, new FillModelOptions(), 50_000m, TimeSpan.FromMinutes(3), sink, new FixedTimeProvider(At(9, 59)), singleCaller);
+            await broker.PlaceAsync(Market("entry", OrderSide.Buy, 2), None);
+            await broker.OnBarOpenAsync(B(10, 0, 2000.0m, 2000.5m, 1999.8m, 2000.2m), None);
+            await broker.PlaceAsync(SellStop("stop", 1999.0m, 2), None);
+            await broker.PlaceAsync(SellLimit("target", 2001.0m, 1), None);
+            await broker.OnBarAsync(B(10, 0, 2000.0m, 2000.5m, 1999.8m, 2000.2m), None);
+            await broker.OnBarAsync(B(10, 3, 2000.2m, 2001.3m, 2000.1m, 2001.0m), None);
+            await broker.OnBarAsync(B(10, 6, 2000.9m, 2001.0m, 1998.5m, 1998.9m), None);
+            await broker.CompleteAsync(None);
+            return [.. sink.Events];
+        }
+
+        var locked = await Script(singleCaller: false);
+        Assert.Equal(3, locked.OfType<OrderFilled>().Count()); // entry, target, stop for the rest
+        Assert.Equal(locked, await Script(singleCaller: true));
+    }
+
+    /// <summary>A sink that holds the first publication until <see cref="Release"/> is completed.</summary>
+    private sealed class GatedSink : IBrokerEventSink
+    {
+        private readonly List<BrokerEvent> _events = [];
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IReadOnlyList<BrokerEvent> Events
+        {
+            get
+            {
+                lock (_events)
+                    return [.. _events];
+            }
+        }
+
+        public async ValueTask PublishAsync(IReadOnlyList<BrokerEvent> events, CancellationToken cancellationToken)
+        {
+            Entered.TrySetResult();
+            await Release.Task;
+            lock (_events)
+                _events.AddRange(events);
+        }
+    }
 }

@@ -85,4 +85,20 @@ public sealed class CmeSessionTests
         Assert.Equal(TimeSpan.FromHours(-6), CmeSession.ToExchangeTime(Utc(2025, 12, 2, 14, 30)).Offset);
         Assert.Equal(TimeSpan.FromHours(-5), CmeSession.ToExchangeTime(Utc(2025, 6, 3, 14, 30)).Offset);
     }
+
+    [Fact]
+    public void The_trading_day_from_the_cached_opens_equals_the_conversion_every_7_minutes_of_2006_to_2027()
+    {
+        // 22 years: dozens of daylight-saving changes, including the 2007 rule change.
+        for (var t = Utc(2006, 1, 1, 0, 3); t < Utc(2028, 1, 1, 0, 0); t += TimeSpan.FromMinutes(7))
+            Assert.Equal(CmeSession.TradingDayOfByConversion(t), CmeSession.TradingDayOf(t));
+        // Exactly at each open and one tick before it.
+        for (var day = new DateOnly(2006, 1, 2); day < new DateOnly(2028, 1, 1); day = day.AddDays(1))
+        {
+            var open = CmeSession.TradingDayOpen(day);
+            Assert.Equal(day, CmeSession.TradingDayOf(open));
+            Assert.Equal(CmeSession.TradingDayOfByConversion(open.AddTicks(-1)), CmeSession.TradingDayOf(open.AddTicks(-1)));
+            Assert.Equal(day.AddDays(-1), CmeSession.TradingDayOf(open.AddTicks(-1)));
+        }
+    }
 }

@@ -1,0 +1,59 @@
+namespace GoldBot.Market;
+
+/// <summary>
+/// Prices to whole ticks, exactly as <c>decimal.Round(price / tickSize, MidpointRounding.AwayFromZero)</c> and without its
+/// decimal division (the costliest step of turning every bar into ticks). A decimal is a 96-bit integer mantissa and a
+/// power-of-ten scale: price = m × 10^−s and tickSize = t × 10^−k, so price ÷ tickSize = m × 10^(k−s) ÷ t, or
+/// m ÷ (t × 10^(s−k)) when s &gt; k: one 64-bit integer division and its remainder, rounded half away from zero. Values
+/// whose mantissas or scaled products do not fit 63 bits take the decimal division.
+/// </summary>
+public static class TickRounding
+{
+    private static readonly long[] PowersOfTen =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
+    ];
+
+    /// <summary>
+    /// <paramref name="price"/> (points) in whole ticks of <paramref name="tickSize"/> (points), rounded to the nearest tick,
+    /// half away from zero.
+    /// </summary>
+    /// <exception cref="DivideByZeroException"><paramref name="tickSize"/> is zero.</exception>
+    /// <exception cref="OverflowException">The tick count does not fit a <see cref="long"/>.</exception>
+    public static long ToTicks(decimal price, decimal tickSize)
+    {
+        if (TryMantissa(price, out var m, out var s) && TryMantissa(tickSize, out var t, out var k) && t > 0)
+        {
+            long numerator = m, divisor = t;
+            if (s <= k ? TryScale(ref numerator, k - s) : TryScale(ref divisor, s - k))
+            {
+                var quotient = Math.DivRem(numerator, divisor, out var remainder);
+                if (remainder >= divisor - remainder)
+                    quotient++;
+                return (price < 0) != (tickSize < 0) ? -quotient : quotient;
+            }
+        }
+        return decimal.ToInt64(decimal.Round(price / tickSize, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>The magnitude of <paramref name="value"/>'s mantissa and its scale, when the mantissa fits 63 bits.</summary>
+    private static bool TryMantissa(decimal value, out long mantissa, out int scale)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        scale = (bits[3] >> 16) & 0xFF;
+        mantissa = (long)((uint)bits[0] | ((ulong)(uint)bits[1] << 32));
+        return bits[2] == 0 && mantissa >= 0;
+    }
+
+    /// <summary>Multiplies <paramref name="value"/> by 10^<paramref name="exponent"/> when the product fits 63 bits.</summary>
+    private static bool TryScale(ref long value, int exponent)
+    {
+        if (exponent >= PowersOfTen.Length || value > long.MaxValue / PowersOfTen[exponent])
+            return false;
+        value *= PowersOfTen[exponent];
+        return true;
+    }
+}
