@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.Intrinsics;
 
 namespace GoldBot.Smc.Reference;
 
@@ -31,7 +30,7 @@ public static class Liquidity
 
         // smc.py#L595, B1/B9: look-ahead through the global range of the entire input.
         // (pandas max/min of an empty column is NaN; the series holds finite values only.)
-        var pipRange = n > 0 ? (Highest(high) - Lowest(low)) * rangePercent : double.NaN;
+        var pipRange = n > 0 ? (high.Max() - low.Min()) * rangePercent : double.NaN;
 
         // smc.py#L605-L608, §1.4: all four outputs are float32 arrays pre-filled with NaN. Pools
         // start on swing rows, so the result keeps one value per swing row.
@@ -121,40 +120,6 @@ public static class Liquidity
         }
         ArrayPool<int>.Shared.Return(positions);
         ArrayPool<double>.Shared.Return(levels);
-    }
-
-    // Largest of the (finite, non-empty) values; native max is exact for finite values.
-    private static double Highest(double[] values)
-    {
-        var i = 0;
-        var best = values[0];
-        if (Vector256.IsHardwareAccelerated && values.Length >= 4)
-        {
-            var lanes = Vector256.Create(values.AsSpan());
-            for (i = 4; i + 4 <= values.Length; i += 4)
-                lanes = Vector256.MaxNative(lanes, Vector256.Create(values.AsSpan(i)));
-            best = Math.Max(Math.Max(lanes[0], lanes[1]), Math.Max(lanes[2], lanes[3]));
-        }
-        for (; i < values.Length; i++)
-            best = values[i] > best ? values[i] : best;
-        return best;
-    }
-
-    // Smallest of the (finite, non-empty) values.
-    private static double Lowest(double[] values)
-    {
-        var i = 0;
-        var best = values[0];
-        if (Vector256.IsHardwareAccelerated && values.Length >= 4)
-        {
-            var lanes = Vector256.Create(values.AsSpan());
-            for (i = 4; i + 4 <= values.Length; i += 4)
-                lanes = Vector256.MinNative(lanes, Vector256.Create(values.AsSpan(i)));
-            best = Math.Min(Math.Min(lanes[0], lanes[1]), Math.Min(lanes[2], lanes[3]));
-        }
-        for (; i < values.Length; i++)
-            best = values[i] < best ? values[i] : best;
-        return best;
     }
 
     // Number of values below `value` in the ascending `values`.
