@@ -42,7 +42,7 @@ internal static class EngineCpuTiming
     private static async Task Time(TextWriter output, string name, int bars, int rounds, Func<Task<int>> run)
     {
         // Warm up until tiered compilation has settled: no method compiled (or recompiled at tier 1) for a whole second. On a
-        // busy 2-core machine a hot method can wait seconds in its instrumented tier-0 code, at two or three times the cost.
+        // busy 2-core machine a hot method can wait seconds in its tier-0 code, at two or three times the cost.
         var trades = 0;
         var warmUp = Stopwatch.StartNew();
         var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
@@ -69,7 +69,6 @@ internal static class EngineCpuTiming
             wall.Stop();
             process.Refresh();
             bestCpu = Min(bestCpu, process.TotalProcessorTime - cpu);
-            if (Environment.GetEnvironmentVariable("ENGINE_CPU_ROUNDS") is not null) output.WriteLine($"  round {round}: CPU {(process.TotalProcessorTime - cpu).TotalMilliseconds:F1} ms, wall {wall.Elapsed.TotalMilliseconds:F1} ms");
             bestWall = Min(bestWall, wall.Elapsed);
         }
         var cpuNs = bestCpu.TotalNanoseconds / bars;

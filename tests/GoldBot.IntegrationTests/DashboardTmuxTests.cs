@@ -19,8 +19,7 @@ public sealed class DashboardTmuxTests : IDisposable
     {
         var config = await ConfigWithStatusAsync();
 
-        var command = $"dotnet '{Path.Combine(AppContext.BaseDirectory, "goldbot.dll")}' dashboard --config '{config}'";
-        Assert.Equal(0, (await TmuxAsync("new-session", "-d", "-s", "dash", "-x", "80", "-y", "24", command)).Code);
+        Assert.Equal(0, (await StartAsync($"dashboard --config '{config}'")).Code);
 
         var pane = await PaneAsync(p => p.Contains("account 50120.50 USD", StringComparison.Ordinal));
         var lines = pane.Split('\n');
@@ -49,8 +48,7 @@ public sealed class DashboardTmuxTests : IDisposable
     {
         var config = await ConfigWithStatusAsync();
 
-        var command = $"dotnet '{Path.Combine(AppContext.BaseDirectory, "goldbot.dll")}' status --config '{config}'; echo exit=$?; sleep 600";
-        Assert.Equal(0, (await TmuxAsync("new-session", "-d", "-s", "dash", "-x", "80", "-y", "24", command)).Code);
+        Assert.Equal(0, (await StartAsync($"status --config '{config}'; echo exit=$?; sleep 600")).Code);
 
         var pane = await PaneAsync(p => p.Contains("exit=", StringComparison.Ordinal));
         var lines = pane.Split('\n');
@@ -101,6 +99,10 @@ public sealed class DashboardTmuxTests : IDisposable
         Assert.Fail($"the pane never showed what was expected; it shows:\n{text}");
         return text;
     }
+
+    /// <summary>Starts the built goldbot with <paramref name="arguments"/> (a shell command tail) in an 80×24 tmux session named dash.</summary>
+    private Task<(int Code, string Output)> StartAsync(string arguments) =>
+        TmuxAsync("new-session", "-d", "-s", "dash", "-x", "80", "-y", "24", $"dotnet '{Path.Combine(AppContext.BaseDirectory, "goldbot.dll")}' {arguments}");
 
     private async Task<(int Code, string Output)> TmuxAsync(params string[] arguments)
     {

@@ -22,20 +22,38 @@ public static class TickRounding
     /// </summary>
     /// <exception cref="DivideByZeroException"><paramref name="tickSize"/> is zero.</exception>
     /// <exception cref="OverflowException">The tick count does not fit a <see cref="long"/>.</exception>
-    public static long ToTicks(decimal price, decimal tickSize)
+    public static long ToTicks(decimal price, decimal tickSize) => ToTicks(price, new Grid(tickSize));
+
+    /// <summary>A tick size split into mantissa and scale once, for converting several prices (a bar's four).</summary>
+    internal readonly struct Grid
     {
-        if (TryMantissa(price, out var m, out var s) && TryMantissa(tickSize, out var t, out var k) && t > 0)
+        public Grid(decimal tickSize)
         {
-            long numerator = m, divisor = t;
-            if (s <= k ? TryScale(ref numerator, k - s) : TryScale(ref divisor, s - k))
+            Size = tickSize;
+            Usable = TryMantissa(tickSize, out Mantissa, out Scale) && Mantissa > 0;
+        }
+
+        public readonly decimal Size;
+        public readonly long Mantissa;
+        public readonly int Scale;
+        public readonly bool Usable;
+    }
+
+    /// <inheritdoc cref="ToTicks(decimal, decimal)"/>
+    internal static long ToTicks(decimal price, in Grid tick)
+    {
+        if (tick.Usable && TryMantissa(price, out var m, out var s))
+        {
+            long numerator = m, divisor = tick.Mantissa;
+            if (s <= tick.Scale ? TryScale(ref numerator, tick.Scale - s) : TryScale(ref divisor, s - tick.Scale))
             {
                 var quotient = Math.DivRem(numerator, divisor, out var remainder);
                 if (remainder >= divisor - remainder)
                     quotient++;
-                return (price < 0) != (tickSize < 0) ? -quotient : quotient;
+                return (price < 0) != (tick.Size < 0) ? -quotient : quotient;
             }
         }
-        return decimal.ToInt64(decimal.Round(price / tickSize, MidpointRounding.AwayFromZero));
+        return decimal.ToInt64(decimal.Round(price / tick.Size, MidpointRounding.AwayFromZero));
     }
 
     /// <summary>The magnitude of <paramref name="value"/>'s mantissa and its scale, when the mantissa fits 63 bits.</summary>

@@ -16,15 +16,12 @@ namespace GoldBot.Smc;
 public readonly record struct TickBar(DateTimeOffset OpenTime, long Open, long High, long Low, long Close, long Volume)
 {
     /// <summary>Converts a price bar to ticks of <paramref name="tickSize"/>, rounding to the nearest tick.</summary>
-    public static TickBar FromBar(in Bar bar, decimal tickSize) => new(
-        bar.OpenTime,
-        ToTicks(bar.Open, tickSize),
-        ToTicks(bar.High, tickSize),
-        ToTicks(bar.Low, tickSize),
-        ToTicks(bar.Close, tickSize),
-        bar.Volume);
-
-    private static long ToTicks(decimal price, decimal tickSize) => TickRounding.ToTicks(price, tickSize);
+    public static TickBar FromBar(in Bar bar, decimal tickSize)
+    {
+        var tick = new TickRounding.Grid(tickSize);
+        return new(bar.OpenTime, TickRounding.ToTicks(bar.Open, tick), TickRounding.ToTicks(bar.High, tick), TickRounding.ToTicks(bar.Low, tick),
+            TickRounding.ToTicks(bar.Close, tick), bar.Volume);
+    }
 
     /// <summary>|Close − Open| in ticks.</summary>
     public long Body => Math.Abs(Close - Open);
