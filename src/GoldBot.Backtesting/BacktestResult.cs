@@ -1,3 +1,4 @@
+using GoldBot.Backtesting.Statistics;
 using GoldBot.Execution;
 using GoldBot.Market;
 using GoldBot.Risk;
@@ -66,4 +67,11 @@ public sealed record BacktestResult(
 
     /// <summary>The risk manager's state after the last bar (balance, maximum-loss floor, halts), or null for results stitched from other runs.</summary>
     public RiskState? FinalRisk { get; init; }
+
+    /// <summary>
+    /// Maximum drawdown of the equity marked at every bar close: the points of <see cref="Equity"/>, measured as the run went,
+    /// so it is there when the curve was not kept (<see cref="Engine.BacktestOptions.RecordEquity"/> false); null for a result
+    /// put together without bar marks.
+    /// </summary>
+    public EquityDrawdown? BarDrawdown { get; init; }
 }

@@ -1,3 +1,4 @@
+using GoldBot.Backtesting.Statistics;
 using GoldBot.Execution;
 using GoldBot.Market;
 using GoldBot.Risk;
@@ -6,7 +7,7 @@ using GoldBot.Strategy;
 namespace GoldBot.Backtesting.Engine;
 
 /// <summary>
-/// Builds the equity curve, the CME trading days and the time in market of a run from one call
+/// Builds the equity curve, its maximum drawdown, the CME trading days and the time in market of a run from one call
 /// per bar, allocating nothing per bar beyond the equity list's own growth. Days run 17:00–17:00
 /// CT and are named by the date they end on (<see cref="CmeSession.TradingDayOf"/>); a bar belongs
 /// to the day of its open time, and a day starts from the equity at its first bar's open.
@@ -27,6 +28,8 @@ internal sealed class ResultRecorder
     private int _dayTrades;
     private decimal _last;
     private decimal _peak;
+    private bool _marked;
+    private EquityDrawdown.Running _drawdown;
     private int _ambiguousTrades;
     private decimal _ambiguousGain;
 
@@ -65,6 +68,10 @@ internal sealed class ResultRecorder
     /// <summary>Ends the bar begun last: its close (UTC), equity at its close and at its worst price for the position (USD).</summary>
     public void EndBar(DateTimeOffset closeTime, decimal equity, decimal worstEquity, bool inMarket)
     {
+        // The drawdown takes each bar's equity when the next bar ends, as the last bar's can still be amended (AmendLast).
+        if (_marked)
+            _drawdown.Add(_last);
+        _marked = true;
         _dayLow = Math.Min(_dayLow, Math.Min(equity, worstEquity));
         _last = equity;
         _peak = Math.Max(_peak, equity);
@@ -106,6 +113,13 @@ internal sealed class ResultRecorder
         if (_inDay)
             _days.Add(new TradingDay(_day, _dayStart, _last, _dayLow, _dayTrades));
         _inDay = false;
+        EquityDrawdown? drawdown = null;
+        if (_marked)
+        {
+            _drawdown.Add(_last);
+            drawdown = _drawdown.Drawdown;
+        }
+        _marked = false;
         var booked = 0m;
         foreach (var t in _trades)
             booked += t.PnL ?? 0;
@@ -113,6 +127,7 @@ internal sealed class ResultRecorder
         {
             Refusals = _refusals,
             FinalRisk = finalRisk,
+            BarDrawdown = drawdown,
         };
     }
 }

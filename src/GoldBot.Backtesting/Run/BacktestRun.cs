@@ -18,7 +18,8 @@ namespace GoldBot.Backtesting.Run;
 /// with <see cref="BacktestRunOptions.Seed"/>), the Combine applied day by day
 /// (<see cref="CombineSimulator"/>) and its Monte Carlo pass probability (<see cref="CombineMonteCarlo"/>);</item>
 /// <item><c>walk_forward</c>: <see cref="WalkForwardAnalysis"/> (tuned in sample, traded out of sample), unless skipped;</item>
-/// <item><c>baselines</c>: buy-and-hold (1 contract), EMA 20/50 crossover and random entries matched to the strategy (<see cref="Baseline"/>);</item>
+/// <item><c>baselines</c>: buy-and-hold (1 contract), EMA 20/50 crossover and random entries matched to the strategy (<see cref="Baseline"/>),
+/// each summarised from its trades, days and bar-close drawdown without keeping its equity curve;</item>
 /// <item><c>zones</c>: the order blocks for the chart (<see cref="OrderBlockZones"/>).</item>
 /// </list>
 /// Deterministic: the same bars, settings and seed give the same result.
@@ -58,9 +59,9 @@ public static class BacktestRun
         var beside = Task.Run(async () =>
         {
             var buyAndHold = await SummariseAsync("buy_and_hold", "buy and hold (1 contract)", statisticsOptions,
-                Baseline.BuyAndHoldAsync(bars, barPeriod, settings, cancellationToken: cancellationToken));
+                Baseline.BuyAndHoldAsync(bars, barPeriod, settings, recordEquity: false, cancellationToken: cancellationToken));
             var emaCrossover = await SummariseAsync("ema_crossover", "EMA 20/50 crossover", statisticsOptions,
-                Baseline.EmaCrossoverAsync(bars, barPeriod, settings, cancellationToken: cancellationToken));
+                Baseline.EmaCrossoverAsync(bars, barPeriod, settings, recordEquity: false, cancellationToken: cancellationToken));
             var zones = OrderBlockZones.Of(bars, barPeriod, settings.Strategy, settings.Contract, options.MaxZones);
             return (BuyAndHold: buyAndHold, EmaCrossover: emaCrossover, Zones: zones, Chart: PriceChart.Of(BacktestChart.Candles(bars)));
         }, cancellationToken);
@@ -71,7 +72,7 @@ public static class BacktestRun
             Progress = Stage(progress, "strategy"),
         }, cancellationToken);
         var randomEntries = Task.Run(() => SummariseAsync("random_entries", "random entries", statisticsOptions,
-            Baseline.RandomEntriesAsync(bars, barPeriod, settings, strategy, options.Seed, cancellationToken: cancellationToken)), cancellationToken);
+            Baseline.RandomEntriesAsync(bars, barPeriod, settings, strategy, options.Seed, recordEquity: false, cancellationToken: cancellationToken)), cancellationToken);
         var combine = CombineSimulator.Run(strategy, options.Combine);
         var monteCarlo = CombineMonteCarlo.Run(strategy, options.Combine, options.MonteCarlo with { Seed = options.Seed });
         var statistics = BacktestStatistics.Compute(strategy, statisticsOptions, combine, monteCarlo);

@@ -112,11 +112,11 @@ public static class SetupComparison
         var start = runs[0].Run.Start;
         var outOfSample = bars.Where(b => b.OpenTime >= start).ToList();
         var rows = variants.Select((v, i) => Row(v.Name, false, runs[i], statistics, seed)).ToList();
-        rows.Add(Row("buy and hold (1 contract)", true, await Baseline.BuyAndHoldAsync(outOfSample, barPeriod, settings, cancellationToken: cancellationToken), statistics, seed));
-        rows.Add(Row("EMA 20/50 crossover", true, await Baseline.EmaCrossoverAsync(outOfSample, barPeriod, settings, cancellationToken: cancellationToken), statistics, seed));
+        rows.Add(Row("buy and hold (1 contract)", true, await Baseline.BuyAndHoldAsync(outOfSample, barPeriod, settings, recordEquity: false, cancellationToken: cancellationToken), statistics, seed));
+        rows.Add(Row("EMA 20/50 crossover", true, await Baseline.EmaCrossoverAsync(outOfSample, barPeriod, settings, recordEquity: false, cancellationToken: cancellationToken), statistics, seed));
         // Matched to the first variant's out-of-sample trades (their rate and stops): the configured setup's chance level.
         rows.Add(Row("random entries", true, await Baseline.RandomEntriesAsync(outOfSample, barPeriod, variants[0].Apply(settings), runs[0], seed,
-            cancellationToken: cancellationToken), statistics, seed));
+            recordEquity: false, cancellationToken: cancellationToken), statistics, seed));
         return new ComparisonResult(rows, start, outOfSample.Count, watch.Elapsed);
     }
 

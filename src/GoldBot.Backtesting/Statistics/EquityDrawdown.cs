@@ -14,27 +14,43 @@ public readonly record struct EquityDrawdown(decimal MaxUsd, double MaxFraction)
     public static EquityDrawdown Of(IEnumerable<decimal> equity)
     {
         ArgumentNullException.ThrowIfNull(equity);
-        var started = false;
-        decimal peak = 0, maxUsd = 0, deepestSincePeak = 0;
-        double maxFraction = 0;
+        var running = new Running();
         foreach (var e in equity)
+            running.Add(e);
+        return running.Drawdown;
+    }
+
+    /// <summary>
+    /// The drawdowns of a curve fed one point at a time, in time order, for a curve that is not kept:
+    /// after the same points, <see cref="Drawdown"/> equals <see cref="Of"/> exactly. A default value has seen no point.
+    /// </summary>
+    public struct Running
+    {
+        private bool _started;
+        private decimal _peak, _maxUsd, _deepestSincePeak;
+        private double _maxFraction;
+
+        /// <summary>The drawdowns of the points added so far (zero before the first).</summary>
+        public readonly EquityDrawdown Drawdown => new(_maxUsd, _maxFraction);
+
+        /// <summary>Adds the next point of the curve, USD.</summary>
+        public void Add(decimal equity)
         {
-            if (!started || e > peak)
+            if (!_started || equity > _peak)
             {
-                peak = e;
-                deepestSincePeak = 0;
-                started = true;
+                _peak = equity;
+                _deepestSincePeak = 0;
+                _started = true;
             }
-            var fall = peak - e;
-            maxUsd = Math.Max(maxUsd, fall);
+            var fall = _peak - equity;
+            _maxUsd = Math.Max(_maxUsd, fall);
             // Under one peak the fraction grows with the fall, so only a fall deeper than any since the peak can raise it:
             // the decimal division (most of the time on a 1,000,000-point curve) is done for those falls only.
-            if (peak > 0 && fall > deepestSincePeak)
+            if (_peak > 0 && fall > _deepestSincePeak)
             {
-                deepestSincePeak = fall;
-                maxFraction = Math.Max(maxFraction, (double)(fall / peak));
+                _deepestSincePeak = fall;
+                _maxFraction = Math.Max(_maxFraction, (double)(fall / _peak));
             }
         }
-        return new EquityDrawdown(maxUsd, maxFraction);
     }
 }

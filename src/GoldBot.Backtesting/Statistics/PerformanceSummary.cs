@@ -13,7 +13,8 @@ namespace GoldBot.Backtesting.Statistics;
 /// <param name="Sortino">Annualised Sortino ratio of daily returns, target 0 (<see cref="SortinoRatio"/>).</param>
 /// <param name="Cagr">Compound annual growth rate, fraction (<see cref="CompoundAnnualGrowthRate"/>).</param>
 /// <param name="Drawdown">Maximum drawdown, USD and fraction of the running peak (<see cref="EquityDrawdown"/>), of the
-/// close-marked equity curve, or of the closed-trade balance curve when the run recorded no equity.</param>
+/// close-marked equity curve (<see cref="BacktestResult.BarDrawdown"/>, kept or not), or of the closed-trade balance curve
+/// for a result without bar marks.</param>
 /// <param name="Calmar">CAGR ÷ |max drawdown fraction| (<see cref="CalmarRatio"/>).</param>
 /// <param name="TimeInMarket">Bars with a position ÷ all bars, fraction; null without bars.</param>
 /// <param name="AverageHoldMinutes">Mean minutes from entry fill to flat; null without trades.</param>
@@ -49,7 +50,8 @@ public sealed record PerformanceSummary(
 
         var returns = DailyReturns.Of(result.Days);
         var cagr = CompoundAnnualGrowthRate.Of(start, end, result.Run.Start, result.Run.End);
-        var drawdown = EquityDrawdown.Of(result.Equity.Count > 0 ? result.Equity.Select(p => p.Equity) : BalanceCurve(start, closed));
+        var drawdown = result.BarDrawdown
+            ?? EquityDrawdown.Of(result.Equity.Count > 0 ? result.Equity.Select(p => p.Equity) : BalanceCurve(start, closed));
 
         var pnl = closed.Select(t => (double)t.PnL!.Value).ToArray();
         var winFlags = closed.Select(t => t.PnL > 0 ? 1.0 : 0.0).ToArray();

@@ -1,4 +1,5 @@
 using GoldBot.Backtesting.Engine;
+using GoldBot.Backtesting.Statistics;
 using GoldBot.Execution;
 using GoldBot.Market;
 
@@ -146,6 +147,7 @@ public static class WalkForwardAnalysis
         var equity = new List<EquityPoint>();
         var offset = 0m;
         var peak = settings.StartingBalance;
+        var drawdown = new EquityDrawdown.Running();
         long bars = 0, inMarket = 0;
         int ambiguous = 0;
         decimal worst = 0, best = 0;
@@ -170,6 +172,7 @@ public static class WalkForwardAnalysis
                 var value = e.Equity + offset;
                 peak = Math.Max(peak, value);
                 equity.Add(new EquityPoint(e.Time, value, peak - value));
+                drawdown.Add(value);
             }
             bars += part.Run.Bars;
             inMarket += part.BarsInMarket;
@@ -180,6 +183,9 @@ public static class WalkForwardAnalysis
         }
         var first = folds[0].OutOfSample.Run;
         var run = new BacktestRunInfo(first.Symbol, first.Contract, barPeriod, first.Start, folds[^1].OutOfSample.Run.End, bars, settings.StartingBalance, description);
-        return new BacktestResult(run, trades, days, equity, inMarket, new ExitAmbiguity(ambiguous, worst, best));
+        return new BacktestResult(run, trades, days, equity, inMarket, new ExitAmbiguity(ambiguous, worst, best))
+        {
+            BarDrawdown = equity.Count > 0 ? drawdown.Drawdown : null,
+        };
     }
 }

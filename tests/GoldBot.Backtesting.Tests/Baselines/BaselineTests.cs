@@ -1,6 +1,7 @@
 using GoldBot.Analysis;
 using GoldBot.Backtesting.Baselines;
 using GoldBot.Backtesting.Engine;
+using GoldBot.Backtesting.Statistics;
 using GoldBot.Backtesting.Tests.Engine;
 using GoldBot.Market;
 using GoldBot.Strategy;
@@ -38,6 +39,32 @@ public sealed class BaselineTests
         var expected = (bars[^1].Close - 0.1m - (bars[0].Open + 0.1m)) * 10m - 1.24m;
         Assert.Equal(expected, Assert.Single(result.Trades).PnL);
         Assert.Equal(bars.Count, result.BarsInMarket);
+    }
+
+    [Fact]
+    public async Task The_bar_close_drawdown_is_the_drawdown_of_the_equity_curve_whether_the_curve_is_kept_or_not()
+    {
+        var (bars, period, settings) = (MgcData.Bars.Bars, MgcData.Bars.Period, MgcData.Settings);
+        // Buy and hold amends its last bar (the sell fills at the last close); the crossover trades through the engine.
+        var kept = new[]
+        {
+            await Baseline.BuyAndHoldAsync(bars, period, settings),
+            await Baseline.EmaCrossoverAsync(bars, period, settings),
+        };
+        var notKept = new[]
+        {
+            await Baseline.BuyAndHoldAsync(bars, period, settings, recordEquity: false),
+            await Baseline.EmaCrossoverAsync(bars, period, settings, recordEquity: false),
+        };
+
+        for (var i = 0; i < kept.Length; i++)
+        {
+            var ofCurve = EquityDrawdown.Of(kept[i].Equity.Select(e => e.Equity));
+            Assert.True(ofCurve.MaxUsd > 0);
+            Assert.Equal(ofCurve, kept[i].BarDrawdown);
+            Assert.Empty(notKept[i].Equity);
+            Assert.Equal(ofCurve, notKept[i].BarDrawdown);
+        }
     }
 
     [Fact]

@@ -101,6 +101,27 @@ public sealed class RatioTests
     }
 
     [Fact]
+    public void The_running_drawdown_equals_the_drawdown_of_the_curve_so_far_after_every_point()
+    {
+        var random = new Random(13);
+        for (var curve = 0; curve < 200; curve++)
+        {
+            var equity = new decimal[random.Next(1, 300)];
+            var value = random.Next(-20, 3) * 1_000m;
+            for (var i = 0; i < equity.Length; i++)
+                equity[i] = value += random.Next(-300, 301) + random.Next(0, 100) / 100m;
+
+            var running = new EquityDrawdown.Running();
+            Assert.Equal(default, running.Drawdown);
+            for (var i = 0; i < equity.Length; i++)
+            {
+                running.Add(equity[i]);
+                Assert.Equal(EquityDrawdown.Of(equity[..(i + 1)]), running.Drawdown);
+            }
+        }
+    }
+
+    [Fact]
     public void Wilson_interval_matches_the_published_example()
     {
         // Brown, Cai & DasGupta (2001) / Newcombe (1998) case: 81 of 263 → Wilson 95 % (0.2553, 0.3662).
