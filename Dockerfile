@@ -10,7 +10,7 @@ WORKDIR /src
 COPY Directory.Build.props ./
 COPY config/ config/
 COPY src/ src/
-RUN dotnet publish src/GoldBot -c Release -o /app/goldbot \
+RUN dotnet publish src/GoldBot -c Release --use-current-runtime -o /app/goldbot \
     && dotnet publish src/GoldBot.GatewaySimulator -c Release -o /app/goldbot-sim
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
