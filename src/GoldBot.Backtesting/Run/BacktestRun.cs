@@ -51,11 +51,12 @@ public static class BacktestRun
         var progress = options.Progress;
         var statisticsOptions = StatisticsOptions.Default with { Seed = options.Seed };
 
-        // Two lanes, one per core of a 2-core machine. This one runs the strategy, then (on the pool, beside its Combine and
-        // statistics) the random entries, which need its trades: the longest chain. The passes over the bars that do not depend on
-        // the strategy run one after another on a second lane: buy and hold and the EMA crossover, each with its summary (a pass
-        // over its equity curve), then the zones and the report's price chart. As separate tasks they would share both cores with the strategy and leave the
-        // random entries to run alone at the end. Results are collected in a fixed order.
+        // Two lanes, one per core of a 2-core machine. This one runs the strategy, then the random entries, which need its trades:
+        // the longest chain. The passes over the bars that do not depend on the strategy run one after another on a second lane:
+        // buy and hold and the EMA crossover, each with its summary, then the zones and the report's price chart; that lane ends
+        // before the strategy, and its core then takes the strategy's Combine, Monte Carlo and statistics beside the random entries.
+        // As separate tasks the passes would share both cores with the strategy and leave the random entries to run alone at the end.
+        // Results are collected in a fixed order.
         var beside = Task.Run(async () =>
         {
             var buyAndHold = await SummariseAsync("buy_and_hold", "buy and hold (1 contract)", statisticsOptions,
@@ -71,11 +72,15 @@ public static class BacktestRun
             Description = options.Description,
             Progress = Stage(progress, "strategy"),
         }, cancellationToken);
-        var randomEntries = Task.Run(() => SummariseAsync("random_entries", "random entries", statisticsOptions,
-            Baseline.RandomEntriesAsync(bars, barPeriod, settings, strategy, options.Seed, recordEquity: false, cancellationToken: cancellationToken)), cancellationToken);
-        var combine = CombineSimulator.Run(strategy, options.Combine);
-        var monteCarlo = CombineMonteCarlo.Run(strategy, options.Combine, options.MonteCarlo with { Seed = options.Seed });
-        var statistics = BacktestStatistics.Compute(strategy, statisticsOptions, combine, monteCarlo);
+        var strategyStatistics = Task.Run(() =>
+        {
+            var combine = CombineSimulator.Run(strategy, options.Combine);
+            var monteCarlo = CombineMonteCarlo.Run(strategy, options.Combine, options.MonteCarlo with { Seed = options.Seed });
+            return (Combine: combine, MonteCarlo: monteCarlo, Statistics: BacktestStatistics.Compute(strategy, statisticsOptions, combine, monteCarlo));
+        }, cancellationToken);
+        var randomEntries = await SummariseAsync("random_entries", "random entries", statisticsOptions,
+            Baseline.RandomEntriesAsync(bars, barPeriod, settings, strategy, options.Seed, recordEquity: false, cancellationToken: cancellationToken));
+        var (combine, monteCarlo, statistics) = await strategyStatistics;
         progress?.Report(new BacktestProgress("strategy", 1));
 
         WalkForwardResult? walkForward = null;
@@ -92,7 +97,7 @@ public static class BacktestRun
         progress?.Report(new BacktestProgress("baselines", 1 / 3.0));
         baselineSummaries.Add(emaCrossover);
         progress?.Report(new BacktestProgress("baselines", 2 / 3.0));
-        baselineSummaries.Add(await randomEntries);
+        baselineSummaries.Add(randomEntries);
         progress?.Report(new BacktestProgress("baselines", 1));
         var baselines = baselineSummaries.Select(b => b.Run).ToList();
         progress?.Report(new BacktestProgress("zones", 1));
