@@ -119,19 +119,39 @@ public static class Baseline
     /// <summary>
     /// Backtests a <see cref="RandomEntrySignals"/> source matched to a strategy run: the chance of
     /// a signal per entry bar is the strategy's trade count divided by the number of entry bars whose
-    /// close falls inside the entry window (<see cref="SessionSchedule"/>), and stop distances are drawn
+    /// close falls inside the entry window (<see cref="EntryBarsInWindow"/>), and stop distances are drawn
     /// from the strategy trades' initial stops (|entry − stop| in ticks). With no strategy trades it
     /// uses <see cref="StrategyOptions.MinStopTicks"/> and the chance 0.
     /// </summary>
     /// <param name="strategy">The strategy's result on the same bars.</param>
     /// <param name="seed">Seed of the random generator (same seed, same run).</param>
+    /// <param name="entryBarsInWindow"><see cref="EntryBarsInWindow"/> of the same bars and settings when it is already known
+    /// (it does not depend on the strategy, so a caller can count it beside the strategy's run); null: counted here.</param>
     public static ValueTask<BacktestResult> RandomEntriesAsync(IReadOnlyList<Bar> bars, TimeSpan barPeriod, BacktestSettings settings,
-        BacktestResult strategy, int seed, bool recordEquity = true, CancellationToken cancellationToken = default)
+        BacktestResult strategy, int seed, bool recordEquity = true, int? entryBarsInWindow = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bars);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(strategy);
         var contract = settings.Contract;
+        var entryBars = entryBarsInWindow ?? EntryBarsInWindow(bars, settings);
+        var stops = strategy.Trades.Where(t => t.Stop != 0).Select(t => (int)contract.ToTicks(Math.Abs(t.Entry - t.Stop))).Where(t => t > 0).ToList();
+        var probability = stops.Count == 0 || entryBars == 0 ? 0 : Math.Min(1, strategy.Trades.Count / (double)entryBars);
+        if (stops.Count == 0)
+            stops.Add(settings.Strategy.MinStopTicks);
+        var source = new RandomEntrySignals(contract, barPeriod, settings.Strategy.EntryTimeFrame, probability, stops, seed);
+        var options = new BacktestOptions { RecordEquity = recordEquity, Description = $"random entries (seed {seed}, p {probability:0.####} per entry bar)" };
+        return new BacktestEngine(settings).RunAsync(bars, barPeriod, source, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// The entry-time-frame bars (<see cref="StrategyOptions.EntryTimeFrame"/>) of <paramref name="bars"/> whose close falls inside the
+    /// entry window of <see cref="RiskOptions"/> (<see cref="SessionSchedule"/>, exchange time): the bars on which the strategy may signal.
+    /// </summary>
+    public static int EntryBarsInWindow(IReadOnlyList<Bar> bars, BacktestSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        ArgumentNullException.ThrowIfNull(settings);
         var frame = TimeFrame.Parse(settings.Strategy.EntryTimeFrame);
         var schedule = new SessionSchedule(settings.Risk);
         var entryBars = 0;
@@ -150,12 +170,6 @@ public static class Baseline
             if (local >= times.WindowStart && local < times.WindowEnd)
                 entryBars++;
         }
-        var stops = strategy.Trades.Where(t => t.Stop != 0).Select(t => (int)contract.ToTicks(Math.Abs(t.Entry - t.Stop))).Where(t => t > 0).ToList();
-        var probability = stops.Count == 0 || entryBars == 0 ? 0 : Math.Min(1, strategy.Trades.Count / (double)entryBars);
-        if (stops.Count == 0)
-            stops.Add(settings.Strategy.MinStopTicks);
-        var source = new RandomEntrySignals(contract, barPeriod, settings.Strategy.EntryTimeFrame, probability, stops, seed);
-        var options = new BacktestOptions { RecordEquity = recordEquity, Description = $"random entries (seed {seed}, p {probability:0.####} per entry bar)" };
-        return new BacktestEngine(settings).RunAsync(bars, barPeriod, source, options, cancellationToken);
+        return entryBars;
     }
 }

@@ -57,6 +57,8 @@ public static class BacktestRun
         // before the strategy, and its core then takes the strategy's Combine, Monte Carlo and statistics beside the random entries.
         // As separate tasks the passes would share both cores with the strategy and leave the random entries to run alone at the end.
         // Results are collected in a fixed order.
+        // The random entries' chance per entry bar needs the bars in the entry window, which the strategy does not change: counted meanwhile.
+        var entryBarsInWindow = Task.Run(() => Baseline.EntryBarsInWindow(bars, settings), cancellationToken);
         var beside = Task.Run(async () =>
         {
             var buyAndHold = await SummariseAsync("buy_and_hold", "buy and hold (1 contract)", statisticsOptions,
@@ -79,7 +81,7 @@ public static class BacktestRun
             return (Combine: combine, MonteCarlo: monteCarlo, Statistics: BacktestStatistics.Compute(strategy, statisticsOptions, combine, monteCarlo));
         }, cancellationToken);
         var randomEntries = await SummariseAsync("random_entries", "random entries", statisticsOptions,
-            Baseline.RandomEntriesAsync(bars, barPeriod, settings, strategy, options.Seed, recordEquity: false, cancellationToken: cancellationToken));
+            Baseline.RandomEntriesAsync(bars, barPeriod, settings, strategy, options.Seed, recordEquity: false, await entryBarsInWindow, cancellationToken));
         var (combine, monteCarlo, statistics) = await strategyStatistics;
         progress?.Report(new BacktestProgress("strategy", 1));
 

@@ -107,12 +107,15 @@ public sealed class BaselineTests
         var first = await Baseline.RandomEntriesAsync(bars, period, settings, strategy, seed: 1, recordEquity: false);
         var again = await Baseline.RandomEntriesAsync(bars, period, settings, strategy, seed: 1, recordEquity: false);
         var other = await Baseline.RandomEntriesAsync(bars, period, settings, strategy, seed: 2, recordEquity: false);
+        var counted = await Baseline.RandomEntriesAsync(bars, period, settings, strategy, seed: 1, recordEquity: false,
+            entryBarsInWindow: Baseline.EntryBarsInWindow(bars, settings));
 
         var strategyStops = strategy.Trades.Select(t => Math.Abs(t.Entry - t.Stop)).ToHashSet();
         Assert.NotEmpty(first.Trades);
         Assert.All(first.Trades, t => Assert.Contains(Math.Abs(t.Entry - t.Stop), strategyStops));
         Assert.All(first.Trades, t => Assert.Equal(RandomEntrySignals.Pattern, t.Pattern));
         Assert.Equal(first.Trades.Select(t => (t.EntryTime, t.PnL)), again.Trades.Select(t => (t.EntryTime, t.PnL)));
+        Assert.Equal(first.Trades.Select(t => (t.EntryTime, t.PnL)), counted.Trades.Select(t => (t.EntryTime, t.PnL)));
         Assert.NotEqual(first.Trades.Select(t => (t.EntryTime, t.PnL)), other.Trades.Select(t => (t.EntryTime, t.PnL)));
         Assert.Empty(RuleAudit.Check(first.Trades, settings.Risk, settings.Contract, settings.Fills));
         // Same frequency as the strategy: about as many entries, give or take what the rules refuse.
