@@ -60,9 +60,9 @@ public sealed class MarketRegimeClassifier
     private int _atrCount, _widthCount, _emaCount;
     // The latest bar's ATR and bandwidth (null in their warm-up), and whether the percentiles and regime still have to be
     // computed from them: a percentile is a scan of 100 values, so it is done when first read (the strategy reads it only
-    // at a signal), not at every bar.
+    // at a signal), not at every bar; the bandwidth's only when it is read or decides the regime (a trending ADX).
     private double? _latestAtr, _latestWidth;
-    private bool _stale;
+    private bool _stale, _widthStale;
     private double? _atrPercentile, _bandwidthPercentile;
     private MarketRegime _regime;
 
@@ -97,7 +97,11 @@ public sealed class MarketRegimeClassifier
     {
         get
         {
-            Refresh();
+            if (_widthStale)
+            {
+                _widthStale = false;
+                _bandwidthPercentile = _latestWidth is { } w ? Percentile(_widths, _widthCount, w) : null;
+            }
             return _bandwidthPercentile;
         }
     }
@@ -109,11 +113,11 @@ public sealed class MarketRegimeClassifier
         Adx = _adx.Add(high, low, close).Adx;
         var atr = _atr.Add(high, low, close);
         var ema = _ema.Add(close);
-        var width = _bands.Add(close).Width;
+        var width = _bands.AddWidth(close);
 
         _latestAtr = atr is { } a ? Store(_atrs, ref _atrCount, a) : null;
         _latestWidth = width is { } w ? Store(_widths, ref _widthCount, w) : null;
-        _stale = true;
+        _stale = _widthStale = true;
         EmaSlope = null;
         if (ema is { } e)
         {
@@ -124,14 +128,13 @@ public sealed class MarketRegimeClassifier
         }
     }
 
-    /// <summary>Computes the percentiles and the regime of the latest bar, once per bar.</summary>
+    /// <summary>Computes the ATR percentile and the regime of the latest bar, once per bar.</summary>
     private void Refresh()
     {
         if (!_stale)
             return;
         _stale = false;
         _atrPercentile = _latestAtr is { } a ? Percentile(_atrs, _atrCount, a) : null;
-        _bandwidthPercentile = _latestWidth is { } w ? Percentile(_widths, _widthCount, w) : null;
         _regime = Classify();
     }
 
@@ -141,7 +144,7 @@ public sealed class MarketRegimeClassifier
             return MarketRegime.Unknown;
         if (_atrPercentile >= VolatilePercentile)
             return MarketRegime.Volatile;
-        if (adx >= TrendAdx && slope != 0 && _bandwidthPercentile > SqueezePercentile)
+        if (adx >= TrendAdx && slope != 0 && BandwidthPercentile > SqueezePercentile)
             return slope > 0 ? MarketRegime.TrendingUp : MarketRegime.TrendingDown;
         return MarketRegime.Ranging;
     }

@@ -150,9 +150,15 @@ internal static class IndicatorRuns
             case "bb":
             {
                 var bb = new BollingerBands(20, 2);
+                var widths = new BollingerBands(20, 2);
                 var r = new BollingerBandsResult[n];
                 for (var i = 0; i < n; i++)
+                {
                     r[i] = CheckedValue(bb.Add(c.Close[i]), bb.Value);
+                    // The bandwidth alone (the regime classifier's path) is the full result's, bit for bit.
+                    Assert.Equal(r[i].Width, widths.AddWidth(c.Close[i]));
+                    Assert.Equal(r[i].Width, bb.Width);
+                }
                 return Fields.Of(r);
             }
             case "corr":
