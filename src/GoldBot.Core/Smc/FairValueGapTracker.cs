@@ -42,6 +42,9 @@ internal sealed class FairValueGapTracker
     {
         if (bar.Low > _bullishTop && bar.High < _bearishBottom)
             return;
+        // The bounds are rebuilt from the gaps that stay, in the same pass.
+        _bullishTop = long.MinValue;
+        _bearishBottom = long.MaxValue;
         var write = 0;
         for (var read = 0; read < _count; read++)
         {
@@ -57,15 +60,12 @@ internal sealed class FairValueGapTracker
                 Emit(events, SmcEventKind.FairValueGapFilled, g, at);
                 continue;
             }
+            Include(g);
             if (write != read)
                 _gaps[write] = g;
             write++;
         }
         _count = write;
-        _bullishTop = long.MinValue;
-        _bearishBottom = long.MaxValue;
-        for (var i = 0; i < _count; i++)
-            Include(_gaps[i]);
     }
 
     private void Include(in Gap g)

@@ -50,6 +50,10 @@ internal sealed class OrderBlockTracker
     {
         if (bar.Low > _bullishTop && bar.High < _bearishBottom && at.Index - _oldestFormed <= _options.MaxOrderBlockAge)
             return;
+        // The bounds are rebuilt from the zones that stay, in the same pass.
+        _bullishTop = long.MinValue;
+        _bearishBottom = long.MaxValue;
+        _oldestFormed = int.MaxValue;
         var write = 0;
         for (var read = 0; read < _count; read++)
         {
@@ -65,16 +69,12 @@ internal sealed class OrderBlockTracker
                 z.FormedIndex = at.Index;
                 Emit(events, z.Kind == ZoneKind.Breaker ? SmcEventKind.BreakerBlockFormed : SmcEventKind.MitigationBlockFormed, z, at);
             }
+            Include(z);
             if (write != read)
                 _zones[write] = z;
             write++;
         }
         _count = write;
-        _bullishTop = long.MinValue;
-        _bearishBottom = long.MaxValue;
-        _oldestFormed = int.MaxValue;
-        for (var i = 0; i < _count; i++)
-            Include(_zones[i]);
     }
 
     private void Include(in Zone z)

@@ -2,13 +2,14 @@ namespace GoldBot.Smc;
 
 /// <summary>
 /// Highest high and lowest low of the last <c>window</c> bars, kept with two monotonic deques of
-/// bar indices (amortised O(1) per bar, no allocation after construction).
+/// bar indices and their prices (amortised O(1) per bar, no allocation after construction).
 /// </summary>
 internal sealed class SlidingExtremes
 {
     private readonly int _window;
-    private readonly Deque _highs;
-    private readonly Deque _lows;
+    // Mutable structs held in fields (not readonly), so their methods update them in place.
+    private Deque _highs;
+    private Deque _lows;
 
     public SlidingExtremes(int window)
     {
@@ -21,48 +22,50 @@ internal sealed class SlidingExtremes
     public void Add(BarHistory history)
     {
         var t = history.Last;
-        var high = history[t].High;
-        var low = history[t].Low;
-        while (_highs.Count > 0 && history[_highs.Back].High <= high)
+        ref readonly var bar = ref history[t];
+        while (_highs.Count > 0 && _highs.Back.Price <= bar.High)
             _highs.PopBack();
-        _highs.PushBack(t);
-        while (_lows.Count > 0 && history[_lows.Back].Low >= low)
+        _highs.PushBack(new Extreme(t, bar.High));
+        while (_lows.Count > 0 && _lows.Back.Price >= bar.Low)
             _lows.PopBack();
-        _lows.PushBack(t);
+        _lows.PushBack(new Extreme(t, bar.Low));
         var oldest = t - _window + 1;
-        while (_highs.Front < oldest)
+        while (_highs.Front.Index < oldest)
             _highs.PopFront();
-        while (_lows.Front < oldest)
+        while (_lows.Front.Index < oldest)
             _lows.PopFront();
     }
 
-    /// <summary>Index of a bar holding the window's highest high.</summary>
-    public int HighestIndex => _highs.Front;
+    /// <summary>The window's highest high, in ticks.</summary>
+    public long Highest => _highs.Front.Price;
 
-    /// <summary>Index of a bar holding the window's lowest low.</summary>
-    public int LowestIndex => _lows.Front;
+    /// <summary>The window's lowest low, in ticks.</summary>
+    public long Lowest => _lows.Front.Price;
 
-    /// <summary>A ring of bar indices, its capacity a power of two so an index wraps with a mask.</summary>
-    private sealed class Deque
+    /// <summary>A bar of the window (its index) and its high or low, in ticks.</summary>
+    private readonly record struct Extreme(int Index, long Price);
+
+    /// <summary>A ring of extremes, its capacity a power of two so an index wraps with a mask.</summary>
+    private struct Deque
     {
-        private readonly int[] _items;
+        private readonly Extreme[] _items;
         private readonly int _mask;
         private int _head;
 
         public Deque(int minimumCapacity)
         {
             var capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)minimumCapacity);
-            _items = new int[capacity];
+            _items = new Extreme[capacity];
             _mask = capacity - 1;
         }
 
         public int Count { get; private set; }
 
-        public int Front => _items[_head];
+        public readonly Extreme Front => _items[_head];
 
-        public int Back => _items[(_head + Count - 1) & _mask];
+        public readonly Extreme Back => _items[(_head + Count - 1) & _mask];
 
-        public void PushBack(int value) => _items[(_head + Count++) & _mask] = value;
+        public void PushBack(Extreme value) => _items[(_head + Count++) & _mask] = value;
 
         public void PopBack() => Count--;
 
