@@ -56,7 +56,9 @@ public sealed class MarketRegimeClassifier
     private readonly BollingerBands _bands = new(20);
     private readonly double[] _atrs = new double[Lookback];
     private readonly double[] _widths = new double[Lookback];
-    private readonly double[] _emas = new double[SlopeBars + 1];
+    // The rings' lengths are constants, so a slot is found without a division.
+    private const int EmaRing = SlopeBars + 1;
+    private readonly double[] _emas = new double[EmaRing];
     private int _atrCount, _widthCount, _emaCount;
     // The latest bar's ATR and bandwidth (null in their warm-up), and whether the percentiles and regime still have to be
     // computed from them: a percentile is a scan of 100 values, so it is done when first read (the strategy reads it only
@@ -121,10 +123,10 @@ public sealed class MarketRegimeClassifier
         EmaSlope = null;
         if (ema is { } e)
         {
-            _emas[_emaCount % _emas.Length] = e;
+            _emas[_emaCount % EmaRing] = e;
             _emaCount++;
             if (_emaCount > SlopeBars && atr is > 0)
-                EmaSlope = (e - _emas[(_emaCount - 1 - SlopeBars) % _emas.Length]) / atr.Value;
+                EmaSlope = (e - _emas[(_emaCount - 1 - SlopeBars) % EmaRing]) / atr.Value;
         }
     }
 
@@ -149,10 +151,10 @@ public sealed class MarketRegimeClassifier
         return MarketRegime.Ranging;
     }
 
-    /// <summary>Stores <paramref name="value"/> in the ring (the oldest of the last 100 makes room) and returns it.</summary>
+    /// <summary>Stores <paramref name="value"/> in the ring of <see cref="Lookback"/> values (the oldest makes room) and returns it.</summary>
     private static double Store(double[] ring, ref int count, double value)
     {
-        ring[count % ring.Length] = value;
+        ring[count % Lookback] = value;
         count++;
         return value;
     }

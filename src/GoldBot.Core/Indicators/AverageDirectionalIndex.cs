@@ -63,7 +63,7 @@ public sealed class AverageDirectionalIndex
         var adxNBack = _adxHistory[_slot];
         _adxHistory[_slot] = double.NaN;
         var slot = _slot;
-        _slot = (_slot + 1) % Period;
+        _slot = _slot + 1 == Period ? 0 : _slot + 1;
 
         if (_index == 0)
         {
