@@ -62,19 +62,21 @@ public sealed class BollingerBands
         if (_count < _window.Length)
             return;
 
-        // Oldest first (the batch order), stepping round the ring without a division per value.
-        var n = _window.Length;
+        // Oldest first (the batch order): the ring from the oldest value to its end, then from its start.
+        var older = _window.AsSpan(_next);
+        var newer = _window.AsSpan(0, _next);
         var sum = 0d;
-        for (int i = 0, j = _next; i < n; i++, j = j + 1 == n ? 0 : j + 1)
-            sum += _window[j];
-        var mean = sum / n;
+        foreach (var x in older)
+            sum += x;
+        foreach (var x in newer)
+            sum += x;
+        var mean = sum / _window.Length;
         var sumSquares = 0d;
-        for (int i = 0, j = _next; i < n; i++, j = j + 1 == n ? 0 : j + 1)
-        {
-            var d = _window[j] - mean;
-            sumSquares += d * d;
-        }
-        (_latest, _mean, _sigma) = (value, mean, Math.Sqrt(sumSquares / n));
+        foreach (var x in older)
+            sumSquares += (x - mean) * (x - mean);
+        foreach (var x in newer)
+            sumSquares += (x - mean) * (x - mean);
+        (_latest, _mean, _sigma) = (value, mean, Math.Sqrt(sumSquares / _window.Length));
     }
 
     /// <summary>

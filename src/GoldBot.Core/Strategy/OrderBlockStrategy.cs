@@ -31,6 +31,7 @@ public sealed class OrderBlockStrategy : ISignalSource
     private const string OptimalTradeEntry = "ote";
     private readonly StrategyOptions _options;
     private readonly ContractSpec _contract;
+    private readonly TickRounding.Grid _tickGrid;
     private readonly BarAggregator _entryBars;
     private readonly BarAggregator _trendBars;
     private readonly SmcEngine _entry;
@@ -83,6 +84,7 @@ public sealed class OrderBlockStrategy : ISignalSource
         (_breakerBlocks, _fairValueGaps, _liquiditySweeps, _optimalTradeEntries) =
             (_enabled.Contains(BreakerBlock), _enabled.Contains(FairValueGap), _enabled.Contains(LiquiditySweep), _enabled.Contains(OptimalTradeEntry));
         _contract = contract;
+        _tickGrid = new TickRounding.Grid(contract.TickSize);
         _limitEntries = options.EntryMode == "limit";
         _exitProfile = ExitRule.Parse(options.ExitProfile);
         var entryFrame = TimeFrame.Parse(options.EntryTimeFrame);
@@ -113,7 +115,7 @@ public sealed class OrderBlockStrategy : ISignalSource
         ArgumentNullException.ThrowIfNull(signals);
         var n = _trendBars.Add(bar, _completed);
         for (var i = 0; i < n; i++)
-            _trend.OnBar(TickBar.FromBar(_completed[i], _contract.TickSize));
+            _trend.OnBar(TickBar.FromBar(_completed[i], _tickGrid));
 
         n = _entryBars.Add(bar, _completed);
         for (var i = 0; i < n; i++)
@@ -123,7 +125,7 @@ public sealed class OrderBlockStrategy : ISignalSource
     private void OnEntryBar(in Bar bar, ICollection<TradeSignal> signals)
     {
         _entryIndex++;
-        var tickBar = TickBar.FromBar(bar, _contract.TickSize);
+        var tickBar = TickBar.FromBar(bar, _tickGrid);
         var atr = _atr.Add((double)tickBar.High, tickBar.Low, tickBar.Close) ?? 0;
         var averageVolume = _volume.Add(bar.Volume) ?? 0;
         _regime.Add(bar);
