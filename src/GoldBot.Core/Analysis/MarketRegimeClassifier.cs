@@ -1,3 +1,4 @@
+using System.Numerics;
 using GoldBot.Indicators;
 using GoldBot.Market;
 
@@ -166,15 +167,25 @@ public sealed class MarketRegimeClassifier
     /// </summary>
     private static double Percentile(double[] ring, int count, double value)
     {
-        var n = Math.Min(count, ring.Length);
-        int below = 0, equal = 0;
-        for (var i = 0; i < n; i++)
+        var values = ring.AsSpan(0, Math.Min(count, ring.Length));
+        // Counted a vector of values at a time (a lane of a vector comparison is −1 where it holds), then the rest one by one.
+        var target = new Vector<double>(value);
+        Vector<long> belowLanes = Vector<long>.Zero, equalLanes = Vector<long>.Zero;
+        var i = 0;
+        for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
         {
-            below += ring[i] < value ? 1 : 0;
-            equal += ring[i] == value ? 1 : 0;
+            var lanes = new Vector<double>(values[i..]);
+            belowLanes -= Vector.LessThan(lanes, target);
+            equalLanes -= Vector.Equals(lanes, target);
+        }
+        long below = Vector.Sum(belowLanes), equal = Vector.Sum(equalLanes);
+        for (; i < values.Length; i++)
+        {
+            below += values[i] < value ? 1 : 0;
+            equal += values[i] == value ? 1 : 0;
         }
         // Whole and half counts are exact in a double, so this is the sum of ones and halves it replaces, bit for bit.
-        return (below + 0.5 * equal) / n;
+        return (below + 0.5 * equal) / values.Length;
     }
 
     /// <summary>The regime's name in files and configuration: <c>trending_up</c>, <c>trending_down</c>, <c>ranging</c>, <c>volatile</c>, <c>unknown</c>.</summary>
