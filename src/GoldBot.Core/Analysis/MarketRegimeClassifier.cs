@@ -113,7 +113,7 @@ public sealed class MarketRegimeClassifier
     public void Add(in Bar bar)
     {
         var (high, low, close) = ((double)bar.High, (double)bar.Low, (double)bar.Close);
-        Adx = _adx.Add(high, low, close).Adx;
+        Adx = _adx.AddAdx(high, low, close);
         var atr = _atr.Add(high, low, close);
         var ema = _ema.Add(close);
         var width = _bands.AddWidth(close);

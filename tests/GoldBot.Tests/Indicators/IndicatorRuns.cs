@@ -142,9 +142,14 @@ internal static class IndicatorRuns
             case "adx":
             {
                 var adx = new AverageDirectionalIndex(14);
+                var adxOnly = new AverageDirectionalIndex(14);
                 var r = new AdxResult[n];
                 for (var i = 0; i < n; i++)
+                {
                     r[i] = CheckedValue(adx.Add(c.High[i], c.Low[i], c.Close[i]), adx.Value);
+                    // The ADX alone (the regime classifier's path) is the full result's, bit for bit.
+                    Assert.Equal(r[i].Adx, adxOnly.AddAdx(c.High[i], c.Low[i], c.Close[i]));
+                }
                 return Fields.Of(r);
             }
             case "bb":
