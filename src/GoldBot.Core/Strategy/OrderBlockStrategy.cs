@@ -55,7 +55,7 @@ public sealed class OrderBlockStrategy : ISignalSource
     // Clock times as recorded in MarketConditions.TimeOfDay (HH:mm), by minute of the day.
     private static readonly string[] ClockTimes =
         [.. Enumerable.Range(0, 24 * 60).Select(m => TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(m)).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))];
-    // The signals' exchange (CT) and session (New York) clocks, each converting time zones once a day.
+    // The signals' exchange (CT) and session (New York) clocks, each converting time zones twice a week.
     private readonly ZoneClock _chicago = new(CmeSession.Chicago);
     private readonly ZoneClock _newYork = new(ExchangeTimeZones.NewYork);
     // The rejections that repeat, written once: by pattern when disabled, by score and minimum, and against the trend.

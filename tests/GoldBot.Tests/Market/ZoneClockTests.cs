@@ -2,7 +2,7 @@ using GoldBot.Market;
 
 namespace GoldBot.Tests.Market;
 
-/// <summary>The clock that keeps a day's offset gives what converting every instant through the zone's rules gives.</summary>
+/// <summary>The clock that keeps a week's offset gives what converting every instant through the zone's rules gives.</summary>
 public sealed class ZoneClockTests
 {
     public static TheoryData<string> Zones() => ["chicago", "new_york"];
@@ -34,7 +34,7 @@ public sealed class ZoneClockTests
     public void Instants_around_each_change_and_out_of_order_read_as_the_conversion(string name)
     {
         // One tick either side of every whole UTC hour of 2024–2026 (the changes fall on whole hours), visited forwards,
-        // then backwards: the remembered day must never answer for another.
+        // then backwards: the remembered week must never answer for another.
         var zone = Zone(name);
         var clock = new ZoneClock(zone);
         var instants = new List<DateTimeOffset>();
