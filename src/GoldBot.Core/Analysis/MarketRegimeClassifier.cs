@@ -1,3 +1,4 @@
+using System.Numerics;
 using GoldBot.Indicators;
 using GoldBot.Market;
 
@@ -56,13 +57,15 @@ public sealed class MarketRegimeClassifier
     private readonly BollingerBands _bands = new(20);
     private readonly double[] _atrs = new double[Lookback];
     private readonly double[] _widths = new double[Lookback];
-    private readonly double[] _emas = new double[SlopeBars + 1];
+    // The rings' lengths are constants, so a slot is found without a division.
+    private const int EmaRing = SlopeBars + 1;
+    private readonly double[] _emas = new double[EmaRing];
     private int _atrCount, _widthCount, _emaCount;
     // The latest bar's ATR and bandwidth (null in their warm-up), and whether the percentiles and regime still have to be
     // computed from them: a percentile is a scan of 100 values, so it is done when first read (the strategy reads it only
-    // at a signal), not at every bar.
+    // at a signal), not at every bar; the bandwidth's only when it is read or decides the regime (a trending ADX).
     private double? _latestAtr, _latestWidth;
-    private bool _stale;
+    private bool _stale, _widthStale;
     private double? _atrPercentile, _bandwidthPercentile;
     private MarketRegime _regime;
 
@@ -97,7 +100,11 @@ public sealed class MarketRegimeClassifier
     {
         get
         {
-            Refresh();
+            if (_widthStale)
+            {
+                _widthStale = false;
+                _bandwidthPercentile = _latestWidth is { } w ? Percentile(_widths, _widthCount, w) : null;
+            }
             return _bandwidthPercentile;
         }
     }
@@ -106,32 +113,31 @@ public sealed class MarketRegimeClassifier
     public void Add(in Bar bar)
     {
         var (high, low, close) = ((double)bar.High, (double)bar.Low, (double)bar.Close);
-        Adx = _adx.Add(high, low, close).Adx;
+        Adx = _adx.AddAdx(high, low, close);
         var atr = _atr.Add(high, low, close);
         var ema = _ema.Add(close);
-        var width = _bands.Add(close).Width;
+        var width = _bands.AddWidth(close);
 
         _latestAtr = atr is { } a ? Store(_atrs, ref _atrCount, a) : null;
         _latestWidth = width is { } w ? Store(_widths, ref _widthCount, w) : null;
-        _stale = true;
+        _stale = _widthStale = true;
         EmaSlope = null;
         if (ema is { } e)
         {
-            _emas[_emaCount % _emas.Length] = e;
+            _emas[_emaCount % EmaRing] = e;
             _emaCount++;
             if (_emaCount > SlopeBars && atr is > 0)
-                EmaSlope = (e - _emas[(_emaCount - 1 - SlopeBars) % _emas.Length]) / atr.Value;
+                EmaSlope = (e - _emas[(_emaCount - 1 - SlopeBars) % EmaRing]) / atr.Value;
         }
     }
 
-    /// <summary>Computes the percentiles and the regime of the latest bar, once per bar.</summary>
+    /// <summary>Computes the ATR percentile and the regime of the latest bar, once per bar.</summary>
     private void Refresh()
     {
         if (!_stale)
             return;
         _stale = false;
         _atrPercentile = _latestAtr is { } a ? Percentile(_atrs, _atrCount, a) : null;
-        _bandwidthPercentile = _latestWidth is { } w ? Percentile(_widths, _widthCount, w) : null;
         _regime = Classify();
     }
 
@@ -141,15 +147,15 @@ public sealed class MarketRegimeClassifier
             return MarketRegime.Unknown;
         if (_atrPercentile >= VolatilePercentile)
             return MarketRegime.Volatile;
-        if (adx >= TrendAdx && slope != 0 && _bandwidthPercentile > SqueezePercentile)
+        if (adx >= TrendAdx && slope != 0 && BandwidthPercentile > SqueezePercentile)
             return slope > 0 ? MarketRegime.TrendingUp : MarketRegime.TrendingDown;
         return MarketRegime.Ranging;
     }
 
-    /// <summary>Stores <paramref name="value"/> in the ring (the oldest of the last 100 makes room) and returns it.</summary>
+    /// <summary>Stores <paramref name="value"/> in the ring of <see cref="Lookback"/> values (the oldest makes room) and returns it.</summary>
     private static double Store(double[] ring, ref int count, double value)
     {
-        ring[count % ring.Length] = value;
+        ring[count % Lookback] = value;
         count++;
         return value;
     }
@@ -161,15 +167,25 @@ public sealed class MarketRegimeClassifier
     /// </summary>
     private static double Percentile(double[] ring, int count, double value)
     {
-        var n = Math.Min(count, ring.Length);
-        int below = 0, equal = 0;
-        for (var i = 0; i < n; i++)
+        var values = ring.AsSpan(0, Math.Min(count, ring.Length));
+        // Counted a vector of values at a time (a lane of a vector comparison is −1 where it holds), then the rest one by one.
+        var target = new Vector<double>(value);
+        Vector<long> belowLanes = Vector<long>.Zero, equalLanes = Vector<long>.Zero;
+        var i = 0;
+        for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
         {
-            below += ring[i] < value ? 1 : 0;
-            equal += ring[i] == value ? 1 : 0;
+            var lanes = new Vector<double>(values[i..]);
+            belowLanes -= Vector.LessThan(lanes, target);
+            equalLanes -= Vector.Equals(lanes, target);
+        }
+        long below = Vector.Sum(belowLanes), equal = Vector.Sum(equalLanes);
+        for (; i < values.Length; i++)
+        {
+            below += values[i] < value ? 1 : 0;
+            equal += values[i] == value ? 1 : 0;
         }
         // Whole and half counts are exact in a double, so this is the sum of ones and halves it replaces, bit for bit.
-        return (below + 0.5 * equal) / n;
+        return (below + 0.5 * equal) / values.Length;
     }
 
     /// <summary>The regime's name in files and configuration: <c>trending_up</c>, <c>trending_down</c>, <c>ranging</c>, <c>volatile</c>, <c>unknown</c>.</summary>

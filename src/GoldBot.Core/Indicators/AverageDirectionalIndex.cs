@@ -34,6 +34,9 @@ public sealed class AverageDirectionalIndex
     private double _smoothedMinusDm;
     private double _sumDx;
     private double _adx;
+    // The latest bar's values (NaN where missing), turned into a result when read, and whether it has one.
+    private (double Pdi, double Mdi, double Dx, double Adx, double Adxr) _latest;
+    private bool _hasResult;
 
     /// <summary>Creates an ADX with lookback <paramref name="period"/> (bars).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is 1 or less.</exception>
@@ -49,7 +52,10 @@ public sealed class AverageDirectionalIndex
     public int Period { get; }
 
     /// <summary>The latest result; fields are null during their warm-up.</summary>
-    public AdxResult Value { get; private set; }
+    public AdxResult Value => _hasResult
+        ? new AdxResult(MissingValue.FromNaN(_latest.Pdi), MissingValue.FromNaN(_latest.Mdi), MissingValue.FromNaN(_latest.Dx),
+            MissingValue.FromNaN(_latest.Adx), MissingValue.FromNaN(_latest.Adxr))
+        : default;
 
     /// <summary>Adds the next bar and returns the updated +DI, −DI, DX, ADX and ADXR.</summary>
     /// <param name="high">Bar high.</param>
@@ -57,20 +63,37 @@ public sealed class AverageDirectionalIndex
     /// <param name="close">Bar close.</param>
     public AdxResult Add(double high, double low, double close)
     {
+        Push(high, low, close);
+        return Value;
+    }
+
+    /// <summary>Adds the next bar and returns only its ADX (<see cref="AdxResult.Adx"/> of <see cref="Value"/>: a caller that needs nothing else).</summary>
+    /// <param name="high">Bar high.</param>
+    /// <param name="low">Bar low.</param>
+    /// <param name="close">Bar close.</param>
+    public double? AddAdx(double high, double low, double close)
+    {
+        Push(high, low, close);
+        return _hasResult ? MissingValue.FromNaN(_latest.Adx) : null;
+    }
+
+    private void Push(double high, double low, double close)
+    {
+        _hasResult = false;
         if (_index < 2 * Period)
             _index++;
         // ADX of the bar n bars back, then this bar's ADX (NaN when it has none) takes its slot.
         var adxNBack = _adxHistory[_slot];
         _adxHistory[_slot] = double.NaN;
         var slot = _slot;
-        _slot = (_slot + 1) % Period;
+        _slot = _slot + 1 == Period ? 0 : _slot + 1;
 
         if (_index == 0)
         {
             _previousHigh = high;
             _previousLow = low;
             _previousClose = close;
-            return Value = default;
+            return;
         }
 
         var tr = TrueRange.Of(high, low, _previousClose);
@@ -88,7 +111,7 @@ public sealed class AverageDirectionalIndex
             _sumPlusDm += plusDm;
             _sumMinusDm += minusDm;
             if (_index < Period)
-                return Value = default;
+                return;
             _smoothedTr = _sumTr;
             _smoothedPlusDm = _sumPlusDm;
             _smoothedMinusDm = _sumMinusDm;
@@ -101,7 +124,7 @@ public sealed class AverageDirectionalIndex
         }
 
         if (_smoothedTr == 0)
-            return Value = default;
+            return;
 
         var pdi = 100 * _smoothedPlusDm / _smoothedTr;
         var mdi = 100 * _smoothedMinusDm / _smoothedTr;
@@ -129,12 +152,7 @@ public sealed class AverageDirectionalIndex
         }
         _adxHistory[slot] = adx;
 
-        return Value = new AdxResult(
-            MissingValue.FromNaN(pdi),
-            MissingValue.FromNaN(mdi),
-            MissingValue.FromNaN(dx),
-            MissingValue.FromNaN(adx),
-            MissingValue.FromNaN(adxr));
+        (_latest, _hasResult) = ((pdi, mdi, dx, adx, adxr), true);
     }
 
     /// <summary>

@@ -15,6 +15,8 @@ public sealed class BollingerBands
     private readonly double[] _window;
     private int _count;
     private int _next;
+    // The latest input and its window's mean and population standard deviation (the bands are computed from them when read).
+    private double _latest, _mean, _sigma;
 
     /// <summary>Creates Bollinger Bands over <paramref name="period"/> inputs, <paramref name="standardDeviations"/> σ wide.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is 1 or less, or <paramref name="standardDeviations"/> is not positive.</exception>
@@ -32,31 +34,49 @@ public sealed class BollingerBands
     public double StandardDeviations { get; }
 
     /// <summary>The latest result; all fields null during warm-up.</summary>
-    public BollingerBandsResult Value { get; private set; }
+    public BollingerBandsResult Value => _count < _window.Length ? default : Bands(_latest, _mean, _sigma, StandardDeviations);
+
+    /// <summary>The latest bandwidth, <see cref="BollingerBandsResult.Width"/> of <see cref="Value"/>, without computing the other fields; null during warm-up.</summary>
+    public double? Width => _count < _window.Length ? null : BandWidth(_mean, _sigma, StandardDeviations);
 
     /// <summary>Adds the next input and returns the updated bands.</summary>
     public BollingerBandsResult Add(double value)
+    {
+        Push(value);
+        return Value;
+    }
+
+    /// <summary>Adds the next input and returns only the updated bandwidth (<see cref="Width"/>: a caller that needs nothing else).</summary>
+    public double? AddWidth(double value)
+    {
+        Push(value);
+        return Width;
+    }
+
+    private void Push(double value)
     {
         _window[_next] = value;
         _next = _next + 1 == _window.Length ? 0 : _next + 1;
         if (_count < _window.Length)
             _count++;
         if (_count < _window.Length)
-            return Value = default;
+            return;
 
-        // Oldest first (the batch order), stepping round the ring without a division per value.
-        var n = _window.Length;
+        // Oldest first (the batch order): the ring from the oldest value to its end, then from its start.
+        var older = _window.AsSpan(_next);
+        var newer = _window.AsSpan(0, _next);
         var sum = 0d;
-        for (int i = 0, j = _next; i < n; i++, j = j + 1 == n ? 0 : j + 1)
-            sum += _window[j];
-        var mean = sum / n;
+        foreach (var x in older)
+            sum += x;
+        foreach (var x in newer)
+            sum += x;
+        var mean = sum / _window.Length;
         var sumSquares = 0d;
-        for (int i = 0, j = _next; i < n; i++, j = j + 1 == n ? 0 : j + 1)
-        {
-            var d = _window[j] - mean;
-            sumSquares += d * d;
-        }
-        return Value = Bands(value, mean, Math.Sqrt(sumSquares / n), StandardDeviations);
+        foreach (var x in older)
+            sumSquares += (x - mean) * (x - mean);
+        foreach (var x in newer)
+            sumSquares += (x - mean) * (x - mean);
+        (_latest, _mean, _sigma) = (value, mean, Math.Sqrt(sumSquares / _window.Length));
     }
 
     /// <summary>
@@ -109,6 +129,19 @@ public sealed class BollingerBands
             upper - lower == 0 ? null : NaNToNull((value - lower) / (upper - lower)),
             stdDev == 0 ? null : NaNToNull((value - sma) / stdDev),
             sma == 0 ? null : NaNToNull((upper - lower) / sma));
+    }
+
+    /// <summary>
+    /// The width field of <see cref="Bands"/> alone, by the same operations: null when the mean or σ is missing (NaN) or the
+    /// mean is zero.
+    /// </summary>
+    private static double? BandWidth(double mean, double sigma, double k)
+    {
+        if (double.IsNaN(mean) || double.IsNaN(sigma) || mean == 0)
+            return null;
+        var upper = mean + k * sigma;
+        var lower = mean - k * sigma;
+        return MissingValue.FromNaN((upper - lower) / mean);
     }
 
     private static double? NaNToNull(double? value) => value is { } v ? MissingValue.FromNaN(v) : null;

@@ -39,10 +39,11 @@ public sealed class SimpleMovingAverage
         if (_count < _window.Length)
             return Value = null;
         var sum = 0d;
-        // Oldest first, the order the batch sum over the window uses, stepping round the ring without a division per value.
-        var n = _window.Length;
-        for (int i = 0, j = _next; i < n; i++, j = j + 1 == n ? 0 : j + 1)
-            sum += _window[j];
+        // Oldest first, the order the batch sum over the window uses: the ring from the oldest value to its end, then from its start.
+        foreach (var x in _window.AsSpan(_next))
+            sum += x;
+        foreach (var x in _window.AsSpan(0, _next))
+            sum += x;
         return Value = MissingValue.FromNaN(sum / _window.Length);
     }
 

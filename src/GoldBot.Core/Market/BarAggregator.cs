@@ -11,7 +11,8 @@ public sealed class BarAggregator
 {
     private readonly TimeSpan _sourcePeriod;
     private Bar _current;
-    private DateTimeOffset _bucketEnd;
+    // The open time of the open bucket's last source bar: a bar opening then or later completes the bucket.
+    private DateTimeOffset _lastSourceOpen;
     private bool _open;
     private TradingDayBounds _day;
 
@@ -40,7 +41,7 @@ public sealed class BarAggregator
         var count = 0;
         _day = _day.For(bar.OpenTime);
         var bucketOpen = Target.BucketOpen(bar.OpenTime, _day);
-        if (_open && bucketOpen + Target.Period != _bucketEnd)
+        if (_open && bucketOpen != _current.OpenTime)
         {
             completed[count++] = _current;
             _open = false;
@@ -49,7 +50,7 @@ public sealed class BarAggregator
         if (!_open)
         {
             _current = bar with { OpenTime = bucketOpen };
-            _bucketEnd = bucketOpen + Target.Period;
+            _lastSourceOpen = bucketOpen + (Target.Period - _sourcePeriod);
             _open = true;
         }
         else
@@ -63,7 +64,7 @@ public sealed class BarAggregator
                 _current.Volume + bar.Volume);
         }
 
-        if (bar.OpenTime + _sourcePeriod >= _bucketEnd)
+        if (bar.OpenTime >= _lastSourceOpen)
         {
             completed[count++] = _current;
             _open = false;

@@ -12,20 +12,24 @@ internal sealed class FairValueGapTracker
 {
     private readonly SmcOptions _options;
     private readonly ZoneIds _ids;
-    private readonly Gap[] _gaps;
-    private int _count;
 
-    // Exact quick-reject bounds: nothing can happen to a gap on a bar that does not reach the level its next event needs (a
-    // bullish gap's top until it is mitigated, then its bottom, where it fills; the mirror for bearish gaps), so no gap
-    // changes on a bar whose low is above every bullish gap's level and whose high is below every bearish gap's level.
-    private long _bullishTop = long.MinValue;
-    private long _bearishBottom = long.MaxValue;
+    // The open gaps in two queues ordered by the level their next event needs (Gap.NextLevel): bullish gaps ascending, bearish
+    // gaps descending. A bar changes exactly the gaps whose level it reaches (a bullish level at or above its low, a bearish one
+    // at or below its high), which are the ends of the queues: a bar looks at those and one more per side, not at every gap.
+    private readonly Gap[] _bullish;
+    private readonly Gap[] _bearish;
+    private int _bullishCount;
+    private int _bearishCount;
+    // The gaps the current bar reaches, put back in formation order (ids increase with it) to report their events in that order.
+    private readonly Gap[] _reached;
 
     public FairValueGapTracker(SmcOptions options, ZoneIds ids)
     {
         _options = options;
         _ids = ids;
-        _gaps = new Gap[options.MaxActiveGaps];
+        _bullish = new Gap[options.MaxActiveGaps];
+        _bearish = new Gap[options.MaxActiveGaps];
+        _reached = new Gap[options.MaxActiveGaps];
     }
 
     private struct Gap
@@ -36,16 +40,25 @@ internal sealed class FairValueGapTracker
         public long Top;
         public long Bottom;
         public int StampIndex;
+
+        /// <summary>Where the gap's next event happens: a bullish gap's top until it is mitigated, then its bottom (where it fills); the mirror for a bearish gap.</summary>
+        public readonly long NextLevel => Direction > 0 ? (Mitigated ? Bottom : Top) : (Mitigated ? Top : Bottom);
     }
 
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
-        if (bar.Low > _bullishTop && bar.High < _bearishBottom)
+        var reached = 0;
+        while (_bullishCount > 0 && _bullish[_bullishCount - 1].NextLevel >= bar.Low)
+            _reached[reached++] = _bullish[--_bullishCount];
+        while (_bearishCount > 0 && _bearish[_bearishCount - 1].NextLevel <= bar.High)
+            _reached[reached++] = _bearish[--_bearishCount];
+        if (reached == 0)
             return;
-        var write = 0;
-        for (var read = 0; read < _count; read++)
+
+        var gaps = _reached.AsSpan(0, reached);
+        gaps.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        foreach (ref var g in gaps)
         {
-            ref var g = ref _gaps[read];
             var bullish = g.Direction > 0;
             if (!g.Mitigated && (bullish ? bar.Low <= g.Top : bar.High >= g.Bottom))
             {
@@ -57,23 +70,8 @@ internal sealed class FairValueGapTracker
                 Emit(events, SmcEventKind.FairValueGapFilled, g, at);
                 continue;
             }
-            if (write != read)
-                _gaps[write] = g;
-            write++;
+            Enqueue(g);
         }
-        _count = write;
-        _bullishTop = long.MinValue;
-        _bearishBottom = long.MaxValue;
-        for (var i = 0; i < _count; i++)
-            Include(_gaps[i]);
-    }
-
-    private void Include(in Gap g)
-    {
-        if (g.Direction > 0)
-            _bullishTop = Math.Max(_bullishTop, g.Mitigated ? g.Bottom : g.Top);
-        else
-            _bearishBottom = Math.Min(_bearishBottom, g.Mitigated ? g.Top : g.Bottom);
     }
 
     public void Detect(BarHistory history, in BarContext at, SmcEventBuffer events)
@@ -93,14 +91,53 @@ internal sealed class FairValueGapTracker
             return;
         gap.Id = _ids.Next();
         gap.StampIndex = t - 1;
-        if (_count == _gaps.Length)
-        {
-            Array.Copy(_gaps, 1, _gaps, 0, _count - 1);
-            _count--;
-        }
-        _gaps[_count++] = gap;
-        Include(gap);
+        if (_bullishCount + _bearishCount == _options.MaxActiveGaps)
+            DropOldest();
+        Enqueue(gap);
         Emit(events, SmcEventKind.FairValueGapFormed, gap, at);
+    }
+
+    /// <summary>Puts <paramref name="gap"/> in its side's queue at its <see cref="Gap.NextLevel"/>.</summary>
+    private void Enqueue(in Gap gap)
+    {
+        var bullish = gap.Direction > 0;
+        var queue = bullish ? _bullish : _bearish;
+        ref var count = ref bullish ? ref _bullishCount : ref _bearishCount;
+        var level = gap.NextLevel;
+        var i = count;
+        for (; i > 0 && (bullish ? queue[i - 1].NextLevel > level : queue[i - 1].NextLevel < level); i--)
+            queue[i] = queue[i - 1];
+        queue[i] = gap;
+        count++;
+    }
+
+    /// <summary>Forgets the gap formed first (the lowest id) to make room for a new one.</summary>
+    private void DropOldest()
+    {
+        var bullish = Oldest(_bullish, _bullishCount);
+        var bearish = Oldest(_bearish, _bearishCount);
+        if (bearish < 0 || (bullish >= 0 && _bullish[bullish].Id < _bearish[bearish].Id))
+            RemoveAt(_bullish, ref _bullishCount, bullish);
+        else
+            RemoveAt(_bearish, ref _bearishCount, bearish);
+    }
+
+    /// <summary>Index of the gap with the lowest id in the first <paramref name="count"/> of <paramref name="queue"/>, or −1 when empty.</summary>
+    private static int Oldest(Gap[] queue, int count)
+    {
+        var oldest = -1;
+        for (var i = 0; i < count; i++)
+        {
+            if (oldest < 0 || queue[i].Id < queue[oldest].Id)
+                oldest = i;
+        }
+        return oldest;
+    }
+
+    private static void RemoveAt(Gap[] queue, ref int count, int index)
+    {
+        Array.Copy(queue, index + 1, queue, index, count - index - 1);
+        count--;
     }
 
     private static void Emit(SmcEventBuffer events, SmcEventKind kind, in Gap g, in BarContext at) =>

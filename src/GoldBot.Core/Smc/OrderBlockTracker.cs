@@ -13,10 +13,10 @@ internal sealed class OrderBlockTracker
     private int _count;
 
     // Exact quick-reject bounds: no zone can change state on a bar whose low is above every
-    // bullish zone's top and whose high is below every bearish zone's bottom, while none is old
-    // enough to expire.
-    private long _bullishTop = long.MinValue;
-    private long _bearishBottom = long.MaxValue;
+    // bullish zone's next level (NextLevel) and whose high is below every bearish zone's, while
+    // none is old enough to expire.
+    private long _bullishReach = long.MinValue;
+    private long _bearishReach = long.MaxValue;
     private int _oldestFormed = int.MaxValue;
 
     public OrderBlockTracker(SmcOptions options, ZoneIds ids)
@@ -48,8 +48,12 @@ internal sealed class OrderBlockTracker
     /// <summary>Advances every zone formed before this bar through its lifecycle.</summary>
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
-        if (bar.Low > _bullishTop && bar.High < _bearishBottom && at.Index - _oldestFormed <= _options.MaxOrderBlockAge)
+        if (bar.Low > _bullishReach && bar.High < _bearishReach && at.Index - _oldestFormed <= _options.MaxOrderBlockAge)
             return;
+        // The bounds are rebuilt from the zones that stay, in the same pass.
+        _bullishReach = long.MinValue;
+        _bearishReach = long.MaxValue;
+        _oldestFormed = int.MaxValue;
         var write = 0;
         for (var read = 0; read < _count; read++)
         {
@@ -65,26 +69,32 @@ internal sealed class OrderBlockTracker
                 z.FormedIndex = at.Index;
                 Emit(events, z.Kind == ZoneKind.Breaker ? SmcEventKind.BreakerBlockFormed : SmcEventKind.MitigationBlockFormed, z, at);
             }
+            Include(z);
             if (write != read)
                 _zones[write] = z;
             write++;
         }
         _count = write;
-        _bullishTop = long.MinValue;
-        _bearishBottom = long.MaxValue;
-        _oldestFormed = int.MaxValue;
-        for (var i = 0; i < _count; i++)
-            Include(_zones[i]);
     }
 
     private void Include(in Zone z)
     {
         if (z.Direction > 0)
-            _bullishTop = Math.Max(_bullishTop, z.Top);
+            _bullishReach = Math.Max(_bullishReach, NextLevel(z));
         else
-            _bearishBottom = Math.Min(_bearishBottom, z.Bottom);
+            _bearishReach = Math.Min(_bearishReach, NextLevel(z));
         _oldestFormed = Math.Min(_oldestFormed, z.FormedIndex);
     }
+
+    /// <summary>
+    /// The level a bar must reach (a bullish zone's from above, a bearish one's from below) for the zone's next change other
+    /// than its expiry: a fresh zone's near edge (the touch), a touched order block's middle (its mitigation), otherwise the
+    /// far edge (a close beyond it invalidates the zone).
+    /// </summary>
+    private static long NextLevel(in Zone z) =>
+        z.State == ZoneState.Fresh ? (z.Direction > 0 ? z.Top : z.Bottom)
+        : z.Kind == ZoneKind.OrderBlock && z.State == ZoneState.Touched ? (z.Top + z.Bottom) / 2
+        : z.Direction > 0 ? z.Bottom : z.Top;
 
     private bool Advance(ref Zone z, in TickBar bar, in BarContext at, SmcEventBuffer events, out bool flip)
     {

@@ -39,9 +39,9 @@ internal sealed class SwingDetector
             return false;
 
         ref readonly var c = ref history[candidate];
-        if (c.High == history[_window.HighestIndex].High)
+        if (c.High == _window.Highest)
             swing = new Swing(candidate, c.High, true, last);
-        else if (c.Low == history[_window.LowestIndex].Low)
+        else if (c.Low == _window.Lowest)
             swing = new Swing(candidate, c.Low, false, last);
         else
             return false;

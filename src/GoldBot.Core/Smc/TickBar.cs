@@ -16,12 +16,12 @@ namespace GoldBot.Smc;
 public readonly record struct TickBar(DateTimeOffset OpenTime, long Open, long High, long Low, long Close, long Volume)
 {
     /// <summary>Converts a price bar to ticks of <paramref name="tickSize"/>, rounding to the nearest tick.</summary>
-    public static TickBar FromBar(in Bar bar, decimal tickSize)
-    {
-        var tick = new TickRounding.Grid(tickSize);
-        return new(bar.OpenTime, TickRounding.ToTicks(bar.Open, tick), TickRounding.ToTicks(bar.High, tick), TickRounding.ToTicks(bar.Low, tick),
+    public static TickBar FromBar(in Bar bar, decimal tickSize) => FromBar(bar, new TickRounding.Grid(tickSize));
+
+    /// <summary>As <see cref="FromBar(in Bar, decimal)"/> on a tick grid split once for every bar.</summary>
+    internal static TickBar FromBar(in Bar bar, in TickRounding.Grid tick) =>
+        new(bar.OpenTime, TickRounding.ToTicks(bar.Open, tick), TickRounding.ToTicks(bar.High, tick), TickRounding.ToTicks(bar.Low, tick),
             TickRounding.ToTicks(bar.Close, tick), bar.Volume);
-    }
 
     /// <summary>|Close − Open| in ticks.</summary>
     public long Body => Math.Abs(Close - Open);

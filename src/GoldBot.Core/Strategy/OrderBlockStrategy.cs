@@ -31,6 +31,7 @@ public sealed class OrderBlockStrategy : ISignalSource
     private const string OptimalTradeEntry = "ote";
     private readonly StrategyOptions _options;
     private readonly ContractSpec _contract;
+    private readonly TickRounding.Grid _tickGrid;
     private readonly BarAggregator _entryBars;
     private readonly BarAggregator _trendBars;
     private readonly SmcEngine _entry;
@@ -51,6 +52,17 @@ public sealed class OrderBlockStrategy : ISignalSource
     private static readonly string[] Weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
     // Price zone names as recorded in MarketConditions.Zone, by PriceZone.
     private static readonly string[] ZoneNames = [.. Enum.GetValues<PriceZone>().Select(z => z.ToString().ToLowerInvariant())];
+    // Clock times as recorded in MarketConditions.TimeOfDay (HH:mm), by minute of the day.
+    private static readonly string[] ClockTimes =
+        [.. Enumerable.Range(0, 24 * 60).Select(m => TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(m)).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))];
+    // The signals' exchange (CT) and session (New York) clocks, each converting time zones twice a week.
+    private readonly ZoneClock _chicago = new(CmeSession.Chicago);
+    private readonly ZoneClock _newYork = new(ExchangeTimeZones.NewYork);
+    // The rejections that repeat, written once: by pattern when disabled, by score and minimum, and against the trend.
+    private readonly Dictionary<string, string> _disabledRejections = [];
+    private readonly Dictionary<(int Score, int Minimum), string> _scoreRejections = [];
+    private readonly string _noTrendRejection;
+    private readonly string[] _againstTrendRejections;
     // The previous entry bar (the middle bar of a gap formed now) and its volume ÷ the 20-bar average.
     private Bar _previous;
     private double _previousVolumeRatio;
@@ -72,6 +84,7 @@ public sealed class OrderBlockStrategy : ISignalSource
         (_breakerBlocks, _fairValueGaps, _liquiditySweeps, _optimalTradeEntries) =
             (_enabled.Contains(BreakerBlock), _enabled.Contains(FairValueGap), _enabled.Contains(LiquiditySweep), _enabled.Contains(OptimalTradeEntry));
         _contract = contract;
+        _tickGrid = new TickRounding.Grid(contract.TickSize);
         _limitEntries = options.EntryMode == "limit";
         _exitProfile = ExitRule.Parse(options.ExitProfile);
         var entryFrame = TimeFrame.Parse(options.EntryTimeFrame);
@@ -81,6 +94,8 @@ public sealed class OrderBlockStrategy : ISignalSource
         _trendBars = new BarAggregator(sourcePeriod, trendFrame);
         _entry = new SmcEngine(options.Entry, entryFrame.Period);
         _trend = new SmcEngine(options.Trend, trendFrame.Period);
+        _noTrendRejection = $"no {options.TrendTimeFrame} trend yet";
+        _againstTrendRejections = [$"against the {options.TrendTimeFrame} trend (bearish)", $"against the {options.TrendTimeFrame} trend (bullish)"];
     }
 
     /// <summary>Current trend of the trend frame's swing structure: +1, −1 or 0.</summary>
@@ -100,7 +115,7 @@ public sealed class OrderBlockStrategy : ISignalSource
         ArgumentNullException.ThrowIfNull(signals);
         var n = _trendBars.Add(bar, _completed);
         for (var i = 0; i < n; i++)
-            _trend.OnBar(TickBar.FromBar(_completed[i], _contract.TickSize));
+            _trend.OnBar(TickBar.FromBar(_completed[i], _tickGrid));
 
         n = _entryBars.Add(bar, _completed);
         for (var i = 0; i < n; i++)
@@ -110,7 +125,7 @@ public sealed class OrderBlockStrategy : ISignalSource
     private void OnEntryBar(in Bar bar, ICollection<TradeSignal> signals)
     {
         _entryIndex++;
-        var tickBar = TickBar.FromBar(bar, _contract.TickSize);
+        var tickBar = TickBar.FromBar(bar, _tickGrid);
         var atr = _atr.Add((double)tickBar.High, tickBar.Low, tickBar.Close) ?? 0;
         var averageVolume = _volume.Add(bar.Volume) ?? 0;
         _regime.Add(bar);
@@ -241,6 +256,14 @@ public sealed class OrderBlockStrategy : ISignalSource
         return false;
     }
 
+    /// <summary>The text <paramref name="write"/> gives for <paramref name="key"/>, written at its first use and remembered.</summary>
+    private static string Remembered<TKey>(Dictionary<TKey, string> texts, TKey key, Func<TKey, string> write) where TKey : notnull
+    {
+        if (!texts.TryGetValue(key, out var text))
+            texts[key] = text = write(key);
+        return text;
+    }
+
     /// <summary>
     /// The signal for zone <paramref name="e"/>: entered at market from this bar's close, or, with <paramref name="limit"/>
     /// (Mode B, at the zone's formation), by a limit order at its near edge; the stop measured from that entry price.
@@ -256,22 +279,22 @@ public sealed class OrderBlockStrategy : ISignalSource
         var score = components.Total;
         var regime = MarketRegimeClassifier.Name(_regime.Regime);
         string? rejection =
-            !_enabled.Contains(pattern) ? $"pattern {pattern} disabled"
+            !_enabled.Contains(pattern) ? Remembered(_disabledRejections, pattern, p => $"pattern {p} disabled")
             : _options.PatternRegimes?.TryGetValue(pattern, out var regimes) == true && regimes.Count > 0 && !regimes.Contains(regime)
                 ? $"{pattern} not traded in a {regime} regime (Strategy:PatternRegimes: {string.Join(", ", regimes)})"
-            : score < minScore ? $"score {score} below minimum {minScore}"
-            : trend == 0 ? $"no {_options.TrendTimeFrame} trend yet"
-            : trend != e.Direction ? $"against the {_options.TrendTimeFrame} trend ({(trend > 0 ? "bullish" : "bearish")})"
+            : score < minScore ? Remembered(_scoreRejections, (Score: score, Minimum: minScore), s => $"score {s.Score} below minimum {s.Minimum}")
+            : trend == 0 ? _noTrendRejection
+            : trend != e.Direction ? _againstTrendRejections[trend > 0 ? 1 : 0]
             : stopTicks > _options.MaxStopTicks ? $"stop {stopTicks} ticks wider than maximum {_options.MaxStopTicks}"
             : null;
 
         var zone = _entry.DealingRange?.Classify(tickBar.Close) ?? PriceZone.Unknown;
-        var known = CmeSession.ToExchangeTime(e.KnownTime);
+        var known = _chicago.ToLocal(e.KnownTime);
         var conditions = new MarketConditions(
-            TradingSession.Of(bar.OpenTime),
+            TradingSession.OfNewYorkHour(_newYork.ToLocal(bar.OpenTime).Hour),
             Math.Round(atr, 1),
             averageVolume > 0 ? Math.Round(bar.Volume / averageVolume, 2) : 0,
-            known.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ClockTimes[known.Hour * 60 + known.Minute],
             ZoneNames[(int)zone])
         {
             Regime = regime,

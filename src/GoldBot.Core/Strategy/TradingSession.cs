@@ -9,12 +9,9 @@ namespace GoldBot.Strategy;
 /// </summary>
 public static class TradingSession
 {
-
-
     /// <summary>Session name of a UTC instant: <c>asia</c>, <c>london</c> or <c>new_york</c>.</summary>
-    public static string Of(DateTimeOffset utc)
-    {
-        var hour = TimeZoneInfo.ConvertTime(utc, ExchangeTimeZones.NewYork).Hour;
-        return hour >= 18 || hour < 3 ? "asia" : hour < 8 ? "london" : "new_york";
-    }
+    public static string Of(DateTimeOffset utc) => OfNewYorkHour(TimeZoneInfo.ConvertTime(utc, ExchangeTimeZones.NewYork).Hour);
+
+    /// <summary>Session name of a New York wall-clock hour (0–23), for a caller that already has New York time (<see cref="ZoneClock"/>).</summary>
+    public static string OfNewYorkHour(int hour) => hour >= 18 || hour < 3 ? "asia" : hour < 8 ? "london" : "new_york";
 }

@@ -91,4 +91,29 @@ public sealed class MarketRegimeClassifierTests
         }
         Assert.True(compared > 1_000, $"only {compared} classified bars compared");
     }
+    [Fact]
+    public void The_ATR_percentile_is_the_mid_rank_counted_over_the_last_100_ATRs()
+    {
+        // The MGC bars, then a series whose ranges take four values only (ties, where the equal count matters).
+        var ties = Series(600, i => 4000 + i % 7, i => 1 + i % 4);
+        foreach (var bars in new[] { SmcTestData.Mgc3Minute.Take(3_000), ties })
+        {
+            var classifier = new MarketRegimeClassifier();
+            var atr = new GoldBot.Indicators.AverageTrueRange(14);
+            var atrs = new List<double>();
+            foreach (var bar in bars)
+            {
+                classifier.Add(bar);
+                if (atr.Add((double)bar.High, (double)bar.Low, (double)bar.Close) is not { } latest)
+                {
+                    Assert.Null(classifier.AtrPercentile);
+                    continue;
+                }
+                atrs.Add(latest);
+                var window = atrs.TakeLast(100).ToList();
+                var expected = (window.Count(a => a < latest) + 0.5 * window.Count(a => a == latest)) / window.Count;
+                Assert.Equal(expected, classifier.AtrPercentile);
+            }
+        }
+    }
 }

@@ -142,17 +142,28 @@ internal static class IndicatorRuns
             case "adx":
             {
                 var adx = new AverageDirectionalIndex(14);
+                var adxOnly = new AverageDirectionalIndex(14);
                 var r = new AdxResult[n];
                 for (var i = 0; i < n; i++)
+                {
                     r[i] = CheckedValue(adx.Add(c.High[i], c.Low[i], c.Close[i]), adx.Value);
+                    // The ADX alone (the regime classifier's path) is the full result's, bit for bit.
+                    Assert.Equal(r[i].Adx, adxOnly.AddAdx(c.High[i], c.Low[i], c.Close[i]));
+                }
                 return Fields.Of(r);
             }
             case "bb":
             {
                 var bb = new BollingerBands(20, 2);
+                var widths = new BollingerBands(20, 2);
                 var r = new BollingerBandsResult[n];
                 for (var i = 0; i < n; i++)
+                {
                     r[i] = CheckedValue(bb.Add(c.Close[i]), bb.Value);
+                    // The bandwidth alone (the regime classifier's path) is the full result's, bit for bit.
+                    Assert.Equal(r[i].Width, widths.AddWidth(c.Close[i]));
+                    Assert.Equal(r[i].Width, bb.Width);
+                }
                 return Fields.Of(r);
             }
             case "corr":
