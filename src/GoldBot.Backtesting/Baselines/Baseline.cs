@@ -154,6 +154,8 @@ public static class Baseline
         ArgumentNullException.ThrowIfNull(settings);
         var frame = TimeFrame.Parse(settings.Strategy.EntryTimeFrame);
         var schedule = new SessionSchedule(settings.Risk);
+        // One conversion to exchange time per entry bar, through a clock that keeps the zone's offset for a week.
+        var exchange = new ZoneClock(CmeSession.Chicago);
         var entryBars = 0;
         var lastBucket = DateTimeOffset.MinValue;
         var day = default(TradingDayBounds);
@@ -164,9 +166,9 @@ public static class Baseline
             if (bucket == lastBucket)
                 continue;
             lastBucket = bucket;
-            var close = bucket + frame.Period;
-            var local = CmeSession.ExchangeTimeOfDay(close);
-            var times = schedule.At(close);
+            var close = exchange.ToLocal(bucket + frame.Period).DateTime;
+            var local = TimeOnly.FromDateTime(close);
+            var times = schedule.For(DateOnly.FromDateTime(close));
             if (local >= times.WindowStart && local < times.WindowEnd)
                 entryBars++;
         }

@@ -4,6 +4,7 @@ using GoldBot.Backtesting.Engine;
 using GoldBot.Backtesting.Statistics;
 using GoldBot.Backtesting.Tests.Engine;
 using GoldBot.Market;
+using GoldBot.Risk;
 using GoldBot.Strategy;
 
 namespace GoldBot.Backtesting.Tests.Baselines;
@@ -65,6 +66,30 @@ public sealed class BaselineTests
             Assert.Empty(notKept[i].Equity);
             Assert.Equal(ofCurve, notKept[i].BarDrawdown);
         }
+    }
+
+    [Fact]
+    public void Entry_bars_in_the_window_are_counted_by_their_close_in_exchange_time_across_daylight_saving_changes()
+    {
+        // 3-minute bars from 13:00 to 15:00 UTC every day of 2024 (07:00–09:00 CT in winter, 08:00–10:00 in summer, so the
+        // count depends on the clock changes of 10 March and 3 November).
+        var start = new DateTimeOffset(2024, 1, 1, 13, 0, 0, TimeSpan.Zero);
+        var bars = Enumerable.Range(0, 366).SelectMany(d => Enumerable.Range(0, 40).Select(i => start.AddDays(d) + HandMadeBars.Period * i))
+            .Select(t => new Bar(t, 100m, 101m, 99m, 100m, 1)).ToArray();
+        var settings = MgcData.Settings;
+        var frame = TimeFrame.Parse(settings.Strategy.EntryTimeFrame);
+        var schedule = new SessionSchedule(settings.Risk);
+
+        // The definition, one time-zone conversion per question.
+        var expected = bars.Select(b => frame.BucketOpen(b.OpenTime, default(TradingDayBounds).For(b.OpenTime)) + frame.Period).Distinct().Count(close =>
+        {
+            var local = CmeSession.ExchangeTimeOfDay(close);
+            var times = schedule.At(close);
+            return local >= times.WindowStart && local < times.WindowEnd;
+        });
+
+        Assert.InRange(expected, 1, bars.Length);
+        Assert.Equal(expected, Baseline.EntryBarsInWindow(bars, settings));
     }
 
     [Fact]
