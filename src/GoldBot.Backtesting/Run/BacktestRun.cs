@@ -53,11 +53,11 @@ public static class BacktestRun
 
         // Two lanes, one per core of a 2-core machine. This one runs the strategy, then the random entries, which need its trades:
         // the longest chain. The passes over the bars that do not depend on the strategy run one after another on a second lane:
-        // buy and hold and the EMA crossover, each with its summary, then the zones and the report's price chart; that lane ends
-        // before the strategy, and its core then takes the strategy's Combine, Monte Carlo and statistics beside the random entries.
-        // As separate tasks the passes would share both cores with the strategy and leave the random entries to run alone at the end.
-        // Results are collected in a fixed order.
-        // The random entries' chance per entry bar needs the bars in the entry window, which the strategy does not change: counted meanwhile.
+        // buy and hold and the EMA crossover, each with its summary, then the zones and the report's price chart; that lane ends about
+        // when the strategy does, and the strategy's Combine, Monte Carlo and statistics then run beside the random entries. As
+        // separate tasks the passes would share both cores with the strategy and leave the random entries to run alone at the end.
+        // The bars in the random entries' entry window do not depend on the strategy either: counted meanwhile. Results are
+        // collected in a fixed order.
         var entryBarsInWindow = Task.Run(() => Baseline.EntryBarsInWindow(bars, settings), cancellationToken);
         var beside = Task.Run(async () =>
         {
