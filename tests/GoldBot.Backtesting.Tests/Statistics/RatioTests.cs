@@ -81,10 +81,7 @@ public sealed class RatioTests
         var random = new Random(12);
         for (var curve = 0; curve < 500; curve++)
         {
-            var equity = new decimal[random.Next(0, 400)];
-            var value = random.Next(-50, 3) * 1_000m;
-            for (var i = 0; i < equity.Length; i++)
-                equity[i] = value += random.Next(-300, 301) + random.Next(0, 100) / 100m;
+            var equity = RandomCurve(random);
 
             decimal peak = 0, maxUsd = 0;
             double maxFraction = 0;
@@ -106,10 +103,7 @@ public sealed class RatioTests
         var random = new Random(13);
         for (var curve = 0; curve < 200; curve++)
         {
-            var equity = new decimal[random.Next(1, 300)];
-            var value = random.Next(-20, 3) * 1_000m;
-            for (var i = 0; i < equity.Length; i++)
-                equity[i] = value += random.Next(-300, 301) + random.Next(0, 100) / 100m;
+            var equity = RandomCurve(random);
 
             var running = new EquityDrawdown.Running();
             Assert.Equal(default, running.Drawdown);
@@ -119,6 +113,16 @@ public sealed class RatioTests
                 Assert.Equal(EquityDrawdown.Of(equity[..(i + 1)]), running.Drawdown);
             }
         }
+    }
+
+    /// <summary>A random equity curve of 0–399 points, USD, starting at −50,000 to +2,000 and moving by −300 to +300.99 a point.</summary>
+    private static decimal[] RandomCurve(Random random)
+    {
+        var equity = new decimal[random.Next(0, 400)];
+        var value = random.Next(-50, 3) * 1_000m;
+        for (var i = 0; i < equity.Length; i++)
+            equity[i] = value += random.Next(-300, 301) + random.Next(0, 100) / 100m;
+        return equity;
     }
 
     [Fact]
