@@ -21,11 +21,7 @@ public class ReferenceModeBenchmarks
     [Benchmark]
     public int AllFiveFunctions()
     {
-        var swings = SwingHighsLows.Compute(_series, 5);
-        var bos = BosChoch.Compute(_series, swings);
-        var ob = OrderBlocks.Compute(_series, swings);
-        var fvg = FairValueGaps.Compute(_series);
-        var liquidity = Liquidity.Compute(_series, swings);
+        var (_, bos, ob, fvg, liquidity) = ComputeAllFive();
         return bos.RowCount + ob.RowCount + fvg.RowCount + liquidity.RowCount;
     }
 
@@ -37,11 +33,7 @@ public class ReferenceModeBenchmarks
     [Benchmark]
     public double AllFiveFunctionsWithDenseColumns()
     {
-        var swings = SwingHighsLows.Compute(_series, 5);
-        var bos = BosChoch.Compute(_series, swings);
-        var ob = OrderBlocks.Compute(_series, swings);
-        var fvg = FairValueGaps.Compute(_series);
-        var liquidity = Liquidity.Compute(_series, swings);
+        var (swings, bos, ob, fvg, liquidity) = ComputeAllFive();
         return swings.HighLow[^1] + swings.Level[^1]
             + bos.Bos[^1] + bos.Choch[^1] + bos.Level[^1] + bos.BrokenIndex[^1]
             + ob.Ob[^1] + ob.Top[^1] + ob.Bottom[^1] + ob.ObVolume[^1] + ob.MitigatedIndex[^1] + ob.Percentage[^1]
@@ -51,4 +43,12 @@ public class ReferenceModeBenchmarks
 
     [Benchmark]
     public SwingHighsLowsResult Swings() => SwingHighsLows.Compute(_series, 5);
+
+    /// <summary>The five calls as the library's unit tests make them: swings of length 5, then the four functions that use them.</summary>
+    private (SwingHighsLowsResult Swings, BosChochResult Bos, OrderBlocksResult Ob, FairValueGapsResult Fvg, LiquidityResult Liquidity) ComputeAllFive()
+    {
+        var swings = SwingHighsLows.Compute(_series, 5);
+        return (swings, BosChoch.Compute(_series, swings), OrderBlocks.Compute(_series, swings), FairValueGaps.Compute(_series),
+            Liquidity.Compute(_series, swings));
+    }
 }

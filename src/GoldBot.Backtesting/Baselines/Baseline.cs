@@ -148,6 +148,7 @@ public static class Baseline
     /// The entry-time-frame bars (<see cref="StrategyOptions.EntryTimeFrame"/>) of <paramref name="bars"/> whose close falls inside the
     /// entry window of <see cref="RiskOptions"/> (<see cref="SessionSchedule"/>, exchange time): the bars on which the strategy may signal.
     /// </summary>
+    /// <exception cref="FormatException">The entry time frame is not a valid time frame (<see cref="TimeFrame.Parse"/>).</exception>
     public static int EntryBarsInWindow(IReadOnlyList<Bar> bars, BacktestSettings settings)
     {
         ArgumentNullException.ThrowIfNull(bars);
