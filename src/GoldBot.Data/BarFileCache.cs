@@ -175,7 +175,7 @@ public sealed class BarFileCache
         if (barCount <= 0 || (long)barCount * Unsafe.SizeOf<Bar>() + 16 != stream.Length - stream.Position)
             return (null, null);
 
-        var bars = GC.AllocateUninitializedArray<Bar>(barCount);
+        var bars = LargeArray.Uninitialized<Bar>(barCount);
         var bytes = MemoryMarshal.AsBytes(bars.AsSpan());
         for (var start = 0; start < bytes.Length; start += ChunkBytes)
         {

@@ -1,6 +1,7 @@
 using GoldBot.Backtesting.Statistics;
 using GoldBot.Execution;
 using GoldBot.Market;
+using GoldBot.MarketData;
 using GoldBot.Risk;
 using GoldBot.Strategy;
 
@@ -8,14 +9,15 @@ namespace GoldBot.Backtesting.Engine;
 
 /// <summary>
 /// Builds the equity curve, its maximum drawdown, the CME trading days and the time in market of a run from one call
-/// per bar, allocating nothing per bar beyond the equity list's own growth. Days run 17:00–17:00
+/// per bar, allocating nothing per bar (the equity curve's array is sized for the run's bars up front). Days run 17:00–17:00
 /// CT and are named by the date they end on (<see cref="CmeSession.TradingDayOf"/>); a bar belongs
 /// to the day of its open time, and a day starts from the equity at its first bar's open.
 /// </summary>
 internal sealed class ResultRecorder
 {
     private readonly bool _recordEquity;
-    private readonly List<EquityPoint> _equity;
+    private EquityPoint[] _equity;
+    private int _equityCount;
     private readonly List<TradingDay> _days = [];
     private readonly List<TradeRecord> _trades = [];
     private readonly List<SignalRefusal> _refusals = [];
@@ -36,7 +38,7 @@ internal sealed class ResultRecorder
     public ResultRecorder(decimal startingBalance, bool recordEquity, int bars)
     {
         _recordEquity = recordEquity;
-        _equity = recordEquity ? new List<EquityPoint>(bars) : [];
+        _equity = recordEquity ? LargeArray.Uninitialized<EquityPoint>(bars) : [];
         _last = _peak = startingBalance;
     }
 
@@ -76,7 +78,11 @@ internal sealed class ResultRecorder
         _last = equity;
         _peak = Math.Max(_peak, equity);
         if (_recordEquity)
-            _equity.Add(new EquityPoint(closeTime, equity, _peak - equity));
+        {
+            if (_equityCount == _equity.Length)
+                Array.Resize(ref _equity, Math.Max(16, 2 * _equity.Length));
+            _equity[_equityCount++] = new EquityPoint(closeTime, equity, _peak - equity);
+        }
         if (inMarket)
             BarsInMarket++;
     }
@@ -103,8 +109,8 @@ internal sealed class ResultRecorder
         _last = equity;
         _peak = Math.Max(_peak, equity);
         _dayLow = Math.Min(_dayLow, equity);
-        if (_recordEquity && _equity.Count > 0)
-            _equity[^1] = _equity[^1] with { Equity = equity, Drawdown = _peak - equity };
+        if (_recordEquity && _equityCount > 0)
+            _equity[_equityCount - 1] = _equity[_equityCount - 1] with { Equity = equity, Drawdown = _peak - equity };
     }
 
     /// <summary>The result, closing the last day; <paramref name="finalRisk"/> is the risk manager's state after the last bar (null without one).</summary>
@@ -123,7 +129,7 @@ internal sealed class ResultRecorder
         var booked = 0m;
         foreach (var t in _trades)
             booked += t.PnL ?? 0;
-        return new BacktestResult(run, _trades, _days, _equity, BarsInMarket, new ExitAmbiguity(_ambiguousTrades, booked, booked + _ambiguousGain))
+        return new BacktestResult(run, _trades, _days, new ArraySegment<EquityPoint>(_equity, 0, _equityCount), BarsInMarket, new ExitAmbiguity(_ambiguousTrades, booked, booked + _ambiguousGain))
         {
             Refusals = _refusals,
             FinalRisk = finalRisk,
