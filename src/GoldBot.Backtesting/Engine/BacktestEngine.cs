@@ -170,12 +170,23 @@ public sealed class BacktestEngine
         }
 
         /// <summary>One bar of the run, in the order of the class summary.</summary>
-        public async ValueTask OnBarAsync(Bar bar, CancellationToken cancellationToken)
+        public ValueTask OnBarAsync(Bar bar, CancellationToken cancellationToken)
         {
             var close = bar.OpenTime + barPeriod;
             clock.Now = close;
             if (Recorder.StartsDay(bar.OpenTime))
                 Recorder.StartDay(bar.OpenTime, EquityAt(bar.Open));
+            // Most bars find the account flat with no order working: nothing can fill, no event follows and the executor has
+            // nothing to follow, so step 1 is skipped and, unless the bar calls for an entry or a flatten, so is step 3
+            // (and the async state machine with them).
+            if (Position == 0 && !Executor.FollowsBars && broker.TrySkipIdleBar(bar))
+                return Decide(bar, close, inMarket: false) is var flatten && flatten is null && _plans.Count == 0 ? default : ExecuteAsync(flatten, cancellationToken);
+            return FeedThenExecuteAsync(bar, close, cancellationToken);
+        }
+
+        /// <summary>Steps 1 to 3 of a bar with a position or an order working.</summary>
+        private async ValueTask FeedThenExecuteAsync(Bar bar, DateTimeOffset close, CancellationToken cancellationToken)
+        {
             var before = Position;
             OpenedInBar = false;
 
@@ -200,9 +211,16 @@ public sealed class BacktestEngine
                 Apply(await Executor.OnBarAsync(bar, close, cancellationToken));
                 await DrainAsync(cancellationToken);
             }
-            var inMarket = before != 0 || Position != 0 || OpenedInBar;
+            var flatten = Decide(bar, close, inMarket: before != 0 || Position != 0 || OpenedInBar);
+            await ExecuteAsync(flatten, cancellationToken);
+        }
 
-            // 2. Detector and risk: signals, marking, flatten reason, decisions.
+        /// <summary>
+        /// 2. Detector and risk: signals, marking, the bar's record, the flatten reason (null for none, or when one was already
+        /// sent at this instant) and the decisions (approved plans wait in <see cref="_plans"/>).
+        /// </summary>
+        private string? Decide(in Bar bar, DateTimeOffset close, bool inMarket)
+        {
             signals.OnBar(bar, _found);
             var flatten = Stage.OnBar(close, bar);
             var risk = Stage.Risk;
@@ -218,8 +236,12 @@ public sealed class BacktestEngine
                     Recorder.OnRefused(signal, decision.Reason!);
             }
             _found.Clear();
+            return flatten;
+        }
 
-            // 3. The executor: flatten first, then entries, each followed by the events it caused.
+        /// <summary>3. The executor: flatten first, then entries, each followed by the events it caused.</summary>
+        private async ValueTask ExecuteAsync(string? flatten, CancellationToken cancellationToken)
+        {
             if (flatten is not null)
             {
                 Apply(await Executor.FlattenAsync(flatten, cancellationToken));

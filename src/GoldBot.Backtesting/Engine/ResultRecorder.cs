@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GoldBot.Backtesting.Statistics;
 using GoldBot.Execution;
 using GoldBot.Market;
@@ -31,6 +32,9 @@ internal sealed class ResultRecorder
     private decimal _last;
     private decimal _peak;
     private bool _marked;
+    // True when the last bar repeated the one before it exactly (see EndBar), and no day started or amendment came since.
+    private bool _steady;
+    private decimal _lastDrawdown;
     private EquityDrawdown.Running _drawdown;
     private int _ambiguousTrades;
     private decimal _ambiguousGain;
@@ -65,11 +69,25 @@ internal sealed class ResultRecorder
         _dayEnd = CmeSession.TradingDayOpen(_day.AddDays(1));
         _dayStart = _dayLow = equityAtOpen;
         _dayTrades = 0;
+        _steady = false;
     }
 
     /// <summary>Ends the bar begun last: its close (UTC), equity at its close and at its worst price for the position (USD).</summary>
     public void EndBar(DateTimeOffset closeTime, decimal equity, decimal worstEquity, bool inMarket)
     {
+        if (inMarket)
+            BarsInMarket++;
+        var repeats = _marked && Same(equity, _last) && Same(worstEquity, equity);
+        if (repeats && _steady)
+        {
+            // The same equity and worst equity, to the bit, as the bar before, which repeated its own predecessor: adding the
+            // last equity again leaves the drawdown as it is, and the day's low, the peak and the point's drawdown are those of
+            // the bar before (a flat account's bars, most of a backtest).
+            if (_recordEquity)
+                AddPoint(new EquityPoint(closeTime, equity, _lastDrawdown));
+            return;
+        }
+        _steady = repeats;
         // The drawdown takes each bar's equity when the next bar ends, as the last bar's can still be amended (AmendLast).
         if (_marked)
             _drawdown.Add(_last);
@@ -77,15 +95,20 @@ internal sealed class ResultRecorder
         _dayLow = Math.Min(_dayLow, Math.Min(equity, worstEquity));
         _last = equity;
         _peak = Math.Max(_peak, equity);
+        _lastDrawdown = _peak - equity;
         if (_recordEquity)
-        {
-            if (_equityCount == _equity.Length)
-                Array.Resize(ref _equity, Math.Max(16, 2 * _equity.Length));
-            _equity[_equityCount++] = new EquityPoint(closeTime, equity, _peak - equity);
-        }
-        if (inMarket)
-            BarsInMarket++;
+            AddPoint(new EquityPoint(closeTime, equity, _lastDrawdown));
     }
+
+    private void AddPoint(in EquityPoint point)
+    {
+        if (_equityCount == _equity.Length)
+            Array.Resize(ref _equity, Math.Max(16, 2 * _equity.Length));
+        _equity[_equityCount++] = point;
+    }
+
+    /// <summary>True when <paramref name="a"/> and <paramref name="b"/> are the same decimal to the bit (value, scale and sign).</summary>
+    private static bool Same(decimal a, decimal b) => Unsafe.BitCast<decimal, UInt128>(a) == Unsafe.BitCast<decimal, UInt128>(b);
 
     /// <summary>Adds a closed trade to the current day; <paramref name="targetFirstGain"/> (USD) is non-null when one of its exits was ambiguous.</summary>
     public void OnTradeClosed(TradeRecord trade, decimal? targetFirstGain)
@@ -106,6 +129,7 @@ internal sealed class ResultRecorder
     /// <summary>Replaces the last bar's equity (USD) after fills stamped at the last close (end-of-data flatten).</summary>
     public void AmendLast(decimal equity)
     {
+        _steady = false;
         _last = equity;
         _peak = Math.Max(_peak, equity);
         _dayLow = Math.Min(_dayLow, equity);

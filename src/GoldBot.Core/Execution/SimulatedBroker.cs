@@ -94,6 +94,9 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
         public bool TryEnter() => _lock?.Wait(0) ?? true;
 
         public void Release() => _lock?.Release();
+
+        /// <summary>True when calls take the lock (several callers).</summary>
+        public bool Serialised => _lock is not null;
     }
 
     private sealed class SimulatedOrder(long id, OrderRequest request)
@@ -260,6 +263,21 @@ public sealed class SimulatedBroker : IBroker, IBarDrivenVenue
             broker.FillAgainst(bar);
             broker._lastBar = bar;
         }, cancellationToken);
+
+    /// <summary>
+    /// For a single caller (see the constructor): when no order is working nothing can fill on <paramref name="bar"/>, so it
+    /// is only kept as the latest bar, as <see cref="OnBarOpenAsync"/> then <see cref="OnBarAsync"/> would keep it, and true is
+    /// returned. Otherwise, and always for a broker with several callers, nothing is done and false is returned: make those
+    /// two calls. Most bars of a backtest find the account flat with nothing working.
+    /// </summary>
+    public bool TrySkipIdleBar(in Bar bar)
+    {
+        if (_working.Count > 0 || _gate.Serialised)
+            return false;
+        _openedBar = null;
+        _lastBar = bar;
+        return true;
+    }
 
     /// <summary>
     /// Runs <paramref name="step"/> under the lock and publishes the events it caused before releasing it. When the lock is

@@ -43,6 +43,8 @@ public sealed class RiskManager
     private int _totalTrades;
     private string? _haltedToday;
     private string? _haltedForGood;
+    // True after a mark of a flat account with no entry working, until the balance, the trading day or the state changes.
+    private bool _markedFlat;
 
     /// <summary>Creates the manager; <paramref name="barPeriod"/> is the spacing of <see cref="OnMarket(DateTimeOffset, Bar)"/> calls (to flatten one bar early rather than late).</summary>
     /// <param name="schedule">The daily window and flatten times (with the CME calendar's early closes); null for the configured ones only.</param>
@@ -80,7 +82,8 @@ public sealed class RiskManager
     public decimal OpenPnL => _position == 0 || _markPrice == 0 ? 0 : _contract.PnL(Math.Sign(_position), _averagePrice, _markPrice, Math.Abs(_position));
 
     /// <summary>Balance plus open P&amp;L, USD.</summary>
-    public decimal Equity => _balance + OpenPnL;
+    // Flat, the balance itself: adding a zero of scale 0 gives the same decimal, so the addition is spared at every flat bar.
+    public decimal Equity => _position == 0 ? _balance : _balance + OpenPnL;
 
     /// <summary>Today's P&amp;L, realised and open, against the balance at the start of the trading day, USD.</summary>
     public decimal DailyPnL => Equity - _dayStartBalance;
@@ -100,9 +103,14 @@ public sealed class RiskManager
     {
         var rolled = RollTradingDay(now);
         _markPrice = bar.Close;
+        // Flat with no entry working the answer is null, and the marks below depend only on the balance, the day's start and
+        // the floor: when none of them changed since the last such mark, neither did the marks nor the halts they set.
+        if (_markedFlat)
+            return null;
         var exposed = _position != 0 || _entryPending;
-        var worst = _position == 0 ? _markPrice : _position > 0 ? bar.Low : bar.High;
-        WorstEquity = _balance + (_position == 0 ? 0 : _contract.PnL(Math.Sign(_position), _averagePrice, worst, Math.Abs(_position)));
+        _markedFlat = !exposed;
+        WorstEquity = _position == 0 ? _balance
+            : _balance + _contract.PnL(Math.Sign(_position), _averagePrice, _position > 0 ? bar.Low : bar.High, Math.Abs(_position));
 
         if (WorstEquity <= _maxLossFloor)
         {
@@ -192,6 +200,7 @@ public sealed class RiskManager
         }
 
         _entryPending = true;
+        _markedFlat = false;
         var targets = signal.Exit.Profile == ExitProfile.AtrTrail
             ? TrailTargets(quantity, signal.StopTicks, signal.Exit.FirstTargetTicks)
             : Targets(quantity, signal.StopTicks, _options.RunnerTargetR);
@@ -253,6 +262,7 @@ public sealed class RiskManager
     /// <param name="balance">Account balance after the event, USD.</param>
     public void OnPosition(int position, decimal averagePrice, bool entryPending, decimal balance)
     {
+        _markedFlat = false;
         if (_position == 0 && position != 0)
         {
             _dailyTrades++;
@@ -284,6 +294,7 @@ public sealed class RiskManager
     public void Resume(RiskState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        _markedFlat = false;
         _started = true;
         _tradingDay = state.TradingDay;
         _tradingDayOpen = CmeSession.TradingDayOpen(state.TradingDay);
@@ -373,6 +384,7 @@ public sealed class RiskManager
         }
         if (day == _tradingDay)
             return false;
+        _markedFlat = false;
         _tradingDay = day;
         _highestEndOfDayBalance = Math.Max(_highestEndOfDayBalance, _balance);
         _maxLossFloor = MaxLossFloor.AfterDay(_maxLossFloor, _highestEndOfDayBalance, _options);
