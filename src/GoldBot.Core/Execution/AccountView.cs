@@ -16,6 +16,9 @@ internal sealed class AccountView(ContractSpec contract, decimal balance)
     private readonly Dictionary<long, (WorkingOrder Order, long Version)> _orders = [];
     private readonly Dictionary<long, long> _removed = [];
     private readonly HashSet<long> _fills = [];
+    // The working orders in id order, built at the first read after a change and never changed after (a reader iterating it
+    // while orders change keeps the copy it started with).
+    private WorkingOrder[]? _sorted;
 
     /// <summary>Net contracts, &gt; 0 long.</summary>
     public int Position { get; private set; }
@@ -32,8 +35,8 @@ internal sealed class AccountView(ContractSpec contract, decimal balance)
     /// <summary>Version of the last booked fill.</summary>
     public long FillVersion { get; private set; }
 
-    /// <summary>Working orders, in id order.</summary>
-    public IEnumerable<WorkingOrder> Orders => _orders.Values.Select(o => o.Order).OrderBy(o => o.OrderId);
+    /// <summary>Working orders, in id order: a copy, unchanged by later changes to the account.</summary>
+    public IReadOnlyList<WorkingOrder> Orders => _sorted ??= [.. _orders.Values.Select(o => o.Order).OrderBy(o => o.OrderId)];
 
     /// <summary>How many orders are working.</summary>
     public int OrderCount => _orders.Count;
@@ -90,6 +93,7 @@ internal sealed class AccountView(ContractSpec contract, decimal balance)
         }
         _orders[order.OrderId] = (order, ++Version);
         _removed.Remove(order.OrderId);
+        _sorted = null;
     }
 
     /// <summary>Records an order as no longer working (filled, cancelled or rejected).</summary>
@@ -97,6 +101,7 @@ internal sealed class AccountView(ContractSpec contract, decimal balance)
     {
         _orders.Remove(orderId);
         _removed[orderId] = ++Version;
+        _sorted = null;
     }
 
     /// <summary>Reduces a working order by a fill of it.</summary>
@@ -108,7 +113,10 @@ internal sealed class AccountView(ContractSpec contract, decimal balance)
         if (left <= 0)
             Remove(orderId);
         else
+        {
             _orders[orderId] = (o.Order with { Quantity = left }, ++Version);
+            _sorted = null;
+        }
     }
 
     /// <summary>
