@@ -638,6 +638,28 @@ public sealed class SimulatedBrokerTests
         Assert.Equal(locked, await Script(singleCaller: true));
     }
 
+    [Fact]
+    public async Task An_idle_bar_is_skipped_only_by_a_single_caller_with_nothing_working_and_is_still_the_last_bar()
+    {
+        var idle = B(10, 0, 2000.0m, 2000.5m, 1999.8m, 2000.2m);
+        var locked = new SimulatedBroker(Mgc, new FillModelOptions(), 50_000m, TimeSpan.FromMinutes(3), _sink, _clock);
+        Assert.False(locked.TrySkipIdleBar(idle)); // several callers: the bar passes take the lock
+
+        var broker = new SimulatedBroker(Mgc, new FillModelOptions(), 50_000m, TimeSpan.FromMinutes(3), _sink, _clock, singleCaller: true);
+        Assert.True(broker.TrySkipIdleBar(idle));
+        await broker.PlaceAsync(SellStop("stop", 1990.0m, 1), None);
+        Assert.False(broker.TrySkipIdleBar(B(10, 3, 2000.2m, 2000.4m, 2000.0m, 2000.3m))); // an order works: the passes must run
+
+        // The skipped bar is the last one the broker saw: a market order at the end of data fills at its close.
+        await broker.CancelAsync(1, None);
+        var last = B(10, 6, 2000.3m, 2000.9m, 2000.1m, 2000.7m);
+        Assert.True(broker.TrySkipIdleBar(last));
+        await broker.PlaceAsync(Market("entry", OrderSide.Buy, 1), None);
+        await broker.CompleteAsync(None);
+        var fill = Assert.Single(_sink.Events.OfType<OrderFilled>()).Fill;
+        Assert.Equal((2000.8m, At(10, 9)), (fill.Price, fill.Time));
+    }
+
     /// <summary>A sink that holds the first publication until <see cref="Release"/> is completed.</summary>
     private sealed class GatedSink : IBrokerEventSink
     {

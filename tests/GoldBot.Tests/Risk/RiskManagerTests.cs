@@ -407,6 +407,25 @@ public sealed class RiskManagerTests
         Assert.Equal("eod_flatten", risk2.OnMarket(Ct(2, 15, 6), 2000m));
     }
 
+    [Fact]
+    public void A_flat_account_marked_bar_after_bar_still_sees_a_pending_entry_and_a_new_balance()
+    {
+        var risk = NewManager();
+        Assert.Null(risk.OnMarket(Ct(2, 14, 51), 2000m));
+        Assert.Null(risk.OnMarket(Ct(2, 14, 54), 2001m)); // the same flat account: the same answer
+        Assert.Equal(50_000m, risk.WorstEquity);
+
+        Assert.True(risk.Evaluate(Signals.Long(Ct(2, 14, 57)), Ct(2, 14, 57)).Approved);
+        Assert.Equal("eod_flatten", risk.OnMarket(Ct(2, 15, 6), 2000m)); // the entry pending makes it exposed
+
+        risk.OnPosition(0, 0m, false, 50_000m);
+        Assert.Null(risk.OnMarket(Ct(2, 15, 9), 2000m));
+        risk.OnPosition(0, 0m, false, 49_100m); // a balance change while flat (fees booked late, an adjustment)
+        Assert.Null(risk.OnMarket(Ct(2, 15, 12), 2000m));
+        Assert.Equal((49_100m, 49_100m), (risk.WorstEquity, risk.Equity));
+        Assert.Equal("daily loss limit reached (-900.00 USD)", risk.BlockedBy(Ct(2, 15, 12)));
+    }
+
     // ---- controls and status ----
 
     [Fact]
