@@ -180,7 +180,10 @@ public sealed class BacktestEngine
             // nothing to follow, so step 1 is skipped and, unless the bar calls for an entry or a flatten, so is step 3
             // (and the async state machine with them).
             if (Position == 0 && !Executor.FollowsBars && broker.TrySkipIdleBar(bar))
-                return Decide(bar, close, inMarket: false) is var flatten && flatten is null && _plans.Count == 0 ? default : ExecuteAsync(flatten, cancellationToken);
+            {
+                var flatten = Decide(bar, close, inMarket: false);
+                return flatten is null && _plans.Count == 0 ? default : ExecuteAsync(flatten, cancellationToken);
+            }
             return FeedThenExecuteAsync(bar, close, cancellationToken);
         }
 
