@@ -8,7 +8,7 @@ namespace GoldBot.MarketData;
 /// can back them with 2 MB pages instead of 4 KB ones: the array is pinned and its whole 2 MB blocks are marked
 /// <c>MADV_HUGEPAGE</c> (madvise(2); distributions set <c>/sys/kernel/mm/transparent_hugepage/enabled</c> to <c>madvise</c>
 /// or <c>always</c>), so filling 88 MB takes 44 page faults instead of 22,500. On this project's 2-core VM a 4 KB fault costs
-/// about 10 µs: a 1,000,000-bar file's bars copy was loaded 0.43–0.52 s after the start of `goldbot backtest` instead of
+/// about 10 µs: a 1,000,000-bar file's bars copy was loaded 0.43–0.52 s after the start of <c>goldbot backtest</c> instead of
 /// 0.91–1.09 s (docs/performance.md, "Fresh memory in 2 MB pages"). On other systems, or when the kernel declines, it is an
 /// ordinary array: the advice never changes what the array holds.
 /// </summary>
