@@ -192,6 +192,13 @@ public sealed class IndicatorEdgeCaseTests
     [Fact]
     public void Incremental_forms_do_not_allocate_per_bar()
     {
+        // As in SmcCausalityTests: the fewest bytes of three fresh sets of indicators, as a thread's allocation counter has read
+        // a few kilobytes in a full CI run with other tests allocating in parallel; an allocation of their own shows in each.
+        Assert.Equal(0, Enumerable.Range(0, 3).Min(_ => SteadyStateAllocation()));
+    }
+
+    private static long SteadyStateAllocation()
+    {
         var c = PriceColumns.Mgc;
         var tr = new TrueRange();
         var atr = new AverageTrueRange(14);
@@ -225,7 +232,7 @@ public sealed class IndicatorEdgeCaseTests
         var before = GC.GetAllocatedBytesForCurrentThread();
         Run(100, c.Count);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
         Assert.NotNull(adx.Value.Adxr);
+        return allocated;
     }
 }
