@@ -39,7 +39,7 @@ public sealed class OrderBlockStrategy : ISignalSource
     private readonly SwingTrend _trend;
     private readonly AverageTrueRange _atr = new(14);
     private readonly MarketRegimeClassifier _regime = new();
-    private readonly SimpleMovingAverage _volume = new(20);
+    private readonly VolumeMovingAverage _volume = new(20);
     private readonly Bar[] _completed = new Bar[2];
     private readonly IReadOnlyList<string> _enabled;
     // Which of the optional patterns are looked for (decided once: the event loop runs at every entry bar).
