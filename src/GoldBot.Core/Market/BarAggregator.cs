@@ -10,6 +10,8 @@ namespace GoldBot.Market;
 public sealed class BarAggregator
 {
     private readonly TimeSpan _sourcePeriod;
+    // Source bars of the target's own period (e.g. hourly bars for a 1-hour entry frame) pass through, their open aligned.
+    private readonly bool _sameFrame;
     private Bar _current;
     // The open time of the open bucket's last source bar: a bar opening then or later completes the bucket.
     private DateTimeOffset _lastSourceOpen;
@@ -24,6 +26,7 @@ public sealed class BarAggregator
             throw new ArgumentException($"Cannot build {target} bars from {sourcePeriod.TotalMinutes:0.##}-minute bars: the target must be a whole multiple of the source.", nameof(target));
         _sourcePeriod = sourcePeriod;
         Target = target;
+        _sameFrame = sourcePeriod == target.Period;
     }
 
     /// <summary>The time frame this aggregator produces.</summary>
@@ -41,6 +44,12 @@ public sealed class BarAggregator
         var count = 0;
         _day = _day.For(bar.OpenTime);
         var bucketOpen = Target.BucketOpen(bar.OpenTime, _day);
+        if (_sameFrame)
+        {
+            // Each bar is a whole bucket, complete as it arrives (what the steps below give when the periods are equal).
+            completed[0] = bar with { OpenTime = bucketOpen };
+            return 1;
+        }
         if (_open && bucketOpen != _current.OpenTime)
         {
             completed[count++] = _current;

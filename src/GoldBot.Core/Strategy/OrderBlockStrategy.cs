@@ -8,7 +8,7 @@ namespace GoldBot.Strategy;
 /// <summary>
 /// The GoldBot block strategy. Source bars (e.g. 3-minute) are aggregated to the entry
 /// time frame (15 minutes) and the trend time frame (1 hour); a causal <see cref="SmcEngine"/>
-/// runs on each. An <c>order_block</c> signal is a fresh order block touched for the first time by an entry bar that
+/// runs on the entry frame, and a <see cref="SwingTrend"/> (the same engine's swing structure alone) on the trend frame. An <c>order_block</c> signal is a fresh order block touched for the first time by an entry bar that
 /// does not also close beyond it, in the direction of the trend frame's swing structure, with a
 /// score of at least <see cref="StrategyOptions.MinScore"/> (<c>design/000</c>, "Core Philosophy"
 /// and "Pattern Trading Priority"). A <c>breaker_block</c> signal is the same for a breaker block (a failed order block
@@ -35,10 +35,11 @@ public sealed class OrderBlockStrategy : ISignalSource
     private readonly BarAggregator _entryBars;
     private readonly BarAggregator _trendBars;
     private readonly SmcEngine _entry;
-    private readonly SmcEngine _trend;
+    // The trend frame is read only for its swing structure's trend: no zones, liquidity or events there.
+    private readonly SwingTrend _trend;
     private readonly AverageTrueRange _atr = new(14);
     private readonly MarketRegimeClassifier _regime = new();
-    private readonly SimpleMovingAverage _volume = new(20);
+    private readonly VolumeMovingAverage _volume = new(20);
     private readonly Bar[] _completed = new Bar[2];
     private readonly IReadOnlyList<string> _enabled;
     // Which of the optional patterns are looked for (decided once: the event loop runs at every entry bar).
@@ -93,13 +94,13 @@ public sealed class OrderBlockStrategy : ISignalSource
         _entryBars = new BarAggregator(sourcePeriod, entryFrame);
         _trendBars = new BarAggregator(sourcePeriod, trendFrame);
         _entry = new SmcEngine(options.Entry, entryFrame.Period);
-        _trend = new SmcEngine(options.Trend, trendFrame.Period);
+        _trend = new SwingTrend(options.Trend);
         _noTrendRejection = $"no {options.TrendTimeFrame} trend yet";
         _againstTrendRejections = [$"against the {options.TrendTimeFrame} trend (bearish)", $"against the {options.TrendTimeFrame} trend (bullish)"];
     }
 
     /// <summary>Current trend of the trend frame's swing structure: +1, −1 or 0.</summary>
-    public int Trend => _trend.Trend(StructureScope.Swing);
+    public int Trend => _trend.Trend;
 
     /// <summary>The entry time frame's market regime after its latest bar, with its measures.</summary>
     public MarketRegimeClassifier Regime => _regime;

@@ -94,6 +94,28 @@ public sealed class BarAggregatorTests
     }
 
     [Fact]
+    public void Bars_of_the_targets_own_period_pass_through_one_by_one_with_their_open_floored_to_the_bucket()
+    {
+        // Hourly bars every 90 minutes for two weeks (half of them opening at :30, some across 17:00 CT and a weekend).
+        var frame = TimeFrame.Minutes(60);
+        var aggregator = new BarAggregator(TimeSpan.FromHours(1), frame);
+        var output = new Bar[2];
+        var bars = Enumerable.Range(0, 224).Select(i => B(0, 0, 2000m + i, 2001m + i, 1999m + i, 2000.5m + i, 10 + i) with
+        {
+            OpenTime = At(0, 0).AddMinutes(90 * i),
+        });
+        var unaligned = 0;
+        foreach (var bar in bars)
+        {
+            Assert.Equal(1, aggregator.Add(bar, output));
+            Assert.Equal(bar with { OpenTime = frame.BucketOpen(bar.OpenTime) }, output[0]);
+            unaligned += output[0].OpenTime != bar.OpenTime ? 1 : 0;
+        }
+        Assert.Equal(112, unaligned);
+        Assert.False(aggregator.TryFlush(out _));
+    }
+
+    [Fact]
     public void Target_must_be_a_whole_multiple_of_the_source()
     {
         Assert.Throws<ArgumentException>(() => new BarAggregator(ThreeMinutes, TimeFrame.Minutes(10)));
