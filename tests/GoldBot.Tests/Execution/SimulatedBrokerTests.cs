@@ -480,18 +480,12 @@ public sealed class SimulatedBrokerTests
     private static Bar[] QuietBars(DateTimeOffset start, int count) =>
         [.. Enumerable.Range(0, count).Select(i => new Bar(start.AddMinutes(3 * i), 2000.0m, 2000.5m + i % 3 * 0.1m, 1999.8m, 2000.2m, 100))];
 
-    /// <summary>
-    /// Bytes allocated on this thread while <paramref name="step"/> takes every bar: the fewest of three passes, as a thread's
-    /// allocation counter has read a few kilobytes in a full CI run with other tests allocating in parallel (see
-    /// SmcCausalityTests); an allocation of the step's own shows in every pass.
-    /// </summary>
-    private static long AllocatedBy(Bar[] bars, Action<Bar> step) => Enumerable.Range(0, 3).Min(_ =>
+    /// <summary>Bytes allocated on this thread while <paramref name="step"/> takes every bar (<see cref="ThreadAllocation"/>: the fewest of three passes).</summary>
+    private static long AllocatedBy(Bar[] bars, Action<Bar> step) => ThreadAllocation.Fewest(() => ThreadAllocation.During(() =>
     {
-        var before = GC.GetAllocatedBytesForCurrentThread();
         foreach (var bar in bars)
             step(bar);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    });
+    }));
 
     public static TheoryData<OrderRequest, string> BadOrders => new()
     {
