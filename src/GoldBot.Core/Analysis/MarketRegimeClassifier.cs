@@ -54,7 +54,15 @@ public sealed class MarketRegimeClassifier
     private readonly AverageDirectionalIndex _adx = new(14);
     private readonly AverageTrueRange _atr = new(14);
     private readonly ExponentialMovingAverage _ema = new(50);
-    private readonly BollingerBands _bands = new(20);
+    // Bollinger bandwidths are computed from the closes in batches (BollingerBands.Widths, several windows side by side) when
+    // a regime value is read or the buffer is full, not one window per bar: the same widths, bit for bit, for less work.
+    private const int BandPeriod = 20;
+    private const double BandDeviations = 2;
+    private const int BatchBars = 64;
+    // The closes: the first _context of them (at most BandPeriod − 1) end windows already computed, the rest await theirs.
+    private readonly double[] _closes = new double[BandPeriod - 1 + BatchBars];
+    private readonly double[] _batchWidths = new double[BatchBars];
+    private int _closeCount, _context;
     private readonly double[] _atrs = new double[Lookback];
     private readonly double[] _widths = new double[Lookback];
     // The rings' lengths are constants, so a slot is found without a division.
@@ -100,6 +108,7 @@ public sealed class MarketRegimeClassifier
     {
         get
         {
+            AddPendingWidths();
             if (_widthStale)
             {
                 _widthStale = false;
@@ -116,10 +125,11 @@ public sealed class MarketRegimeClassifier
         Adx = _adx.AddAdx(high, low, close);
         var atr = _atr.Add(high, low, close);
         var ema = _ema.Add(close);
-        var width = _bands.AddWidth(close);
+        if (_closeCount == _closes.Length)
+            AddPendingWidths();
+        _closes[_closeCount++] = close;
 
         _latestAtr = atr is { } a ? Store(_atrs, ref _atrCount, a) : null;
-        _latestWidth = width is { } w ? Store(_widths, ref _widthCount, w) : null;
         _stale = _widthStale = true;
         EmaSlope = null;
         if (ema is { } e)
@@ -131,12 +141,32 @@ public sealed class MarketRegimeClassifier
         }
     }
 
+    /// <summary>
+    /// Computes the bandwidths of the closes that await theirs, oldest first, and stores each (a missing one is skipped, as
+    /// <see cref="BollingerBands"/>' null); the latest becomes the latest bar's. Keeps the last closes for the next windows.
+    /// </summary>
+    private void AddPendingWidths()
+    {
+        if (_closeCount == _context)
+            return;
+        var firstEnd = Math.Max(_context, BandPeriod - 1);
+        var widths = _batchWidths.AsSpan(0, Math.Max(_closeCount - firstEnd, 0));
+        BollingerBands.Widths(_closes.AsSpan(firstEnd - (BandPeriod - 1), _closeCount - firstEnd + BandPeriod - 1), BandPeriod, BandDeviations, widths);
+        _latestWidth = null;
+        foreach (var w in widths)
+            _latestWidth = double.IsNaN(w) ? null : Store(_widths, ref _widthCount, w);
+        _context = Math.Min(_closeCount, BandPeriod - 1);
+        _closes.AsSpan(_closeCount - _context, _context).CopyTo(_closes);
+        _closeCount = _context;
+    }
+
     /// <summary>Computes the ATR percentile and the regime of the latest bar, once per bar.</summary>
     private void Refresh()
     {
         if (!_stale)
             return;
         _stale = false;
+        AddPendingWidths();
         _atrPercentile = _latestAtr is { } a ? Percentile(_atrs, _atrCount, a) : null;
         _regime = Classify();
     }

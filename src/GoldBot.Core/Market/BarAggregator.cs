@@ -17,6 +17,10 @@ public sealed class BarAggregator
     private DateTimeOffset _lastSourceOpen;
     private bool _open;
     private TradingDayBounds _day;
+    // The bucket found last, as UTC ticks [open, end), its end cut at its trading day's end, and that day's end: the next
+    // bar's bucket is found from them without a division while it is this one or the next of the same day.
+    private DateTimeOffset _bucketOpenTime;
+    private long _bucketOpen, _bucketEnd, _dayEnd;
 
     /// <summary>Creates an aggregator from <paramref name="sourcePeriod"/> bars to <paramref name="target"/> bars.</summary>
     /// <exception cref="ArgumentException">The target period is not a whole multiple of the source period.</exception>
@@ -42,8 +46,7 @@ public sealed class BarAggregator
     public int Add(in Bar bar, Span<Bar> completed)
     {
         var count = 0;
-        _day = _day.For(bar.OpenTime);
-        var bucketOpen = Target.BucketOpen(bar.OpenTime, _day);
+        var bucketOpen = BucketOpen(bar.OpenTime);
         if (_sameFrame)
         {
             // Each bar is a whole bucket, complete as it arrives (what the steps below give when the periods are equal).
@@ -79,6 +82,30 @@ public sealed class BarAggregator
             _open = false;
         }
         return count;
+    }
+
+    /// <summary>
+    /// <see cref="TimeFrame.BucketOpen(DateTimeOffset, in TradingDayBounds)"/> of <paramref name="utc"/> in its trading day:
+    /// the same instant, found by comparisons while <paramref name="utc"/> is in the last bucket found or the next one of its day.
+    /// </summary>
+    private DateTimeOffset BucketOpen(DateTimeOffset utc)
+    {
+        var ticks = utc.UtcTicks;
+        if (ticks >= _bucketEnd && _bucketEnd < _dayEnd && ticks < Math.Min(_bucketEnd + Target.Period.Ticks, _dayEnd))
+        {
+            // The next bucket of the day: it opens where the last one (not cut by the day's end, so a whole period) ended.
+            (_bucketOpen, _bucketEnd) = (_bucketEnd, Math.Min(_bucketEnd + Target.Period.Ticks, _dayEnd));
+            _bucketOpenTime = new DateTimeOffset(_bucketOpen, TimeSpan.Zero);
+        }
+        else if (ticks < _bucketOpen || ticks >= _bucketEnd)
+        {
+            _day = _day.For(utc);
+            _bucketOpenTime = Target.BucketOpen(utc, _day);
+            _dayEnd = _day.End.UtcTicks;
+            _bucketOpen = _bucketOpenTime.UtcTicks;
+            _bucketEnd = Math.Min(_bucketOpen + Target.Period.Ticks, _dayEnd);
+        }
+        return _bucketOpenTime;
     }
 
     /// <summary>Emits the partial bucket at the end of the data, if any.</summary>

@@ -92,6 +92,41 @@ public sealed class MarketRegimeClassifierTests
         Assert.True(compared > 1_000, $"only {compared} classified bars compared");
     }
     [Fact]
+    public void The_bandwidth_percentile_is_the_mid_rank_over_the_last_100_widths_however_seldom_it_is_read()
+    {
+        // The MGC bars, then closes around zero: some 20-bar windows average exactly 0 and have no width (Bollinger's null),
+        // which takes no place among the 100. Read at every bar for a while, then every 5th, then not for 300 bars (the
+        // widths are computed in batches when read or when 64 bars await theirs).
+        var aroundZero = Enumerable.Range(0, 1_200).Select(i => { var c = (decimal)(i % 7 - 3); return new Bar(Start.AddMinutes(15 * i), c, c + 1, c - 1, c, 100); });
+        foreach (var bars in new[] { SmcTestData.Mgc3Minute.Take(3_000), aroundZero })
+        {
+            var classifier = new MarketRegimeClassifier();
+            var bands = new GoldBot.Indicators.BollingerBands(20);
+            var widths = new List<double>();
+            var (i, missing, compared) = (0, 0, 0);
+            foreach (var bar in bars)
+            {
+                classifier.Add(bar);
+                var latest = bands.AddWidth((double)bar.Close);
+                if (latest is { } w)
+                    widths.Add(w);
+                else if (i >= 19)
+                    missing++;
+                if (i++ is < 400 || (i < 600 && i % 5 == 0) || i > 900)
+                {
+                    var window = widths.TakeLast(100).ToList();
+                    double? expected = latest is { } x ? (window.Count(v => v < x) + 0.5 * window.Count(v => v == x)) / window.Count : null;
+                    Assert.Equal(expected, classifier.BandwidthPercentile);
+                    compared += expected is null ? 0 : 1;
+                }
+            }
+            Assert.True(compared > 500, $"only {compared} widths compared");
+            if (bars == aroundZero)
+                Assert.True(missing > 10, $"only {missing} windows without a width");
+        }
+    }
+
+    [Fact]
     public void The_ATR_percentile_is_the_mid_rank_counted_over_the_last_100_ATRs()
     {
         // The MGC bars, then a series whose ranges take four values only (ties, where the equal count matters).

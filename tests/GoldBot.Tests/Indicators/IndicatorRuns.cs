@@ -164,6 +164,11 @@ internal static class IndicatorRuns
                     Assert.Equal(r[i].Width, widths.AddWidth(c.Close[i]));
                     Assert.Equal(r[i].Width, bb.Width);
                 }
+                // The batch of every window's width (the regime classifier's path) is the full result's, bit for bit.
+                var batch = new double[Math.Max(n - 19, 0)];
+                BollingerBands.Widths(c.Close, 20, 2, batch);
+                for (var i = 19; i < n; i++)
+                    Assert.Equal(r[i].Width, double.IsNaN(batch[i - 19]) ? null : batch[i - 19]);
                 return Fields.Of(r);
             }
             case "corr":

@@ -115,6 +115,50 @@ public sealed class BarAggregatorTests
         Assert.False(aggregator.TryFlush(out _));
     }
 
+    [Theory]
+    [InlineData(3, 15)]
+    [InlineData(3, 60)]
+    [InlineData(15, 240)]
+    [InlineData(60, 60)]
+    [InlineData(60, 240)]
+    [InlineData(60, 1440)]
+    public void Random_bars_with_gaps_across_days_weekends_and_clock_changes_aggregate_by_each_bars_bucket(int sourceMinutes, int targetMinutes)
+    {
+        // The aggregator's buckets against a model: consecutive source bars grouped by TimeFrame.BucketOpen of each one. Seeded
+        // series of 400 bars from random starts in 2024–2025 (both clock changes each year), with gaps of a few bars to three
+        // days, so runs cross 17:00 CT, weekends and the days of 23 and 25 hours.
+        var (source, frame) = (TimeSpan.FromMinutes(sourceMinutes), TimeFrame.Minutes(targetMinutes));
+        var random = new Random(sourceMinutes * 10_000 + targetMinutes);
+        for (var series = 0; series < 60; series++)
+        {
+            var open = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero) + source * random.Next(0, 2 * 365 * 1440 / sourceMinutes);
+            var bars = new List<Bar>();
+            for (var i = 0; i < 400; i++)
+            {
+                bars.Add(new Bar(open, 2000m + i, 2002m + i, 1998m - i % 5, 2001m, 1 + i));
+                open += source * (random.Next(10) == 0 ? 1 + random.Next(random.Next(4) == 0 ? 3 * 1440 / sourceMinutes : 10) : 1);
+            }
+
+            var expected = new List<Bar>();
+            foreach (var bar in bars)
+            {
+                var bucket = frame.BucketOpen(bar.OpenTime);
+                if (expected.Count > 0 && expected[^1] is var last && last.OpenTime == bucket)
+                    expected[^1] = last with { High = Math.Max(last.High, bar.High), Low = Math.Min(last.Low, bar.Low), Close = bar.Close, Volume = last.Volume + bar.Volume };
+                else
+                    expected.Add(bar with { OpenTime = bucket });
+            }
+            var aggregator = new BarAggregator(source, frame);
+            var output = new Bar[2];
+            var actual = new List<Bar>();
+            foreach (var bar in bars)
+                actual.AddRange(output.AsSpan(0, aggregator.Add(bar, output)));
+            if (aggregator.TryFlush(out var partial))
+                actual.Add(partial);
+            Assert.Equal(expected, actual);
+        }
+    }
+
     [Fact]
     public void Target_must_be_a_whole_multiple_of_the_source()
     {
