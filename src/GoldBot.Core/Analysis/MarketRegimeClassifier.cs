@@ -54,21 +54,27 @@ public sealed class MarketRegimeClassifier
     private readonly AverageDirectionalIndex _adx = new(14);
     private readonly AverageTrueRange _atr = new(14);
     private readonly ExponentialMovingAverage _ema = new(50);
-    // Bollinger bandwidths are computed from the closes in batches (BollingerBands.Widths, several windows side by side) when
-    // a regime value is read or the buffer is full, not one window per bar: the same widths, bit for bit, for less work.
-    private const int BandPeriod = 20;
-    private const double BandDeviations = 2;
-    private const int BatchBars = 64;
-    // The closes: the first _context of them (at most BandPeriod − 1) end windows already computed, the rest await theirs.
-    private readonly double[] _closes = new double[BandPeriod - 1 + BatchBars];
-    private readonly double[] _batchWidths = new double[BatchBars];
-    private int _closeCount, _context;
     private readonly double[] _atrs = new double[Lookback];
     private readonly double[] _widths = new double[Lookback];
     // The rings' lengths are constants, so a slot is found without a division.
     private const int EmaRing = SlopeBars + 1;
     private readonly double[] _emas = new double[EmaRing];
-    private int _atrCount, _widthCount, _emaCount;
+    private int _atrCount, _emaCount;
+    // Bollinger bandwidths are computed from the closes when the bandwidth percentile is read (the strategy needs it at a
+    // trending signal, about one bar in 18 on hourly gold), in one batch (BollingerBands.Widths: several windows side by
+    // side), not one window per bar: the same widths, bit for bit, for less work. The closes held: the last _pending of them
+    // end windows whose widths are not computed yet, and the ones before are kept for those windows (and whole blocks).
+    private const int BandPeriod = 20;
+    private const double BandDeviations = 2;
+    private const int KeptCloses = 64;
+    private readonly double[] _closes = new double[256];
+    private readonly double[] _pendingWidths = new double[256];
+    private int _closeCount, _pending;
+    // Closes seen (up to a window's worth) and closes above zero in a row: a window of closes all above zero has a positive
+    // mean, so it has a width (only a zero mean has none), and is counted before it is computed.
+    private int _closesSeen, _positiveRun;
+    // Widths counted (those pending included) and widths stored in the ring.
+    private int _widthCount, _storedCount;
     // The latest bar's ATR and bandwidth (null in their warm-up), and whether the percentiles and regime still have to be
     // computed from them: a percentile is a scan of 100 values, so it is done when first read (the strategy reads it only
     // at a signal), not at every bar; the bandwidth's only when it is read or decides the regime (a trending ADX).
@@ -125,9 +131,7 @@ public sealed class MarketRegimeClassifier
         Adx = _adx.AddAdx(high, low, close);
         var atr = _atr.Add(high, low, close);
         var ema = _ema.Add(close);
-        if (_closeCount == _closes.Length)
-            AddPendingWidths();
-        _closes[_closeCount++] = close;
+        AddClose(close);
 
         _latestAtr = atr is { } a ? Store(_atrs, ref _atrCount, a) : null;
         _stale = _widthStale = true;
@@ -142,22 +146,42 @@ public sealed class MarketRegimeClassifier
     }
 
     /// <summary>
-    /// Computes the bandwidths of the closes that await theirs, oldest first, and stores each (a missing one is skipped, as
-    /// <see cref="BollingerBands"/>' null); the latest becomes the latest bar's. Keeps the last closes for the next windows.
+    /// Holds <paramref name="close"/> for the bandwidth of the window it ends. A window with a close at or below zero may
+    /// average exactly zero and have no width, so its width is computed at once; any other is counted and left pending.
+    /// </summary>
+    private void AddClose(double close)
+    {
+        if (_closeCount == _closes.Length)
+        {
+            AddPendingWidths();
+            _closes.AsSpan(_closeCount - KeptCloses).CopyTo(_closes);
+            _closeCount = KeptCloses;
+        }
+        _closes[_closeCount++] = close;
+        _closesSeen = Math.Min(_closesSeen + 1, BandPeriod);
+        _positiveRun = close > 0 ? Math.Min(_positiveRun + 1, BandPeriod) : 0;
+        if (_closesSeen < BandPeriod)
+            return;
+        _pending++;
+        if (_positiveRun == BandPeriod)
+            _widthCount++;
+        else
+            AddPendingWidths();
+    }
+
+    /// <summary>
+    /// Computes the pending bandwidths, oldest first, and stores each in the ring (a missing one is skipped, as
+    /// <see cref="BollingerBands"/>' null); the latest becomes the latest bar's.
     /// </summary>
     private void AddPendingWidths()
     {
-        if (_closeCount == _context)
+        if (_pending == 0)
             return;
-        var firstEnd = Math.Max(_context, BandPeriod - 1);
-        var widths = _batchWidths.AsSpan(0, Math.Max(_closeCount - firstEnd, 0));
-        BollingerBands.Widths(_closes.AsSpan(firstEnd - (BandPeriod - 1), _closeCount - firstEnd + BandPeriod - 1), BandPeriod, BandDeviations, widths);
-        _latestWidth = null;
+        var widths = _pendingWidths.AsSpan(0, _pending);
+        BollingerBands.Widths(_closes.AsSpan(0, _closeCount), BandPeriod, BandDeviations, widths);
         foreach (var w in widths)
-            _latestWidth = double.IsNaN(w) ? null : Store(_widths, ref _widthCount, w);
-        _context = Math.Min(_closeCount, BandPeriod - 1);
-        _closes.AsSpan(_closeCount - _context, _context).CopyTo(_closes);
-        _closeCount = _context;
+            _latestWidth = double.IsNaN(w) ? null : Store(_widths, ref _storedCount, w);
+        (_widthCount, _pending) = (_storedCount, 0);
     }
 
     /// <summary>Computes the ATR percentile and the regime of the latest bar, once per bar.</summary>
@@ -166,7 +190,6 @@ public sealed class MarketRegimeClassifier
         if (!_stale)
             return;
         _stale = false;
-        AddPendingWidths();
         _atrPercentile = _latestAtr is { } a ? Percentile(_atrs, _atrCount, a) : null;
         _regime = Classify();
     }

@@ -1,4 +1,5 @@
-using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace GoldBot.Indicators;
 
@@ -91,41 +92,76 @@ public sealed class BollingerBands
     }
 
     /// <summary>
-    /// The bandwidth (<see cref="BollingerBandsResult.Width"/>) of every window of <paramref name="period"/> consecutive
-    /// <paramref name="values"/>: <c>widths[i]</c> is the width of <c>values[i .. i + period − 1]</c>, NaN where it is missing
-    /// (null in <see cref="Width"/>); <paramref name="widths"/> is <c>values.Length − period + 1</c> long. Bit for bit what
-    /// <see cref="Width"/> gives after the window's last value, and faster over many windows: a vector holds one window's sum
-    /// per lane, so <see cref="Vector{T}.Count"/> windows are summed side by side, each oldest first (the lanes' additions are
-    /// the scalar ones, not a reordered sum).
+    /// The bandwidths (<see cref="BollingerBandsResult.Width"/>) of the last <c>widths.Length</c> windows of
+    /// <paramref name="period"/> consecutive <paramref name="values"/>, oldest first: the last slot is the width of the last
+    /// <paramref name="period"/> values, NaN where a width is missing (null in <see cref="Width"/>). Bit for bit what
+    /// <see cref="Width"/> gives after each window's last value, and faster over many windows: a vector holds one window's sums
+    /// per lane, and two vectors of windows are summed side by side, each lane oldest first (the scalar operations, lane by
+    /// lane, not a reordered sum). Values before the windows asked for are used, when there are enough, to compute whole blocks.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is 1 or less, <paramref name="standardDeviations"/> is not
-    /// positive, or <paramref name="widths"/> has not one slot per window.</exception>
+    /// positive, or <paramref name="values"/> has fewer than <c>widths.Length + period − 1</c> values.</exception>
     public static void Widths(ReadOnlySpan<double> values, int period, double standardDeviations, Span<double> widths)
     {
         Validate(period, standardDeviations);
-        ArgumentOutOfRangeException.ThrowIfNotEqual(widths.Length, Math.Max(values.Length - period + 1, 0), nameof(widths));
-        var i = 0;
-        for (; i + Vector<double>.Count <= widths.Length; i += Vector<double>.Count)
+        var windows = values.Length - period + 1;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(widths.Length, Math.Max(windows, 0), nameof(widths));
+        var first = windows - widths.Length;
+        if (windows < BlockWindows)
         {
-            var sum = Vector<double>.Zero;
-            for (var t = 0; t < period; t++)
-                sum += new Vector<double>(values[(i + t)..]);
-            var mean = sum / new Vector<double>(period);
-            var sumSquares = Vector<double>.Zero;
-            for (var t = 0; t < period; t++)
+            for (var i = first; i < windows; i++)
             {
-                var deviation = new Vector<double>(values[(i + t)..]) - mean;
-                sumSquares += deviation * deviation;
+                var (mean, sigma) = Moments(values.Slice(i, period), []);
+                widths[i - first] = BandWidth(mean, sigma, standardDeviations) ?? double.NaN;
             }
-            var sigma = Vector.SquareRoot(sumSquares / new Vector<double>(period));
-            for (var lane = 0; lane < Vector<double>.Count; lane++)
-                widths[i + lane] = BandWidth(mean[lane], sigma[lane], standardDeviations) ?? double.NaN;
+            return;
         }
-        for (; i < widths.Length; i++)
+        // Whole blocks from the first window asked for; the last block ends at the last window (recomputing a few before it).
+        Span<double> block = stackalloc double[BlockWindows];
+        for (var start = first; start < windows; start += BlockWindows)
         {
-            var (mean, sigma) = Moments(values.Slice(i, period), []);
-            widths[i] = BandWidth(mean, sigma, standardDeviations) ?? double.NaN;
+            var at = Math.Min(start, windows - BlockWindows);
+            WidthBlock(values.Slice(at, BlockWindows + period - 1), period, standardDeviations, block);
+            block[(start - at)..Math.Min(BlockWindows, windows - at)].CopyTo(widths[(start - first)..]);
         }
+    }
+
+    // Windows per block of Widths: two vectors of four.
+    private const int BlockWindows = 2 * 4;
+
+    /// <summary>The widths of the <see cref="BlockWindows"/> windows of <paramref name="values"/> (exactly that many windows long).</summary>
+    private static void WidthBlock(ReadOnlySpan<double> values, int period, double k, Span<double> widths)
+    {
+        ref var first = ref MemoryMarshal.GetReference(values);
+        Vector256<double> sum0 = Vector256<double>.Zero, sum1 = Vector256<double>.Zero;
+        for (var t = 0; t < period; t++)
+        {
+            sum0 += Vector256.LoadUnsafe(ref first, (nuint)t);
+            sum1 += Vector256.LoadUnsafe(ref first, (nuint)(t + 4));
+        }
+        var length = Vector256.Create((double)period);
+        var (mean0, mean1) = (sum0 / length, sum1 / length);
+        Vector256<double> squares0 = Vector256<double>.Zero, squares1 = Vector256<double>.Zero;
+        for (var t = 0; t < period; t++)
+        {
+            var deviation0 = Vector256.LoadUnsafe(ref first, (nuint)t) - mean0;
+            var deviation1 = Vector256.LoadUnsafe(ref first, (nuint)(t + 4)) - mean1;
+            squares0 += deviation0 * deviation0;
+            squares1 += deviation1 * deviation1;
+        }
+        BandWidths(mean0, Vector256.Sqrt(squares0 / length), k).CopyTo(widths);
+        BandWidths(mean1, Vector256.Sqrt(squares1 / length), k).CopyTo(widths[4..]);
+    }
+
+    /// <summary><see cref="BandWidth"/> lane by lane, by the same operations; NaN where it is null.</summary>
+    private static Vector256<double> BandWidths(Vector256<double> mean, Vector256<double> sigma, double k)
+    {
+        var upper = mean + Vector256.Create(k) * sigma;
+        var lower = mean - Vector256.Create(k) * sigma;
+        var width = (upper - lower) / mean;
+        // A NaN mean or σ gives a NaN width; a zero mean is missing too.
+        var present = Vector256.Equals(width, width) & ~Vector256.Equals(mean, Vector256<double>.Zero);
+        return Vector256.ConditionalSelect(present, width, Vector256.Create(double.NaN));
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GoldBot.Market;
 
 /// <summary>
@@ -33,10 +35,11 @@ public static class TickRounding
         public Grid(decimal tickSize)
         {
             Size = tickSize;
-            Usable = TryMantissa(tickSize, out Mantissa, out Scale) && Mantissa > 0;
+            Usable = TryMantissa(tickSize, out Mantissa, out Scale, out Negative) && Mantissa > 0;
         }
 
         public readonly decimal Size;
+        public readonly bool Negative;
         public readonly long Mantissa;
         public readonly int Scale;
         public readonly bool Usable;
@@ -45,31 +48,53 @@ public static class TickRounding
     /// <inheritdoc cref="ToTicks(decimal, decimal)"/>
     internal static long ToTicks(decimal price, in Grid tick)
     {
-        if (tick.Usable && TryMantissa(price, out var m, out var s))
+        if (tick.Usable && TryMantissa(price, out var m, out var s, out var negative))
         {
             long numerator = m, divisor = tick.Mantissa;
             if (s <= tick.Scale ? TryScale(ref numerator, tick.Scale - s) : TryScale(ref divisor, s - tick.Scale))
             {
-                var quotient = Math.DivRem(numerator, divisor, out var remainder);
-                if (remainder >= divisor - remainder)
-                    quotient++;
-                return (price < 0) != (tick.Size < 0) ? -quotient : quotient;
+                // A price no finer than a tick of mantissa 1 (4201.3 on a 0.1 or 0.01 grid) is a whole number of ticks already.
+                var quotient = numerator;
+                if (divisor != 1)
+                {
+                    quotient = Math.DivRem(numerator, divisor, out var remainder);
+                    if (remainder >= divisor - remainder)
+                        quotient++;
+                }
+                return negative != tick.Negative ? -quotient : quotient;
             }
         }
-        return decimal.ToInt64(decimal.Round(price / tick.Size, MidpointRounding.AwayFromZero));
+        return ByDecimalDivision(price, tick.Size);
     }
 
-    /// <summary>The magnitude of <paramref name="value"/>'s mantissa and its scale, when the mantissa fits 63 bits.</summary>
-    private static bool TryMantissa(decimal value, out long mantissa, out int scale)
+    private static long ByDecimalDivision(decimal price, decimal tickSize) =>
+        decimal.ToInt64(decimal.Round(price / tickSize, MidpointRounding.AwayFromZero));
+
+    /// <summary>A decimal's four 32-bit parts (<see cref="decimal.GetBits(decimal, Span{int})"/>) on the stack, without a stackalloc (a method with one is not inlined).</summary>
+    [InlineArray(4)]
+    private struct DecimalBits
     {
-        Span<int> bits = stackalloc int[4];
+        private int _part;
+    }
+
+    /// <summary>
+    /// The magnitude of <paramref name="value"/>'s mantissa, its scale and its sign bit, when the mantissa fits 63 bits. A
+    /// negative zero has its sign bit set; its quotient is 0 whatever the sign, as <c>decimal.Round</c>'s is.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryMantissa(decimal value, out long mantissa, out int scale, out bool negative)
+    {
+        var parts = new DecimalBits();
+        Span<int> bits = parts;
         decimal.GetBits(value, bits);
         scale = (bits[3] >> 16) & 0xFF;
+        negative = bits[3] < 0;
         mantissa = (long)((uint)bits[0] | ((ulong)(uint)bits[1] << 32));
         return bits[2] == 0 && mantissa >= 0;
     }
 
     /// <summary>Multiplies <paramref name="value"/> by 10^<paramref name="exponent"/> when the product fits 63 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryScale(ref long value, int exponent)
     {
         if (exponent >= PowersOfTen.Length || value > ScalableLimits[exponent])

@@ -124,6 +124,16 @@ public sealed class MarketRegimeClassifierTests
             if (bars == aroundZero)
                 Assert.True(missing > 10, $"only {missing} windows without a width");
         }
+
+        // The regime needs 100 widths: counted before they are computed, a window without one must not count.
+        var (regimeOnly, widthsFirst) = (new MarketRegimeClassifier(), new MarketRegimeClassifier());
+        foreach (var bar in aroundZero)
+        {
+            regimeOnly.Add(bar);
+            widthsFirst.Add(bar);
+            _ = widthsFirst.BandwidthPercentile;
+            Assert.Equal(widthsFirst.Regime, regimeOnly.Regime);
+        }
     }
 
     [Fact]

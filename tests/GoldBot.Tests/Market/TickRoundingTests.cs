@@ -19,6 +19,10 @@ public sealed class TickRoundingTests
     [InlineData("4000", "0.10", 40000)]
     [InlineData("0", "0.1", 0)]
     [InlineData("3", "-0.5", -6)]
+    [InlineData("-3", "-0.5", 6)] // the signs of price and tick size, each read from its sign bit
+    [InlineData("-0.05", "-0.1", 1)]
+    [InlineData("-0.04", "0.1", 0)]
+    [InlineData("-0.0", "0.1", 0)] // a negative zero
     public void Rounds_to_the_nearest_tick_half_away_from_zero(string price, string tickSize, long ticks)
     {
         var (p, t) = (decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(tickSize, System.Globalization.CultureInfo.InvariantCulture));
