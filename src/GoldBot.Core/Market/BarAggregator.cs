@@ -45,14 +45,20 @@ public sealed class BarAggregator
     /// <param name="completed">Destination with room for at least two bars.</param>
     public int Add(in Bar bar, Span<Bar> completed)
     {
-        var count = 0;
         var bucketOpen = BucketOpen(bar.OpenTime);
         if (_sameFrame)
         {
-            // Each bar is a whole bucket, complete as it arrives (what the steps below give when the periods are equal).
+            // Each bar is a whole bucket, complete as it arrives (what Merge gives when the periods are equal).
             completed[0] = bar with { OpenTime = bucketOpen };
             return 1;
         }
+        return Merge(bar, bucketOpen, completed);
+    }
+
+    /// <summary>Adds <paramref name="bar"/> to its bucket, opening at <paramref name="bucketOpen"/>; as <see cref="Add"/>.</summary>
+    private int Merge(in Bar bar, DateTimeOffset bucketOpen, Span<Bar> completed)
+    {
+        var count = 0;
         if (_open && bucketOpen != _current.OpenTime)
         {
             completed[count++] = _current;
@@ -98,14 +104,18 @@ public sealed class BarAggregator
             _bucketOpenTime = new DateTimeOffset(_bucketOpen, TimeSpan.Zero);
         }
         else if (ticks < _bucketOpen || ticks >= _bucketEnd)
-        {
-            _day = _day.For(utc);
-            _bucketOpenTime = Target.BucketOpen(utc, _day);
-            _dayEnd = _day.End.UtcTicks;
-            _bucketOpen = _bucketOpenTime.UtcTicks;
-            _bucketEnd = Math.Min(_bucketOpen + Target.Period.Ticks, _dayEnd);
-        }
+            FindBucket(utc);
         return _bucketOpenTime;
+    }
+
+    /// <summary>Finds the bucket of <paramref name="utc"/> from its trading day (a day's first bar, or after a gap).</summary>
+    private void FindBucket(DateTimeOffset utc)
+    {
+        _day = _day.For(utc);
+        _bucketOpenTime = Target.BucketOpen(utc, _day);
+        _dayEnd = _day.End.UtcTicks;
+        _bucketOpen = _bucketOpenTime.UtcTicks;
+        _bucketEnd = Math.Min(_bucketOpen + Target.Period.Ticks, _dayEnd);
     }
 
     /// <summary>Emits the partial bucket at the end of the data, if any.</summary>
