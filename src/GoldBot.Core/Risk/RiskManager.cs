@@ -205,8 +205,7 @@ public sealed class RiskManager
             ? TrailTargets(quantity, signal.StopTicks, signal.Exit.FirstTargetTicks)
             : Targets(quantity, signal.StopTicks, _options.RunnerTargetR);
         // The distance to the next news blackout is recorded with the trade (the learning system's news condition).
-        var nextNews = _options.NewsBlackouts.Where(b => b.Start > now).Select(b => (double?)(b.Start - now).TotalMinutes).Min();
-        if (nextNews is { } minutes)
+        if (MinutesToNextNews(now) is { } minutes)
             signal = signal with { Conditions = signal.Conditions with { MinutesToNews = Math.Round(minutes) } };
         var plan = new TradePlan(signal, quantity, signal.StopTicks, targets, quantity * perContract, budget)
         {
@@ -215,6 +214,13 @@ public sealed class RiskManager
         };
         return new RiskDecision(plan, null);
     }
+
+    /// <summary>
+    /// Minutes from <paramref name="now"/> to the start of the next news blackout, or null when none is ahead. Its own method, so
+    /// the lambdas' captured <paramref name="now"/> is allocated only for an approved entry, not at every evaluation.
+    /// </summary>
+    private double? MinutesToNextNews(DateTimeOffset now) =>
+        _options.NewsBlackouts.Where(b => b.Start > now).Select(b => (double?)(b.Start - now).TotalMinutes).Min();
 
     /// <summary>
     /// The learning system (issue 13), or null for none: it can refuse a signal whose pattern or condition it disabled and scale

@@ -39,7 +39,7 @@ public sealed record TradePlan(TradeSignal Signal, int Quantity, int StopTicks, 
 /// <summary>The risk manager's answer to a signal: a plan, or a refusal with its reason.</summary>
 /// <param name="Plan">The approved plan, or null.</param>
 /// <param name="Reason">Why it was refused, or null when approved.</param>
-public sealed record RiskDecision(TradePlan? Plan, string? Reason)
+public readonly record struct RiskDecision(TradePlan? Plan, string? Reason)
 {
     /// <summary>True when approved.</summary>
     public bool Approved => Plan is not null;

@@ -59,9 +59,11 @@ public sealed class OrderBlockStrategy : ISignalSource
     // The signals' exchange (CT) and session (New York) clocks, each converting time zones twice a week.
     private readonly ZoneClock _chicago = new(CmeSession.Chicago);
     private readonly ZoneClock _newYork = new(ExchangeTimeZones.NewYork);
-    // The rejections that repeat, written once: by pattern when disabled, by score and minimum, and against the trend.
+    // The rejections that repeat, written once: by pattern when disabled, by score and minimum, by stop width and maximum (one
+    // per width seen), and against the trend.
     private readonly Dictionary<string, string> _disabledRejections = [];
     private readonly Dictionary<(int Score, int Minimum), string> _scoreRejections = [];
+    private readonly Dictionary<(int Stop, int Maximum), string> _stopRejections = [];
     private readonly string _noTrendRejection;
     private readonly string[] _againstTrendRejections;
     // The previous entry bar (the middle bar of a gap formed now) and its volume ÷ the 20-bar average.
@@ -286,7 +288,7 @@ public sealed class OrderBlockStrategy : ISignalSource
             : score < minScore ? Remembered(_scoreRejections, (Score: score, Minimum: minScore), s => $"score {s.Score} below minimum {s.Minimum}")
             : trend == 0 ? _noTrendRejection
             : trend != e.Direction ? _againstTrendRejections[trend > 0 ? 1 : 0]
-            : stopTicks > _options.MaxStopTicks ? $"stop {stopTicks} ticks wider than maximum {_options.MaxStopTicks}"
+            : stopTicks > _options.MaxStopTicks ? Remembered(_stopRejections, (Stop: stopTicks, Maximum: _options.MaxStopTicks), s => $"stop {s.Stop} ticks wider than maximum {s.Maximum}")
             : null;
 
         var zone = _entry.DealingRange?.Classify(tickBar.Close) ?? PriceZone.Unknown;
