@@ -41,9 +41,8 @@ public sealed class OrderBlockStrategy : ISignalSource
     private readonly MarketRegimeClassifier _regime = new();
     private readonly VolumeMovingAverage _volume = new(20);
     private readonly Bar[] _completed = new Bar[2];
-    private readonly IReadOnlyList<string> _enabled;
-    // Which of the optional patterns are looked for (decided once: the event loop runs at every entry bar).
-    private readonly bool _breakerBlocks, _fairValueGaps, _liquiditySweeps, _optimalTradeEntries;
+    // Which patterns are enabled (decided once: the event loop runs at every entry bar, and every signal asks).
+    private readonly bool _orderBlocks, _breakerBlocks, _fairValueGaps, _liquiditySweeps, _optimalTradeEntries;
     // Breaker blocks alive on the entry frame (not mitigation blocks, which are touched the same way).
     private readonly HashSet<int> _breakers = [];
     // Unfilled fair value gaps on the entry frame: their score parts known at formation, and the entry bar they formed on.
@@ -83,9 +82,9 @@ public sealed class OrderBlockStrategy : ISignalSource
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _enabled = options.EnabledPatterns;
-        (_breakerBlocks, _fairValueGaps, _liquiditySweeps, _optimalTradeEntries) =
-            (_enabled.Contains(BreakerBlock), _enabled.Contains(FairValueGap), _enabled.Contains(LiquiditySweep), _enabled.Contains(OptimalTradeEntry));
+        var enabled = options.EnabledPatterns;
+        (_orderBlocks, _breakerBlocks, _fairValueGaps, _liquiditySweeps, _optimalTradeEntries) = (enabled.Contains(OrderBlock),
+            enabled.Contains(BreakerBlock), enabled.Contains(FairValueGap), enabled.Contains(LiquiditySweep), enabled.Contains(OptimalTradeEntry));
         _contract = contract;
         _tickGrid = new TickRounding.Grid(contract.TickSize);
         _limitEntries = options.EntryMode == "limit";
@@ -222,6 +221,16 @@ public sealed class OrderBlockStrategy : ISignalSource
         && zone.Bottom <= range.OteTop && zone.Top >= range.OteBottom
         && (zone.Direction > 0 ? bar.Low <= range.OteTop : bar.High >= range.OteBottom);
 
+    /// <summary>True when <paramref name="pattern"/>, one of the strategy's five, is in <see cref="StrategyOptions.EnabledPatterns"/>.</summary>
+    private bool Enabled(string pattern) => pattern switch
+    {
+        OrderBlock => _orderBlocks,
+        BreakerBlock => _breakerBlocks,
+        FairValueGap => _fairValueGaps,
+        LiquiditySweep => _liquiditySweeps,
+        _ => _optimalTradeEntries,
+    };
+
     private static int BreakSlot(StructureScope scope, int direction) => (scope == StructureScope.Swing ? 2 : 0) + (direction > 0 ? 1 : 0);
 
     /// <summary>
@@ -282,7 +291,7 @@ public sealed class OrderBlockStrategy : ISignalSource
         var score = components.Total;
         var regime = MarketRegimeClassifier.Name(_regime.Regime);
         string? rejection =
-            !_enabled.Contains(pattern) ? Remembered(_disabledRejections, pattern, p => $"pattern {p} disabled")
+            !Enabled(pattern) ? Remembered(_disabledRejections, pattern, p => $"pattern {p} disabled")
             : _options.PatternRegimes?.TryGetValue(pattern, out var regimes) == true && regimes.Count > 0 && !regimes.Contains(regime)
                 ? $"{pattern} not traded in a {regime} regime (Strategy:PatternRegimes: {string.Join(", ", regimes)})"
             : score < minScore ? Remembered(_scoreRejections, (Score: score, Minimum: minScore), s => $"score {s.Score} below minimum {s.Minimum}")
