@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GoldBot.Smc;
 
 /// <summary>
@@ -34,10 +36,16 @@ internal sealed class InducementTracker
         Emit(events, SmcEventKind.InducementFormed, at);
     }
 
+    /// <remarks>Inlined where it is called: most bars sweep nothing.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
-        if (!_active || (_direction > 0 ? bar.Low >= _level.Level : bar.High <= _level.Level))
-            return;
+        if (_active && (_direction > 0 ? bar.Low < _level.Level : bar.High > _level.Level))
+            Sweep(at, events);
+    }
+
+    private void Sweep(in BarContext at, SmcEventBuffer events)
+    {
         Emit(events, SmcEventKind.InducementSwept, at);
         _active = false;
         _breakIndex = -1;

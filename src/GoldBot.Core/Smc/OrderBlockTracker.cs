@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GoldBot.Smc;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal sealed class OrderBlockTracker
     private readonly SmcOptions _options;
     private readonly ZoneIds _ids;
     private readonly Zone[] _zones;
+    private readonly int _maxAge;
     private int _count;
 
     // Exact quick-reject bounds: no zone can change state on a bar whose low is above every
@@ -24,6 +27,7 @@ internal sealed class OrderBlockTracker
         _options = options;
         _ids = ids;
         _zones = new Zone[options.MaxActiveZones];
+        _maxAge = options.MaxOrderBlockAge;
     }
 
     private enum ZoneKind : byte { OrderBlock, Breaker, Mitigation }
@@ -46,10 +50,17 @@ internal sealed class OrderBlockTracker
     }
 
     /// <summary>Advances every zone formed before this bar through its lifecycle.</summary>
+    /// <remarks>Inlined where it is called, so a bar that no zone can notice costs the bounds' three comparisons.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
-        if (bar.Low > _bullishReach && bar.High < _bearishReach && at.Index - _oldestFormed <= _options.MaxOrderBlockAge)
+        if (bar.Low > _bullishReach && bar.High < _bearishReach && at.Index - _oldestFormed <= _maxAge)
             return;
+        AdvanceAll(bar, at, events);
+    }
+
+    private void AdvanceAll(in TickBar bar, in BarContext at, SmcEventBuffer events)
+    {
         // The bounds are rebuilt from the zones that stay, in the same pass.
         _bullishReach = long.MinValue;
         _bearishReach = long.MaxValue;
@@ -99,7 +110,7 @@ internal sealed class OrderBlockTracker
     private bool Advance(ref Zone z, in TickBar bar, in BarContext at, SmcEventBuffer events, out bool flip)
     {
         flip = false;
-        if (at.Index - z.FormedIndex > _options.MaxOrderBlockAge)
+        if (at.Index - z.FormedIndex > _maxAge)
         {
             Emit(events, SmcEventKind.OrderBlockExpired, z, at);
             return false;
