@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace GoldBot.Smc;
 
 /// <summary>
@@ -36,16 +34,10 @@ internal sealed class InducementTracker
         Emit(events, SmcEventKind.InducementFormed, at);
     }
 
-    /// <remarks>Inlined where it is called: most bars sweep nothing.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
-        if (_active && (_direction > 0 ? bar.Low < _level.Level : bar.High > _level.Level))
-            Sweep(at, events);
-    }
-
-    private void Sweep(in BarContext at, SmcEventBuffer events)
-    {
+        if (!_active || (_direction > 0 ? bar.Low >= _level.Level : bar.High <= _level.Level))
+            return;
         Emit(events, SmcEventKind.InducementSwept, at);
         _active = false;
         _breakIndex = -1;

@@ -71,19 +71,13 @@ internal sealed class LiquidityTracker
             return;
         }
 
-        var dropped = count == levels.Length;
-        if (dropped)
+        if (count == levels.Length)
         {
             Array.Copy(levels, 1, levels, 0, count - 1);
             count--;
         }
         levels[count++] = new Level { Price = swing.Level, Other = swing.Level, Members = 1, FirstIndex = swing.Index };
-        if (dropped)
-            Recompute(swing.IsHigh);
-        else if (swing.IsHigh)
-            _highReach = Math.Min(_highReach, Reach(levels[count - 1], highs: true));
-        else
-            _lowReach = Math.Max(_lowReach, Reach(levels[count - 1], highs: false));
+        Recompute(swing.IsHigh);
     }
 
     /// <remarks>Inlined where it is called, so a bar that reaches no level costs two comparisons.</remarks>
@@ -91,41 +85,42 @@ internal sealed class LiquidityTracker
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
         if (bar.High > _highReach)
-            _highCount = Sweep(_highs, _highCount, true, bar, at, events, out _highReach);
+            SweepHighs(bar, at, events);
         if (bar.Low < _lowReach)
-            _lowCount = Sweep(_lows, _lowCount, false, bar, at, events, out _lowReach);
+            SweepLows(bar, at, events);
     }
 
-    /// <summary>
-    /// The high (of a buy-side level) a bar must pass to change it: a pool's level (a sweep or a take), a candidate's level
-    /// plus the tolerance (it is dropped). The mirror for a sell-side level: the low a bar must pass below.
-    /// </summary>
-    private long Reach(in Level l, bool highs)
+    private void SweepHighs(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
-        var margin = l.Members < 2 ? _options.EqualLevelToleranceTicks : 0;
-        return highs ? l.Price + margin : l.Price - margin;
+        _highCount = Sweep(_highs, _highCount, true, bar, at, events);
+        Recompute(highs: true);
+    }
+
+    private void SweepLows(in TickBar bar, in BarContext at, SmcEventBuffer events)
+    {
+        _lowCount = Sweep(_lows, _lowCount, false, bar, at, events);
+        Recompute(highs: false);
     }
 
     private void Recompute(bool highs)
     {
+        var tolerance = _options.EqualLevelToleranceTicks;
         if (highs)
         {
             _highReach = long.MaxValue;
             for (var i = 0; i < _highCount; i++)
-                _highReach = Math.Min(_highReach, Reach(_highs[i], highs: true));
+                _highReach = Math.Min(_highReach, _highs[i].Price + (_highs[i].Members < 2 ? tolerance : 0));
         }
         else
         {
             _lowReach = long.MinValue;
             for (var i = 0; i < _lowCount; i++)
-                _lowReach = Math.Max(_lowReach, Reach(_lows[i], highs: false));
+                _lowReach = Math.Max(_lowReach, _lows[i].Price - (_lows[i].Members < 2 ? tolerance : 0));
         }
     }
 
-    /// <summary>Removes the levels <paramref name="bar"/> sweeps, takes or drops, and finds the side's reach from the levels that stay.</summary>
-    private int Sweep(Level[] levels, int count, bool highs, in TickBar bar, in BarContext at, SmcEventBuffer events, out long reach)
+    private int Sweep(Level[] levels, int count, bool highs, in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
-        reach = highs ? long.MaxValue : long.MinValue;
         var write = 0;
         for (var read = 0; read < count; read++)
         {
@@ -139,7 +134,6 @@ internal sealed class LiquidityTracker
             }
             if (l.Members < 2 && beyond > _options.EqualLevelToleranceTicks)
                 continue;
-            reach = highs ? Math.Min(reach, Reach(l, highs: true)) : Math.Max(reach, Reach(l, highs: false));
             if (write != read)
                 levels[write] = l;
             write++;
