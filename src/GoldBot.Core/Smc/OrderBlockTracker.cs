@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace GoldBot.Smc;
 
 /// <summary>
@@ -12,7 +10,6 @@ internal sealed class OrderBlockTracker
     private readonly SmcOptions _options;
     private readonly ZoneIds _ids;
     private readonly Zone[] _zones;
-    private readonly int _maxAge;
     private int _count;
 
     // Exact quick-reject bounds: no zone can change state on a bar whose low is above every
@@ -27,7 +24,6 @@ internal sealed class OrderBlockTracker
         _options = options;
         _ids = ids;
         _zones = new Zone[options.MaxActiveZones];
-        _maxAge = options.MaxOrderBlockAge;
     }
 
     private enum ZoneKind : byte { OrderBlock, Breaker, Mitigation }
@@ -52,17 +48,10 @@ internal sealed class OrderBlockTracker
     }
 
     /// <summary>Advances every zone formed before this bar through its lifecycle.</summary>
-    /// <remarks>Inlined where it is called, so a bar that no zone can notice costs the bounds' three comparisons.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
-        if (bar.Low > _bullishReach && bar.High < _bearishReach && at.Index - _oldestFormed <= _maxAge)
+        if (bar.Low > _bullishReach && bar.High < _bearishReach && at.Index - _oldestFormed <= _options.MaxOrderBlockAge)
             return;
-        AdvanceAll(bar, at, events);
-    }
-
-    private void AdvanceAll(in TickBar bar, in BarContext at, SmcEventBuffer events)
-    {
         // The bounds are rebuilt from the zones that stay, in the same pass.
         _bullishReach = long.MinValue;
         _bearishReach = long.MaxValue;
@@ -71,7 +60,7 @@ internal sealed class OrderBlockTracker
         for (var read = 0; read < _count; read++)
         {
             ref var z = ref _zones[read];
-            if ((z.Direction > 0 ? bar.Low <= z.Next : bar.High >= z.Next) || at.Index - z.FormedIndex > _maxAge)
+            if ((z.Direction > 0 ? bar.Low <= z.Next : bar.High >= z.Next) || at.Index - z.FormedIndex > _options.MaxOrderBlockAge)
             {
                 if (!Advance(ref z, bar, at, events, out var flip))
                 {
@@ -116,7 +105,7 @@ internal sealed class OrderBlockTracker
     private bool Advance(ref Zone z, in TickBar bar, in BarContext at, SmcEventBuffer events, out bool flip)
     {
         flip = false;
-        if (at.Index - z.FormedIndex > _maxAge)
+        if (at.Index - z.FormedIndex > _options.MaxOrderBlockAge)
         {
             Emit(events, SmcEventKind.OrderBlockExpired, z, at);
             return false;
