@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace GoldBot.Smc;
 
 /// <summary>
@@ -80,26 +78,18 @@ internal sealed class LiquidityTracker
         Recompute(swing.IsHigh);
     }
 
-    /// <remarks>Inlined where it is called, so a bar that reaches no level costs two comparisons.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
         if (bar.High > _highReach)
-            SweepHighs(bar, at, events);
+        {
+            _highCount = Sweep(_highs, _highCount, true, bar, at, events);
+            Recompute(highs: true);
+        }
         if (bar.Low < _lowReach)
-            SweepLows(bar, at, events);
-    }
-
-    private void SweepHighs(in TickBar bar, in BarContext at, SmcEventBuffer events)
-    {
-        _highCount = Sweep(_highs, _highCount, true, bar, at, events);
-        Recompute(highs: true);
-    }
-
-    private void SweepLows(in TickBar bar, in BarContext at, SmcEventBuffer events)
-    {
-        _lowCount = Sweep(_lows, _lowCount, false, bar, at, events);
-        Recompute(highs: false);
+        {
+            _lowCount = Sweep(_lows, _lowCount, false, bar, at, events);
+            Recompute(highs: false);
+        }
     }
 
     private void Recompute(bool highs)
