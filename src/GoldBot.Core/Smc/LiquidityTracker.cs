@@ -73,9 +73,16 @@ internal sealed class LiquidityTracker
         {
             Array.Copy(levels, 1, levels, 0, count - 1);
             count--;
+            levels[count++] = new Level { Price = swing.Level, Other = swing.Level, Members = 1, FirstIndex = swing.Index };
+            Recompute(swing.IsHigh);
+            return;
         }
+        // A new candidate only adds its own reach to the others'.
         levels[count++] = new Level { Price = swing.Level, Other = swing.Level, Members = 1, FirstIndex = swing.Index };
-        Recompute(swing.IsHigh);
+        if (swing.IsHigh)
+            _highReach = Math.Min(_highReach, swing.Level + _options.EqualLevelToleranceTicks);
+        else
+            _lowReach = Math.Max(_lowReach, swing.Level - _options.EqualLevelToleranceTicks);
     }
 
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
