@@ -88,9 +88,9 @@ public sealed class SmcEngine
             }
         }
 
-        if (_internal.Breaks(bar.Close))
+        if (_internal.BrokenBy(bar.Close))
             Breaks(_internal, bar, at);
-        if (_swing.Breaks(bar.Close))
+        if (_swing.BrokenBy(bar.Close))
             Breaks(_swing, bar, at);
         _gaps.Detect(_history, at, _events);
         return _events.Span;

@@ -64,7 +64,7 @@ internal sealed class StructureTracker
     }
 
     /// <summary>True when a bar closing at <paramref name="close"/> (ticks) breaks structure: <see cref="CheckBreaks"/> has work.</summary>
-    public bool Breaks(long close) => close > _breakAbove || close < _breakBelow;
+    public bool BrokenBy(long close) => close > _breakAbove || close < _breakBelow;
 
     /// <summary>Checks the bar's close against the last unspent swing high and low.</summary>
     /// <returns>Number of breaks written (0, 1, or rarely 2: bullish first).</returns>
