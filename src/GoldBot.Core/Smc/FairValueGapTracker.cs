@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GoldBot.Smc;
 
 /// <summary>
@@ -20,6 +22,10 @@ internal sealed class FairValueGapTracker
     private readonly Gap[] _bearish;
     private int _bullishCount;
     private int _bearishCount;
+    // The queues' ends: the highest bullish level and the lowest bearish one (the type's extreme value when a queue is empty, so
+    // no bar reaches it). A bar whose low is above the first and whose high is below the second changes no gap.
+    private long _bullishReach = long.MinValue;
+    private long _bearishReach = long.MaxValue;
     // The gaps the current bar reaches, put back in formation order (ids increase with it) to report their events in that order.
     private readonly Gap[] _reached;
 
@@ -45,16 +51,21 @@ internal sealed class FairValueGapTracker
         public readonly long NextLevel => Direction > 0 ? (Mitigated ? Bottom : Top) : (Mitigated ? Top : Bottom);
     }
 
+    /// <remarks>Inlined where it is called, so a bar that reaches no gap costs two comparisons.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)
+    {
+        if (bar.Low <= _bullishReach || bar.High >= _bearishReach)
+            UpdateReached(bar, at, events);
+    }
+
+    private void UpdateReached(in TickBar bar, in BarContext at, SmcEventBuffer events)
     {
         var reached = 0;
         while (_bullishCount > 0 && _bullish[_bullishCount - 1].NextLevel >= bar.Low)
             _reached[reached++] = _bullish[--_bullishCount];
         while (_bearishCount > 0 && _bearish[_bearishCount - 1].NextLevel <= bar.High)
             _reached[reached++] = _bearish[--_bearishCount];
-        if (reached == 0)
-            return;
-
         var gaps = _reached.AsSpan(0, reached);
         gaps.Sort(static (a, b) => a.Id.CompareTo(b.Id));
         foreach (ref var g in gaps)
@@ -72,6 +83,7 @@ internal sealed class FairValueGapTracker
             }
             Enqueue(g);
         }
+        FindReach();
     }
 
     public void Detect(BarHistory history, in BarContext at, SmcEventBuffer events)
@@ -94,7 +106,14 @@ internal sealed class FairValueGapTracker
         if (_bullishCount + _bearishCount == _options.MaxActiveGaps)
             DropOldest();
         Enqueue(gap);
+        FindReach();
         Emit(events, SmcEventKind.FairValueGapFormed, gap, at);
+    }
+
+    private void FindReach()
+    {
+        _bullishReach = _bullishCount > 0 ? _bullish[_bullishCount - 1].NextLevel : long.MinValue;
+        _bearishReach = _bearishCount > 0 ? _bearish[_bearishCount - 1].NextLevel : long.MaxValue;
     }
 
     /// <summary>Puts <paramref name="gap"/> in its side's queue at its <see cref="Gap.NextLevel"/>.</summary>

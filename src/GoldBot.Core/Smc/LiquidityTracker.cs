@@ -69,13 +69,20 @@ internal sealed class LiquidityTracker
             return;
         }
 
-        if (count == levels.Length)
+        var dropped = count == levels.Length;
+        if (dropped)
         {
             Array.Copy(levels, 1, levels, 0, count - 1);
             count--;
         }
         levels[count++] = new Level { Price = swing.Level, Other = swing.Level, Members = 1, FirstIndex = swing.Index };
-        Recompute(swing.IsHigh);
+        // A new candidate adds its own reach to the others'; the dropped level may have held the side's reach.
+        if (dropped)
+            Recompute(swing.IsHigh);
+        else if (swing.IsHigh)
+            _highReach = Math.Min(_highReach, swing.Level + _options.EqualLevelToleranceTicks);
+        else
+            _lowReach = Math.Max(_lowReach, swing.Level - _options.EqualLevelToleranceTicks);
     }
 
     public void Update(in TickBar bar, in BarContext at, SmcEventBuffer events)

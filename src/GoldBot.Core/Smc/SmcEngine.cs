@@ -70,13 +70,13 @@ public sealed class SmcEngine
         _liquidity.Update(bar, at, _events);
         _inducement.Update(bar, at, _events);
 
-        if (_internalSwings.TryConfirm(_history, out var minor))
+        if (_internalSwings.TryConfirm(_history, bar, out var minor))
         {
             AddSwing(_internal, minor, at);
             _liquidity.OnSwing(minor, at, _events);
             _inducement.OnInternalSwing(minor, at, _events);
         }
-        if (_swingSwings.TryConfirm(_history, out var major))
+        if (_swingSwings.TryConfirm(_history, bar, out var major))
         {
             AddSwing(_swing, major, at);
             if (_swing.HasHigh && _swing.HasLow)
@@ -88,8 +88,10 @@ public sealed class SmcEngine
             }
         }
 
-        Breaks(_internal, bar, at);
-        Breaks(_swing, bar, at);
+        if (_internal.BrokenBy(bar.Close))
+            Breaks(_internal, bar, at);
+        if (_swing.BrokenBy(bar.Close))
+            Breaks(_swing, bar, at);
         _gaps.Detect(_history, at, _events);
         return _events.Span;
     }

@@ -22,8 +22,10 @@ internal sealed class StructureTracker
     private readonly Swing[] _lows = new Swing[Recent];
     private int _highCount;
     private int _lowCount;
-    private bool _highSpent = true;
-    private bool _lowSpent = true;
+    // The closes that break structure: above the last unspent swing high, below the last unspent swing low. A spent swing's
+    // level is the type's extreme value, which no close passes.
+    private long _breakAbove = long.MaxValue;
+    private long _breakBelow = long.MinValue;
 
     public StructureTracker(StructureScope scope) => Scope = scope;
 
@@ -49,34 +51,37 @@ internal sealed class StructureTracker
             label = !HasHigh || LastHigh.Level == swing.Level ? SwingLabel.None
                 : swing.Level > LastHigh.Level ? SwingLabel.HigherHigh : SwingLabel.LowerHigh;
             _highs[_highCount++ % Recent] = swing;
-            _highSpent = false;
+            _breakAbove = swing.Level;
         }
         else
         {
             label = !HasLow || LastLow.Level == swing.Level ? SwingLabel.None
                 : swing.Level > LastLow.Level ? SwingLabel.HigherLow : SwingLabel.LowerLow;
             _lows[_lowCount++ % Recent] = swing;
-            _lowSpent = false;
+            _breakBelow = swing.Level;
         }
         return label;
     }
+
+    /// <summary>True when a bar closing at <paramref name="close"/> (ticks) breaks structure: <see cref="CheckBreaks"/> has work.</summary>
+    public bool BrokenBy(long close) => close > _breakAbove || close < _breakBelow;
 
     /// <summary>Checks the bar's close against the last unspent swing high and low.</summary>
     /// <returns>Number of breaks written (0, 1, or rarely 2: bullish first).</returns>
     public int CheckBreaks(in TickBar bar, Span<StructureBreak> breaks)
     {
         var count = 0;
-        if (!_highSpent && bar.Close > LastHigh.Level)
+        if (bar.Close > _breakAbove)
         {
             breaks[count++] = new StructureBreak(1, Trend == -1, LastHigh.Level, LastHigh.Index, Scope);
             Trend = 1;
-            _highSpent = true;
+            _breakAbove = long.MaxValue;
         }
-        if (!_lowSpent && bar.Close < LastLow.Level)
+        if (bar.Close < _breakBelow)
         {
             breaks[count++] = new StructureBreak(-1, Trend == 1, LastLow.Level, LastLow.Index, Scope);
             Trend = -1;
-            _lowSpent = true;
+            _breakBelow = long.MinValue;
         }
         return count;
     }

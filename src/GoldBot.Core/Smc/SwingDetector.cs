@@ -28,10 +28,10 @@ internal sealed class SwingDetector
 
     public int Length => _n;
 
-    /// <summary>Checks bar <c>last − n</c> once bar <paramref name="history"/>.Last has closed.</summary>
-    public bool TryConfirm(BarHistory history, out Swing swing)
+    /// <summary>Checks bar <c>last − n</c> once <paramref name="bar"/>, bar <paramref name="history"/>.Last, has closed.</summary>
+    public bool TryConfirm(BarHistory history, in TickBar bar, out Swing swing)
     {
-        _window.Add(history);
+        _window.Add(bar);
         swing = default;
         var last = history.Last;
         var candidate = last - _n;

@@ -31,7 +31,7 @@ public sealed class SwingTrend
     public void OnBar(in TickBar bar)
     {
         _history.Add(bar);
-        if (_swings.TryConfirm(_history, out var swing))
+        if (_swings.TryConfirm(_history, bar, out var swing))
             _structure.OnSwing(swing);
         _structure.CheckBreaks(bar, _breaks);
     }

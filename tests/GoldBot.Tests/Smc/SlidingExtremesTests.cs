@@ -25,12 +25,10 @@ public sealed class SlidingExtremesTests
         });
         foreach (var bars in new[] { SmcTestData.Ticks(SmcTestData.Mgc3Minute, 0.1m), [.. walk] })
         {
-            var history = new BarHistory(1024);
             var extremes = new SlidingExtremes(window);
             for (var t = 0; t < bars.Length; t++)
             {
-                history.Add(bars[t]);
-                extremes.Add(history);
+                extremes.Add(bars[t]);
                 var from = Math.Max(0, t - window + 1);
                 var scanned = bars[from..(t + 1)];
                 Assert.Equal((scanned.Max(b => b.High), scanned.Min(b => b.Low)), (extremes.Highest, extremes.Lowest));
