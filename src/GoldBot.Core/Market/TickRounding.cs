@@ -6,8 +6,9 @@ namespace GoldBot.Market;
 /// Prices to whole ticks, exactly as <c>decimal.Round(price / tickSize, MidpointRounding.AwayFromZero)</c> and without its
 /// decimal division (the costliest step of turning every bar into ticks). A decimal is a 96-bit integer mantissa and a
 /// power-of-ten scale: price = m × 10^−s and tickSize = t × 10^−k, so price ÷ tickSize = m × 10^(k−s) ÷ t, or
-/// m ÷ (t × 10^(s−k)) when s &gt; k: one 64-bit integer division and its remainder, rounded half away from zero. Values
-/// whose mantissas or scaled products do not fit 63 bits take the decimal division.
+/// m ÷ (t × 10^(s−k)) when s &gt; k: one 64-bit integer division and its remainder, rounded half away from zero, or none when
+/// the divisor is 1 (a price no finer than a tick of mantissa 1, such as 4201.3 on a 0.1 or 0.01 grid). Values whose mantissas
+/// or scaled products do not fit 63 bits take the decimal division.
 /// </summary>
 public static class TickRounding
 {
@@ -67,6 +68,7 @@ public static class TickRounding
         return ByDecimalDivision(price, tick.Size);
     }
 
+    // The rare path in its own method, so the common one stays small.
     private static long ByDecimalDivision(decimal price, decimal tickSize) =>
         decimal.ToInt64(decimal.Round(price / tickSize, MidpointRounding.AwayFromZero));
 

@@ -228,7 +228,8 @@ public sealed class OrderBlockStrategy : ISignalSource
         BreakerBlock => _breakerBlocks,
         FairValueGap => _fairValueGaps,
         LiquiditySweep => _liquiditySweeps,
-        _ => _optimalTradeEntries,
+        OptimalTradeEntry => _optimalTradeEntries,
+        _ => false,
     };
 
     private static int BreakSlot(StructureScope scope, int direction) => (scope == StructureScope.Swing ? 2 : 0) + (direction > 0 ? 1 : 0);
