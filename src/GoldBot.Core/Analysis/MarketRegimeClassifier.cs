@@ -66,9 +66,10 @@ public sealed class MarketRegimeClassifier
     // end windows whose widths are not computed yet, and the ones before are kept for those windows (and whole blocks).
     private const int BandPeriod = 20;
     private const double BandDeviations = 2;
+    private const int HeldCloses = 256;
     private const int KeptCloses = 64;
-    private readonly double[] _closes = new double[256];
-    private readonly double[] _pendingWidths = new double[256];
+    private readonly double[] _closes = new double[HeldCloses];
+    private readonly double[] _pendingWidths = new double[HeldCloses];
     private int _closeCount, _pending;
     // Closes seen (up to a window's worth) and closes above zero in a row: a window of closes all above zero has a positive
     // mean, so it has a width (only a zero mean has none), and is counted before it is computed.

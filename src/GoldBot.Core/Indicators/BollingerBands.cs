@@ -126,8 +126,9 @@ public sealed class BollingerBands
         }
     }
 
-    // Windows per block of Widths: two vectors of four.
-    private const int BlockWindows = 2 * 4;
+    // Windows per block of Widths: two vectors of Lanes.
+    private const int Lanes = 4;
+    private const int BlockWindows = 2 * Lanes;
 
     /// <summary>The widths of the <see cref="BlockWindows"/> windows of <paramref name="values"/> (exactly that many windows long).</summary>
     private static void WidthBlock(ReadOnlySpan<double> values, int period, double k, Span<double> widths)
@@ -137,7 +138,7 @@ public sealed class BollingerBands
         for (var t = 0; t < period; t++)
         {
             sum0 += Vector256.LoadUnsafe(ref first, (nuint)t);
-            sum1 += Vector256.LoadUnsafe(ref first, (nuint)(t + 4));
+            sum1 += Vector256.LoadUnsafe(ref first, (nuint)(t + Lanes));
         }
         var length = Vector256.Create((double)period);
         var (mean0, mean1) = (sum0 / length, sum1 / length);
@@ -145,12 +146,12 @@ public sealed class BollingerBands
         for (var t = 0; t < period; t++)
         {
             var deviation0 = Vector256.LoadUnsafe(ref first, (nuint)t) - mean0;
-            var deviation1 = Vector256.LoadUnsafe(ref first, (nuint)(t + 4)) - mean1;
+            var deviation1 = Vector256.LoadUnsafe(ref first, (nuint)(t + Lanes)) - mean1;
             squares0 += deviation0 * deviation0;
             squares1 += deviation1 * deviation1;
         }
         BandWidths(mean0, Vector256.Sqrt(squares0 / length), k).CopyTo(widths);
-        BandWidths(mean1, Vector256.Sqrt(squares1 / length), k).CopyTo(widths[4..]);
+        BandWidths(mean1, Vector256.Sqrt(squares1 / length), k).CopyTo(widths[Lanes..]);
     }
 
     /// <summary><see cref="BandWidth"/> lane by lane, by the same operations; NaN where it is null.</summary>
